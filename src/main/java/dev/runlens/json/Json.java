@@ -1,0 +1,88 @@
+package dev.runlens.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one configured Jackson setup. Frames may legitimately carry tens of MB of text, so the
+ * string limit is raised far above Jackson's 20 M default; the nesting limit stays at 1000 so a
+ * hostile, deeply nested frame is rejected as malformed instead of overflowing the stack.
+ */
+public final class Json {
+    public static final int MAX_STRING_LENGTH = 512 * 1024 * 1024;
+    public static final int MAX_NESTING_DEPTH = 1000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(1000)
+                    .build())
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            // Numbers keep their exact text: 1.50 stays 1.50, 1756806125.043 stays exact.
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private static final ObjectReader TREE_READER = MAPPER.reader();
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new SummaryPrettyPrinter());
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    public static JsonNodeFactory nodes() {
+        return MAPPER.getNodeFactory();
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Parses one JSON text; throws IOException (including constraint violations) for bad input. */
+    public static JsonNode parse(String text) throws IOException {
+        return TREE_READER.readTree(text);
+    }
+
+    public static String compact(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two-space indent, {@code "key": value}, empty containers as {@code []} and {@code {}}. */
+    public static String pretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.runlens.log;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.runlens.json.Json;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes a session log (see {@link SessionLogFormat}). Not thread-safe: one owner thread writes
+ * and decides when to flush. Every line ends with a newline, so a reader sees at most one torn
+ * line after a crash.
+ */
+public final class SessionLogWriter implements Closeable, Flushable {
+    private final OutputStream out;
+    private final JsonGenerator gen;
+    private long frames;
+    private long bytesWritten;
+
+    public SessionLogWriter(Path file, SessionHeader header) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16);
+        this.gen = Json.factory().createGenerator(out);
+        gen.writeStartObject();
+        gen.writeStringField(SessionLogFormat.MARKER, SessionLogFormat.MARKER_VALUE);
+        gen.writeNumberField("version", SessionLogFormat.VERSION);
+        if (header.protocol() != null) {
+            gen.writeStringField("protocol", header.protocol());
+        }
+        if (header.url() != null) {
+            gen.writeStringField("url", header.url());
+        }
+        if (header.startedAt() != null) {
+            gen.writeStringField("started_at", header.startedAt().toString());
+        }
+        gen.writeStringField("app", header.app() != null ? header.app() : "runlens");
+        gen.writeEndObject();
+        endLine();
+    }
+
+    public void writeFrame(Instant at, String text) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField(SessionLogFormat.AT, at.toString());
+        gen.writeStringField(SessionLogFormat.FRAME, text);
+        gen.writeEndObject();
+        endLine();
+        frames++;
+        bytesWritten += text.length();
+    }
+
+    /** A meta line; values are written as strings, numbers or booleans. Never pass a secret. */
+    public void writeMeta(Instant at, String kind, Map<String, ?> fields) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField(SessionLogFormat.AT, at.toString());
+        gen.writeStringField(SessionLogFormat.META, kind);
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            Object v = e.getValue();
+            if (v == null) {
+                gen.writeNullField(e.getKey());
+            } else if (v instanceof Number n) {
+                gen.writeNumberField(e.getKey(), n.longValue());
+            } else if (v instanceof Boolean b) {
+                gen.writeBooleanField(e.getKey(), b);
+            } else {
+                gen.writeStringField(e.getKey(), v.toString());
+            }
+        }
+        gen.writeEndObject();
+        endLine();
+    }
+
+    private void endLine() throws IOException {
+        gen.writeRaw('\n');
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long frameChars() {
+        return bytesWritten;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        gen.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            gen.flush();
+        } finally {
+            gen.close();
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.runlens.model;
+
+record ExecutionKey(String node, int times) {
+}

@@ -1,0 +1,159 @@
+package dev.runlens.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.protocol.RunRef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The state of one run, built by {@link RunModel} from its events. */
+public final class Run {
+    private final RunRef ref;
+    RunStatus status = RunStatus.RUNNING;
+    Instant startedAt;
+    Instant finishedAt;
+    boolean terminal;
+    int events;
+    int flowErrors;
+    int failedExecutions;
+    int finishedExecutions;
+    Instant lastEventTime;
+    final List<Execution> executions = new ArrayList<>();
+    final Map<ExecutionKey, Execution> byKey = new HashMap<>();
+    final Map<String, Execution> byTaskId = new HashMap<>();
+    final Map<String, Execution> latestByName = new HashMap<>();
+    final Map<String, Integer> startsByName = new HashMap<>();
+    final Set<String> nodes = new LinkedHashSet<>();
+    List<String> notRun = List.of();
+    final List<RunError> errors = new ArrayList<>();
+    final List<Gap> gaps = new ArrayList<>();
+    JsonNode output;
+
+    Run(RunRef ref) {
+        this.ref = ref;
+    }
+
+    Run copy() {
+        Run c = new Run(ref);
+        c.status = status;
+        c.startedAt = startedAt;
+        c.finishedAt = finishedAt;
+        c.terminal = terminal;
+        c.events = events;
+        c.flowErrors = flowErrors;
+        c.failedExecutions = failedExecutions;
+        c.finishedExecutions = finishedExecutions;
+        c.lastEventTime = lastEventTime;
+        Map<Execution, Execution> copies = new HashMap<>();
+        for (Execution e : executions) {
+            Execution ec = e.copy();
+            copies.put(e, ec);
+            c.executions.add(ec);
+        }
+        byKey.forEach((k, v) -> c.byKey.put(k, copies.get(v)));
+        byTaskId.forEach((k, v) -> c.byTaskId.put(k, copies.get(v)));
+        latestByName.forEach((k, v) -> c.latestByName.put(k, copies.get(v)));
+        c.startsByName.putAll(startsByName);
+        c.nodes.addAll(nodes);
+        c.notRun = notRun;
+        c.errors.addAll(errors);
+        c.gaps.addAll(gaps);
+        c.output = output;
+        return c;
+    }
+
+    public RunRef ref() {
+        return ref;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** True once the terminal event (FlowFinish, flow_completed, flow_error) was applied. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** Event frames of this run, including those after the terminal event. */
+    public int events() {
+        return events;
+    }
+
+    /** Executions in creation order. */
+    public List<Execution> executions() {
+        return Collections.unmodifiableList(executions);
+    }
+
+    public Execution execution(String node, int times) {
+        return byKey.get(new ExecutionKey(node, times));
+    }
+
+    /** Distinct node ids (Lyzr: task names) in the order first seen. */
+    public List<String> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    public List<String> notRun() {
+        return notRun;
+    }
+
+    public List<RunError> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    public List<Gap> gaps() {
+        return Collections.unmodifiableList(gaps);
+    }
+
+    /** The run's output in plain JSON form, or null. */
+    public JsonNode output() {
+        return output;
+    }
+
+    public int finishedExecutions() {
+        return finishedExecutions;
+    }
+
+    public int failedExecutions() {
+        return failedExecutions;
+    }
+
+    /** The latest server time seen in this run's events (not necessarily the last event's). */
+    public Instant lastEventTime() {
+        return lastEventTime;
+    }
+
+    /** The first execution that failed, in creation order, or null. */
+    public Execution firstFailedExecution() {
+        for (Execution e : executions) {
+            if (e.status == ExecutionStatus.FAILED) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return ref + " " + status.id() + " (" + executions.size() + " executions, " + events + " events)";
+    }
+}

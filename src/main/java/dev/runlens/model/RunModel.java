@@ -1,0 +1,197 @@
+package dev.runlens.model;
+
+import dev.runlens.protocol.NodeRef;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns run events into run state, applying the rules in stream order. Pure Java and
+ * single-threaded: the owner decides which thread applies events.
+ */
+public final class RunModel {
+    private final Map<RunRef, Run> runs = new LinkedHashMap<>();
+    private final List<Run> order = new ArrayList<>();
+    private long applied;
+
+    /** What one event changed: its run, and the execution it touched (or null). */
+    public record Change(Run run, Execution execution) {
+    }
+
+    public Change apply(RunEvent event) {
+        Run run = runOf(event.run());
+        applied++;
+        run.events++;
+        if (run.terminal) {
+            return new Change(run, null);
+        }
+        Instant time = event.time();
+        if (time != null && (run.lastEventTime == null || time.isAfter(run.lastEventTime))) {
+            run.lastEventTime = time;
+        }
+        Execution touched = null;
+        if (event instanceof RunEvent.FlowStarted) {
+            if (run.startedAt == null) {
+                run.startedAt = time;
+            }
+        } else if (event instanceof RunEvent.FlowError e) {
+            run.flowErrors++;
+            run.errors.add(new RunError(null, null, e.message(), time));
+            if (e.endsRun()) {
+                finishRun(run, time, RunStatus.FAILED);
+            }
+        } else if (event instanceof RunEvent.FlowFinished e) {
+            run.notRun = e.notRun();
+            run.output = e.output() == null ? null : e.output().plain();
+            finishRun(run, time, run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+        } else if (event instanceof RunEvent.NodeStarted e) {
+            touched = start(run, e.node(), time);
+        } else if (event instanceof RunEvent.NodeOutput e) {
+            touched = find(run, e.node());
+            touched.outputs++;
+        } else if (event instanceof RunEvent.NodeError e) {
+            touched = find(run, e.node());
+            if (touched.status != ExecutionStatus.FAILED) {
+                touched.status = ExecutionStatus.FAILED;
+                run.failedExecutions++;
+            }
+            touched.addError(e.message());
+            run.errors.add(new RunError(touched.node(), touched.times(), e.message(), time));
+            if (e.endsExecution()) {
+                finishExecution(run, touched, time);
+            }
+        } else if (event instanceof RunEvent.NodeLog e) {
+            touched = find(run, e.node());
+        } else if (event instanceof RunEvent.NodeFinished e) {
+            touched = find(run, e.node());
+            if (e.output() != null) {
+                touched.outputs++;
+            }
+            finishExecution(run, touched, time);
+        }
+        // SignatureRequest, ApiInput and unknown kinds are shown but change no state.
+        return new Change(run, touched);
+    }
+
+    /** Records a stretch in which events of the run may have been missed. */
+    public Change markGap(RunRef ref, Gap gap) {
+        Run run = runOf(ref);
+        run.gaps.add(gap);
+        return new Change(run, null);
+    }
+
+    private Run runOf(RunRef ref) {
+        Run run = runs.get(ref);
+        if (run == null) {
+            run = new Run(ref);
+            runs.put(ref, run);
+            order.add(run);
+        }
+        return run;
+    }
+
+    private Execution start(Run run, NodeRef node, Instant time) {
+        Execution exec;
+        if (run.ref().source() == Source.LYZR) {
+            int times = run.startsByName.getOrDefault(node.node(), 0);
+            run.startsByName.put(node.node(), times + 1);
+            exec = lookupOrCreate(run, node.node(), times);
+            if (node.taskId() != null) {
+                run.byTaskId.put(node.taskId(), exec);
+            }
+            run.latestByName.put(node.node(), exec);
+        } else {
+            exec = lookupOrCreate(run, node.node(), node.times());
+        }
+        if (exec.startedAt == null) {
+            exec.startedAt = time;
+        }
+        return exec;
+    }
+
+    /** The execution an event belongs to; an event of an execution that never started creates it. */
+    private Execution find(Run run, NodeRef node) {
+        if (run.ref().source() != Source.LYZR) {
+            return lookupOrCreate(run, node.node(), node.times());
+        }
+        Execution exec = node.taskId() == null ? null : run.byTaskId.get(node.taskId());
+        if (exec == null) {
+            exec = run.latestByName.get(node.node());
+        }
+        if (exec == null) {
+            exec = lookupOrCreate(run, node.node(), run.startsByName.getOrDefault(node.node(), 0));
+            run.latestByName.put(node.node(), exec);
+            if (node.taskId() != null) {
+                run.byTaskId.put(node.taskId(), exec);
+            }
+        }
+        return exec;
+    }
+
+    private Execution lookupOrCreate(Run run, String node, int times) {
+        ExecutionKey key = new ExecutionKey(node, times);
+        Execution exec = run.byKey.get(key);
+        if (exec == null) {
+            exec = new Execution(node, times, run.executions.size());
+            run.byKey.put(key, exec);
+            run.executions.add(exec);
+            run.nodes.add(node);
+        }
+        return exec;
+    }
+
+    private static void finishExecution(Run run, Execution exec, Instant time) {
+        if (exec.finished) {
+            return;
+        }
+        exec.finished = true;
+        exec.finishedAt = time;
+        run.finishedExecutions++;
+        if (exec.status == ExecutionStatus.RUNNING) {
+            exec.status = ExecutionStatus.SUCCEEDED;
+        }
+    }
+
+    private static void finishRun(Run run, Instant time, RunStatus status) {
+        run.terminal = true;
+        run.finishedAt = time;
+        run.status = status;
+        for (Execution e : run.executions) {
+            if (e.status == ExecutionStatus.RUNNING) {
+                e.status = ExecutionStatus.INTERRUPTED;
+            }
+        }
+    }
+
+    public List<Run> runs() {
+        return Collections.unmodifiableList(order);
+    }
+
+    public Run run(RunRef ref) {
+        return runs.get(ref);
+    }
+
+    /** Run events applied so far. */
+    public long applied() {
+        return applied;
+    }
+
+    /** A deep copy, for replay snapshots. */
+    public RunModel copy() {
+        RunModel c = new RunModel();
+        for (Run r : order) {
+            Run rc = r.copy();
+            c.runs.put(rc.ref(), rc);
+            c.order.add(rc);
+        }
+        c.applied = applied;
+        return c;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.runlens.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Field access for decoders: lenient where the protocol allows, strict where an event needs it. */
+final class Fields {
+    private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
+
+    private Fields() {
+    }
+
+    static String requireText(JsonNode obj, String field, String kind) throws InvalidFrameException {
+        JsonNode v = obj.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new InvalidFrameException(kind + " without a string \"" + field + "\"");
+        }
+        return v.textValue();
+    }
+
+    static String text(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    static int times(JsonNode obj, String kind) throws InvalidFrameException {
+        JsonNode v = obj.get("times");
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+            throw new InvalidFrameException(kind + " with \"times\" that is not a small non-negative integer");
+        }
+        return v.intValue();
+    }
+
+    /** RFC 3339 time; null when absent, invalid frame when present but unreadable. */
+    static Instant rfc3339(JsonNode obj, String field, String kind) throws InvalidFrameException {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return epochMillis(v);
+        }
+        if (!v.isTextual()) {
+            throw new InvalidFrameException(kind + " with an unreadable \"" + field + "\"");
+        }
+        try {
+            return Instant.parse(v.textValue());
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v.textValue()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new InvalidFrameException(kind + " with time \"" + v.textValue() + "\" that is not RFC 3339");
+            }
+        }
+    }
+
+    static Instant epochMillis(JsonNode v) throws InvalidFrameException {
+        if (!v.canConvertToLong()) {
+            throw new InvalidFrameException("time " + v + " is out of range");
+        }
+        return Instant.ofEpochMilli(v.longValue());
+    }
+
+    /** Epoch seconds as a JSON number, rounded to the microsecond. */
+    static Instant epochSeconds(JsonNode obj, String field, String kind) throws InvalidFrameException {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return rfc3339(obj, field, kind);
+        }
+        if (!v.isNumber()) {
+            throw new InvalidFrameException(kind + " with a \"" + field + "\" that is not a number");
+        }
+        BigDecimal micros = v.decimalValue().multiply(MICROS).setScale(0, RoundingMode.HALF_UP);
+        if (micros.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+            throw new InvalidFrameException(kind + " with a \"" + field + "\" out of range");
+        }
+        long m = micros.longValueExact();
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
+    }
+
+    static List<String> stringList(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        List<String> out = new ArrayList<>();
+        if (v != null && v.isArray()) {
+            for (JsonNode item : v) {
+                out.add(item.isTextual() ? item.textValue() : item.toString());
+            }
+        }
+        return out;
+    }
+
+    static Double number(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        return v != null && v.isNumber() ? v.doubleValue() : null;
+    }
+
+    /** The human message of an error that may be a string or an object with "message". */
+    static String errorMessage(JsonNode error, JsonNode frame) {
+        if (error != null && error.isTextual()) {
+            return error.textValue();
+        }
+        if (error != null && error.isObject()) {
+            JsonNode m = error.get("message");
+            if (m != null && m.isTextual()) {
+                return m.textValue();
+            }
+            JsonNode type = error.get("type");
+            if (type != null && type.isTextual()) {
+                return type.textValue();
+            }
+            return error.toString();
+        }
+        String message = text(frame, "message");
+        return message != null ? message : "error without a message";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.runlens.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Lyzr agent-workflow frames: flat objects with {@code event_type}. */
+public final class LyzrDecoder {
+
+    ProtocolEvent decode(JsonNode frame) throws InvalidFrameException {
+        String type = frame.get("event_type").asText();
+        switch (type) {
+            case "keepalive", "ping", "pong":
+                return new ControlEvent.Keepalive(type);
+            default:
+                break;
+        }
+        String message = Fields.text(frame, "message");
+        if (message != null && message.startsWith("Echoing:")) {
+            return new ControlEvent.Greeting(message);
+        }
+        String flow = Fields.text(frame, "flow_name");
+        String runName = Fields.text(frame, "run_name");
+        if (flow == null || runName == null) {
+            throw new InvalidFrameException(type + " without flow_name and run_name");
+        }
+        RunRef run = RunRef.lyzr(flow, runName);
+        Instant time = Fields.epochSeconds(frame, "timestamp", type);
+        switch (type) {
+            case "flow_started":
+                return new RunEvent.FlowStarted(run, time, message);
+            case "task_started":
+                return new RunEvent.NodeStarted(run, time, task(frame, type), Payload.plain(frame.get("input")));
+            case "task_completed":
+                return new RunEvent.NodeFinished(run, time, task(frame, type), Payload.plain(frame.get("output")),
+                        Fields.number(frame, "execution_time"));
+            case "task_failed":
+                return new RunEvent.NodeError(run, time, task(frame, type),
+                        Fields.errorMessage(frame.get("error"), frame), true, frame.get("error"));
+            case "flow_completed":
+                JsonNode output = frame.has("output") ? frame.get("output") : frame.get("results");
+                return new RunEvent.FlowFinished(run, time, List.of(), Payload.plain(output));
+            case "flow_error":
+                return new RunEvent.FlowError(run, time, Fields.errorMessage(frame.get("error"), frame), true);
+            default:
+                return new RunEvent.UnknownEvent(run, time, type, frame);
+        }
+    }
+
+    private static NodeRef task(JsonNode frame, String type) throws InvalidFrameException {
+        return NodeRef.lyzr(Fields.requireText(frame, "task_name", type), Fields.text(frame, "task_id"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.runlens.summary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.log.LogEntry;
+import dev.runlens.log.LogReader;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.model.RunModel;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunEvent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads log files through the decoders into one run model, counting frames as it goes. */
+public final class SummaryBuilder {
+    private final RunModel model = new RunModel();
+    private final FrameStats stats = new FrameStats();
+    private final List<String> problems = new ArrayList<>();
+
+    /** Reads a whole file; throws only when the file cannot be opened or is not a log. */
+    public void add(Path file) throws IOException {
+        LogReader reader = LogReader.open(file);
+        FrameDecoder decoder = new FrameDecoder();
+        reader.read(entry -> accept(decoder, entry));
+    }
+
+    private void accept(FrameDecoder decoder, LogEntry entry) {
+        if (entry instanceof LogEntry.Frame f) {
+            ProtocolEvent event = f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text());
+            stats.frame(event);
+            if (event instanceof RunEvent e) {
+                model.apply(e);
+            } else if (event instanceof MalformedFrame m && problems.size() < 1000) {
+                problems.add("frame " + (f.index() + 1) + ": " + m.reason());
+            }
+        } else if (entry instanceof LogEntry.Corrupt c) {
+            stats.corrupt(c);
+            problems.add(c.reason());
+        } else if (entry instanceof LogEntry.Meta m) {
+            SessionMeta.apply(m, decoder, model);
+        }
+    }
+
+    public RunModel model() {
+        return model;
+    }
+
+    public FrameStats stats() {
+        return stats;
+    }
+
+    /** Reasons for malformed and invalid frames, in reading order (the first thousand). */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public JsonNode toJson() {
+        return SummaryJson.of(model, stats);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.runlens.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.json.Json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes Space Operator's tagged values exactly as the server does, and turns them into
+ * their "plain" JSON form. Decoding never throws: input that breaks a rule becomes
+ * {@link Value.Malformed} with the reason.
+ */
+public final class ValueCodec {
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final BigInteger I64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger I64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger U128_MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    private static final BigInteger I128_MIN = BigInteger.ONE.shiftLeft(127).negate();
+    private static final BigInteger I128_MAX = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
+    private static final BigInteger DECIMAL_MANTISSA_LIMIT = BigInteger.ONE.shiftLeft(96);
+    private static final Pattern UNSIGNED = Pattern.compile("[0-9]+");
+    private static final Pattern SIGNED = Pattern.compile("-?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    private ValueCodec() {
+    }
+
+    public static Value decode(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new Value.Malformed(node, "a value must be a JSON object with one tag key, found "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
+        }
+        if (node.size() != 1) {
+            return new Value.Malformed(node, "a value must have exactly one tag key, found " + node.size());
+        }
+        Map.Entry<String, JsonNode> only = node.fields().next();
+        Tag tag = Tag.ofKey(only.getKey());
+        if (tag == null) {
+            return new Value.Malformed(node, "unknown tag \"" + only.getKey() + "\"");
+        }
+        JsonNode payload = only.getValue();
+        switch (tag) {
+            case N:
+                return payload.isIntegralNumber() && payload.asLong() == 0 && payload.canConvertToLong()
+                        ? new Value.Null() : bad(node, "N must carry the number 0");
+            case S:
+                return payload.isTextual() ? new Value.Str(payload.textValue()) : bad(node, "S must carry a string");
+            case B:
+                return payload.isBoolean() ? new Value.Bool(payload.booleanValue()) : bad(node, "B must carry true or false");
+            case U:
+                return integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U64_MAX, "u64");
+            case I:
+                return integer(node, tag, payload, SIGNED, I64_MIN, I64_MAX, "i64");
+            case U1:
+                return integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U128_MAX, "u128");
+            case I1:
+                return integer(node, tag, payload, SIGNED, I128_MIN, I128_MAX, "i128");
+            case F:
+                return floating(node, payload);
+            case D:
+                return decimal(node, payload);
+            case B3:
+                return base58(node, tag, payload, 32);
+            case B6:
+                return base58(node, tag, payload, 64);
+            case BY:
+                return base64(node, payload);
+            case A:
+                return array(node, payload);
+            case M:
+                return map(node, payload);
+            default:
+                return bad(node, "unknown tag");
+        }
+    }
+
+    private static Value bad(JsonNode node, String reason) {
+        return new Value.Malformed(node, reason);
+    }
+
+    private static Value integer(JsonNode node, Tag tag, JsonNode payload, Pattern shape,
+                                 BigInteger min, BigInteger max, String type) {
+        if (!payload.isTextual()) {
+            return bad(node, tag + " must carry a decimal string, not a JSON " + payload.getNodeType().name().toLowerCase());
+        }
+        String text = payload.textValue();
+        if (text.length() > 60 || !shape.matcher(text).matches()) {
+            return bad(node, tag + " \"" + abbreviate(text) + "\" is not a " + type + " decimal string");
+        }
+        BigInteger v = new BigInteger(text);
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            return bad(node, tag + " " + abbreviate(text) + " is out of range for " + type);
+        }
+        return new Value.Int(tag, v);
+    }
+
+    private static Value floating(JsonNode node, JsonNode payload) {
+        if (!payload.isTextual()) {
+            return bad(node, "F must carry a string such as \"1.5\" or \"inf\"");
+        }
+        Double d = FloatText.parse(payload.textValue());
+        return d == null ? bad(node, "F \"" + abbreviate(payload.textValue()) + "\" is not a number")
+                : new Value.Float(d, payload.textValue());
+    }
+
+    private static Value decimal(JsonNode node, JsonNode payload) {
+        if (!payload.isTextual()) {
+            return bad(node, "D must carry a decimal string");
+        }
+        String text = payload.textValue();
+        if (text.length() > 64 || !DECIMAL.matcher(text).matches()) {
+            return bad(node, "D \"" + abbreviate(text) + "\" is not a plain decimal");
+        }
+        BigDecimal d = new BigDecimal(text);
+        if (d.scale() > 28) {
+            return bad(node, "D " + text + " has more than 28 decimal places");
+        }
+        if (d.unscaledValue().abs().compareTo(DECIMAL_MANTISSA_LIMIT) >= 0) {
+            return bad(node, "D " + text + " does not fit a 96-bit mantissa");
+        }
+        return new Value.Decimal(d);
+    }
+
+    private static Value base58(JsonNode node, Tag tag, JsonNode payload, int length) {
+        if (!payload.isTextual()) {
+            return bad(node, tag + " must carry a base58 string");
+        }
+        String text = payload.textValue();
+        if (text.length() > 200) {
+            return bad(node, tag + " is too long for " + length + " bytes");
+        }
+        byte[] bytes = Base58.decode(text);
+        if (bytes == null) {
+            return bad(node, tag + " \"" + abbreviate(text) + "\" is not base58");
+        }
+        if (bytes.length != length) {
+            return bad(node, tag + " must be " + length + " bytes, found " + bytes.length);
+        }
+        return new Value.Bytes(tag, bytes);
+    }
+
+    private static Value base64(JsonNode node, JsonNode payload) {
+        if (!payload.isTextual()) {
+            return bad(node, "BY must carry a base64 string");
+        }
+        String text = payload.textValue();
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return bad(node, "BY is not valid base64: " + e.getMessage());
+        }
+        if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            return bad(node, "BY is not canonical padded base64");
+        }
+        return new Value.Bytes(Tag.BY, bytes);
+    }
+
+    private static Value array(JsonNode node, JsonNode payload) {
+        if (!payload.isArray()) {
+            return bad(node, "A must carry an array of values");
+        }
+        List<Value> items = new ArrayList<>(payload.size());
+        for (JsonNode item : payload) {
+            items.add(decode(item));
+        }
+        return new Value.Array(items);
+    }
+
+    private static Value map(JsonNode node, JsonNode payload) {
+        if (!payload.isObject()) {
+            return bad(node, "M must carry an object of values");
+        }
+        Map<String, Value> entries = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            entries.put(e.getKey(), decode(e.getValue()));
+        }
+        return new Value.Map(entries);
+    }
+
+    /** The tagged wire form. Malformed values are written back as they arrived. */
+    public static JsonNode encode(Value value) {
+        JsonNodeFactory f = Json.nodes();
+        if (value instanceof Value.Malformed m) {
+            return m.raw() == null ? f.nullNode() : m.raw();
+        }
+        ObjectNode out = f.objectNode();
+        String key = value.tag().name();
+        if (value instanceof Value.Null) {
+            out.put(key, 0);
+        } else if (value instanceof Value.Str s) {
+            out.put(key, s.value());
+        } else if (value instanceof Value.Bool b) {
+            out.put(key, b.value());
+        } else if (value instanceof Value.Int i) {
+            out.put(key, i.value().toString());
+        } else if (value instanceof Value.Float fl) {
+            out.put(key, fl.text());
+        } else if (value instanceof Value.Decimal d) {
+            out.put(key, d.value().toPlainString());
+        } else if (value instanceof Value.Bytes b) {
+            out.put(key, b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) : Base58.encode(b.bytes()));
+        } else if (value instanceof Value.Array a) {
+            ArrayNode arr = out.putArray(key);
+            for (Value v : a.items()) {
+                arr.add(encode(v));
+            }
+        } else if (value instanceof Value.Map m) {
+            ObjectNode obj = out.putObject(key);
+            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
+                obj.set(e.getKey(), encode(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** The plain JSON form used by the summary and the inspector's plain view. */
+    public static JsonNode toPlain(Value value) {
+        JsonNodeFactory f = Json.nodes();
+        if (value instanceof Value.Null) {
+            return f.nullNode();
+        } else if (value instanceof Value.Str s) {
+            return f.textNode(s.value());
+        } else if (value instanceof Value.Bool b) {
+            return f.booleanNode(b.value());
+        } else if (value instanceof Value.Int i) {
+            return f.numberNode(i.value());
+        } else if (value instanceof Value.Float fl) {
+            double d = fl.value();
+            if (Double.isNaN(d)) {
+                return f.textNode("NaN");
+            }
+            if (Double.isInfinite(d)) {
+                return f.textNode(d > 0 ? "Infinity" : "-Infinity");
+            }
+            return f.numberNode(d);
+        } else if (value instanceof Value.Decimal d) {
+            return f.numberNode(d.value());
+        } else if (value instanceof Value.Bytes b) {
+            return f.textNode(b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) : Base58.encode(b.bytes()));
+        } else if (value instanceof Value.Array a) {
+            ArrayNode arr = f.arrayNode(a.items().size());
+            for (Value v : a.items()) {
+                arr.add(toPlain(v));
+            }
+            return arr;
+        } else if (value instanceof Value.Map m) {
+            ObjectNode obj = f.objectNode();
+            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
+                obj.set(e.getKey(), toPlain(e.getValue()));
+            }
+            return obj;
+        } else {
+            Value.Malformed bad = (Value.Malformed) value;
+            return bad.raw() == null ? f.nullNode() : bad.raw();
+        }
+    }
+
+    /** The plain form of a tagged JSON value. */
+    public static JsonNode toPlain(JsonNode tagged) {
+        return toPlain(decode(tagged));
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}
