@@ -7,11 +7,11 @@ import java.time.Instant;
  * java.time parser, which dominates decoding time otherwise. Anything else returns null and
  * the caller uses {@link Instant#parse}.
  */
-final class FastTime {
+public final class FastTime {
     private FastTime() {
     }
 
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         int n = s.length();
         if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
