@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
+import dev.runlens.protocol.FastTime;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -256,6 +257,10 @@ public final class LogReader {
     }
 
     private static LogEntry sessionLine(LineInput lines, long lineNo, long index, long offset) {
+        LogEntry.Frame quick = quickFrameLine(lines, index, offset);
+        if (quick != null) {
+            return quick;
+        }
         JsonNode node;
         try {
             node = Json.mapper().readTree(lines.bytes(), 0, lines.length());
@@ -281,6 +286,45 @@ public final class LogReader {
         }
         return new LogEntry.Corrupt("line " + lineNo + " of the session log is neither a frame nor a meta line",
                 preview(lines.text()));
+    }
+
+    /**
+     * Frame lines are nearly all of a session log: read {@code {"at":..,"frame":..}} with the
+     * streaming parser, no tree. Anything else (meta, header, damage) returns null for the
+     * general path.
+     */
+    private static LogEntry.Frame quickFrameLine(LineInput lines, long index, long offset) {
+        try (JsonParser p = Json.factory().createParser(lines.bytes(), 0, lines.length())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String at = null;
+            String frame = null;
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.VALUE_STRING) {
+                    return null;
+                }
+                if (SessionLogFormat.AT.equals(field)) {
+                    at = p.getText();
+                } else if (SessionLogFormat.FRAME.equals(field)) {
+                    frame = p.getText();
+                } else {
+                    return null;
+                }
+            }
+            if (frame == null || p.nextToken() != null) {
+                return null;
+            }
+            Instant receivedAt = at == null ? null : FastTime.parse(at);
+            if (at != null && receivedAt == null) {
+                receivedAt = instant(Json.nodes().textNode(at));
+            }
+            return new LogEntry.Frame(index, receivedAt, frame, null, offset, lines.length());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Instant instant(JsonNode n) {

@@ -56,6 +56,10 @@ final class Fields {
         if (!v.isTextual()) {
             throw new InvalidFrameException(kind + " with an unreadable \"" + field + "\"");
         }
+        Instant fast = FastTime.parse(v.textValue());
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(v.textValue());
         } catch (DateTimeParseException e) {
@@ -65,6 +69,33 @@ final class Fields {
                 throw new InvalidFrameException(kind + " with time \"" + v.textValue() + "\" that is not RFC 3339");
             }
         }
+    }
+
+    /** RFC 3339 text as an Instant, or null when it is not RFC 3339. */
+    static Instant rfc3339(String text) {
+        Instant fast = FastTime.parse(text);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** Epoch seconds with a fraction, rounded half up to the microsecond. */
+    static Instant epochSeconds(BigDecimal seconds) {
+        BigDecimal micros = seconds.multiply(MICROS).setScale(0, RoundingMode.HALF_UP);
+        if (micros.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+            return null;
+        }
+        long m = micros.longValueExact();
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
     }
 
     static Instant epochMillis(JsonNode v) throws InvalidFrameException {
@@ -86,12 +117,11 @@ final class Fields {
         if (!v.isNumber()) {
             throw new InvalidFrameException(kind + " with a \"" + field + "\" that is not a number");
         }
-        BigDecimal micros = v.decimalValue().multiply(MICROS).setScale(0, RoundingMode.HALF_UP);
-        if (micros.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+        Instant t = epochSeconds(v.decimalValue());
+        if (t == null) {
             throw new InvalidFrameException(kind + " with a \"" + field + "\" out of range");
         }
-        long m = micros.longValueExact();
-        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
+        return t;
     }
 
     static List<String> stringList(JsonNode obj, String field) {

@@ -17,6 +17,7 @@ public final class FrameDecoder {
     private final SpaceOperatorV2Decoder v2 = new SpaceOperatorV2Decoder();
     private final SpaceOperatorV1Decoder v1 = new SpaceOperatorV1Decoder();
     private final LyzrDecoder lyzr = new LyzrDecoder();
+    private final StreamingDecoder fast = new StreamingDecoder(v2);
 
     public void registerStream(long streamId, String flowRunId) {
         v2.registerStream(streamId, flowRunId);
@@ -26,6 +27,15 @@ public final class FrameDecoder {
         if (text == null || text.isBlank()) {
             return MalformedFrame.notJson("empty frame", text);
         }
+        ProtocolEvent quick = fast.tryDecode(text);
+        if (quick != null) {
+            return quick;
+        }
+        return decodeGeneral(text);
+    }
+
+    /** The general path: a JSON tree, then per-protocol decoding. Package-private for tests. */
+    ProtocolEvent decodeGeneral(String text) {
         JsonNode node;
         try {
             node = Json.parse(text);
@@ -34,7 +44,7 @@ public final class FrameDecoder {
         } catch (IOException | RuntimeException e) {
             return MalformedFrame.notJson("not JSON: " + e.getMessage(), text);
         }
-        if (node == null) {
+        if (node == null || node.isMissingNode()) {
             return MalformedFrame.notJson("empty frame", text);
         }
         return decode(node, text);

@@ -17,6 +17,11 @@ public final class SpaceOperatorV2Decoder {
         runByStream.put(streamId, flowRunId);
     }
 
+    /** Remembers the run of a stream the first time an event names it. */
+    void noteStream(long streamId, String flowRunId) {
+        runByStream.putIfAbsent(streamId, flowRunId);
+    }
+
     ProtocolEvent decode(JsonNode frame) throws InvalidFrameException {
         JsonNode streamNode = frame.get("stream_id");
         if (!streamNode.canConvertToLong()) {

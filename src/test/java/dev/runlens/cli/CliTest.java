@@ -1,0 +1,103 @@
+package dev.runlens.cli;
+
+import dev.runlens.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(Cli.coreCommands()).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summaryJsonOfAFixtureIsExact() {
+        assertEquals(0, run("summary", "--json", Fixtures.log("lyzr-docs-sample").toString()));
+        assertEquals(Fixtures.expectedSummary("lyzr-docs-sample"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void summaryOfAFailedRunStillExitsZero() {
+        assertEquals(0, run("summary", Fixtures.log("space-operator-v2-failed-run").toString()));
+        assertTrue(out().contains("FAILED"));
+    }
+
+    @Test
+    void missingFileExitsTwoWithOneLine() {
+        assertEquals(2, run("summary", "--json", dir.resolve("nope.jsonl").toString()));
+        assertEquals("", out());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains("no such file"), err());
+    }
+
+    @Test
+    void unrecognisedFileExitsTwoWithOneLine() throws Exception {
+        Path p = dir.resolve("readme.txt");
+        Files.writeString(p, "# Not a log\n");
+        assertEquals(2, run("summary", p.toString()));
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains("not an event log"), err());
+    }
+
+    @Test
+    void emptyFileExitsTwo() throws Exception {
+        Path p = dir.resolve("empty.jsonl");
+        Files.writeString(p, "");
+        assertEquals(2, run("summary", p.toString()));
+        assertTrue(err().contains("is empty"), err());
+    }
+
+    @Test
+    void unreadableFileExitsTwo() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")) && Files.isReadable(Path.of("/root")),
+                "root can read any file");
+        Path p = dir.resolve("secret.jsonl");
+        Files.copy(Fixtures.log("lyzr-docs-sample"), p);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        assertEquals(2, run("summary", p.toString()));
+        assertTrue(err().contains("permission denied"), err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("summary"));
+        assertEquals(2, run("summary", "--yaml", "x"));
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'"));
+    }
+
+    @Test
+    void helpListsCommandsAndVersionPrintsIt() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("summary"), out());
+        out.reset();
+        assertEquals(0, run("--version"));
+        assertTrue(out().matches("runlens \\d+\\.\\d+\\.\\d+.*\\n"), out());
+    }
+}
