@@ -21,6 +21,7 @@ public final class Cli {
     public static List<Command> coreCommands() {
         List<Command> list = new ArrayList<>();
         list.add(new SummaryCommand());
+        list.add(new ExportCommand());
         return list;
     }
 

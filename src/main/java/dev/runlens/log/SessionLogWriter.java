@@ -50,9 +50,12 @@ public final class SessionLogWriter implements Closeable, Flushable {
         endLine();
     }
 
+    /** A frame line; {@code at} may be null when the receive time is unknown (converted logs). */
     public void writeFrame(Instant at, String text) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField(SessionLogFormat.AT, at.toString());
+        if (at != null) {
+            gen.writeStringField(SessionLogFormat.AT, at.toString());
+        }
         gen.writeStringField(SessionLogFormat.FRAME, text);
         gen.writeEndObject();
         endLine();

@@ -1,0 +1,58 @@
+package dev.runlens.export;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+
+/** A run's executions as CSV (RFC 4180): node, times, status, start, finish, duration, error. */
+public final class ExecutionsCsv {
+    public static final String HEADER = "run_id,node,times,status,started_at,finished_at,duration_ms,error";
+
+    private ExecutionsCsv() {
+    }
+
+    public static void write(Run run, Writer out) throws IOException {
+        out.write(HEADER);
+        out.write("\r\n");
+        for (Execution e : run.executions()) {
+            out.write(field(run.ref().runId()));
+            out.write(',');
+            out.write(field(e.node()));
+            out.write(',');
+            out.write(Integer.toString(e.times()));
+            out.write(',');
+            out.write(e.status().id());
+            out.write(',');
+            out.write(e.startedAt() == null ? "" : e.startedAt().toString());
+            out.write(',');
+            out.write(e.finishedAt() == null ? "" : e.finishedAt().toString());
+            out.write(',');
+            if (e.startedAt() != null && e.finishedAt() != null) {
+                // Event times are not monotonic: a negative duration is shown as it is.
+                out.write(durationMillis(Duration.between(e.startedAt(), e.finishedAt())));
+            }
+            out.write(',');
+            out.write(field(e.errors().isEmpty() ? "" : String.join(" | ", e.errors())));
+            out.write("\r\n");
+        }
+    }
+
+    private static String durationMillis(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString();
+    }
+
+    static String field(String s) {
+        if (s == null) {
+            return "";
+        }
+        // Cells that a spreadsheet would run as a formula are prefixed with a quote.
+        String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}
