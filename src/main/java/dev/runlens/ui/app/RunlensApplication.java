@@ -14,7 +14,6 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private Dashboard dashboard;
-    private Demo demo;
     private boolean statsWritten;
 
     /** Sets what the next launch shows. */
@@ -29,12 +28,9 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
-        dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
+        dashboard = new Dashboard(null);
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
-        if (o.demoMode()) {
-            demo = Demo.start(dashboard);
-        }
         if (o.watch() != null) {
             dashboard.connect(o.watch());
         }
@@ -79,9 +75,6 @@ public final class RunlensApplication extends Application {
             }
         }
         dashboard.close();
-        if (demo != null) {
-            demo.close();
-        }
         Platform.exit();
     }
 

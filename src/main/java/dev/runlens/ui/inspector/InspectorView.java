@@ -194,7 +194,7 @@ public final class InspectorView extends BorderPane {
         });
         errorList.getSelectionModel().selectedItemProperty().subscribe(e ->
                 errorDetail.setText(e == null ? "" : e.message() + (e.detail() == null ? ""
-                        : "\n\n" + Json.pretty(vm.revealSecretsProperty().get() ? e.detail() : SecretKeys.mask(e.detail())))));
+                        : "\n\n" + Json.pretty(vm.revealSecretsProperty().get() ? e.detail() : Masking.mask(e.detail())))));
         logList.setItems(vm.logs());
         vm.logs().addListener((ListChangeListener<LogItem>) c ->
                 logsTab.setText(vm.logs().isEmpty() ? "Logs" : "Logs (" + vm.logs().size() + ")"));

@@ -196,7 +196,7 @@ public final class InspectorViewModel {
             try {
                 PayloadDoc full = doc.payload() != null ? doc : InspectorLoader.loadAnyway(run, doc);
                 JsonNode json = full.payload() == null ? Json.nodes().nullNode() : full.payload().json();
-                Files.writeString(file, Json.pretty(reveal ? json : SecretKeys.mask(json)));
+                Files.writeString(file, Json.pretty(reveal ? json : Masking.mask(json)));
                 result = "Saved " + file.getFileName();
             } catch (IOException | RuntimeException e) {
                 result = "Could not save " + file.getFileName() + ": " + e.getMessage();
@@ -216,7 +216,7 @@ public final class InspectorViewModel {
         }
         try {
             JsonNode node = Json.parse(item.text());
-            return node == null || !SecretKeys.containsSecret(node) ? item.text() : Json.compact(SecretKeys.mask(node));
+            return node == null || !Masking.containsSecret(node) ? item.text() : Json.compact(Masking.mask(node));
         } catch (IOException | RuntimeException e) {
             return item.text();
         }

@@ -93,7 +93,7 @@ public final class ValueNode {
     /** The value as shown: exact digits for integers and decimals, base58/base64 for bytes. */
     public String text() {
         if (masked()) {
-            return SecretKeys.MASK;
+            return Masking.MASK;
         }
         if (value != null) {
             return valueText(value);
@@ -152,7 +152,7 @@ public final class ValueNode {
         if (!leaf()) {
             if (value instanceof Value.Map m) {
                 for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), e.getValue(), null, SecretKeys.isSecret(e.getKey()), reveal));
+                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), e.getValue(), null, Masking.isSecret(e.getKey()), reveal));
                 }
             } else if (value instanceof Value.Array a) {
                 for (int i = 0; i < a.items().size(); i++) {
@@ -162,7 +162,7 @@ public final class ValueNode {
                 Iterator<Map.Entry<String, JsonNode>> it = json.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), SecretKeys.isSecret(e.getKey()), reveal));
+                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), Masking.isSecret(e.getKey()), reveal));
                 }
             } else if (json != null && json.isArray()) {
                 for (int i = 0; i < json.size(); i++) {
@@ -181,7 +181,7 @@ public final class ValueNode {
     /** What "copy value" puts on the clipboard: the text for scalars, plain JSON for containers. */
     public String copyValue() {
         if (masked()) {
-            return SecretKeys.MASK;
+            return Masking.MASK;
         }
         if (leaf() && !(value instanceof Value.Array) && !(value instanceof Value.Map)
                 && (json == null || !json.isContainerNode())) {
@@ -194,13 +194,13 @@ public final class ValueNode {
     /** The plain JSON of this node, masked unless revealed. */
     public JsonNode plainJson() {
         JsonNode plain = value != null ? ValueCodec.toPlain(value) : json;
-        return reveal ? plain : SecretKeys.mask(plain);
+        return reveal ? plain : Masking.mask(plain);
     }
 
     /** The tagged JSON of this node (plain JSON for Lyzr), masked unless revealed. */
     public JsonNode rawJson() {
         JsonNode raw = value != null ? ValueCodec.encode(value) : json;
-        return reveal ? raw : SecretKeys.mask(raw);
+        return reveal ? raw : Masking.mask(raw);
     }
 
     /**

@@ -4,32 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
+import dev.runlens.value.SecretKeys;
 
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 
-/** Keys whose values look secret, and masking of JSON that contains them. */
-public final class SecretKeys {
-    public static final String MASK = "••••••••";
-    private static final String[] PARTS = {"api_key", "apikey", "api-key", "token", "authorization", "password",
-        "passwd", "secret", "private_key", "privatekey", "private-key", "credential", "cookie", "access_key",
-        "session_key", "bearer", "keypair", "seed_phrase", "mnemonic"};
+/** Masking of JSON whose keys look secret, for the inspector's views and copies. */
+public final class Masking {
+    public static final String MASK = SecretKeys.MASK;
 
-    private SecretKeys() {
+    private Masking() {
     }
 
+    /** The core's rule: api_key, token, authorization, password, secret, private_key and kin. */
     public static boolean isSecret(String key) {
-        if (key == null || key.isEmpty()) {
-            return false;
-        }
-        String k = key.toLowerCase(Locale.ROOT);
-        for (String p : PARTS) {
-            if (k.contains(p)) {
-                return true;
-            }
-        }
-        return false;
+        return SecretKeys.isSecret(key);
     }
 
     /** A copy of {@code json} with the value of every secret-looking key replaced by the mask. */
