@@ -46,6 +46,8 @@ public final class EventLogView extends BorderPane {
     private final ToggleButton follow = new ToggleButton("Follow");
     private final Button newEvents = new Button();
     private boolean scrollQueued;
+    private long gestureAt = Long.MIN_VALUE / 2;
+    private ScrollBar watchedBar;
 
     public EventLogView(EventLogViewModel vm) {
         this.vm = vm;
@@ -105,22 +107,19 @@ public final class EventLogView extends BorderPane {
         newEvents.textProperty().bind(vm.newWhileAwayProperty().asString("%d new events ↓"));
         vm.visibleRows().addListener((ListChangeListener<EventRow>) c -> scrollToEndIfFollowing());
         vm.followProperty().subscribe(f -> scrollToEndIfFollowing());
-        table.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                vm.userScrolledAway();
-            }
-        });
+        // Any gesture that leaves the newest row out of view turns Follow off: wheel, keys, scrollbar.
+        table.addEventFilter(ScrollEvent.SCROLL, e -> afterGesture());
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode c = e.getCode();
             if (c == KeyCode.UP || c == KeyCode.PAGE_UP || c == KeyCode.HOME) {
-                vm.userScrolledAway();
+                afterGesture();
             } else if (c == KeyCode.END) {
                 vm.resumeFollow();
             }
         });
-        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (isOnVerticalScrollBar(e.getPickResult().getIntersectedNode())) {
-                vm.userScrolledAway();
+                afterGesture();
             }
         });
         table.setRowFactory(t -> {
@@ -132,6 +131,39 @@ public final class EventLogView extends BorderPane {
             });
             return row;
         });
+    }
+
+    /**
+     * Notes an operator's gesture; if the view then moves away from the newest row (now or when
+     * the table lays itself out), Follow turns off. Automatic scrolling is not a gesture.
+     */
+    private void afterGesture() {
+        if (!vm.followProperty().get()) {
+            return;
+        }
+        gestureAt = System.nanoTime();
+        ScrollBar bar = verticalBar();
+        if (bar != null && watchedBar != bar) {
+            watchedBar = bar;
+            bar.valueProperty().addListener((o, a, b) -> checkAway(bar));
+        }
+        Platform.runLater(() -> checkAway(bar));
+    }
+
+    private void checkAway(ScrollBar bar) {
+        boolean recent = System.nanoTime() - gestureAt < 500_000_000L;
+        if (recent && bar != null && vm.followProperty().get() && bar.isVisible() && bar.getValue() < bar.getMax() - 1e-6) {
+            vm.userScrolledAway();
+        }
+    }
+
+    private ScrollBar verticalBar() {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return sb;
+            }
+        }
+        return null;
     }
 
     private boolean isOnVerticalScrollBar(Node n) {

@@ -48,6 +48,7 @@ public final class EventLogViewModel {
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final IntegerProperty newWhileAway = new SimpleIntegerProperty();
     private RunRef shown;
+    private int taken;
 
     public EventLogViewModel(DashboardModel model, Selection selection, NodeNames names) {
         this.model = model;
@@ -76,6 +77,7 @@ public final class EventLogViewModel {
         newWhileAway.set(0);
         RunTrack track = ref == null ? null : model.track(ref);
         List<EventRow> all = track == null ? List.of() : track.rows();
+        taken = all.size();
         learn(all);
         rows.setAll(all);
     }
@@ -87,10 +89,14 @@ public final class EventLogViewModel {
             }
             return;
         }
-        List<EventRow> added = batch.newRows(shown);
-        if (added.isEmpty()) {
+        RunTrack track = model.track(shown);
+        if (track == null || track.rows().size() == taken) {
             return;
         }
+        // The track is append-only: take what this view has not seen (the run may have been
+        // selected by another listener of this same batch, after its rows were added).
+        List<EventRow> added = List.copyOf(track.rows().subList(taken, track.rows().size()));
+        taken = track.rows().size();
         learn(added);
         if (!follow.get()) {
             Predicate<EventRow> p = predicate();

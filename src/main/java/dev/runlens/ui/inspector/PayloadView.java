@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.stage.FileChooser;
 
@@ -50,6 +51,7 @@ public final class PayloadView extends BorderPane {
     private final TextArea text = new TextArea();
     private final TextField search = new TextField();
     private final Label searchStatus = new Label();
+    private final ReadOnlyStringWrapper copied = new ReadOnlyStringWrapper();
     private final ToggleGroup modes = new ToggleGroup();
     private final ToggleButton treeMode = new ToggleButton("Tree");
     private final ToggleButton plainMode = new ToggleButton("JSON");
@@ -298,10 +300,17 @@ public final class PayloadView extends BorderPane {
         }
     }
 
-    private static void copy(String s) {
+    private void copy(String s) {
         ClipboardContent c = new ClipboardContent();
         c.putString(s);
         Clipboard.getSystemClipboard().setContent(c);
+        copied.set(s);
+        searchStatus.setText("copied");
+    }
+
+    /** What was last put on the clipboard (masked unless secrets are revealed). */
+    public ReadOnlyStringProperty copiedProperty() {
+        return copied.getReadOnlyProperty();
     }
 
     public TreeTableView<ValueNode> tree() {
