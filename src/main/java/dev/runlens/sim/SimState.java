@@ -168,7 +168,6 @@ final class SimState {
     }
 
     LyzrRunName startLyzrRun(LyzrScenario scenario) {
-        long n = runCounter.incrementAndGet();
         String flow = scenario == LyzrScenario.SUPPORT_PIPELINE ? "Customer Support Pipeline" : "Financial Data Pipeline";
         LyzrRunName name = new LyzrRunName(flow, "run-" + uuid());
         LyzrRun run = new LyzrRun(name, LyzrScripts.script(scenario, name.flow(), name.run()));
