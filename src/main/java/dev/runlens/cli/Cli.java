@@ -21,7 +21,9 @@ public final class Cli {
     public static List<Command> coreCommands() {
         List<Command> list = new ArrayList<>();
         list.add(new SummaryCommand());
+        list.add(new RecordCommand());
         list.add(new ExportCommand());
+        list.add(new DemoServerCommand());
         return list;
     }
 

@@ -31,7 +31,9 @@ public final class Json {
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(1000)
                     .build())
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // No source excerpts in parser errors: they cost time per parser and could carry a
+            // secret from a frame into a message or log.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)

@@ -88,6 +88,50 @@ final class Fields {
         }
     }
 
+    /**
+     * Epoch seconds written as plain digits ({@code 1756806125.043}), rounded half up to the
+     * microsecond without BigDecimal; null for any other shape (the caller then uses BigDecimal).
+     */
+    static Instant epochSecondsText(String s) {
+        int n = s.length();
+        int dot = s.indexOf('.');
+        int intEnd = dot < 0 ? n : dot;
+        if (intEnd == 0 || intEnd > 12) {
+            return null;
+        }
+        long seconds = 0;
+        for (int i = 0; i < intEnd; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            seconds = seconds * 10 + (c - '0');
+        }
+        long micros = 0;
+        int digits = 0;
+        boolean roundUp = false;
+        for (int i = intEnd + 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            if (digits < 6) {
+                micros = micros * 10 + (c - '0');
+            } else if (digits == 6) {
+                roundUp = c >= '5';
+            }
+            digits++;
+        }
+        if (dot >= 0 && digits == 0) {
+            return null;
+        }
+        for (int d = Math.min(digits, 6); d < 6; d++) {
+            micros *= 10;
+        }
+        long total = seconds * 1_000_000L + micros + (roundUp ? 1 : 0);
+        return Instant.ofEpochSecond(total / 1_000_000L, (total % 1_000_000L) * 1000L);
+    }
+
     /** Epoch seconds with a fraction, rounded half up to the microsecond. */
     static Instant epochSeconds(BigDecimal seconds) {
         BigDecimal micros = seconds.multiply(MICROS).setScale(0, RoundingMode.HALF_UP);

@@ -332,7 +332,10 @@ final class StreamingDecoder {
         }
         Instant time = null;
         if (timestamp != null) {
-            time = Fields.epochSeconds(new BigDecimal(timestamp));
+            time = Fields.epochSecondsText(timestamp);
+            if (time == null) {
+                time = Fields.epochSeconds(new BigDecimal(timestamp));
+            }
             if (time == null) {
                 return null;
             }

@@ -3,6 +3,7 @@ package dev.runlens.summary;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogReader;
+import dev.runlens.log.ReadAhead;
 import dev.runlens.log.SessionMeta;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.FrameDecoder;
@@ -25,7 +26,7 @@ public final class SummaryBuilder {
     public void add(Path file) throws IOException {
         LogReader reader = LogReader.open(file);
         FrameDecoder decoder = new FrameDecoder();
-        reader.read(entry -> accept(decoder, entry));
+        ReadAhead.read(reader, entry -> accept(decoder, entry));
     }
 
     private void accept(FrameDecoder decoder, LogEntry entry) {

@@ -1,0 +1,153 @@
+package dev.runlens.connect;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything needed to open one connection. The token is held, never printed ({@link Secret}
+ * masks it, and so does {@link #toString()}).
+ *
+ * @param runIds Space Operator flow_run_ids; empty for Lyzr, whose run is in the URL
+ * @param idleTimeout give up after this long without any frame; null = never
+ * @param giveUpAfter give up after this long without a working connection; null = never
+ * @param maxMessageBytes the largest message accepted (64 MB by default)
+ * @param truststore a private CA (PEM/DER certificate or PKCS#12/JKS store) trusted besides the system's
+ * @param allowInsecure allow sending the token over plain {@code ws://} to a host that is not loopback
+ */
+public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, List<String> runIds,
+                                Duration idleTimeout, Duration giveUpAfter, long maxMessageBytes, Path truststore,
+                                boolean allowInsecure) {
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+
+    public ConnectionRequest {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(protocol, "protocol");
+        runIds = runIds == null ? List.of() : List.copyOf(runIds);
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw new IllegalArgumentException("the URL must start with ws:// or wss://");
+        }
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("the URL has no host");
+        }
+        if (maxMessageBytes <= 0 || maxMessageBytes > Integer.MAX_VALUE - 1024) {
+            throw new IllegalArgumentException("the message limit must be between 1 byte and 2 GB");
+        }
+    }
+
+    public static ConnectionRequest spaceOperator(URI url, Secret token, List<String> runIds) {
+        return builder(url).protocol(ProtocolChoice.AUTO).token(token).runIds(runIds).build();
+    }
+
+    public static ConnectionRequest lyzr(URI url) {
+        return builder(url).protocol(ProtocolChoice.LYZR).build();
+    }
+
+    public static Builder builder(URI url) {
+        return new Builder(url);
+    }
+
+    /** AUTO resolved by the URL: {@code .../ws/{flow}/{run}} is Lyzr, anything else Space Operator. */
+    public ProtocolChoice effectiveProtocol() {
+        if (protocol != ProtocolChoice.AUTO) {
+            return protocol;
+        }
+        return runIds.isEmpty() && LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
+    }
+
+    /** The URL without user info or query, safe for logs and headers. */
+    public String displayUrl() {
+        return displayUrl(url);
+    }
+
+    public static String displayUrl(URI url) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(url.getScheme()).append("://").append(url.getHost());
+        if (url.getPort() >= 0) {
+            sb.append(':').append(url.getPort());
+        }
+        if (url.getRawPath() != null) {
+            sb.append(url.getRawPath());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionRequest[url=" + displayUrl() + ", protocol=" + protocol.id() + ", token="
+                + (token == null ? "none" : "***") + ", runIds=" + runIds + "]";
+    }
+
+    public static final class Builder {
+        private final URI url;
+        private ProtocolChoice protocol = ProtocolChoice.AUTO;
+        private Secret token;
+        private final List<String> runIds = new ArrayList<>();
+        private Duration idleTimeout;
+        private Duration giveUpAfter;
+        private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+        private Path truststore;
+        private boolean allowInsecure;
+
+        private Builder(URI url) {
+            this.url = url;
+        }
+
+        public Builder protocol(ProtocolChoice p) {
+            this.protocol = p;
+            return this;
+        }
+
+        public Builder token(Secret t) {
+            this.token = t;
+            return this;
+        }
+
+        public Builder runIds(List<String> ids) {
+            if (ids != null) {
+                runIds.addAll(ids);
+            }
+            return this;
+        }
+
+        public Builder run(String id) {
+            runIds.add(id);
+            return this;
+        }
+
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = d;
+            return this;
+        }
+
+        public Builder giveUpAfter(Duration d) {
+            this.giveUpAfter = d;
+            return this;
+        }
+
+        public Builder maxMessageBytes(long n) {
+            this.maxMessageBytes = n;
+            return this;
+        }
+
+        public Builder truststore(Path p) {
+            this.truststore = p;
+            return this;
+        }
+
+        public Builder allowInsecure(boolean b) {
+            this.allowInsecure = b;
+            return this;
+        }
+
+        public ConnectionRequest build() {
+            return new ConnectionRequest(url, protocol, token, runIds, idleTimeout, giveUpAfter, maxMessageBytes,
+                    truststore, allowInsecure);
+        }
+    }
+}

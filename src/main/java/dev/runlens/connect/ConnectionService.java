@@ -1,0 +1,449 @@
+package dev.runlens.connect;
+
+import dev.runlens.log.SessionMeta;
+import dev.runlens.log.SessionRecorder;
+import dev.runlens.model.Gap;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.ReceivedFrame;
+import dev.runlens.protocol.RunRef;
+import jakarta.websocket.CloseReason;
+import org.glassfish.tyrus.client.ClientManager;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One live connection (Space Operator or Lyzr) that reconnects until its runs end. Frames are
+ * recorded before they are decoded, replayed duplicates are dropped before both, and every
+ * problem becomes a {@link ConnectionState} with one sentence. Network threads only enqueue to
+ * the listener and recorder; connecting and timers run on a thread of the service's own.
+ */
+public final class ConnectionService implements AutoCloseable {
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    static final Duration LYZR_GRACE = Duration.ofSeconds(2);
+
+    private final ConnectionRequest request;
+    private final ConnectionListener listener;
+    private final SessionRecorder recorder;
+    private final Backoff backoff;
+    private final ProtocolChoice protocol;
+    private final RunRef lyzrRun;
+    private final Map<String, RunTrack> tracks = new LinkedHashMap<>();
+    private final ScheduledExecutorService control;
+    private final Host host = new Host();
+
+    private ClientManager client;
+    private Link current;
+    private ConnectionState state = ConnectionState.CLOSED;
+    private boolean started;
+    private boolean stopped;
+    private boolean ending;
+    private int attempt;
+    private int failures;
+    private Instant lastFrameAt;
+    private Instant disconnectedAt;
+    private Instant unhealthySince;
+    private long sequence;
+
+    public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
+        this(request, listener, recorder, Backoff.standard());
+    }
+
+    /** With another reconnect backoff (tests use milliseconds). */
+    public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder, Backoff backoff) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.recorder = recorder;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.protocol = request.effectiveProtocol();
+        if (protocol == ProtocolChoice.LYZR) {
+            String[] fr = LyzrUrls.flowAndRun(request.url());
+            if (fr == null) {
+                throw new IllegalArgumentException("a Lyzr URL ends in /ws/{flow_name}/{run_name}");
+            }
+            this.lyzrRun = RunRef.lyzr(fr[0], fr[1]);
+        } else {
+            this.lyzrRun = null;
+            for (String id : request.runIds()) {
+                tracks.put(id, new RunTrack(id));
+            }
+        }
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "runlens-connection");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Connects in the background and returns at once. */
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                return;
+            }
+            started = true;
+            unhealthySince = Instant.now();
+        }
+        control.execute(this::connect);
+        long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
+        control.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a Space Operator run; it is subscribed on the open connection (and after reconnects). */
+    public void subscribe(String flowRunId) {
+        synchronized (this) {
+            if (protocol == ProtocolChoice.LYZR || stopped || tracks.containsKey(flowRunId)) {
+                return;
+            }
+            RunTrack track = new RunTrack(flowRunId);
+            tracks.put(flowRunId, track);
+            if (current != null && current.conversation != null) {
+                current.conversation.subscribe(track);
+            }
+        }
+    }
+
+    public synchronized ConnectionState state() {
+        return state;
+    }
+
+    /** Runs that the server did not know (never seen on this connection). */
+    public synchronized List<String> runsNotFound() {
+        List<String> ids = new ArrayList<>();
+        tracks.values().stream().filter(t -> t.notFound).forEach(t -> ids.add(t.runId));
+        return ids;
+    }
+
+    /** Runs that finished while disconnected, so their last events are missing. */
+    public synchronized List<String> runsIncomplete() {
+        List<String> ids = new ArrayList<>();
+        tracks.values().stream().filter(t -> t.incomplete).forEach(t -> ids.add(t.runId));
+        return ids;
+    }
+
+    /** Stops reconnecting and closes the socket. Idempotent. */
+    @Override
+    public void close() {
+        stop(ConnectionState.CLOSED, "Closed.");
+    }
+
+    // ---- connecting (control thread) ----
+
+    private void connect() {
+        Link link;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            String refusal = insecureTokenRefusal();
+            if (refusal != null) {
+                stopLocked(ConnectionState.FAILED, refusal);
+                return;
+            }
+            attempt++;
+            link = new Link(this, (int) request.maxMessageBytes());
+            current = link;
+            setState(attempt == 1 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING,
+                    "Connecting to " + request.displayUrl() + (attempt == 1 ? "." : " (attempt " + attempt + ")."));
+            meta("connecting", Map.of("url", request.displayUrl(), "attempt", attempt));
+        }
+        try {
+            if (client == null) {
+                client = ClientFactory.client(request);
+            }
+            client.connectToServer(link, ClientFactory.endpointConfig(), request.url());
+        } catch (Exception e) {
+            Problem p = Problem.ofConnectFailure(e, request.url());
+            synchronized (this) {
+                if (current == link) {
+                    current = null;
+                    lostConnection(p);
+                }
+            }
+        }
+    }
+
+    private String insecureTokenRefusal() {
+        if (request.token() == null || protocol == ProtocolChoice.LYZR || request.allowInsecure()
+                || !"ws".equalsIgnoreCase(request.url().getScheme()) || isLoopback(request.url())) {
+            return null;
+        }
+        return "Refusing to send the token unencrypted over ws:// to " + request.url().getHost()
+                + ": use wss://, or allow insecure connections explicitly.";
+    }
+
+    private static boolean isLoopback(URI url) {
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.startsWith("[")) {
+            host = host.replace("[", "").replace("]", "");
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|[0-9a-f:]+")) {
+            return false; // a name: only localhost counts, without asking DNS
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Decides between reconnecting and giving up; called with the lock held. */
+    private void lostConnection(Problem p) {
+        if (stopped) {
+            return;
+        }
+        Instant now = Instant.now();
+        meta("disconnected", Map.of("reason", p.sentence()));
+        if (ending) {
+            stopLocked(ConnectionState.FINISHED, finishedSentence());
+            return;
+        }
+        if (!p.retry()) {
+            stopLocked(p.state(), p.sentence());
+            return;
+        }
+        if (disconnectedAt == null) {
+            disconnectedAt = now;
+        }
+        if (unhealthySince == null) {
+            unhealthySince = now;
+        }
+        Duration delay = backoff.delay(failures++);
+        Duration giveUp = request.giveUpAfter();
+        if (giveUp != null && Duration.between(unhealthySince, now.plus(delay)).compareTo(giveUp) > 0) {
+            stopLocked(ConnectionState.FAILED, "Gave up after " + giveUp.toSeconds()
+                    + " s without a working connection. Last problem: " + p.sentence());
+            return;
+        }
+        setState(ConnectionState.RECONNECTING, p.sentence() + " Reconnecting in " + seconds(delay) + ".");
+        meta("reconnecting", Map.of("attempt", attempt + 1, "delay_ms", delay.toMillis()));
+        control.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    // ---- socket callbacks (Tyrus threads) ----
+
+    void opened(Link link) {
+        synchronized (this) {
+            if (link != current || stopped) {
+                link.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed"));
+                return;
+            }
+            lastFrameAt = Instant.now();
+            boolean reconnected = disconnectedAt != null;
+            link.conversation = protocol == ProtocolChoice.LYZR
+                    ? new LyzrConversation(host, lyzrRun, reconnected)
+                    : new SpaceOperatorConversation(host, link.decoder, tracks);
+            meta("connected", Map.of("url", request.displayUrl()));
+            link.conversation.opened();
+            disconnectedAt = null;
+        }
+    }
+
+    void frame(Link link, String received) {
+        synchronized (this) {
+            if (link != current || stopped || link.conversation == null) {
+                return;
+            }
+            Instant at = Instant.now();
+            lastFrameAt = at;
+            // A server that echoes the token must not get it into the recording.
+            String text = request.token() == null ? received : request.token().redact(received);
+            long key = FrameKeys.streamKey(text);
+            if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
+                return;
+            }
+            if (recorder != null) {
+                recorder.frame(at, text);
+            }
+            ProtocolEvent event = link.decoder.decode(text);
+            listener.onFrame(new ReceivedFrame(sequence++, at, text, event, -1));
+            link.conversation.handle(key, event);
+        }
+    }
+
+    void closed(Link link, CloseReason reason) {
+        synchronized (this) {
+            if (link != current) {
+                return;
+            }
+            current = null;
+            lostConnection(Problem.ofClose(reason, request.maxMessageBytes()));
+        }
+    }
+
+    void failed(Link link, Throwable error) {
+        // Tyrus follows an error with onClose, which decides; nothing is lost by waiting for it.
+    }
+
+    // ---- timers (control thread) ----
+
+    private void tick() {
+        synchronized (this) {
+            Duration idle = request.idleTimeout();
+            if (stopped || idle == null || current == null || lastFrameAt == null) {
+                return;
+            }
+            if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0) {
+                stopLocked(ConnectionState.FAILED, "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
+                        + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").");
+            }
+        }
+    }
+
+    private void heartbeat() {
+        synchronized (this) {
+            if (!stopped && current != null && current.conversation != null) {
+                current.conversation.heartbeat();
+            }
+        }
+    }
+
+    // ---- state ----
+
+    private void stop(ConnectionState terminal, String message) {
+        synchronized (this) {
+            stopLocked(terminal, message);
+        }
+    }
+
+    private void stopLocked(ConnectionState terminal, String message) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Link link = current;
+        current = null;
+        if (link != null) {
+            link.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "runlens: " + terminal.label()));
+        }
+        meta("stopped", Map.of("state", terminal.label(), "reason", redact(message)));
+        setState(terminal, message);
+        control.shutdown();
+        ClientManager c = client;
+        if (c != null) {
+            // Shut down Tyrus' own threads once the close frame is out.
+            new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                c.shutdown();
+            }, "runlens-client-shutdown").start();
+        }
+    }
+
+    private void setState(ConnectionState s, String message) {
+        state = s;
+        listener.onState(s, redact(message));
+    }
+
+    private String redact(String message) {
+        return request.token() == null ? message : request.token().redact(message);
+    }
+
+    private void meta(String kind, Map<String, ?> fields) {
+        if (recorder != null) {
+            Map<String, Object> safe = new LinkedHashMap<>();
+            fields.forEach((k, v) -> safe.put(k, v instanceof String s ? redact(s) : v));
+            recorder.meta(Instant.now(), kind, safe);
+        }
+    }
+
+    private String finishedSentence() {
+        return protocol == ProtocolChoice.LYZR ? "The Lyzr run ended." : "Every watched run has finished.";
+    }
+
+    /** The {@link ConversationHost} of this service; every call arrives with the lock held. */
+    private final class Host implements ConversationHost {
+        @Override
+        public void send(String text) {
+            if (current != null) {
+                current.send(text);
+            }
+        }
+
+        @Override
+        public void ping() {
+            if (current != null) {
+                current.ping();
+            }
+        }
+
+        @Override
+        public void state(ConnectionState s, String message) {
+            setState(s, message);
+        }
+
+        @Override
+        public void meta(String kind, Map<String, ?> fields) {
+            ConnectionService.this.meta(kind, fields);
+        }
+
+        @Override
+        public void stop(ConnectionState s, String message) {
+            stopLocked(s, message);
+        }
+
+        @Override
+        public void delivering() {
+            failures = 0;
+            unhealthySince = null;
+        }
+
+        @Override
+        public void runsEnded(boolean grace) {
+            ending = true;
+            if (!grace) {
+                stopLocked(ConnectionState.FINISHED, finishedSentence());
+            } else {
+                control.schedule(() -> stop(ConnectionState.FINISHED, finishedSentence()),
+                        LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void gap(RunRef run, String reason) {
+            Instant to = Instant.now();
+            Instant from = disconnectedAt != null ? disconnectedAt : to;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("source", run.source().id());
+            fields.put("run_id", run.runId());
+            fields.put("from", from.toString());
+            fields.put("to", to.toString());
+            fields.put("reason", reason);
+            ConnectionService.this.meta(SessionMeta.GAP, fields);
+            listener.onGap(run, new Gap(from, to, reason));
+        }
+
+        @Override
+        public Secret token() {
+            return request.token();
+        }
+
+        @Override
+        public ConnectionRequest request() {
+            return request;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.runlens.connect;
+
+import dev.runlens.protocol.ProtocolEvent;
+
+/** The protocol spoken on one socket. Called with the service's lock held, one frame at a time. */
+interface Conversation {
+    /** The socket is open: authenticate, subscribe, or just listen. */
+    void opened();
+
+    /** True for a replayed event already kept before a reconnect: it is neither recorded nor shown. */
+    boolean isReplayDuplicate(long streamKey);
+
+    /** A frame after it was recorded and decoded. */
+    void handle(long streamKey, ProtocolEvent event);
+
+    /** Keep proxies from closing an idle socket. */
+    void heartbeat();
+
+    /** Watch one more run on this socket (Space Operator only). */
+    default void subscribe(RunTrack track) {
+    }
+}

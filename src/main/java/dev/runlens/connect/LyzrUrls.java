@@ -1,0 +1,80 @@
+package dev.runlens.connect;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lyzr socket URLs: {@code .../ws/{flow_name}/{run_name}}, each segment percent-encoded
+ * (space as {@code %20}, never {@code +}), since flow names may contain spaces.
+ */
+public final class LyzrUrls {
+    private LyzrUrls() {
+    }
+
+    /** {@code base} is the socket origin, e.g. {@code wss://lao-socket.studio.lyzr.ai}. */
+    public static URI of(URI base, String flowName, String runName) {
+        String root = base.toString();
+        while (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        if (!root.endsWith("/ws")) {
+            root = root + "/ws";
+        }
+        return URI.create(root + "/" + encodeSegment(flowName) + "/" + encodeSegment(runName));
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters. */
+    public static String encodeSegment(String segment) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Decodes {@code %XX} escapes; a {@code +} stays a plus. Malformed escapes are kept as they are. */
+    public static String decodeSegment(String raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()
+                    && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The flow and run names of a Lyzr socket URL, or null when the path is not {@code .../ws/{flow}/{run}}. */
+    public static String[] flowAndRun(URI url) {
+        String raw = url.getRawPath();
+        if (raw == null) {
+            return null;
+        }
+        List<String> segments = new ArrayList<>();
+        for (String s : raw.split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(s);
+            }
+        }
+        int n = segments.size();
+        if (n < 3 || !segments.get(n - 3).equals("ws")) {
+            return null;
+        }
+        return new String[] {decodeSegment(segments.get(n - 2)), decodeSegment(segments.get(n - 1))};
+    }
+}

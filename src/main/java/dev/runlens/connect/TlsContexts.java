@@ -1,0 +1,98 @@
+package dev.runlens.connect;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * TLS contexts that verify servers against the system trust store, plus optionally a private CA.
+ * There is deliberately no way to trust everything.
+ */
+final class TlsContexts {
+    private TlsContexts() {
+    }
+
+    static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
+        X509TrustManager system = trustManager(null);
+        X509TrustManager trust = extraTrust == null ? system : new Either(system, trustManager(load(extraTrust)));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {trust}, null);
+        return context;
+    }
+
+    /** A PEM/DER certificate file (one or more CAs) or a PKCS#12/JKS store without a password. */
+    private static KeyStore load(Path file) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (!certs.isEmpty()) {
+                int i = 0;
+                for (Certificate c : certs) {
+                    store.setCertificateEntry("ca-" + i++, c);
+                }
+                return store;
+            }
+        } catch (CertificateException e) {
+            // not a certificate file: try a key store below
+        }
+        return KeyStore.getInstance(file.toFile(), new char[0]);
+    }
+
+    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager tm : f.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager available");
+    }
+
+    /** Trusts a chain that either trust manager trusts. */
+    private static final class Either implements X509TrustManager {
+        private final X509TrustManager first;
+        private final X509TrustManager second;
+
+        Either(X509TrustManager first, X509TrustManager second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            first.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException e) {
+                second.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            List<X509Certificate> all = new ArrayList<>(List.of(first.getAcceptedIssuers()));
+            all.addAll(List.of(second.getAcceptedIssuers()));
+            return all.toArray(new X509Certificate[0]);
+        }
+    }
+}

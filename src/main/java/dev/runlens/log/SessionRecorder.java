@@ -1,0 +1,192 @@
+package dev.runlens.log;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Crash-safe session log: callers enqueue frames and meta lines and return at once; a thread of
+ * its own writes them with {@link SessionLogWriter} and flushes whenever the queue runs dry and at
+ * least every 100 ms, so {@code kill -9} loses at most the last 100 ms. Thread-safe to call.
+ */
+public final class SessionRecorder implements AutoCloseable {
+    static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private sealed interface Item permits FrameItem, MetaItem, EndItem {
+    }
+
+    private record FrameItem(Instant at, String text) implements Item {
+    }
+
+    private record MetaItem(Instant at, String kind, Map<String, ?> fields) implements Item {
+    }
+
+    private record EndItem() implements Item {
+    }
+
+    private final Path file;
+    private final SessionLogWriter writer;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String failure;
+
+    private SessionRecorder(Path file, SessionLogWriter writer) {
+        this.file = file;
+        this.writer = writer;
+        this.thread = new Thread(this::drain, "runlens-recorder");
+        thread.setDaemon(true);
+    }
+
+    /** Creates (or truncates) {@code file}, writes the header line and starts the writer thread. */
+    public static SessionRecorder start(Path file, SessionHeader header) throws IOException {
+        SessionLogWriter writer = new SessionLogWriter(file, header);
+        writer.flush();
+        SessionRecorder recorder = new SessionRecorder(file, writer);
+        recorder.thread.start();
+        return recorder;
+    }
+
+    /** {@code $XDG_DATA_HOME/runlens/sessions}, else {@code ~/.local/share/runlens/sessions}. */
+    public static Path defaultDirectory() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("runlens").resolve("sessions");
+    }
+
+    /** A fresh file name in {@link #defaultDirectory()} for a session starting at {@code start}. */
+    public static Path defaultFile(Instant start) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(start);
+        return defaultDirectory().resolve("session-" + stamp + ".jsonl");
+    }
+
+    /** Records one received frame exactly as received. Never blocks for I/O. */
+    public void frame(Instant receivedAt, String text) {
+        if (!closed) {
+            queue.add(new FrameItem(receivedAt, text));
+        }
+    }
+
+    /** Records a meta line (connecting, authenticated, subscribed, disconnected, gap...). Never pass a secret. */
+    public void meta(Instant at, String kind, Map<String, ?> fields) {
+        if (!closed) {
+            queue.add(new MetaItem(at, kind, new LinkedHashMap<>(fields)));
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Why writing stopped (disk full, file removed...), if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Writes what is queued, flushes and closes the file. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(new EndItem());
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        List<Item> batch = new ArrayList<>();
+        long lastFlush = System.nanoTime();
+        boolean dirty = false;
+        try {
+            while (true) {
+                Item first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, 4096);
+                    for (Item item : batch) {
+                        if (item instanceof EndItem) {
+                            finish();
+                            return;
+                        }
+                        write(item);
+                        dirty = true;
+                        // A long burst still reaches the disk every 100 ms.
+                        if (System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                            flush();
+                            lastFlush = System.nanoTime();
+                            dirty = false;
+                        }
+                    }
+                    batch.clear();
+                }
+                if (dirty && queue.isEmpty()) {
+                    flush();
+                    lastFlush = System.nanoTime();
+                    dirty = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            finish();
+        }
+    }
+
+    private void write(Item item) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            if (item instanceof FrameItem f) {
+                writer.writeFrame(f.at(), f.text());
+            } else if (item instanceof MetaItem m) {
+                writer.writeMeta(m.at(), m.kind(), m.fields());
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = "cannot write " + file + ": " + e.getMessage();
+        }
+    }
+
+    private void flush() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            failure = "cannot write " + file + ": " + e.getMessage();
+        }
+    }
+
+    private void finish() {
+        Item item;
+        while ((item = queue.poll()) != null) {
+            if (!(item instanceof EndItem)) {
+                write(item);
+            }
+        }
+        try {
+            writer.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = "cannot close " + file + ": " + e.getMessage();
+            }
+        }
+    }
+}

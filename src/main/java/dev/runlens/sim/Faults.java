@@ -1,0 +1,42 @@
+package dev.runlens.sim;
+
+import java.time.Duration;
+
+/** Fault switches of a running simulator; tests may change them between recordings. */
+public final class Faults {
+    private volatile int dropEveryFrames;
+    private volatile int malformedEveryFrames;
+    private volatile Duration responseDelay;
+
+    Faults(SimulatorOptions options) {
+        this.dropEveryFrames = options.dropEveryFrames();
+        this.malformedEveryFrames = options.malformedEveryFrames();
+        this.responseDelay = options.responseDelay();
+    }
+
+    /** Close each connection after every {@code n} live event frames; 0 turns it off. */
+    public void dropEveryFrames(int n) {
+        dropEveryFrames = Math.max(0, n);
+    }
+
+    public int dropEveryFrames() {
+        return dropEveryFrames;
+    }
+
+    /** Send a malformed frame after every {@code n} frames; 0 turns it off. */
+    public void malformedEveryFrames(int n) {
+        malformedEveryFrames = Math.max(0, n);
+    }
+
+    public int malformedEveryFrames() {
+        return malformedEveryFrames;
+    }
+
+    public void responseDelay(Duration d) {
+        responseDelay = d == null ? Duration.ZERO : d;
+    }
+
+    public Duration responseDelay() {
+        return responseDelay;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.runlens.sim;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.ServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * A Tyrus server container on Grizzly bound to 127.0.0.1 only. Tyrus' own Grizzly container
+ * always listens on 0.0.0.0, so this one builds the listener itself (mirroring it) and caps the
+ * worker pool, since Grizzly's default pool grows without bound.
+ */
+final class LoopbackServer extends TyrusServerContainer {
+    static final String HOST = "127.0.0.1";
+
+    private final WebSocketEngine engine;
+    private volatile String contextPath = "/";
+    private HttpServer http;
+    private NetworkListener listener;
+
+    LoopbackServer() {
+        super(Collections.<Class<?>>emptySet());
+        this.engine = TyrusWebSocketEngine.builder(this).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, contextPath);
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, contextPath);
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    @Override
+    public void start(String rootPath, int port) throws IOException, DeploymentException {
+        contextPath = rootPath;
+        http = new HttpServer();
+        listener = new NetworkListener("runlens-simulator", HOST, port);
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("runlens-sim-worker").setCorePoolSize(2).setMaxPoolSize(8).setDaemon(true));
+        http.addListener(listener);
+        listener.registerAddOn(addOn(this, rootPath));
+        http.start();
+        super.start(rootPath, port);
+    }
+
+    @Override
+    public int getPort() {
+        return listener == null ? -1 : listener.getPort();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            super.stop();
+        } finally {
+            if (http != null) {
+                http.shutdownNow();
+            }
+        }
+    }
+
+    /** Tyrus' Grizzly add-on has a package-private constructor; it is the supported way to plug Tyrus into Grizzly. */
+    private static AddOn addOn(ServerContainer container, String rootPath) throws IOException {
+        try {
+            Constructor<WebSocketAddOn> c = WebSocketAddOn.class.getDeclaredConstructor(ServerContainer.class, String.class);
+            c.setAccessible(true);
+            return c.newInstance(container, rootPath);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("cannot set up the WebSocket server: " + e, e);
+        }
+    }
+}

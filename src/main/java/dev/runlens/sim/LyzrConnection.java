@@ -1,0 +1,61 @@
+package dev.runlens.sim;
+
+import dev.runlens.json.Json;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.time.Duration;
+
+/**
+ * A client on {@code /ws/{flow}/{run}}: greeted, echoed, answered with pong, and sent the run's
+ * frames while connected. An unknown or finished run stays silent, as Lyzr's socket does.
+ */
+final class LyzrConnection extends SimConnection {
+    private final LyzrRun run;
+
+    LyzrConnection(SimState sim, Session session, LyzrRun run) {
+        super(sim, session, "sim-lyzr-connection");
+        this.run = run;
+    }
+
+    void open() {
+        if (run == null || run.finished()) {
+            return;
+        }
+        LyzrRunName n = run.name();
+        later(() -> {
+            send("{\"type\":\"system\",\"message\":\"Connected to workflow " + n.flow() + " run " + n.run() + "\"}", false);
+            send("connection established", false);
+        });
+        if (run.attach(this)) {
+            sim.play(run);
+        }
+    }
+
+    @Override
+    void onText(String text) {
+        later(() -> {
+            if (text.contains("\"ping\"")) {
+                send("{\"event_type\":\"pong\"}", false);
+            }
+            send("{\"message\":" + Json.nodes().textNode("Echoing: " + text) + "}", false);
+        });
+    }
+
+    void event(String text) {
+        later(() -> send(text, true));
+    }
+
+    /** After flow_completed/flow_error the server closes the socket a little later. */
+    void runEnded() {
+        sim.schedule(Duration.ofSeconds(3), () -> later(() ->
+                closeWith(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "run finished"))));
+    }
+
+    @Override
+    void onClosed() {
+        if (run != null) {
+            run.detach(this);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.runlens.sim;
+
+/** The scripted Lyzr workflow runs the simulator can play. */
+public enum LyzrScenario {
+    /** Customer support pipeline: sentiment, categorise, update CRM; completes. */
+    SUPPORT_PIPELINE,
+    /** Financial data pipeline: validation fails, the flow errors out. */
+    FAILURE
+}

@@ -1,0 +1,120 @@
+package dev.runlens.sim;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One client connection of the simulator. Everything it sends goes through one thread, in order,
+ * so a slow client never blocks a run and replay always precedes live events. Fault switches
+ * (drops, malformed frames, delays) are applied here.
+ */
+abstract class SimConnection {
+    protected final SimState sim;
+    protected final Session session;
+    private final ExecutorService out;
+    private long sentTotal;
+    private long liveSent;
+    private volatile boolean closed;
+
+    SimConnection(SimState sim, Session session, String name) {
+        this.sim = sim;
+        this.session = session;
+        this.out = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code task} on this connection's thread, after everything already queued. */
+    final void later(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            out.execute(() -> {
+                if (!closed) {
+                    task.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nothing to send to
+        }
+    }
+
+    /** Waits the configured response delay (on this connection's thread). */
+    final void responseDelay() {
+        long ms = sim.faults().responseDelay().toMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sends now; call on this connection's thread. {@code live} frames count towards drops. */
+    final void send(String text, boolean live) {
+        if (closed) {
+            return;
+        }
+        try {
+            session.getBasicRemote().sendText(text);
+            sentTotal++;
+            int malformed = sim.faults().malformedEveryFrames();
+            if (malformed > 0 && sentTotal % malformed == 0) {
+                session.getBasicRemote().sendText("{\"stream_id\":!!not json");
+            }
+            if (live) {
+                liveSent++;
+                int drop = sim.faults().dropEveryFrames();
+                if (drop > 0 && liveSent % drop == 0) {
+                    drop();
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            closed();
+        }
+    }
+
+    /** Closes the connection as a proxy would, mid-stream. */
+    final void drop() {
+        sim.countDrop();
+        closeWith(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "simulated connection drop"));
+    }
+
+    final void closeWith(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            // already gone
+        }
+        closed();
+    }
+
+    /** The socket is gone: stop sending and forget subscriptions. */
+    final void closed() {
+        if (!closed) {
+            closed = true;
+            out.shutdown();
+            onClosed();
+        }
+    }
+
+    final boolean isClosed() {
+        return closed;
+    }
+
+    abstract void onText(String text);
+
+    abstract void onClosed();
+}

@@ -1,0 +1,53 @@
+package dev.runlens.sim;
+
+import dev.runlens.connect.TextHandler;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+
+/** The simulator's WebSocket endpoint (public because Tyrus calls it reflectively): one {@link SimConnection} per session. */
+public final class SimEndpoint extends Endpoint {
+    private static final String CONNECTION = "runlens.sim.connection";
+    private final SimState sim;
+    private final boolean lyzr;
+
+    SimEndpoint(SimState sim, boolean lyzr) {
+        this.sim = sim;
+        this.lyzr = lyzr;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        sim.countConnection();
+        session.setMaxIdleTimeout(0);
+        SimConnection connection;
+        if (lyzr) {
+            LyzrConnection c = new LyzrConnection(sim, session, sim.lyzrRun(session.getRequestURI()));
+            connection = c;
+            session.getUserProperties().put(CONNECTION, connection);
+            session.addMessageHandler(String.class, new TextHandler(connection::onText));
+            c.open();
+        } else {
+            connection = new SoConnection(sim, session);
+            session.getUserProperties().put(CONNECTION, connection);
+            session.addMessageHandler(String.class, new TextHandler(connection::onText));
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        Object c = session.getUserProperties().get(CONNECTION);
+        if (c instanceof SimConnection sc) {
+            sc.closed();
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable thr) {
+        Object c = session.getUserProperties().get(CONNECTION);
+        if (c instanceof SimConnection sc) {
+            sc.closed();
+        }
+    }
+}

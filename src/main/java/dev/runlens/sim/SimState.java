@@ -1,0 +1,259 @@
+package dev.runlens.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.connect.LyzrUrls;
+import dev.runlens.json.Json;
+import dev.runlens.value.Base58;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What the simulator's connections share: runs, the stream-id counter, the token, counters. */
+final class SimState {
+    private final SimulatorOptions options;
+    private final Faults faults;
+    private final String apiKey;
+    private final String userId;
+    private final String userPubkey;
+    private final Random random;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, SoRun> soRuns = new LinkedHashMap<>();
+    private final Map<LyzrRunName, LyzrRun> lyzrRuns = new LinkedHashMap<>();
+    private final AtomicLong streamIds = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger authentications = new AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicLong runCounter = new AtomicLong();
+    private volatile String bigText;
+    private volatile String apiBase = "http://127.0.0.1";
+
+    SimState(SimulatorOptions options) {
+        this.options = options;
+        this.faults = new Faults(options);
+        this.random = new Random(options.seed());
+        this.apiKey = options.apiKey() != null ? options.apiKey() : randomKey();
+        this.userId = new UUID(random.nextLong(), random.nextLong()).toString();
+        byte[] pk = new byte[32];
+        random.nextBytes(pk);
+        this.userPubkey = Base58.encode(pk);
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "sim-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String randomKey() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return "b3-" + Base58.encode(b);
+    }
+
+    SimulatorOptions options() {
+        return options;
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    void apiBase(String base) {
+        this.apiBase = base;
+    }
+
+    boolean acceptsToken(String token) {
+        return token != null && token.equals(apiKey);
+    }
+
+    ObjectNode userInfo(boolean legacy) {
+        ObjectNode o = Json.object();
+        o.put("user_id", userId);
+        if (!legacy) {
+            o.put("pubkey", userPubkey);
+        }
+        o.putNull("flow_run_id");
+        return o;
+    }
+
+    long nextStreamId() {
+        return streamIds.getAndIncrement();
+    }
+
+    void countConnection() {
+        connections.incrementAndGet();
+    }
+
+    void countAuthentication() {
+        authentications.incrementAndGet();
+    }
+
+    void countDrop() {
+        drops.incrementAndGet();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    int authentications() {
+        return authentications.get();
+    }
+
+    int drops() {
+        return drops.get();
+    }
+
+    synchronized SoRun liveRun(String id) {
+        return soRuns.get(id);
+    }
+
+    synchronized List<String> liveSoRunIds() {
+        List<String> ids = new ArrayList<>();
+        for (SoRun r : soRuns.values()) {
+            if (!r.finished()) {
+                ids.add(r.id());
+            }
+        }
+        return ids;
+    }
+
+    synchronized List<LyzrRunName> liveLyzrRuns() {
+        List<LyzrRunName> names = new ArrayList<>();
+        for (LyzrRun r : lyzrRuns.values()) {
+            if (!r.finished()) {
+                names.add(r.name());
+            }
+        }
+        return names;
+    }
+
+    void unsubscribeAll(SoConnection c) {
+        List<SoRun> runs;
+        synchronized (this) {
+            runs = new ArrayList<>(soRuns.values());
+        }
+        for (SoRun r : runs) {
+            r.unsubscribe(c);
+        }
+    }
+
+    String startSoRun(SoScenario scenario) {
+        long n = runCounter.incrementAndGet();
+        String id = uuid();
+        String big = scenario == SoScenario.BIG_OUTPUT ? bigText() : "";
+        SoRun run = new SoRun(id, scenario, SoScripts.script(scenario, options.seed() + n, options, apiBase, big));
+        synchronized (this) {
+            soRuns.put(id, run);
+        }
+        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> forget(id)));
+        return id;
+    }
+
+    LyzrRunName startLyzrRun(LyzrScenario scenario) {
+        String flow = scenario == LyzrScenario.SUPPORT_PIPELINE ? "Customer Support Pipeline" : "Financial Data Pipeline";
+        LyzrRunName name = new LyzrRunName(flow, "run-" + uuid());
+        LyzrRun run = new LyzrRun(name, LyzrScripts.script(scenario, name.flow(), name.run()));
+        synchronized (this) {
+            lyzrRuns.put(name, run);
+        }
+        return name;
+    }
+
+    /** The Lyzr run a socket path names, or null (the socket then stays silent). */
+    synchronized LyzrRun lyzrRun(URI requestUri) {
+        String[] fr = LyzrUrls.flowAndRun(requestUri);
+        return fr == null ? null : lyzrRuns.get(new LyzrRunName(fr[0], fr[1]));
+    }
+
+    /** Plays a Lyzr run from its first listener on. */
+    void play(LyzrRun run) {
+        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> {
+            synchronized (this) {
+                lyzrRuns.remove(run.name());
+            }
+        }));
+    }
+
+    /** A version-4 shaped UUID from the seeded random, so runs look like the server's. */
+    private synchronized String uuid() {
+        long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    private synchronized void forget(String id) {
+        soRuns.remove(id);
+    }
+
+    /** Calls {@code step} every event interval until it returns false, then {@code done}. */
+    private void repeat(java.util.function.BooleanSupplier step, Runnable done) {
+        AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+        long interval = Math.max(1, options.eventInterval().toNanos());
+        self.set(scheduler.scheduleWithFixedDelay(() -> {
+            boolean more;
+            try {
+                more = step.getAsBoolean();
+            } catch (RuntimeException e) {
+                more = false;
+            }
+            if (!more) {
+                ScheduledFuture<?> f;
+                while ((f = self.get()) == null) {
+                    Thread.onSpinWait();
+                }
+                f.cancel(false);
+                done.run();
+            }
+        }, interval, interval, TimeUnit.NANOSECONDS));
+    }
+
+    void schedule(Duration delay, Runnable task) {
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void every(Duration period, Runnable task) {
+        scheduler.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private String bigText() {
+        String t = bigText;
+        if (t == null) {
+            synchronized (this) {
+                if (bigText == null) {
+                    StringBuilder sb = new StringBuilder(options.bigOutputBytes());
+                    String chunk = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+                    while (sb.length() < options.bigOutputBytes()) {
+                        sb.append(chunk, 0, Math.min(chunk.length(), options.bigOutputBytes() - sb.length()));
+                    }
+                    bigText = sb.toString();
+                }
+                t = bigText;
+            }
+        }
+        return t;
+    }
+
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.runlens.sim;
+
+import dev.runlens.connect.LyzrUrls;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The simulator: a real Tyrus WebSocket server on 127.0.0.1 playing scripted Space Operator runs
+ * on {@code /ws} (v2, or v1 when asked) and Lyzr runs on {@code /ws/{flow}/{run}}. It is the
+ * built-in demo and what connection tests talk to.
+ */
+public final class Simulator implements AutoCloseable {
+    private final SimState state;
+    private final LoopbackServer server;
+    private volatile boolean closed;
+
+    private Simulator(SimState state, LoopbackServer server) {
+        this.state = state;
+        this.server = server;
+    }
+
+    /** Starts listening on 127.0.0.1 ({@code port} 0 picks a free port). */
+    public static Simulator start(SimulatorOptions options) throws IOException {
+        SimState state = new SimState(options);
+        LoopbackServer server = new LoopbackServer();
+        try {
+            server.addEndpoint(config("/ws", new SimEndpoint(state, false)));
+            server.addEndpoint(config("/ws/{flow}/{run}", new SimEndpoint(state, true)));
+            server.start("/", options.port());
+        } catch (DeploymentException e) {
+            server.stop();
+            state.shutdown();
+            throw new IOException("cannot start the simulator on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            server.stop();
+            state.shutdown();
+            throw new IOException("cannot start the simulator on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        }
+        Simulator sim = new Simulator(state, server);
+        state.apiBase("http://127.0.0.1:" + sim.port());
+        if (options.demoRunsAtStart()) {
+            for (SoScenario s : SoScenario.values()) {
+                sim.startRun(s);
+            }
+            for (LyzrScenario s : LyzrScenario.values()) {
+                sim.startLyzrRun(s);
+            }
+        }
+        if (options.newRunEvery() != null && !options.newRunEvery().isZero()) {
+            int[] turn = {0};
+            state.every(options.newRunEvery(), () -> {
+                int t = turn[0]++;
+                int so = SoScenario.values().length;
+                if (t % (so + 1) < so) {
+                    sim.startRun(SoScenario.values()[t % (so + 1)]);
+                } else {
+                    sim.startLyzrRun(LyzrScenario.values()[(t / (so + 1)) % LyzrScenario.values().length]);
+                }
+            });
+        }
+        return sim;
+    }
+
+    private static ServerEndpointConfig config(String path, Endpoint endpoint) {
+        return ServerEndpointConfig.Builder.create(endpoint.getClass(), path)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return endpointClass.cast(endpoint);
+                    }
+                })
+                .build();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** {@code ws://127.0.0.1:PORT/ws}. */
+    public URI spaceOperatorUrl() {
+        return URI.create("ws://127.0.0.1:" + port() + "/ws");
+    }
+
+    /** {@code ws://127.0.0.1:PORT/ws/{flow}/{run}}, segments percent-encoded. */
+    public URI lyzrUrl(String flowName, String runName) {
+        return LyzrUrls.of(URI.create("ws://127.0.0.1:" + port()), flowName, runName);
+    }
+
+    /** The API key this simulator accepts. */
+    public String demoToken() {
+        return state.apiKey();
+    }
+
+    /** Space Operator runs that have not finished yet, oldest first. */
+    public List<String> liveSpaceOperatorRuns() {
+        return state.liveSoRunIds();
+    }
+
+    /** Lyzr runs that have not finished (or not started: they start when a client connects). */
+    public List<LyzrRunName> liveLyzrRuns() {
+        return state.liveLyzrRuns();
+    }
+
+    /** Starts a scripted Space Operator run now; returns its flow_run_id. */
+    public String startRun(SoScenario scenario) {
+        return state.startSoRun(scenario);
+    }
+
+    /** Prepares a Lyzr run; it plays once its first client connects to {@link #lyzrUrl}. */
+    public LyzrRunName startLyzrRun(LyzrScenario scenario) {
+        return state.startLyzrRun(scenario);
+    }
+
+    /** Fault switches, changeable while running. */
+    public Faults faults() {
+        return state.faults();
+    }
+
+    /** WebSocket connections opened so far (both protocols). */
+    public int connectionsOpened() {
+        return state.connections();
+    }
+
+    /** Authenticate requests received so far. */
+    public int authenticateRequests() {
+        return state.authentications();
+    }
+
+    /** Connections closed by the drop fault so far. */
+    public int connectionsDropped() {
+        return state.drops();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        state.shutdown();
+        server.stop();
+    }
+}

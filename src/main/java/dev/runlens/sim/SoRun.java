@@ -1,0 +1,119 @@
+package dev.runlens.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.json.Json;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Space Operator run being played: an append-only history that every new subscription
+ * replays, then live events to the current subscribers. The stream ends after FlowFinish.
+ */
+final class SoRun {
+    /** An emitted event: {@code data} holds time and fields; {@code v2Data} is the data as sent on a v2 stream. */
+    record Emitted(String kind, ObjectNode data, String v2Data) {
+        boolean inV1() {
+            return !kind.equals("SignatureRequest") && !kind.equals("ApiInput");
+        }
+    }
+
+    /** A stream of this run on one connection. */
+    record Subscription(SoConnection connection, long streamId, String runId) {
+    }
+
+    private final String id;
+    private final SoScenario scenario;
+    private final List<SoStep> steps;
+    private final List<Emitted> history = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private int next;
+    private boolean finished;
+
+    SoRun(String id, SoScenario scenario, List<SoStep> steps) {
+        this.id = id;
+        this.scenario = scenario;
+        this.steps = steps;
+    }
+
+    String id() {
+        return id;
+    }
+
+    SoScenario scenario() {
+        return scenario;
+    }
+
+    synchronized boolean finished() {
+        return finished;
+    }
+
+    /** Emits the next scripted event; returns false once the run has finished. */
+    synchronized boolean emitNext() {
+        if (finished || next >= steps.size()) {
+            return false;
+        }
+        SoStep step = steps.get(next++);
+        Emitted e = emitted(step, Instant.now());
+        history.add(e);
+        for (Subscription s : subscriptions) {
+            s.connection().deliver(s, e);
+        }
+        if (step.kind().equals("FlowFinish")) {
+            finished = true;
+            for (Subscription s : subscriptions) {
+                s.connection().streamEnded(s);
+            }
+            subscriptions.clear();
+        }
+        return !finished;
+    }
+
+    /** Adds a live subscription (unless the run finished) and returns the history to replay first. */
+    synchronized List<Emitted> subscribe(Subscription s) {
+        if (!finished) {
+            subscriptions.add(s);
+        }
+        return List.copyOf(history);
+    }
+
+    synchronized void unsubscribe(SoConnection connection) {
+        subscriptions.removeIf(s -> s.connection() == connection);
+    }
+
+    /** The FlowFinish output, once finished (for the HTTP output endpoint). */
+    synchronized ObjectNode output() {
+        if (!finished || history.isEmpty()) {
+            return null;
+        }
+        return (ObjectNode) history.get(history.size() - 1).data().get("output");
+    }
+
+    private Emitted emitted(SoStep step, Instant now) {
+        ObjectNode data = Json.object();
+        ObjectNode v2 = Json.object();
+        if (step.kind().equals("SignatureRequest")) {
+            // SignatureRequest carries epoch milliseconds and flow_run_id before signatures.
+            ObjectNode f = step.fields();
+            data.set("id", f.get("id"));
+            data.put("time", now.toEpochMilli());
+            for (String k : List.of("token", "pubkey", "message", "timeout", "kind")) {
+                data.set(k, f.get(k));
+            }
+            v2.setAll(data);
+            v2.put("flow_run_id", id);
+            v2.putNull("signatures");
+            data.putNull("signatures");
+        } else {
+            data.put("time", now.toString());
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f : step.fields().properties()) {
+                data.set(f.getKey(), f.getValue());
+            }
+            v2.setAll(data);
+            v2.put("flow_run_id", id);
+        }
+        return new Emitted(step.kind(), data, Json.compact(v2));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.runlens.log;
+
+import dev.runlens.SampleFrames;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ReadAheadTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deliversEveryEntryInOrderAcrossManyBatches() throws IOException {
+        List<String> frames = SampleFrames.lyzr(10_000, 5);
+        Path p = dir.resolve("many.jsonl");
+        Files.write(p, frames);
+        List<String> direct = new ArrayList<>();
+        LogReader.open(p).read(e -> direct.add(((LogEntry.Frame) e).text()));
+        List<String> ahead = new ArrayList<>();
+        List<Long> indexes = new ArrayList<>();
+        ReadAhead.read(LogReader.open(p), e -> {
+            ahead.add(((LogEntry.Frame) e).text());
+            indexes.add(((LogEntry.Frame) e).index());
+        });
+        assertEquals(frames, direct);
+        assertEquals(direct, ahead);
+        for (int i = 0; i < indexes.size(); i++) {
+            assertEquals(i, indexes.get(i));
+        }
+    }
+
+    @Test
+    void failureInTheConsumerStopsReadingAndSurfaces() throws IOException {
+        Path p = dir.resolve("many.jsonl");
+        Files.write(p, SampleFrames.lyzr(20_000, 5));
+        int[] seen = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(LogReader.open(p), entry -> {
+            if (++seen[0] == 3000) {
+                throw new IllegalStateException("consumer gave up");
+            }
+        }));
+        assertEquals("consumer gave up", e.getMessage());
+    }
+}
