@@ -12,6 +12,8 @@ public interface Connector {
     interface Live extends AutoCloseable {
         Path recording();
 
+        dev.runlens.connect.ConnectionState state();
+
         /** Adds a Space Operator run to the open connection. */
         void subscribe(String flowRunId);
 

@@ -53,6 +53,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -125,7 +126,7 @@ public final class Dashboard {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
-        main.setDividerPositions(0.19, 0.68);
+        main.setDividerPositions(0.21, 0.68);
         SplitPane.setResizableWithParent(runsView, false);
         SplitPane.setResizableWithParent(inspectorView, false);
         defineShortcuts();
@@ -322,6 +323,7 @@ public final class Dashboard {
     public void showBanner(String title, String text) {
         Label t = new Label(title);
         t.getStyleClass().add("banner-title");
+        t.setMinWidth(Region.USE_PREF_SIZE);
         Label l = new Label(text);
         l.setWrapText(true);
         HBox banner = new HBox(10, t, l);

@@ -1,6 +1,7 @@
 package dev.runlens.ui.app;
 
 import javafx.animation.PauseTransition;
+import dev.runlens.sim.SimulatorOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -14,6 +15,7 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private Dashboard dashboard;
+    private Demo demo;
     private boolean statsWritten;
 
     /** Sets what the next launch shows. */
@@ -28,9 +30,12 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
-        dashboard = new Dashboard(null);
+        dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
+        if (o.demoMode()) {
+            demo = Demo.start(dashboard, SimulatorOptions.demo());
+        }
         if (o.watch() != null) {
             dashboard.connect(o.watch());
         }
@@ -75,6 +80,9 @@ public final class RunlensApplication extends Application {
             }
         }
         dashboard.close();
+        if (demo != null) {
+            demo.close();
+        }
         Platform.exit();
     }
 

@@ -10,11 +10,23 @@ import java.util.List;
  * ({@code …/ws/{flow}/{run}}); for Space Operator the flow_run_ids are listed.
  */
 public record ConnectionSettings(String url, ProtocolOption protocol, TokenSource token, List<String> runIds,
-                                 String lyzrFlow, String lyzrRun) {
+                                 String lyzrFlow, String lyzrRun, Limits limits) {
     public ConnectionSettings {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
         protocol = protocol == null ? ProtocolOption.AUTO : protocol;
         token = token == null ? new TokenSource.None() : token;
+        limits = limits == null ? Limits.DEFAULT : limits;
+    }
+
+    public ConnectionSettings(String url, ProtocolOption protocol, TokenSource token, List<String> runIds, String lyzrFlow,
+                              String lyzrRun) {
+        this(url, protocol, token, runIds, lyzrFlow, lyzrRun, Limits.DEFAULT);
+    }
+
+    /** The command line's finer settings (null = the connection service's default). */
+    public record Limits(java.time.Duration idleTimeout, java.time.Duration giveUpAfter, Long maxMessageBytes,
+                         java.nio.file.Path truststore, boolean allowInsecure) {
+        public static final Limits DEFAULT = new Limits(null, null, null, null, false);
     }
 
     /** The URL to open: for Lyzr with a flow and run name, the run's socket path. */

@@ -25,6 +25,23 @@ public sealed interface TokenSource {
         }
     }
 
+    /** The first non-blank line of a file (read when connecting). */
+    record FromFile(java.nio.file.Path file) implements TokenSource {
+        public char[] resolve(Map<String, String> env) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        return line.strip().toCharArray();
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                // Never echo the content; the path is enough to act on.
+                throw new IllegalStateException("cannot read the token file " + file);
+            }
+        }
+    }
+
     final class Typed implements TokenSource {
         private final char[] chars;
 

@@ -34,15 +34,15 @@ public final class ErrorsView extends BorderPane {
         table.setItems(vm.groups());
         table.setFixedCellSize(24);
         table.setPlaceholder(new Label("No errors. Node errors, flow errors, failed tasks and connection problems appear here."));
-        TableColumn<ErrorGroup, String> time = col("Time (UTC)", 95, g -> g.first().time() == null ? "–" : TIME.format(g.first().time()));
-        TableColumn<ErrorGroup, String> kind = col("Kind", 110, g -> g.first().kind().label());
+        TableColumn<ErrorGroup, String> time = col("Time (UTC)", 100, g -> g.first().time() == null ? "–" : TIME.format(g.first().time()));
+        TableColumn<ErrorGroup, String> kind = col("Kind", 120, g -> g.first().kind().label());
         TableColumn<ErrorGroup, String> run = col("Run", 150, g -> g.first().run() == null
                 ? (g.first().feed() == null ? "" : g.first().feed().label()) : g.first().run().runId());
         TableColumn<ErrorGroup, String> node = col("Node", 120, g -> g.first().node() == null ? ""
                 : names.name(g.first().node()) + (g.first().times() == null ? "" : " #" + g.first().times()));
         TableColumn<ErrorGroup, Integer> count = new TableColumn<>("Count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        count.setPrefWidth(55);
+        count.setPrefWidth(60);
         TableColumn<ErrorGroup, String> message = col("Message", 420, g -> g.first().message());
         table.getColumns().setAll(List.of(time, kind, run, node, count, message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

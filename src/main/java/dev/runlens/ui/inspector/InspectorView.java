@@ -74,6 +74,8 @@ public final class InspectorView extends BorderPane {
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(vm.loadingProperty());
         reveal.setId("reveal-secrets");
+        reveal.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         reveal.selectedProperty().bindBidirectional(vm.revealSecretsProperty());
         reveal.setTooltip(new Tooltip("Show values of keys that look secret (api_key, token, password…), also when copying"));
         Region grow = new Region();

@@ -44,11 +44,17 @@ public final class TimelinePane extends BorderPane {
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, grow, legend, zone, fit);
+        title.setMinWidth(0);
+        zone.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, title, grow, zone, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 0));
+        legend.setPadding(new Insets(3, 8, 3, 8));
+        legend.getStyleClass().add("timeline-legend");
         setTop(bar);
         setCenter(view);
+        setBottom(legend);
     }
 
     private void initListeners() {
