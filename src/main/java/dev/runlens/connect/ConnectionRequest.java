@@ -57,7 +57,8 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         if (protocol != ProtocolChoice.AUTO) {
             return protocol;
         }
-        return runIds.isEmpty() && LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
+        // Space Operator serves exactly /ws; a path /ws/{flow}/{run} can only be Lyzr.
+        return LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
     }
 
     /** The URL without user info or query, safe for logs and headers. */

@@ -60,6 +60,9 @@ record Problem(ConnectionState state, String sentence, boolean retry) {
 
     static Problem ofClose(CloseReason reason, long maxMessageBytes) {
         int code = reason.getCloseCode().getCode();
+        if (code == 1011 && reason.getReasonPhrase() != null && reason.getReasonPhrase().contains("Buffer overflow")) {
+            code = 1009; // Tyrus closes its own side with 1011 "Buffer overflow." when a message exceeds the buffer
+        }
         String phrase = reason.getReasonPhrase() == null || reason.getReasonPhrase().isBlank()
                 ? "" : " (\"" + reason.getReasonPhrase() + "\")";
         switch (code) {

@@ -37,6 +37,7 @@ final class SimState {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authentications = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger origins = new AtomicInteger();
     private final AtomicLong runCounter = new AtomicLong();
     private volatile String bigText;
     private volatile String apiBase = "http://127.0.0.1";
@@ -107,6 +108,14 @@ final class SimState {
 
     void countDrop() {
         drops.incrementAndGet();
+    }
+
+    void countOrigin() {
+        origins.incrementAndGet();
+    }
+
+    int origins() {
+        return origins.get();
     }
 
     int connections() {

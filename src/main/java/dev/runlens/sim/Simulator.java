@@ -3,6 +3,8 @@ package dev.runlens.sim;
 import dev.runlens.connect.LyzrUrls;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
@@ -29,8 +31,8 @@ public final class Simulator implements AutoCloseable {
         SimState state = new SimState(options);
         LoopbackServer server = new LoopbackServer();
         try {
-            server.addEndpoint(config("/ws", new SimEndpoint(state, false)));
-            server.addEndpoint(config("/ws/{flow}/{run}", new SimEndpoint(state, true)));
+            server.addEndpoint(config("/ws", new SimEndpoint(state, false), state));
+            server.addEndpoint(config("/ws/{flow}/{run}", new SimEndpoint(state, true), state));
             server.start("/", options.port());
         } catch (DeploymentException e) {
             server.stop();
@@ -66,12 +68,19 @@ public final class Simulator implements AutoCloseable {
         return sim;
     }
 
-    private static ServerEndpointConfig config(String path, Endpoint endpoint) {
+    private static ServerEndpointConfig config(String path, Endpoint endpoint, SimState state) {
         return ServerEndpointConfig.Builder.create(endpoint.getClass(), path)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
                         return endpointClass.cast(endpoint);
+                    }
+
+                    @Override
+                    public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+                        if (request.getHeaders().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Origin"))) {
+                            state.countOrigin();
+                        }
                     }
                 })
                 .build();
@@ -129,6 +138,11 @@ public final class Simulator implements AutoCloseable {
     /** Authenticate requests received so far. */
     public int authenticateRequests() {
         return state.authentications();
+    }
+
+    /** Handshakes that carried an Origin header (browsers send one; Runlens must not). */
+    public int originHeadersSeen() {
+        return state.origins();
     }
 
     /** Connections closed by the drop fault so far. */
