@@ -110,19 +110,32 @@ class PackagingFilesTest {
         assertFalse(menu.containsKey("MimeType"), "the menu entry would be offered for logs and ignore the file");
     }
 
-    @Test
-    void maintainerScriptsKeepJpackagesOwnSteps() throws Exception {
-        String postinst = Files.readString(LINUX.resolve("resources/postinst"));
-        String prerm = Files.readString(LINUX.resolve("resources/prerm"));
-        assertTrue(postinst.contains("\nDESKTOP_COMMANDS_INSTALL\n"));
-        assertTrue(prerm.contains("\nDESKTOP_COMMANDS_UNINSTALL\n"));
-        assertTrue(prerm.contains("\nUTILITY_SCRIPTS\n"));
-        for (String shared : List.of("runlens-open.desktop", "runlens-session.xml")) {
-            assertTrue(postinst.contains("/opt/runlens/lib/app/share/" + shared), shared);
-            assertTrue(prerm.contains("/opt/runlens/lib/app/share/" + shared), shared);
+    /** jpackage replaces these words wherever they stand, comments included, with lines of commands. */
+    private static final List<String> PLACEHOLDERS = List.of("DESKTOP_COMMANDS_INSTALL", "DESKTOP_COMMANDS_UNINSTALL", "UTILITY_SCRIPTS");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postinst", "prerm"})
+    void maintainerScriptKeepsJpackagesStepsAndIsValidShell(String name) throws Exception {
+        String script = Files.readString(LINUX.resolve("resources/" + name), StandardCharsets.UTF_8);
+        String expanded = script;
+        for (String placeholder : PLACEHOLDERS) {
+            int count = script.split(placeholder, -1).length - 1;
+            if (count > 0) {
+                assertEquals(1, count, placeholder + " may only stand on its own line, once");
+                assertTrue(script.contains("\n" + placeholder + "\n"), placeholder + " is not on its own line");
+                expanded = expanded.replace(placeholder, "true\ntrue");
+            }
         }
-        assertTrue(Files.isExecutable(LINUX.resolve("resources/postinst")));
-        assertTrue(Files.isExecutable(LINUX.resolve("resources/prerm")));
+        assertTrue(script.contains(name.equals("postinst") ? "\nDESKTOP_COMMANDS_INSTALL\n" : "\nDESKTOP_COMMANDS_UNINSTALL\n"));
+        for (String shared : List.of("runlens-open.desktop", "runlens-session.xml")) {
+            assertTrue(script.contains("/opt/runlens/lib/app/share/" + shared), shared);
+            assertTrue(Files.isRegularFile(LINUX.resolve("share/" + shared)), shared);
+        }
+        Path file = tmp.resolve(name);
+        Files.writeString(file, expanded, StandardCharsets.UTF_8);
+        Process check = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), out);
     }
 
     @ParameterizedTest
