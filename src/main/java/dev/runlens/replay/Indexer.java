@@ -82,7 +82,7 @@ final class Indexer {
                         if (e instanceof LogEntry.Frame f) {
                             frame(f, true);
                         } else if (e instanceof LogEntry.Meta m) {
-                            meta(m, offset, length);
+                            meta(m, offset, length, lines);
                         } else if (e instanceof LogEntry.Corrupt c) {
                             corrupt(c, offset, length);
                         }
@@ -231,10 +231,10 @@ final class Indexer {
         append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
     }
 
-    private void meta(LogEntry.Meta m, long offset, int length) throws IOException {
+    private void meta(LogEntry.Meta m, long offset, int length, LineSource line) throws IOException {
         int flags = 0;
         if (offset < 0) {
-            offset = index.spool().append(m.fields().toString());
+            offset = index.spool().append(new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.UTF_8));
             length = index.spool().lastLength();
             flags |= EntryTable.SPOOLED;
         }
