@@ -15,14 +15,23 @@ import java.time.format.DateTimeParseException;
  * duplicates, an explicit flow_run_id); anything else returns false and takes the full decoder.
  */
 final class FrameScanner {
-    long stream;
-    EntryKind kind;
-    Instant time;
-    String node;
-    int times;
-    String runId;
+    /** What the fast path read from one frame. */
+    record Scanned(long stream, EntryKind kind, Instant time, String node, int times, String runId) {
+    }
 
-    boolean scan(String text) {
+    private long stream;
+    private EntryKind kind;
+    private Instant time;
+    private String node;
+    private int times;
+    private String runId;
+
+    /** The frame's fields, or null when the full decoder must read it. */
+    Scanned scan(String text) {
+        return text != null && read(text) ? new Scanned(stream, kind, time, node, times, runId) : null;
+    }
+
+    private boolean read(String text) {
         kind = null;
         time = null;
         node = null;

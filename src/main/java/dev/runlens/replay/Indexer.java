@@ -15,11 +15,9 @@ import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The indexing thread's work: reads the log, decodes each frame once, appends its columns to the
@@ -52,7 +50,7 @@ final class Indexer {
                     if (e instanceof LogEntry.Corrupt c) {
                         corrupt(c, -1, -1);
                     } else if (e instanceof LogEntry.Frame f) {
-                        frame(f, false);
+                        frame(f, false, scanner.scan(f.text()));
                     }
                 } catch (IOException ex) {
                     throw new SpoolFailure(ex);
@@ -64,39 +62,21 @@ final class Indexer {
 
     /** Session logs and JSON Lines, read here rather than by LogReader: faster, with byte progress. */
     private void readLines(boolean session) throws IOException {
-        CountingInputStream counted = new CountingInputStream(Files.newInputStream(index.file()));
-        index.bytesRead = counted::count;
-        try (InputStream in = index.gzip() ? new GZIPInputStream(counted, 1 << 16) : counted) {
-            LineSource lines = new LineSource(in);
-            long lineNo = 0;
-            try {
-                while (lines.next()) {
-                    lineNo++;
-                    if (lines.isBlank()) {
-                        continue;
+        try (LinePipeline pipeline = new LinePipeline(index.file(), index.gzip(), session)) {
+            index.bytesRead = pipeline::bytesRead;
+            List<LinePipeline.Item> batch;
+            while (!(batch = pipeline.next()).isEmpty()) {
+                for (LinePipeline.Item item : batch) {
+                    LogEntry e = item.entry();
+                    if (e instanceof LogEntry.Frame f) {
+                        frame(f, session, item.scanned());
+                    } else if (e instanceof LogEntry.Meta m) {
+                        meta(m, item.offset(), item.length(), item.line());
+                    } else if (e instanceof LogEntry.Corrupt c) {
+                        corrupt(c, item.offset(), item.length());
                     }
-                    long offset = index.gzip() ? -1 : lines.offset();
-                    int length = lines.length();
-                    if (session) {
-                        LogEntry e = SessionLines.parse(lines.bytes(), length, lineNo, lines.terminated(), frames, offset);
-                        if (e instanceof LogEntry.Frame f) {
-                            frame(f, true);
-                        } else if (e instanceof LogEntry.Meta m) {
-                            meta(m, offset, length, lines);
-                        } else if (e instanceof LogEntry.Corrupt c) {
-                            corrupt(c, offset, length);
-                        }
-                    } else {
-                        String text = new String(lines.bytes(), 0, length, java.nio.charset.StandardCharsets.UTF_8);
-                        if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                            text = text.substring(1);
-                        }
-                        frame(new LogEntry.Frame(frames, null, text, null, offset, length), false);
-                    }
-                    maybeProgress();
                 }
-            } catch (java.io.EOFException | java.util.zip.ZipException e) {
-                corrupt(new LogEntry.Corrupt("the compressed file ends abruptly (" + e.getMessage() + ")", ""), -1, -1);
+                maybeProgress();
             }
         }
     }
@@ -109,7 +89,7 @@ final class Indexer {
         }
     }
 
-    private void frame(LogEntry.Frame f, boolean sessionLine) throws IOException {
+    private void frame(LogEntry.Frame f, boolean sessionLine, FrameScanner.Scanned scanned) throws IOException {
         int sequence = frames++;
         long received = Times.nanos(f.receivedAt());
         long offset = f.offset();
@@ -122,16 +102,15 @@ final class Indexer {
         } else if (sessionLine) {
             flags |= EntryTable.SESSION_LINE;
         }
-        String text = f.text();
-        if (f.node() == null && scanner.scan(text)) {
-            int run = runId(new RunRef(Source.SPACE_OPERATOR, scanner.runId));
-            streams.putIfAbsent(scanner.stream, scanner.runId);
-            long server = Times.nanos(scanner.time);
-            if (server == EntryTable.NO_TIME && scanner.time != null) {
+        if (f.node() == null && scanned != null) {
+            int run = runId(new RunRef(Source.SPACE_OPERATOR, scanned.runId()));
+            streams.putIfAbsent(scanned.stream(), scanned.runId());
+            long server = Times.nanos(scanned.time());
+            if (server == EntryTable.NO_TIME && scanned.time() != null) {
                 flags |= EntryTable.HEAVY;
             }
-            int node = scanner.node == null ? StringTable.NONE : index.strings.id(scanner.node);
-            append(scanner.kind, flags, received, server, offset, length, sequence, run, node, scanner.times, StringTable.NONE);
+            int node = scanned.node() == null ? StringTable.NONE : index.strings.id(scanned.node());
+            append(scanned.kind(), flags, received, server, offset, length, sequence, run, node, scanned.times(), StringTable.NONE);
             return;
         }
         ProtocolEvent event = decode(f);
@@ -231,10 +210,10 @@ final class Indexer {
         append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
     }
 
-    private void meta(LogEntry.Meta m, long offset, int length, LineSource line) throws IOException {
+    private void meta(LogEntry.Meta m, long offset, int length, String line) throws IOException {
         int flags = 0;
         if (offset < 0) {
-            offset = index.spool().append(new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.UTF_8));
+            offset = index.spool().append(line != null ? line : m.fields().toString());
             length = index.spool().lastLength();
             flags |= EntryTable.SPOOLED;
         }

@@ -38,6 +38,7 @@ class ReplayBenchmark {
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", log, Files.size(log), (System.nanoTime() - g0) / 1e9);
         }
         long before = usedHeapAfterGc();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         long[] firstProgress = {0};
         try (ReplayIndex index = ReplayIndex.open(log, new IndexListener() {
@@ -54,12 +55,15 @@ class ReplayBenchmark {
         })) {
             index.awaitDone();
             long indexNanos = System.nanoTime() - t0;
+            long cpuNanos = processCpuNanos() - cpu0;
             assertNull(index.failure());
             long retained = usedHeapAfterGc() - before;
             int n = index.size();
             System.out.printf("file: %,d bytes, %,d entries, %d runs%n", Files.size(log), n, index.runs().size());
-            System.out.printf("indexing: %.2f s (%,.0f entries/s); first progress after %.0f ms%n",
-                    indexNanos / 1e9, n / (indexNanos / 1e9), (firstProgress[0] - t0) / 1e6);
+            System.out.printf("indexing: %.2f s wall (%,.0f entries/s), %.2f s CPU of this JVM (all threads, GC and JIT"
+                            + " included); load average %.1f; first progress after %.0f ms%n",
+                    indexNanos / 1e9, n / (indexNanos / 1e9), cpuNanos / 1e9,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), (firstProgress[0] - t0) / 1e6);
             System.out.printf("retained heap: %,d bytes = %.1f bytes/entry (estimate %.1f; snapshots: %d, every %,d entries)%n",
                     retained, (double) retained / n, (double) index.retainedBytes() / n,
                     index.snapshots().count(), index.snapshots().interval());
@@ -96,6 +100,11 @@ class ReplayBenchmark {
             }
         }
         return c;
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
