@@ -93,7 +93,9 @@ final class TestLogs {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             lines.add(line.contains("\"placeholder\"")
-                    ? "{\"at\":\"" + t + "\",\"frame\":\"{}\",\"extra\":1}\n\n   \nnot a session line" : line);
+                    ? "{\"at\":\"" + t + "\",\"frame\":\"{}\",\"extra\":1}\n\n   \nnot a session line\n"
+                    + "{ \"frame\" : \"{\\\"stream_id\\\":900,\\\"event\\\":\\\"FlowLog\\\",\\\"data\\\":{}}\", \"at\" : \"" + t + "\" }"
+                    : line);
         }
         Files.writeString(file, String.join("\n", lines) + "\n"
                 + "{\"at\":\"2026-11-22T10:00:00Z\",\"frame\":\"{\\\"stream_id\\\":1,\\\"ev");
