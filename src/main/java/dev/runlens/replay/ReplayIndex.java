@@ -99,19 +99,21 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
             problem = "could not write the temporary spool file: " + e.getCause().getMessage();
         } catch (IOException | UncheckedIOException e) {
             problem = "reading stopped after " + table.size() + " entries: " + e.getMessage();
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             problem = "indexing failed after " + table.size() + " entries: " + e;
+        } finally {
+            if (problem == null && table.size() == 0) {
+                problem = reader.path() + " holds no frames";
+            }
+            failure = problem;
+            done = true;
+            for (IndexListener l : listeners) {
+                notify(() -> l.progress(this, 1.0, table.size()));
+                String p = problem;
+                notify(() -> l.finished(this, p));
+            }
+            completion.complete(this);
         }
-        if (problem == null && table.size() == 0) {
-            problem = reader.path() + " holds no frames";
-        }
-        failure = problem;
-        done = true;
-        for (IndexListener l : listeners) {
-            l.progress(this, 1.0, table.size());
-            l.finished(this, problem);
-        }
-        completion.complete(this);
     }
 
     void fireProgress() {
@@ -121,7 +123,17 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         double f = progress();
         int n = table.size();
         for (IndexListener l : listeners) {
-            l.progress(this, f, n);
+            notify(() -> l.progress(this, f, n));
+        }
+    }
+
+    /** A listener's failure must not stop indexing. */
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
         }
     }
 

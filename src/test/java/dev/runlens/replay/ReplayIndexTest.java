@@ -270,6 +270,31 @@ class ReplayIndexTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStopIndexing() throws Exception {
+        List<String> finished = new ArrayList<>();
+        Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler(quiet);
+        try (ReplayIndex index = ReplayIndex.open(mixed, new IndexListener() {
+            @Override
+            public void progress(ReplayIndex i, double fraction, int entries) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void finished(ReplayIndex i, String failure) {
+                finished.add(String.valueOf(failure));
+            }
+        }).awaitDone()) {
+            assertNull(index.failure());
+            assertEquals(ScratchModels.entries(mixed).size(), index.size());
+            assertEquals(List.of("null"), finished);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void markerSearchFindsNeighbours() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
             assertArrayEquals(new int[]{5, 6, 8}, index.markers(MarkerKind.ERROR));
