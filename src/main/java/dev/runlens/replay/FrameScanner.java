@@ -28,10 +28,26 @@ final class FrameScanner {
 
     /** The frame's fields, or null when the full decoder must read it. */
     Scanned scan(String text) {
-        return text != null && read(text) ? new Scanned(stream, kind, time, node, times, runId) : null;
+        if (text == null) {
+            return null;
+        }
+        try (JsonParser p = FastJson.FACTORY.createParser(text)) {
+            return read(p) ? new Scanned(stream, kind, time, node, times, runId) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
-    private boolean read(String text) {
+    /** As {@link #scan(String)} for a frame held as UTF-8 bytes. */
+    Scanned scan(byte[] b, int offset, int length) {
+        try (JsonParser p = FastJson.FACTORY.createParser(b, offset, length)) {
+            return read(p) ? new Scanned(stream, kind, time, node, times, runId) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean read(JsonParser p) throws IOException {
         kind = null;
         time = null;
         node = null;
@@ -39,51 +55,47 @@ final class FrameScanner {
         runId = null;
         boolean haveStream = false;
         boolean haveData = false;
-        try (JsonParser p = FastJson.FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "stream_id":
-                        if (haveStream || v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                            return false;
-                        }
-                        stream = p.getLongValue();
-                        haveStream = true;
-                        break;
-                    case "event":
-                        if (kind != null || v != JsonToken.VALUE_STRING) {
-                            return false;
-                        }
-                        kind = lightKind(p.getText());
-                        if (kind == null) {
-                            return false;
-                        }
-                        break;
-                    case "data":
-                        if (haveData || v != JsonToken.START_OBJECT || !data(p)) {
-                            return false;
-                        }
-                        haveData = true;
-                        break;
-                    case "event_type", "sub_id", "id":
-                        return false;
-                    default:
-                        p.skipChildren();
-                        break;
-                }
-            }
-            if (t != JsonToken.END_OBJECT || !haveStream || kind == null || !haveData || runId == null) {
-                return false;
-            }
-            return !kind.isNodeEvent() || node != null;
-        } catch (IOException | RuntimeException e) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
             return false;
         }
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "stream_id":
+                    if (haveStream || v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        return false;
+                    }
+                    stream = p.getLongValue();
+                    haveStream = true;
+                    break;
+                case "event":
+                    if (kind != null || v != JsonToken.VALUE_STRING) {
+                        return false;
+                    }
+                    kind = lightKind(p.getText());
+                    if (kind == null) {
+                        return false;
+                    }
+                    break;
+                case "data":
+                    if (haveData || v != JsonToken.START_OBJECT || !data(p)) {
+                        return false;
+                    }
+                    haveData = true;
+                    break;
+                case "event_type", "sub_id", "id":
+                    return false;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+        if (t != JsonToken.END_OBJECT || !haveStream || kind == null || !haveData || runId == null) {
+            return false;
+        }
+        return !kind.isNodeEvent() || node != null;
     }
 
     private boolean data(JsonParser p) throws IOException {

@@ -77,7 +77,8 @@ final class LinePipeline implements AutoCloseable {
     private void produce() {
         try (InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted) {
             LineSource lines = new LineSource(in);
-            FrameScanner scanner = new FrameScanner();
+            // Scanning frames here too balances the two threads (it is half the work).
+            FrameScanner frameScanner = new FrameScanner();
             SessionLineScanner lineScanner = new SessionLineScanner();
             long lineNo = 0;
             long frames = 0;
@@ -92,15 +93,30 @@ final class LinePipeline implements AutoCloseable {
                     int length = lines.length();
                     LogEntry e;
                     String line = null;
-                    if (session) {
-                        e = SessionLines.parse(lineScanner, lines.bytes(), length, lineNo, lines.terminated(), frames, offset);
+                    FrameScanner.Scanned scanned = null;
+                    byte[] bytes = lines.bytes();
+                    if (session && lineScanner.scan(bytes, length)) {
+                        // The common frame line: unescaped to bytes and scanned without a String.
+                        scanned = frameScanner.scan(lineScanner.frameBytes(), 0, lineScanner.frameLength());
+                        String text = scanned == null || gzip ? lineScanner.frame() : null;
+                        e = new LogEntry.Frame(frames, SessionLines.instant(lineScanner.at()), text, null, offset, length);
+                    } else if (session) {
+                        e = SessionLines.parse(bytes, length, lineNo, lines.terminated(), frames, offset);
                         if (e instanceof LogEntry.Meta && gzip) {
-                            line = new String(lines.bytes(), 0, length, StandardCharsets.UTF_8);
+                            line = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                        } else if (e instanceof LogEntry.Frame f) {
+                            scanned = frameScanner.scan(f.text());
                         }
                     } else {
-                        String text = new String(lines.bytes(), 0, length, StandardCharsets.UTF_8);
-                        if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                            text = text.substring(1);
+                        boolean bom = lineNo == 1 && length >= 3 && (bytes[0] & 0xff) == 0xEF
+                                && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+                        scanned = bom ? null : frameScanner.scan(bytes, 0, length);
+                        String text = null;
+                        if (scanned == null || gzip) {
+                            text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                            if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                                text = text.substring(1);
+                            }
                         }
                         e = new LogEntry.Frame(frames, null, text, null, offset, length);
                     }
@@ -110,8 +126,6 @@ final class LinePipeline implements AutoCloseable {
                     if (e instanceof LogEntry.Frame) {
                         frames++;
                     }
-                    // Scanning frames here too balances the two threads (it is half the work).
-                    FrameScanner.Scanned scanned = e instanceof LogEntry.Frame f ? scanner.scan(f.text()) : null;
                     batch.add(new Item(e, offset, length, line, scanned));
                     if (batch.size() == BATCH) {
                         put(batch);

@@ -5,23 +5,33 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fastest path for the line Runlens writes for nearly every frame,
  * {@code {"at":"<time>","frame":"<escaped text>"}} (leading blanks allowed): a hand-written byte
- * scan with JSON string unescaping, no parser. ASCII only; any other shape, byte or escape
- * returns null and the line takes the Jackson paths, so results never differ from them.
+ * scan with JSON string unescaping, no parser. The unescaped frame is kept as ASCII bytes so the
+ * frame scanner can parse it without a String. ASCII only; any other shape, byte or escape
+ * returns false and the line takes the Jackson paths, so results never differ from them.
  */
 final class SessionLineScanner {
     private static final byte[] START = "{\"at\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIDDLE = "\",\"frame\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    private char[] chars = new char[1024];
+    private byte[] out = new byte[1024];
+    private int outLength;
     private String at;
-    private String frame;
 
     String at() {
         return at;
     }
 
+    /** The unescaped frame, ASCII bytes {@code 0..frameLength()-1} of this buffer (reused by the next scan). */
+    byte[] frameBytes() {
+        return out;
+    }
+
+    int frameLength() {
+        return outLength;
+    }
+
     String frame() {
-        return frame;
+        return new String(out, 0, outLength, StandardCharsets.ISO_8859_1);
     }
 
     boolean scan(byte[] b, int length) {
@@ -45,11 +55,21 @@ final class SessionLineScanner {
         }
         at = new String(b, atStart, i - atStart, StandardCharsets.ISO_8859_1);
         i += MIDDLE.length;
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
+        if (out.length < length) {
+            out = new byte[Math.max(length, out.length * 2)];
         }
+        byte[] o = out;
         int n = 0;
         while (true) {
+            // Plain characters first, in a tight loop.
+            while (i < length) {
+                byte c = b[i];
+                if (c == '"' || c == '\\' || c < 0x20) {
+                    break;
+                }
+                o[n++] = c;
+                i++;
+            }
             if (i >= length) {
                 return false;
             }
@@ -57,24 +77,20 @@ final class SessionLineScanner {
             if (c == '"') {
                 break;
             }
-            if (c < 0x20) {
-                return false;  // control characters and non-ASCII bytes (negative)
-            }
             if (c != '\\') {
-                chars[n++] = (char) c;
-                continue;
+                return false;  // control characters and non-ASCII bytes (negative)
             }
             if (i >= length) {
                 return false;
             }
             int e = b[i++];
             switch (e) {
-                case '"', '\\', '/' -> chars[n++] = (char) e;
-                case 'b' -> chars[n++] = '\b';
-                case 'f' -> chars[n++] = '\f';
-                case 'n' -> chars[n++] = '\n';
-                case 'r' -> chars[n++] = '\r';
-                case 't' -> chars[n++] = '\t';
+                case '"', '\\', '/' -> o[n++] = (byte) e;
+                case 'b' -> o[n++] = '\b';
+                case 'f' -> o[n++] = '\f';
+                case 'n' -> o[n++] = '\n';
+                case 'r' -> o[n++] = '\r';
+                case 't' -> o[n++] = '\t';
                 case 'u' -> {
                     if (i + 4 > length) {
                         return false;
@@ -87,7 +103,10 @@ final class SessionLineScanner {
                         }
                         v = v * 16 + h;
                     }
-                    chars[n++] = (char) v;
+                    if (v >= 0x80) {
+                        return false;  // not ASCII: leave it to Jackson
+                    }
+                    o[n++] = (byte) v;
                 }
                 default -> {
                     return false;
@@ -103,7 +122,7 @@ final class SessionLineScanner {
             }
             i++;
         }
-        frame = new String(chars, 0, n);
+        outLength = n;
         return true;
     }
 

@@ -22,15 +22,6 @@ final class SessionLines {
 
     /** The entry of a line, or null for a header line. */
     static LogEntry parse(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
-        return parse(null, line, length, lineNo, terminated, index, offset);
-    }
-
-    /** As above, trying {@code scanner} (one per thread, may be null) first. */
-    static LogEntry parse(SessionLineScanner scanner, byte[] line, int length, long lineNo, boolean terminated,
-                          long index, long offset) {
-        if (scanner != null && scanner.scan(line, length)) {
-            return new LogEntry.Frame(index, instant(scanner.at()), scanner.frame(), null, offset, length);
-        }
         LogEntry fast = fast(line, length, index, offset);
         return fast != null ? fast : slow(line, length, lineNo, terminated, index, offset);
     }

@@ -48,7 +48,7 @@ class SessionLineScannerTest {
 
     @Test
     void unescapesEveryJsonEscapeLikeJackson() throws Exception {
-        assertSameAsJackson("{\"at\":\"2026-01-01T00:00:00Z\",\"frame\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u00e9j\\ud83d\\ude00\"}");
+        assertSameAsJackson("{\"at\":\"2026-01-01T00:00:00Z\",\"frame\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u0041j\\u001fk\"}");
         assertSameAsJackson("  {\"at\":\"x\",\"frame\":\"\"}  \r");
     }
 
@@ -61,6 +61,7 @@ class SessionLineScannerTest {
                 "{\"at\":\"x\",\"frame\":\"caf\u00e9\"}",
                 "{\"at\":\"x\",\"frame\":\"bad \\x escape\"}",
                 "{\"at\":\"x\",\"frame\":\"\\u00g1\"}",
+                "{\"at\":\"x\",\"frame\":\"\\u00e9\"}",
                 "{\"at\":\"x\",\"frame\":\"torn",
                 "{\"at\":\"x\",\"frame\":\"{}\"} trailing",
                 "{\"at\":\"x\",\"meta\":\"gap\"}")) {
