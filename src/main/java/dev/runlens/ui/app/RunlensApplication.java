@@ -1,27 +1,93 @@
 package dev.runlens.ui.app;
 
-import dev.runlens.cli.Version;
+import javafx.animation.PauseTransition;
+import dev.runlens.sim.SimulatorOptions;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The Runlens window. */
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The Runlens window: the dashboard, in demo mode, watching a server, or showing files. */
 public final class RunlensApplication extends Application {
+    private static volatile LaunchOptions options = LaunchOptions.demo();
+    private static volatile int exitStatus;
+    private Dashboard dashboard;
+    private Demo demo;
+    private boolean statsWritten;
+
+    /** Sets what the next launch shows. */
+    static void configure(LaunchOptions o) {
+        options = o;
+    }
+
+    static int exitStatus() {
+        return exitStatus;
+    }
 
     @Override
     public void start(Stage stage) {
-        Label title = new Label("Runlens " + Version.get());
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label what = new Label("Watch Space Operator and Lyzr workflow runs live, inspect each node's inputs "
-                + "and outputs, and replay recorded event logs.\nFrom a terminal: runlens summary FILE");
-        what.setWrapText(true);
-        VBox root = new VBox(12, title, what);
-        root.setPadding(new Insets(24));
+        LaunchOptions o = options;
+        dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
         stage.setTitle("Runlens");
-        stage.setScene(new Scene(root, 640, 200));
+        dashboard.attach(stage, 1440, 860);
+        if (o.demoMode()) {
+            demo = Demo.start(dashboard, SimulatorOptions.demo());
+        }
+        if (o.watch() != null) {
+            dashboard.connect(o.watch());
+        }
+        for (Path f : o.files()) {
+            dashboard.openFile(f);
+        }
+        if (o.exitWhenFinished()) {
+            exitWhenFinished(stage);
+        }
+        stage.setOnHidden(e -> shutDown());
         stage.show();
+    }
+
+    /** Closes the window 1 s after every watched run reached its terminal event. */
+    private void exitWhenFinished(Stage stage) {
+        PauseTransition grace = new PauseTransition(Duration.seconds(1));
+        grace.setOnFinished(e -> {
+            if (dashboard.model().allRunsFinished() && dashboard.bridge().backlog() == 0) {
+                stage.close();
+            }
+        });
+        dashboard.model().addListener(b -> {
+            if (!b.endedRuns().isEmpty() && dashboard.model().allRunsFinished()) {
+                grace.playFromStart();
+            }
+        });
+    }
+
+    private void shutDown() {
+        if (statsWritten) {
+            return;
+        }
+        statsWritten = true;
+        dashboard.pump().drainAll();
+        Path stats = options.statsOut();
+        if (stats != null) {
+            try {
+                StatsWriter.write(stats, dashboard.model(), dashboard.pump().stats());
+            } catch (IOException e) {
+                System.err.println("runlens: could not write " + stats + ": " + e.getMessage());
+                exitStatus = 1;
+            }
+        }
+        dashboard.close();
+        if (demo != null) {
+            demo.close();
+        }
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        shutDown();
     }
 }

@@ -1,7 +1,6 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.cli.Command;
-import dev.runlens.cli.ExitCodes;
 import javafx.application.Application;
 
 import java.io.PrintStream;
@@ -13,10 +12,10 @@ public final class UiCommands {
     }
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new WatchCommand(), dashboard());
     }
 
-    /** The dashboard with no arguments. */
+    /** The dashboard with the built-in demo: what {@code runlens} with no arguments opens. */
     public static Command dashboard() {
         return new Command() {
             @Override
@@ -26,13 +25,14 @@ public final class UiCommands {
 
             @Override
             public String synopsis() {
-                return "open the dashboard";
+                return "open the dashboard on the built-in demo (the default with no arguments)";
             }
 
             @Override
             public int run(List<String> args, PrintStream out, PrintStream err) {
+                RunlensApplication.configure(LaunchOptions.demo());
                 Application.launch(RunlensApplication.class, args.toArray(new String[0]));
-                return ExitCodes.OK;
+                return RunlensApplication.exitStatus();
             }
         };
     }

@@ -1,0 +1,26 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.connect.ConnectionListener;
+import dev.runlens.ui.connect.ConnectionSettings;
+
+import java.nio.file.Path;
+
+/** Opens live connections for the dashboard; the real one wraps the connection service. */
+public interface Connector {
+
+    /** An open connection: where it records, and how to stop it. */
+    interface Live extends AutoCloseable {
+        Path recording();
+
+        dev.runlens.connect.ConnectionState state();
+
+        /** Adds a Space Operator run to the open connection. */
+        void subscribe(String flowRunId);
+
+        @Override
+        void close();
+    }
+
+    /** Starts connecting at once and returns; everything received goes to {@code listener}. */
+    Live open(ConnectionSettings settings, ConnectionListener listener) throws Exception;
+}

@@ -1,0 +1,95 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.sim.LyzrRunName;
+import dev.runlens.sim.Simulator;
+import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
+import javafx.application.Platform;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built-in demo: the simulator in-process on a free loopback port, watched through the normal
+ * WebSocket path. New runs are picked up once a second: Space Operator runs are subscribed on the
+ * open connection (or a new one, when the last one finished), each Lyzr run gets its connection.
+ */
+final class Demo implements AutoCloseable {
+    static final String BANNER_TITLE = "Demo data";
+    private final Simulator simulator;
+    private final Dashboard dashboard;
+    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "runlens-demo");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> seenSo = new HashSet<>();
+    private final Set<LyzrRunName> seenLyzr = new HashSet<>();
+    private Connector.Live spaceOperator;
+
+    private Demo(Simulator simulator, Dashboard dashboard) {
+        this.simulator = simulator;
+        this.dashboard = dashboard;
+    }
+
+    /** Starts the simulator and begins watching it; on failure the banner says why. Call on the FX thread. */
+    static Demo start(Dashboard dashboard, SimulatorOptions options) {
+        Simulator sim;
+        try {
+            sim = Simulator.start(options);
+        } catch (IOException e) {
+            dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + e.getMessage()
+                    + "). Connect to a server with File → Connect… (Ctrl+N).");
+            return null;
+        }
+        dashboard.showBanner(BANNER_TITLE, "These runs come from Runlens's built-in simulator on 127.0.0.1:" + sim.port()
+                + ", not from a real server. To watch real runs: File → Connect… (Ctrl+N), or "
+                + "runlens watch --url wss://HOST/ws --run FLOW_RUN_ID (token in $RUNLENS_TOKEN).");
+        Demo demo = new Demo(sim, dashboard);
+        demo.poll.scheduleWithFixedDelay(demo::lookForNewRuns, 0, 1, TimeUnit.SECONDS);
+        return demo;
+    }
+
+    /** On the demo thread: finds new runs, then hands them to the FX thread in one go. */
+    private void lookForNewRuns() {
+        List<String> so = simulator.liveSpaceOperatorRuns().stream().filter(seenSo::add).toList();
+        List<LyzrRunName> lyzr = simulator.liveLyzrRuns().stream().filter(seenLyzr::add).toList();
+        if (so.isEmpty() && lyzr.isEmpty()) {
+            return;
+        }
+        Platform.runLater(() -> watch(so, lyzr));
+    }
+
+    private void watch(List<String> so, List<LyzrRunName> lyzr) {
+        if (!so.isEmpty()) {
+            if (spaceOperator == null || spaceOperator.state().terminal()) {
+                spaceOperator = dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
+                        ProtocolOption.SPACE_OPERATOR, new TokenSource.Typed(simulator.demoToken().toCharArray()), so,
+                        null, null));
+            } else {
+                so.forEach(spaceOperator::subscribe);
+            }
+        }
+        for (LyzrRunName r : lyzr) {
+            dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolOption.LYZR,
+                    new TokenSource.None(), List.of(), null, null));
+        }
+    }
+
+    public int port() {
+        return simulator.port();
+    }
+
+    @Override
+    public void close() {
+        poll.shutdownNow();
+        simulator.close();
+    }
+}

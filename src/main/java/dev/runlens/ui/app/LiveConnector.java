@@ -1,0 +1,112 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.cli.Version;
+import dev.runlens.connect.ConnectionListener;
+import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.ConnectionService;
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.connect.ProtocolChoice;
+import dev.runlens.connect.Secret;
+import dev.runlens.log.SessionHeader;
+import dev.runlens.log.SessionLogFormat;
+import dev.runlens.log.SessionRecorder;
+import dev.runlens.ui.connect.ConnectionSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Opens connections through the connection service, each recorded by its own session recorder
+ * (frames are recorded before they are parsed). The token is resolved here, handed to the
+ * service as a {@link Secret}, and its characters cleared.
+ */
+final class LiveConnector implements Connector {
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Path recordTo;
+    private final Path directory;
+
+    /** {@code recordTo}: the file for the first connection (watch --out), else a fresh file in {@code directory}. */
+    LiveConnector(Path recordTo, Path directory) {
+        this.recordTo = recordTo;
+        this.directory = directory;
+    }
+
+    static LiveConnector create(Path recordTo) {
+        return new LiveConnector(recordTo, SessionRecorder.defaultDirectory());
+    }
+
+    @Override
+    public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
+        ConnectionRequest request = request(s);
+        Path file = nextFile();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ProtocolChoice p = request.effectiveProtocol();
+        String protocol = p == ProtocolChoice.LYZR ? "lyzr" : p == ProtocolChoice.SPACE_OPERATOR_V1 ? "space-operator-v1"
+                : "space-operator";
+        SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(SessionLogFormat.VERSION, protocol,
+                request.displayUrl(), Instant.now(), "runlens " + Version.get()));
+        ConnectionService service = new ConnectionService(request, listener, recorder);
+        service.start();
+        return new Live() {
+            @Override
+            public Path recording() {
+                return file;
+            }
+
+            @Override
+            public void subscribe(String flowRunId) {
+                service.subscribe(flowRunId);
+            }
+
+            @Override
+            public ConnectionState state() {
+                return service.state();
+            }
+
+            @Override
+            public void close() {
+                service.close();
+                recorder.close();
+            }
+        };
+    }
+
+    static ConnectionRequest request(ConnectionSettings s) {
+        char[] chars = s.token().resolve(System.getenv());
+        Secret token = chars == null ? null : Secret.of(chars);
+        if (chars != null) {
+            Arrays.fill(chars, '\0');
+        }
+        ConnectionSettings.Limits l = s.limits();
+        boolean lyzr = s.protocol() == dev.runlens.ui.connect.ProtocolOption.LYZR;
+        ConnectionRequest.Builder b = ConnectionRequest.builder(s.uri())
+                .protocol(ProtocolChoice.valueOf(s.protocol().name()))
+                .token(token)
+                .runIds(s.runIds())
+                .giveUpAfter(l.giveUpAfter())
+                .truststore(l.truststore())
+                .allowInsecure(l.allowInsecure());
+        // Lyzr is silent for unknown or finished runs: never wait forever.
+        b.idleTimeout(l.idleTimeout() != null ? l.idleTimeout() : lyzr ? Duration.ofSeconds(120) : null);
+        if (l.maxMessageBytes() != null) {
+            b.maxMessageBytes(l.maxMessageBytes());
+        }
+        return b.build();
+    }
+
+    private Path nextFile() {
+        int n = counter.getAndIncrement();
+        if (n == 0 && recordTo != null) {
+            return recordTo;
+        }
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Instant.now());
+        return directory.resolve("session-" + stamp + "-" + n + ".jsonl");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
+import dev.runlens.ui.fx.Batch;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.RunTrack;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** A desktop notification when a watched (live) run fails or finishes. */
+final class RunNotifier {
+    private final DashboardModel model;
+    private final Window owner;
+
+    RunNotifier(DashboardModel model, Window owner) {
+        this.model = model;
+        this.owner = owner;
+        model.addListener(this::onBatch);
+    }
+
+    private void onBatch(Batch batch) {
+        for (Run run : batch.endedRuns()) {
+            RunTrack track = model.track(run.ref());
+            if (track == null || !track.feed().live()) {
+                continue;
+            }
+            boolean failed = run.status() == RunStatus.FAILED;
+            String text = run.ref().source().label() + " run " + run.ref().runId()
+                    + (failed ? " failed: " + firstError(run) : " finished: " + run.executions().size() + " executions");
+            try {
+                Notifications n = Notifications.create().owner(owner).title(failed ? "Run failed" : "Run finished")
+                        .text(text).hideAfter(Duration.seconds(failed ? 10 : 5));
+                if (failed) {
+                    n.showError();
+                } else {
+                    n.showInformation();
+                }
+            } catch (RuntimeException e) {
+                // A notification that cannot be shown (no desktop) must not disturb the dashboard.
+            }
+        }
+    }
+
+    private static String firstError(Run run) {
+        return run.errors().isEmpty() ? "see the error panel" : run.errors().get(0).message();
+    }
+}

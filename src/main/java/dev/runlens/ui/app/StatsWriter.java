@@ -1,0 +1,59 @@
+package dev.runlens.ui.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.json.Json;
+import dev.runlens.model.Run;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.PulseStats;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code --stats-out} file of {@code watch}: what was applied and how smooth the pulses were. */
+final class StatsWriter {
+    private StatsWriter() {
+    }
+
+    static ObjectNode stats(DashboardModel model, PulseStats pulses) {
+        ObjectNode root = Json.object();
+        root.put("events_applied", model.eventsApplied());
+        ArrayNode runs = root.putArray("runs");
+        for (Run r : model.runs()) {
+            ObjectNode o = runs.addObject();
+            o.put("run_id", r.ref().runId());
+            o.put("status", r.status().id());
+            o.put("events", r.events());
+        }
+        ObjectNode fx = root.putObject("fx");
+        fx.put("pulses", pulses.pulses());
+        fx.put("gap_ms_p50", round(pulses.percentile(50)));
+        fx.put("gap_ms_p99", round(pulses.percentile(99)));
+        fx.put("gap_ms_max", round(pulses.max()));
+        root.put("max_backlog", pulses.maxBacklog());
+        root.put("heap_peak_mb", round(heapPeakMb()));
+        return root;
+    }
+
+    static void write(Path file, DashboardModel model, PulseStats pulses) throws IOException {
+        Files.writeString(file, Json.compact(stats(model, pulses)) + "\n");
+    }
+
+    static double heapPeakMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

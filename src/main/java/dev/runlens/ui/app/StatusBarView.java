@@ -1,0 +1,92 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.FeedStatus;
+import dev.runlens.ui.fx.FrameBridge;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The status bar: connection state, events per second, backlog, recording file. */
+final class StatusBarView extends HBox {
+    private final DashboardModel model;
+    private final FrameBridge bridge;
+    private final Label connection = new Label();
+    private final Label rate = new Label();
+    private final Label backlog = new Label();
+    private final Label recording = new Label();
+    private long lastFrames;
+    private long lastNanos = -1;
+
+    StatusBarView(DashboardModel model, FrameBridge bridge) {
+        this.model = model;
+        this.bridge = bridge;
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        connection.setId("status-connection");
+        rate.setId("status-rate");
+        backlog.setId("status-backlog");
+        recording.setId("status-recording");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(connection, rate, backlog, grow, recording);
+        setRecording(null);
+        refresh(System.nanoTime());
+    }
+
+    /** Called after pulses; recomputes the figures about four times a second. */
+    void refresh(long nanos) {
+        if (lastNanos >= 0 && nanos - lastNanos < 250_000_000L) {
+            return;
+        }
+        long frames = model.frames();
+        if (lastNanos >= 0) {
+            double perSecond = (frames - lastFrames) / ((nanos - lastNanos) / 1e9);
+            rate.setText(String.format("%,.0f events/s", perSecond));
+        } else {
+            rate.setText("0 events/s");
+        }
+        lastFrames = frames;
+        lastNanos = nanos;
+        backlog.setText(String.format("backlog %,d", bridge.backlog()));
+        connection.setText(connectionText(model.feeds()));
+    }
+
+    static String connectionText(List<FeedStatus> feeds) {
+        int live = 0;
+        int files = 0;
+        String worst = null;
+        for (FeedStatus f : feeds) {
+            if (!f.feed().live()) {
+                files++;
+                continue;
+            }
+            if (f.state() == ConnectionState.LIVE) {
+                live++;
+            } else if (f.state() != null && worst == null) {
+                worst = f.feed().label() + ": " + f.state().label();
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (live > 0) {
+            b.append(live == 1 ? "1 connection live" : live + " connections live");
+        }
+        if (worst != null) {
+            b.append(b.length() > 0 ? " · " : "").append(worst);
+        }
+        if (files > 0) {
+            b.append(b.length() > 0 ? " · " : "").append(files == 1 ? "1 file" : files + " files");
+        }
+        return b.length() == 0 ? "Not connected" : b.toString();
+    }
+
+    void setRecording(Path file) {
+        recording.setText(file == null ? "not recording" : "recording " + file);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.runlens.ui.connect;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+/** The Connect dialog: URL, protocol, token (password field or environment variable name), runs, recents. */
+public final class ConnectDialog extends Dialog<ConnectionSettings> {
+    public static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+    private final ConnectViewModel vm;
+
+    public ConnectDialog(Window owner, ConnectViewModel vm) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Connect to a server");
+        setHeaderText("Watch runs live over WebSocket");
+        createView();
+        setResultConverter(b -> {
+            ConnectionSettings s = b == CONNECT ? vm.settings() : null;
+            vm.clearToken();
+            return s;
+        });
+    }
+
+    private void createView() {
+        ComboBox<ConnectionSettings> recent = new ComboBox<>(vm.recent());
+        recent.setId("connect-recent");
+        recent.setPromptText(vm.recent().isEmpty() ? "No recent connections" : "Recent connections…");
+        recent.setButtonCell(recentCell());
+        recent.setCellFactory(l -> recentCell());
+        recent.setMaxWidth(Double.MAX_VALUE);
+        recent.valueProperty().subscribe(s -> {
+            if (s != null) {
+                vm.apply(s);
+            }
+        });
+
+        TextField url = new TextField();
+        url.setId("connect-url");
+        url.textProperty().bindBidirectional(vm.urlProperty());
+        url.setPrefColumnCount(34);
+        ChoiceBox<ProtocolOption> protocol = new ChoiceBox<>();
+        protocol.setId("connect-protocol");
+        protocol.getItems().setAll(ProtocolOption.values());
+        protocol.valueProperty().bindBidirectional(vm.protocolProperty());
+
+        ToggleGroup tokenGroup = new ToggleGroup();
+        RadioButton none = radio("No token", tokenGroup, ConnectViewModel.TokenMode.NONE);
+        RadioButton env = radio("From environment variable", tokenGroup, ConnectViewModel.TokenMode.ENV);
+        RadioButton typed = radio("Type it", tokenGroup, ConnectViewModel.TokenMode.TYPED);
+        tokenGroup.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                vm.tokenModeProperty().set((ConnectViewModel.TokenMode) t.getUserData());
+            }
+        });
+        vm.tokenModeProperty().subscribe(m -> tokenGroup.getToggles().forEach(t -> {
+            if (t.getUserData() == m) {
+                tokenGroup.selectToggle(t);
+            }
+        }));
+        TextField envName = new TextField();
+        envName.setId("connect-token-env");
+        envName.textProperty().bindBidirectional(vm.tokenEnvProperty());
+        envName.disableProperty().bind(vm.tokenModeProperty().isNotEqualTo(ConnectViewModel.TokenMode.ENV));
+        PasswordField token = new PasswordField();
+        token.setId("connect-token");
+        token.setPromptText("API key (b3-…), flow-run token (fr-…) or JWT");
+        token.textProperty().bindBidirectional(vm.typedTokenProperty());
+        token.disableProperty().bind(vm.tokenModeProperty().isNotEqualTo(ConnectViewModel.TokenMode.TYPED));
+
+        TextArea runs = new TextArea();
+        runs.setId("connect-runs");
+        runs.setPromptText("flow_run_id, one per line");
+        runs.setPrefRowCount(3);
+        runs.textProperty().bindBidirectional(vm.runIdsProperty());
+        TextField flow = new TextField();
+        flow.setId("connect-lyzr-flow");
+        flow.textProperty().bindBidirectional(vm.lyzrFlowProperty());
+        TextField run = new TextField();
+        run.setId("connect-lyzr-run");
+        run.textProperty().bindBidirectional(vm.lyzrRunProperty());
+        var lyzr = vm.protocolProperty().isEqualTo(ProtocolOption.LYZR);
+        runs.disableProperty().bind(lyzr);
+        flow.disableProperty().bind(lyzr.not());
+        run.disableProperty().bind(lyzr.not());
+
+        Label problem = new Label();
+        problem.getStyleClass().add("error-message");
+        problem.textProperty().bind(vm.problemProperty());
+        problem.setId("connect-problem");
+
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        int r = 0;
+        g.addRow(r++, new Label("Recent"), recent);
+        g.addRow(r++, new Label("URL"), url);
+        g.addRow(r++, new Label("Protocol"), protocol);
+        g.addRow(r++, new Label("Token"), new HBox(10, none, env, typed));
+        g.addRow(r++, new Label("Variable"), envName);
+        g.addRow(r++, new Label("Typed token"), token);
+        g.addRow(r++, new Label("Run ids"), runs);
+        g.addRow(r++, new Label("Lyzr flow"), flow);
+        g.addRow(r++, new Label("Lyzr run"), run);
+        g.add(problem, 1, r);
+        getDialogPane().setContent(g);
+        getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
+        Node connect = getDialogPane().lookupButton(CONNECT);
+        connect.disableProperty().bind(vm.validProperty().not());
+        getDialogPane().setId("connect-dialog");
+    }
+
+    private static RadioButton radio(String text, ToggleGroup g, ConnectViewModel.TokenMode mode) {
+        RadioButton b = new RadioButton(text);
+        b.setToggleGroup(g);
+        b.setUserData(mode);
+        return b;
+    }
+
+    private static ListCell<ConnectionSettings> recentCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ConnectionSettings s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.describe());
+            }
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package dev.runlens.ui.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.json.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recently used connections in {@code <config dir>/runlens/recent-connections.json}. Tokens are
+ * never written: a typed token is dropped, an environment variable is kept by its name only.
+ */
+public final class RecentConnections {
+    static final int MAX = 10;
+    private final Path file;
+
+    public RecentConnections(Path file) {
+        this.file = file;
+    }
+
+    /** {@code $XDG_CONFIG_HOME/runlens} or {@code ~/.config/runlens}; {@code runlens.config.dir} overrides. */
+    public static RecentConnections inDefaultLocation() {
+        String override = System.getProperty("runlens.config.dir");
+        Path dir;
+        if (override != null) {
+            dir = Path.of(override);
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
+                    .resolve("runlens");
+        }
+        return new RecentConnections(dir.resolve("recent-connections.json"));
+    }
+
+    public List<ConnectionSettings> load() {
+        List<ConnectionSettings> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            JsonNode root = Json.parse(Files.readString(file));
+            for (JsonNode n : root.path("connections")) {
+                String url = n.path("url").asText(null);
+                if (url == null) {
+                    continue;
+                }
+                List<String> runs = new ArrayList<>();
+                n.path("run_ids").forEach(r -> runs.add(r.asText()));
+                String env = n.path("token_env").asText(null);
+                ProtocolOption p = ProtocolOption.ofId(n.path("protocol").asText("auto"));
+                out.add(new ConnectionSettings(url, p, env == null ? new TokenSource.None() : new TokenSource.EnvVar(env), runs,
+                        n.path("lyzr_flow").asText(null), n.path("lyzr_run").asText(null)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged list of recent connections is not worth an error: start afresh.
+        }
+        return out;
+    }
+
+    /** Puts {@code s} first (dropping an equal older entry) and saves; returns the new list. */
+    public List<ConnectionSettings> remember(ConnectionSettings s) throws IOException {
+        List<ConnectionSettings> list = load();
+        list.removeIf(o -> o.url().equals(s.url()) && o.runIds().equals(s.runIds()) && o.protocol() == s.protocol()
+                && java.util.Objects.equals(o.lyzrFlow(), s.lyzrFlow()) && java.util.Objects.equals(o.lyzrRun(), s.lyzrRun()));
+        list.add(0, s);
+        while (list.size() > MAX) {
+            list.remove(list.size() - 1);
+        }
+        ObjectNode root = Json.object();
+        ArrayNode arr = root.putArray("connections");
+        for (ConnectionSettings c : list) {
+            ObjectNode o = arr.addObject();
+            o.put("url", c.url());
+            o.put("protocol", c.protocol().id());
+            if (c.token() instanceof TokenSource.EnvVar env) {
+                o.put("token_env", env.name());
+            }
+            ArrayNode runs = o.putArray("run_ids");
+            c.runIds().forEach(runs::add);
+            if (c.lyzrFlow() != null) {
+                o.put("lyzr_flow", c.lyzrFlow());
+            }
+            if (c.lyzrRun() != null) {
+                o.put("lyzr_run", c.lyzrRun());
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.pretty(root));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return list;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.runlens.ui.errors;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
+import dev.runlens.ui.fx.Batch;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.Selection;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The error panel: every node error, flow error, failed task and protocol problem, grouped when
+ * identical; stepping through them; and the rule that a run which fails shows its first failing
+ * execution without a click. Knows no controls.
+ */
+public final class ErrorsViewModel {
+    private final DashboardModel model;
+    private final Selection selection;
+    private final ObservableList<ErrorGroup> groups = FXCollections.observableArrayList();
+    private final Map<ErrorGroup.Key, Integer> index = new HashMap<>();
+    private final IntegerProperty current = new SimpleIntegerProperty(-1);
+    private final IntegerProperty total = new SimpleIntegerProperty();
+
+    public ErrorsViewModel(DashboardModel model, Selection selection) {
+        this.model = model;
+        this.selection = selection;
+        model.addListener(this::onBatch);
+    }
+
+    void onBatch(Batch batch) {
+        for (ErrorEntry e : batch.newErrors()) {
+            ErrorGroup.Key key = ErrorGroup.key(e);
+            Integer i = index.get(key);
+            if (i == null) {
+                index.put(key, groups.size());
+                groups.add(new ErrorGroup(e, 1, e.time()));
+            } else {
+                groups.set(i, groups.get(i).plus(e));
+            }
+        }
+        total.set(total.get() + batch.newErrors().size());
+        for (Run run : batch.endedRuns()) {
+            if (run.status() == RunStatus.FAILED
+                    && (selection.run() == null || selection.run().equals(run.ref()))) {
+                showFailure(run);
+            }
+        }
+    }
+
+    /** Selects the run's first failing execution (or the run, when only the flow failed). */
+    public void showFailure(Run run) {
+        Execution first = run.firstFailedExecution();
+        selection.select(run.ref(), first);
+        for (int i = 0; i < groups.size(); i++) {
+            ErrorEntry e = groups.get(i).first();
+            if (run.ref().equals(e.run()) && (first == null || e.execution() == first)) {
+                current.set(i);
+                break;
+            }
+        }
+    }
+
+    /** Steps to the next ({@code +1}) or previous ({@code -1}) error and shows it. */
+    public ErrorGroup step(int direction) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        int n = groups.size();
+        int i = current.get() < 0 ? (direction > 0 ? 0 : n - 1) : Math.floorMod(current.get() + direction, n);
+        current.set(i);
+        jump(groups.get(i));
+        return groups.get(i);
+    }
+
+    /** Shows where an error happened: its execution, or its run. */
+    public void jump(ErrorGroup g) {
+        ErrorEntry e = g.first();
+        int i = groups.indexOf(g);
+        if (i >= 0) {
+            current.set(i);
+        }
+        if (e.run() == null) {
+            return;
+        }
+        selection.select(e.run(), e.execution());
+    }
+
+    public ObservableList<ErrorGroup> groups() {
+        return groups;
+    }
+
+    /** Index of the error last jumped to, or -1. */
+    public IntegerProperty currentProperty() {
+        return current;
+    }
+
+    /** Errors counted before grouping. */
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
+    public DashboardModel model() {
+        return model;
+    }
+}

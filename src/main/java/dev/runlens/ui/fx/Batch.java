@@ -1,0 +1,24 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one drained batch changed: fired once per pulse to the view models.
+ * {@code newRows} holds each run's new event rows in arrival order.
+ */
+public record Batch(List<Run> changedRuns, List<Run> newRuns, Map<RunRef, List<EventRow>> newRows,
+                    List<ErrorEntry> newErrors, List<Run> endedRuns, boolean feedsChanged, int frames, int runEvents) {
+
+    public boolean isEmpty() {
+        return frames == 0 && newErrors.isEmpty() && !feedsChanged && changedRuns.isEmpty();
+    }
+
+    public List<EventRow> newRows(RunRef run) {
+        List<EventRow> rows = newRows.get(run);
+        return rows == null ? List.of() : rows;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Gap;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunRef;
+
+import java.time.Instant;
+
+/** What producers hand to the FX thread through the {@link FrameBridge}. */
+public sealed interface BridgeItem {
+
+    Feed feed();
+
+    /** A decoded frame; its text is in {@code ref}, its event log line is pre-computed off the FX thread. */
+    record FrameItem(Feed feed, long sequence, Instant receivedAt, ProtocolEvent event, FrameRef ref,
+                     String summary) implements BridgeItem {
+    }
+
+    record StateItem(Feed feed, Instant at, ConnectionState state, String message) implements BridgeItem {
+    }
+
+    record GapItem(Feed feed, RunRef run, Gap gap) implements BridgeItem {
+    }
+
+    /** Something unreadable that is not a frame (a corrupt log line, an unreadable file). */
+    record ProblemItem(Feed feed, Instant at, String message) implements BridgeItem {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.model.RunModel;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.NodeRef;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Everything the window shows, in plain Java: the run model, each run's event log, the feeds'
+ * states and the error list. Changed only by {@link #apply}, on one thread (the FX thread in the
+ * app, the test thread in tests); each call fires exactly one {@link Batch} to the listeners.
+ */
+public final class DashboardModel {
+    private final RunModel model = new RunModel();
+    private final Map<RunRef, RunTrack> tracks = new LinkedHashMap<>();
+    private final Map<Feed, FeedStatus> feeds = new LinkedHashMap<>();
+    private final List<ErrorEntry> errors = new ArrayList<>();
+    private final List<Consumer<Batch>> listeners = new CopyOnWriteArrayList<>();
+    private long frames;
+
+    public Batch apply(List<BridgeItem> items) {
+        Set<Run> changed = new LinkedHashSet<>();
+        List<Run> added = new ArrayList<>();
+        Map<RunRef, List<EventRow>> newRows = new LinkedHashMap<>();
+        List<ErrorEntry> newErrors = new ArrayList<>();
+        List<Run> ended = new ArrayList<>();
+        boolean feedsChanged = false;
+        int frameCount = 0;
+        int runEvents = 0;
+        for (BridgeItem item : items) {
+            if (item instanceof BridgeItem.FrameItem f) {
+                frameCount++;
+                feedsChanged |= touchFeed(f);
+                if (f.event() instanceof RunEvent e) {
+                    runEvents++;
+                    applyEvent(f, e, changed, added, newRows, newErrors, ended);
+                } else if (f.event() instanceof MalformedFrame m) {
+                    newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), null, null, null,
+                            m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null));
+                }
+            } else if (item instanceof BridgeItem.StateItem s) {
+                FeedStatus old = feeds.get(s.feed());
+                feeds.put(s.feed(), new FeedStatus(s.feed(), s.state(), s.message(), old == null ? null : old.lastFrameAt()));
+                feedsChanged = true;
+                ErrorKind kind = stateProblem(s.state());
+                if (kind != null) {
+                    newErrors.add(new ErrorEntry(s.at(), kind, s.feed(), null, null, null,
+                            s.message() == null || s.message().isBlank() ? s.state().label() : s.message(), null));
+                }
+            } else if (item instanceof BridgeItem.GapItem g) {
+                RunModel.Change c = model.markGap(g.run(), g.gap());
+                track(c.run(), g.feed(), added);
+                changed.add(c.run());
+                newErrors.add(new ErrorEntry(g.gap().from(), ErrorKind.GAP, g.feed(), g.run(), null, null,
+                        "events may be missing from " + g.gap().from() + " to " + g.gap().to()
+                                + (g.gap().reason() == null || g.gap().reason().isBlank() ? "" : " (" + g.gap().reason() + ")"), null));
+            } else if (item instanceof BridgeItem.ProblemItem p) {
+                newErrors.add(new ErrorEntry(p.at(), ErrorKind.UNREADABLE, p.feed(), null, null, null, p.message(), null));
+            }
+        }
+        frames += frameCount;
+        errors.addAll(newErrors);
+        Batch batch = new Batch(List.copyOf(changed), added, newRows, newErrors, ended, feedsChanged, frameCount, runEvents);
+        if (!batch.isEmpty()) {
+            for (Consumer<Batch> l : listeners) {
+                l.accept(batch);
+            }
+        }
+        return batch;
+    }
+
+    private boolean touchFeed(BridgeItem.FrameItem f) {
+        FeedStatus old = feeds.get(f.feed());
+        ConnectionState state = old == null ? (f.feed().live() ? ConnectionState.LIVE : null) : old.state();
+        feeds.put(f.feed(), new FeedStatus(f.feed(), state, old == null ? null : old.message(), f.receivedAt()));
+        return old == null;
+    }
+
+    private void applyEvent(BridgeItem.FrameItem f, RunEvent e, Set<Run> changed, List<Run> added,
+                            Map<RunRef, List<EventRow>> newRows, List<ErrorEntry> newErrors, List<Run> ended) {
+        boolean wasTerminal = model.run(e.run()) != null && model.run(e.run()).terminal();
+        RunModel.Change c = model.apply(e);
+        Run run = c.run();
+        RunTrack track = track(run, f.feed(), added);
+        track.lastReceivedAt = f.receivedAt();
+        changed.add(run);
+        Execution exec = c.execution();
+        NodeRef node = e.node();
+        Integer times = exec != null ? Integer.valueOf(exec.times()) : node == null ? null : node.times();
+        EventRow row = new EventRow(f.sequence(), f.receivedAt(), e.time(), e.kind(), node == null ? null : node.node(),
+                times, f.summary(), f.ref(), run.ref(), exec);
+        track.add(row);
+        newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
+        if (!wasTerminal) {
+            if (e instanceof RunEvent.NodeError ne) {
+                ErrorKind kind = run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;
+                newErrors.add(new ErrorEntry(e.time(), kind, f.feed(), run.ref(), row.node(), times, ne.message(), exec));
+            } else if (e instanceof RunEvent.FlowError fe) {
+                newErrors.add(new ErrorEntry(e.time(), ErrorKind.FLOW_ERROR, f.feed(), run.ref(), null, null, fe.message(), null));
+            }
+            if (run.terminal()) {
+                ended.add(run);
+            }
+        }
+    }
+
+    private RunTrack track(Run run, Feed feed, List<Run> added) {
+        RunTrack t = tracks.get(run.ref());
+        if (t == null) {
+            t = new RunTrack(run, feed);
+            tracks.put(run.ref(), t);
+            added.add(run);
+        }
+        return t;
+    }
+
+    private static ErrorKind stateProblem(ConnectionState state) {
+        switch (state) {
+            case TOKEN_REFUSED:
+                return ErrorKind.TOKEN_REFUSED;
+            case RECONNECTING:
+                return ErrorKind.CONNECTION_LOST;
+            case UNAUTHORIZED:
+            case NOT_FOUND:
+            case FAILED:
+                return ErrorKind.CONNECTION;
+            default:
+                return null;
+        }
+    }
+
+    public void addListener(Consumer<Batch> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Batch> listener) {
+        listeners.remove(listener);
+    }
+
+    public RunModel runModel() {
+        return model;
+    }
+
+    public List<Run> runs() {
+        return model.runs();
+    }
+
+    public RunTrack track(RunRef ref) {
+        return tracks.get(ref);
+    }
+
+    public FeedStatus feedStatus(Feed feed) {
+        return feeds.get(feed);
+    }
+
+    public List<FeedStatus> feeds() {
+        return List.copyOf(feeds.values());
+    }
+
+    public List<ErrorEntry> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    /** Run events applied to the model. */
+    public long eventsApplied() {
+        return model.applied();
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    /** True when every run seen so far reached its terminal event (and there is at least one). */
+    public boolean allRunsFinished() {
+        if (model.runs().isEmpty()) {
+            return false;
+        }
+        for (Run r : model.runs()) {
+            if (!r.terminal()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static boolean failed(Run run) {
+        return run.status() == RunStatus.FAILED;
+    }
+}

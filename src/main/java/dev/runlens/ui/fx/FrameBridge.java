@@ -1,0 +1,106 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.connect.ConnectionListener;
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Gap;
+import dev.runlens.protocol.ReceivedFrame;
+import dev.runlens.protocol.RunRef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one way into the FX thread. Producers (network threads, file readers) call {@link #frame}
+ * and friends, which prepare the item off the FX thread (summary line, big texts spilled) and
+ * return at once: the queue is unbounded, so nothing received is ever dropped, and no producer
+ * ever waits for the FX thread. The FX side drains it once per pulse ({@link FxPump}).
+ */
+public final class FrameBridge {
+    private final ConcurrentLinkedQueue<BridgeItem> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicInteger nextFeed = new AtomicInteger(1);
+    private final FrameStore store;
+
+    public FrameBridge(FrameStore store) {
+        this.store = store;
+    }
+
+    public Feed newFeed(String label, boolean live) {
+        return new Feed(nextFeed.getAndIncrement(), label, live);
+    }
+
+    public void frame(Feed feed, ReceivedFrame frame) {
+        FrameRef ref = store.put(frame.text());
+        String summary = FrameSummary.of(frame.event());
+        Instant at = frame.receivedAt() != null ? frame.receivedAt() : Instant.now();
+        enqueue(new BridgeItem.FrameItem(feed, frame.sequence(), at, frame.event(), ref, summary));
+        received.incrementAndGet();
+    }
+
+    public void state(Feed feed, ConnectionState state, String message) {
+        enqueue(new BridgeItem.StateItem(feed, Instant.now(), state, message));
+    }
+
+    public void gap(Feed feed, RunRef run, Gap gap) {
+        enqueue(new BridgeItem.GapItem(feed, run, gap));
+    }
+
+    public void problem(Feed feed, String message) {
+        enqueue(new BridgeItem.ProblemItem(feed, Instant.now(), message));
+    }
+
+    /** A listener that feeds this bridge, for a live connection. */
+    public ConnectionListener listener(Feed feed) {
+        return new ConnectionListener() {
+            @Override
+            public void onFrame(ReceivedFrame frame) {
+                frame(feed, frame);
+            }
+
+            @Override
+            public void onState(ConnectionState state, String message) {
+                state(feed, state, message);
+            }
+
+            @Override
+            public void onGap(RunRef run, Gap gap) {
+                gap(feed, run, gap);
+            }
+        };
+    }
+
+    private void enqueue(BridgeItem item) {
+        queue.add(item);
+        backlog.incrementAndGet();
+    }
+
+    /** Takes up to {@code max} items in arrival order. FX side only. */
+    public List<BridgeItem> drain(int max) {
+        List<BridgeItem> out = new ArrayList<>(Math.min(max, Math.max(16, backlog.get())));
+        BridgeItem item;
+        while (out.size() < max && (item = queue.poll()) != null) {
+            out.add(item);
+        }
+        backlog.addAndGet(-out.size());
+        return out;
+    }
+
+    /** Items waiting for the FX thread. */
+    public int backlog() {
+        return backlog.get();
+    }
+
+    /** Frames received since start, by all feeds. */
+    public long received() {
+        return received.get();
+    }
+
+    public FrameStore store() {
+        return store;
+    }
+}

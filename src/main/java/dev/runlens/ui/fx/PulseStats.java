@@ -1,0 +1,55 @@
+package dev.runlens.ui.fx;
+
+import java.util.Arrays;
+
+/** Gaps between consecutive FX pulses, in milliseconds, for the {@code --stats-out} figures. */
+public final class PulseStats {
+    private double[] gaps = new double[4096];
+    private int count;
+    private long pulses;
+    private long lastNanos = -1;
+    private double max;
+    private int maxBacklog;
+
+    /** Called once per pulse with the pulse's timestamp and the backlog seen at its start. */
+    public void pulse(long nanos, int backlog) {
+        pulses++;
+        maxBacklog = Math.max(maxBacklog, backlog);
+        if (lastNanos >= 0) {
+            double gap = (nanos - lastNanos) / 1e6;
+            if (count == gaps.length) {
+                gaps = Arrays.copyOf(gaps, gaps.length * 2);
+            }
+            gaps[count++] = gap;
+            max = Math.max(max, gap);
+        }
+        lastNanos = nanos;
+    }
+
+    /** Forget the last pulse time: the next gap is not measured (the window was hidden). */
+    public void pause() {
+        lastNanos = -1;
+    }
+
+    public long pulses() {
+        return pulses;
+    }
+
+    public int maxBacklog() {
+        return maxBacklog;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double percentile(double p) {
+        if (count == 0) {
+            return 0;
+        }
+        double[] sorted = Arrays.copyOf(gaps, count);
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * count) - 1;
+        return sorted[Math.max(0, Math.min(count - 1, i))];
+    }
+}

@@ -1,0 +1,142 @@
+package dev.runlens.ui.inspector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
+import dev.runlens.ui.inspector.InspectorItems.LogItem;
+import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
+import dev.runlens.ui.inspector.InspectorItems.RawItem;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads and decodes the frames of one execution (or of the run itself) into what the inspector
+ * shows. Runs off the FX thread; frames over {@link #SIZE_LIMIT} chars are not read until asked.
+ */
+public final class InspectorLoader {
+    /** Payloads above this are shown as their size first. */
+    public static final int SIZE_LIMIT = 1_000_000;
+
+    /** Everything one selection shows. Outputs are latest first. */
+    public record Content(PayloadDoc input, List<PayloadDoc> outputs, List<ErrorItem> errors, List<LogItem> logs,
+                          List<RawItem> raw, List<String> problems) {
+    }
+
+    private InspectorLoader() {
+    }
+
+    public static Content load(RunRef run, List<EventRow> rows) {
+        PayloadDoc input = null;
+        List<PayloadDoc> outputs = new ArrayList<>();
+        List<ErrorItem> errors = new ArrayList<>();
+        List<LogItem> logs = new ArrayList<>();
+        List<RawItem> raw = new ArrayList<>(rows.size());
+        List<String> problems = new ArrayList<>();
+        int outputNo = 0;
+        for (EventRow row : rows) {
+            int size = row.frame().length();
+            if (size > SIZE_LIMIT) {
+                raw.add(new RawItem(row.sequence(), row.receivedAt(), row.kind(), row.frame(), null));
+                PayloadDoc doc = new PayloadDoc(label(row.kind(), ++outputNo), row.time(), null, row.frame(), size, true);
+                if (isInput(row.kind())) {
+                    input = doc;
+                } else if (isOutput(row.kind())) {
+                    outputs.add(doc);
+                } else {
+                    outputNo--;
+                }
+                continue;
+            }
+            String text;
+            try {
+                text = FrameStore.load(row.frame());
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            raw.add(new RawItem(row.sequence(), row.receivedAt(), row.kind(), row.frame(), text));
+            ProtocolEvent event = decode(text, run);
+            if (event instanceof RunEvent.NodeStarted e) {
+                input = new PayloadDoc("input", e.time(), e.input(), row.frame(), size, false);
+            } else if (event instanceof RunEvent.NodeOutput e) {
+                outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
+            } else if (event instanceof RunEvent.NodeFinished e && e.output() != null) {
+                outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
+            } else if (event instanceof RunEvent.FlowFinished e && e.output() != null) {
+                outputs.add(new PayloadDoc("run output", e.time(), e.output(), row.frame(), size, false));
+            } else if (event instanceof RunEvent.NodeError e) {
+                errors.add(new ErrorItem(e.time(), e.message(), e.detail()));
+            } else if (event instanceof RunEvent.FlowError e) {
+                errors.add(new ErrorItem(e.time(), e.message(), null));
+            } else if (event instanceof RunEvent.NodeLog e) {
+                logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
+            } else if (event instanceof RunEvent.FlowLog e) {
+                logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
+            } else if (event instanceof RunEvent.FlowStarted e && e.message() != null) {
+                logs.add(new LogItem(e.time(), "Info", null, e.message()));
+            } else if (event instanceof RunEvent.SignatureRequest e) {
+                logs.add(new LogItem(e.time(), "Info", "signature", "signature requested from " + e.pubkey()));
+            } else if (event instanceof RunEvent.ApiInput e) {
+                logs.add(new LogItem(e.time(), "Info", "api input", "waiting for a value at " + e.url()));
+            }
+        }
+        Collections.reverse(outputs);
+        if (!outputs.isEmpty() && !outputs.get(0).label().equals("run output")) {
+            PayloadDoc latest = outputs.get(0);
+            outputs.set(0, new PayloadDoc(latest.label() + " (latest)", latest.time(), latest.payload(), latest.ref(),
+                    latest.size(), latest.tooBig()));
+        }
+        return new Content(input, outputs, errors, logs, raw, problems);
+    }
+
+    /** Loads a payload that was over the size limit; off the FX thread. */
+    public static PayloadDoc loadAnyway(RunRef run, PayloadDoc doc) {
+        ProtocolEvent event = decode(FrameStore.load(doc.ref()), run);
+        if (event instanceof RunEvent.NodeStarted e) {
+            return doc.loaded(e.input());
+        } else if (event instanceof RunEvent.NodeOutput e) {
+            return doc.loaded(e.output());
+        } else if (event instanceof RunEvent.NodeFinished e) {
+            return doc.loaded(e.output());
+        } else if (event instanceof RunEvent.FlowFinished e) {
+            return doc.loaded(e.output());
+        }
+        return doc;
+    }
+
+    /** Decodes one stored frame on its own: a v2 frame's stream is the selected run's. */
+    static ProtocolEvent decode(String text, RunRef run) {
+        FrameDecoder decoder = new FrameDecoder();
+        try {
+            JsonNode node = Json.parse(text);
+            if (node != null && node.path("stream_id").canConvertToLong()) {
+                decoder.registerStream(node.get("stream_id").longValue(), run.runId());
+            }
+            return node == null ? decoder.decode(text) : decoder.decode(node, text);
+        } catch (IOException | RuntimeException e) {
+            return decoder.decode(text);
+        }
+    }
+
+    private static boolean isInput(String kind) {
+        return "NodeStart".equals(kind) || "task_started".equals(kind);
+    }
+
+    private static boolean isOutput(String kind) {
+        return "NodeOutput".equals(kind) || "task_completed".equals(kind) || "FlowFinish".equals(kind)
+                || "flow_completed".equals(kind);
+    }
+
+    private static String label(String kind, int n) {
+        return ("task_completed".equals(kind) ? "final output" : "output") + " " + n;
+    }
+}

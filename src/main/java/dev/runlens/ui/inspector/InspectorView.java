@@ -1,0 +1,260 @@
+package dev.runlens.ui.inspector;
+
+import dev.runlens.json.Json;
+import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
+import dev.runlens.ui.inspector.InspectorItems.LogItem;
+import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
+import dev.runlens.ui.inspector.InspectorItems.RawItem;
+import dev.runlens.ui.inspector.InspectorItems.Tab;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The inspector (right): Input, Output (latest first), Errors, Logs and Raw for the selection. */
+public final class InspectorView extends BorderPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private final InspectorViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final javafx.scene.control.Tab inputTab = new javafx.scene.control.Tab("Input");
+    private final javafx.scene.control.Tab outputTab = new javafx.scene.control.Tab("Output");
+    private final javafx.scene.control.Tab errorsTab = new javafx.scene.control.Tab("Errors");
+    private final javafx.scene.control.Tab logsTab = new javafx.scene.control.Tab("Logs");
+    private final javafx.scene.control.Tab rawTab = new javafx.scene.control.Tab("Raw");
+    private final PayloadView inputView;
+    private final PayloadView outputView;
+    private final ListView<PayloadDoc> outputList = new ListView<>();
+    private final ListView<ErrorItem> errorList = new ListView<>();
+    private final TextArea errorDetail = new TextArea();
+    private final ListView<LogItem> logList = new ListView<>();
+    private final ListView<RawItem> rawList = new ListView<>();
+    private final TextArea rawText = new TextArea();
+    private final CheckBox reveal = new CheckBox("Reveal secrets");
+
+    public InspectorView(InspectorViewModel vm) {
+        this.vm = vm;
+        this.inputView = new PayloadView("No input for this selection", vm.revealSecretsProperty(), vm::showAnyway,
+                (d, f) -> vm.saveToFile(d, f.toPath()));
+        this.outputView = new PayloadView("No output yet", vm.revealSecretsProperty(), vm::showAnyway,
+                (d, f) -> vm.saveToFile(d, f.toPath()));
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("inspector");
+        Label title = new Label();
+        title.getStyleClass().add("pane-title");
+        title.textProperty().bind(vm.titleProperty());
+        title.setId("inspector-title");
+        Label subtitle = new Label();
+        subtitle.textProperty().bind(vm.subtitleProperty());
+        subtitle.getStyleClass().add("run-detail");
+        subtitle.setPadding(new Insets(0, 6, 4, 6));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        reveal.setId("reveal-secrets");
+        reveal.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        reveal.selectedProperty().bindBidirectional(vm.revealSecretsProperty());
+        reveal.setTooltip(new Tooltip("Show values of keys that look secret (api_key, token, password…), also when copying"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(6, title, grow, busy, reveal);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new Insets(0, 6, 0, 0));
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.setPadding(new Insets(0, 6, 0, 6));
+        setTop(new VBox(head, subtitle, message));
+
+        inputTab.setContent(inputView);
+        outputList.setId("output-list");
+        outputList.setFixedCellSize(24);
+        outputList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(PayloadDoc d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : d.label() + "   " + time(d.time())
+                        + (d.tooBig() ? "   " + InspectorViewModel.sizeText(d.size()) : ""));
+            }
+        });
+        outputList.setPlaceholder(new Label("No output yet"));
+        SplitPane outSplit = new SplitPane(outputList, outputView);
+        outSplit.setOrientation(Orientation.VERTICAL);
+        outSplit.setDividerPositions(0.22);
+        outputTab.setContent(outSplit);
+
+        errorList.setId("inspector-errors");
+        errorList.setPlaceholder(new Label("No errors"));
+        errorList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ErrorItem e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : time(e.time()) + "  " + e.message());
+                setWrapText(true);
+                setPrefWidth(0);
+                getStyleClass().remove("error-message");
+                if (!empty && e != null) {
+                    getStyleClass().add("error-message");
+                }
+            }
+        });
+        errorDetail.setEditable(false);
+        errorDetail.getStyleClass().add("mono");
+        SplitPane errSplit = new SplitPane(errorList, errorDetail);
+        errSplit.setOrientation(Orientation.VERTICAL);
+        errSplit.setDividerPositions(0.6);
+        errorsTab.setContent(errSplit);
+
+        logList.setPlaceholder(new Label("No log lines"));
+        logList.setFixedCellSize(22);
+        logList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(LogItem g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(empty || g == null ? null : time(g.time()) + "  " + (g.level() == null ? "" : g.level() + "  ")
+                        + (g.module() == null ? "" : g.module() + ": ") + g.content());
+            }
+        });
+        logsTab.setContent(logList);
+
+        rawList.setId("raw-list");
+        rawList.setFixedCellSize(22);
+        rawList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RawItem r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : "#" + r.sequence() + "  " + r.kind() + "  "
+                        + InspectorViewModel.sizeText(r.ref().length()));
+            }
+        });
+        rawText.setEditable(false);
+        rawText.setWrapText(true);
+        rawText.getStyleClass().add("mono");
+        rawText.setId("raw-text");
+        SplitPane rawSplit = new SplitPane(rawList, rawText);
+        rawSplit.setOrientation(Orientation.VERTICAL);
+        rawSplit.setDividerPositions(0.35);
+        rawTab.setContent(rawSplit);
+
+        for (javafx.scene.control.Tab t : new javafx.scene.control.Tab[] {inputTab, outputTab, errorsTab, logsTab, rawTab}) {
+            t.setClosable(false);
+        }
+        tabs.getTabs().setAll(inputTab, outputTab, errorsTab, logsTab, rawTab);
+        tabs.setId("inspector-tabs");
+        setCenter(tabs);
+        setMinWidth(260);
+    }
+
+    private void initListeners() {
+        vm.inputProperty().subscribe(inputView::show);
+        vm.outputs().addListener((ListChangeListener<PayloadDoc>) c -> {
+            outputsTitle();
+            PayloadDoc selected = outputList.getSelectionModel().getSelectedItem();
+            outputList.setItems(vm.outputs());
+            if (!vm.outputs().isEmpty()) {
+                int i = selected == null ? -1 : indexOfSame(selected);
+                outputList.getSelectionModel().select(Math.max(0, i));
+            } else {
+                outputView.show(null);
+            }
+        });
+        outputList.setItems(vm.outputs());
+        outputList.getSelectionModel().selectedItemProperty().subscribe(d -> {
+            if (d != null) {
+                outputView.show(d);
+            }
+        });
+        errorList.setItems(vm.errors());
+        vm.errors().addListener((ListChangeListener<ErrorItem>) c -> {
+            errorsTab.setText(vm.errors().isEmpty() ? "Errors" : "Errors (" + vm.errors().size() + ")");
+            if (!vm.errors().isEmpty() && errorList.getSelectionModel().isEmpty()) {
+                errorList.getSelectionModel().select(0);
+            }
+        });
+        errorList.getSelectionModel().selectedItemProperty().subscribe(e ->
+                errorDetail.setText(e == null ? "" : e.message() + (e.detail() == null ? ""
+                        : "\n\n" + Json.pretty(vm.revealSecretsProperty().get() ? e.detail() : Masking.mask(e.detail())))));
+        logList.setItems(vm.logs());
+        vm.logs().addListener((ListChangeListener<LogItem>) c ->
+                logsTab.setText(vm.logs().isEmpty() ? "Logs" : "Logs (" + vm.logs().size() + ")"));
+        rawList.setItems(vm.raw());
+        rawList.getSelectionModel().selectedItemProperty().subscribe(r -> rawText.setText(r == null ? "" : vm.rawText(r)));
+        vm.raw().addListener((ListChangeListener<RawItem>) c -> {
+            if (!vm.raw().isEmpty() && rawList.getSelectionModel().isEmpty()) {
+                rawList.getSelectionModel().select(0);
+            }
+        });
+        vm.revealSecretsProperty().subscribe(r -> {
+            RawItem item = rawList.getSelectionModel().getSelectedItem();
+            rawText.setText(item == null ? "" : vm.rawText(item));
+        });
+        vm.preferredTabProperty().subscribe(this::selectTab);
+    }
+
+    private int indexOfSame(PayloadDoc d) {
+        for (int i = 0; i < vm.outputs().size(); i++) {
+            if (vm.outputs().get(i).ref().equals(d.ref())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void outputsTitle() {
+        outputTab.setText(vm.outputs().isEmpty() ? "Output" : "Output (" + vm.outputs().size() + ")");
+    }
+
+    public void selectTab(Tab t) {
+        javafx.scene.control.Tab target = switch (t) {
+            case INPUT -> inputTab;
+            case OUTPUT -> outputTab;
+            case ERRORS -> errorsTab;
+            case LOGS -> logsTab;
+            case RAW -> rawTab;
+        };
+        tabs.getSelectionModel().select(target);
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "–" : TIME.format(t);
+    }
+
+    public PayloadView inputView() {
+        return inputView;
+    }
+
+    public PayloadView outputView() {
+        return outputView;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ListView<ErrorItem> errorList() {
+        return errorList;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.runlens.ui.inspector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.json.Json;
+import dev.runlens.value.SecretKeys;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** Masking of JSON whose keys look secret, for the inspector's views and copies. */
+public final class Masking {
+    public static final String MASK = SecretKeys.MASK;
+
+    private Masking() {
+    }
+
+    /** The core's rule: api_key, token, authorization, password, secret, private_key and kin. */
+    public static boolean isSecret(String key) {
+        return SecretKeys.isSecret(key);
+    }
+
+    /** A copy of {@code json} with the value of every secret-looking key replaced by the mask. */
+    public static JsonNode mask(JsonNode json) {
+        if (json == null || !containsSecret(json)) {
+            return json;
+        }
+        return maskCopy(json);
+    }
+
+    private static JsonNode maskCopy(JsonNode json) {
+        if (json.isObject()) {
+            ObjectNode out = Json.object();
+            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue()));
+            }
+            return out;
+        }
+        if (json.isArray()) {
+            ArrayNode out = Json.nodes().arrayNode(json.size());
+            for (JsonNode n : json) {
+                out.add(maskCopy(n));
+            }
+            return out;
+        }
+        return json;
+    }
+
+    static boolean containsSecret(JsonNode json) {
+        if (json.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (isSecret(e.getKey()) || containsSecret(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (json.isArray()) {
+            for (JsonNode n : json) {
+                if (containsSecret(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

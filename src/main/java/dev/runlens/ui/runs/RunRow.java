@@ -1,0 +1,102 @@
+package dev.runlens.ui.runs;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.fx.FeedStatus;
+import dev.runlens.ui.fx.RunTrack;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A snapshot of one run for the runs list, taken once per batch. */
+public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant startedAt, Instant finishedAt,
+                     Instant lastEventTime, int done, int started, int errors, boolean live,
+                     ConnectionState connection, Instant lastReceivedAt) {
+
+    /** A live run that heard nothing for this long is shown as stale. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(15);
+
+    static RunRow of(RunTrack track, FeedStatus feed) {
+        Run run = track.run();
+        return new RunRow(run.ref(), run.status(), run.terminal(), run.startedAt(), run.finishedAt(), run.lastEventTime(),
+                run.finishedExecutions(), run.executions().size(), run.errors().size(), track.feed().live(),
+                feed == null ? null : feed.state(), track.lastReceivedAt());
+    }
+
+    /** Short display name: Lyzr "flow/run", Space Operator the first part of the run id. */
+    public String name() {
+        String id = ref.runId();
+        if (ref.source().isSpaceOperator() && id.length() > 13) {
+            return id.substring(0, 8) + "…" + id.substring(id.length() - 4);
+        }
+        return id;
+    }
+
+    /** Elapsed time: to the finish for ended runs, to now for live ones, to the last event for files. */
+    public Duration elapsed(Instant now) {
+        if (startedAt == null) {
+            return null;
+        }
+        Instant end = terminal ? finishedAt : live ? now : lastEventTime;
+        if (end == null || end.isBefore(startedAt)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, end);
+    }
+
+    public Duration sinceLastEvent(Instant now) {
+        return lastReceivedAt == null ? null : Duration.between(lastReceivedAt, now);
+    }
+
+    /** A live, unfinished run whose connection is silent or not live. */
+    public boolean stale(Instant now) {
+        if (!live || terminal) {
+            return false;
+        }
+        if (connection != null && connection != ConnectionState.LIVE) {
+            return true;
+        }
+        Duration since = sinceLastEvent(now);
+        return since != null && since.compareTo(STALE_AFTER) > 0;
+    }
+
+    /** The second line of a list entry. */
+    public String detail(Instant now) {
+        StringBuilder b = new StringBuilder();
+        b.append(ref.source().label()).append(" · ").append(format(elapsed(now)))
+                .append(" · ").append(done).append('/').append(started).append(" done");
+        if (errors > 0) {
+            b.append(" · ").append(errors).append(errors == 1 ? " error" : " errors");
+        }
+        if (live && !terminal) {
+            b.append(" · ").append(connection == null ? "connecting" : connection.label());
+            Duration since = sinceLastEvent(now);
+            if (since != null) {
+                b.append(", last event ").append(Math.max(0, since.toSeconds())).append(" s ago");
+            }
+        } else if (!live) {
+            b.append(" · file");
+        }
+        return b.toString();
+    }
+
+    public static String format(Duration d) {
+        if (d == null) {
+            return "–";
+        }
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format("%.1f s", ms / 1000.0);
+        }
+        long s = ms / 1000;
+        if (s < 3600) {
+            return String.format("%dm %02ds", s / 60, s % 60);
+        }
+        return String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
+    }
+}

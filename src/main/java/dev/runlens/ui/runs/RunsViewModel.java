@@ -1,0 +1,73 @@
+package dev.runlens.ui.runs;
+
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.fx.Batch;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.fx.Selection;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The runs list: one row per run, refreshed once per batch. Knows no controls. */
+public final class RunsViewModel {
+    private final DashboardModel model;
+    private final Selection selection;
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final Map<RunRef, Integer> index = new HashMap<>();
+
+    public RunsViewModel(DashboardModel model, Selection selection) {
+        this.model = model;
+        this.selection = selection;
+        model.addListener(this::onBatch);
+    }
+
+    void onBatch(Batch batch) {
+        if (batch.changedRuns().isEmpty() && !batch.feedsChanged()) {
+            return;
+        }
+        if (batch.feedsChanged()) {
+            for (Run r : model.runs()) {
+                update(r);
+            }
+        } else {
+            for (Run r : batch.changedRuns()) {
+                update(r);
+            }
+        }
+        if (selection.run() == null && !rows.isEmpty()) {
+            selection.runProperty().set(rows.get(0).ref());
+        }
+    }
+
+    private void update(Run run) {
+        RunTrack track = model.track(run.ref());
+        if (track == null) {
+            return;
+        }
+        RunRow row = RunRow.of(track, model.feedStatus(track.feed()));
+        Integer i = index.get(run.ref());
+        if (i == null) {
+            index.put(run.ref(), rows.size());
+            rows.add(row);
+        } else {
+            rows.set(i, row);
+        }
+    }
+
+    public ObservableList<RunRow> rows() {
+        return rows;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public RunRow row(RunRef ref) {
+        Integer i = index.get(ref);
+        return i == null ? null : rows.get(i);
+    }
+}

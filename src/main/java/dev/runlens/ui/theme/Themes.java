@@ -1,0 +1,43 @@
+package dev.runlens.ui.theme;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+
+import java.util.Objects;
+
+/** Light and dark themes: Modena plus one stylesheet each, switched on the scene. */
+public final class Themes {
+    public enum Theme { LIGHT, DARK }
+
+    private static final String COMMON = css("runlens.css");
+    private static final String LIGHT = css("light.css");
+    private static final String DARK = css("dark.css");
+
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+
+    public void install(Scene scene) {
+        apply(scene, theme.get());
+        theme.subscribe(t -> apply(scene, t));
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public void toggle() {
+        theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+    }
+
+    public boolean dark() {
+        return theme.get() == Theme.DARK;
+    }
+
+    private static void apply(Scene scene, Theme t) {
+        scene.getStylesheets().setAll(COMMON, t == Theme.DARK ? DARK : LIGHT);
+    }
+
+    private static String css(String name) {
+        return Objects.requireNonNull(Themes.class.getResource(name), name).toExternalForm();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.runlens.ui.timeline;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.ExecutionStatus;
+import dev.runlens.model.Run;
+import dev.runlens.ui.theme.Palette;
+import dev.runlens.ui.theme.StatusStyle;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Paints one run's timeline: axis, one row per node, one bar per execution. Only the rows and the
+ * time range in view are visited, and bars thinner than a pixel that fall on an already painted
+ * pixel are skipped, so a paint costs about rows × pixels whatever the number of executions.
+ * Everything painted is recorded in the {@link HitIndex}.
+ */
+final class TimelineRenderer {
+    static final double LABEL_WIDTH = 170;
+    static final double AXIS_HEIGHT = 24;
+    static final double ROW_HEIGHT = 24;
+    private static final double BAR_INSET = 4;
+    private static final Font FONT = Font.font(11);
+
+    /** What a paint needs; {@code scrollY} in pixels. */
+    record Frame(TimelineData data, Viewport viewport, double width, double height, double scrollY, double now,
+                 TimeZoneMode zone, ZoneId localZone, Execution selected, Execution hover, Palette palette,
+                 NodeNames names) {
+    }
+
+    private TimelineRenderer() {
+    }
+
+    static void paint(GraphicsContext gc, Frame f, HitIndex hits) {
+        hits.clear();
+        Palette p = f.palette();
+        gc.setFill(p.background());
+        gc.fillRect(0, 0, f.width(), f.height());
+        gc.setFont(FONT);
+        if (f.data() == null) {
+            gc.setFill(p.mutedText());
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText("Select a run to see its node timeline", f.width() / 2, f.height() / 2);
+            gc.setTextAlign(TextAlignment.LEFT);
+            return;
+        }
+        Run run = f.data().run();
+        f.data().prepare();
+        double runStart = runStart(f);
+        paintAxis(gc, f, runStart);
+        List<TimelineRow> rows = f.data().rows();
+        int first = (int) Math.max(0, Math.floor(f.scrollY() / ROW_HEIGHT));
+        double plotLeft = f.viewport().left();
+        double plotRight = plotLeft + f.viewport().width();
+        for (int r = first; r < rows.size(); r++) {
+            double top = AXIS_HEIGHT + r * ROW_HEIGHT - f.scrollY();
+            if (top > f.height()) {
+                break;
+            }
+            TimelineRow row = rows.get(r);
+            if (r % 2 == 1) {
+                gc.setFill(p.rowAlt());
+                gc.fillRect(0, top, f.width(), ROW_HEIGHT);
+            }
+            hits.row(top, top + ROW_HEIGHT);
+            gc.save();
+            gc.beginPath();
+            gc.rect(plotLeft, AXIS_HEIGHT, plotRight - plotLeft, f.height() - AXIS_HEIGHT);
+            gc.clip();
+            if (row.notRun()) {
+                paintNotRun(gc, f, run, top);
+            } else {
+                paintBars(gc, f, run, row, top, hits);
+            }
+            gc.restore();
+            paintLabel(gc, f, row, top);
+        }
+        if (!run.terminal()) {
+            double x = f.viewport().x(f.now());
+            if (x >= plotLeft && x <= plotRight) {
+                gc.setStroke(p.nowLine());
+                gc.setLineWidth(1.5);
+                gc.strokeLine(x, AXIS_HEIGHT - 6, x, f.height());
+                gc.setFill(p.nowLine());
+                gc.fillText("now", x + 3, AXIS_HEIGHT - 6);
+            }
+        }
+        gc.setStroke(p.grid());
+        gc.setLineWidth(1);
+        gc.strokeLine(LABEL_WIDTH - 0.5, 0, LABEL_WIDTH - 0.5, f.height());
+    }
+
+    private static double runStart(Frame f) {
+        Run run = f.data().run();
+        if (run.startedAt() != null) {
+            return TimelineRow.millis(run.startedAt());
+        }
+        double[] extent = f.data().extent(f.now());
+        return extent == null ? 0 : extent[0];
+    }
+
+    private static void paintAxis(GraphicsContext gc, Frame f, double runStart) {
+        Palette p = f.palette();
+        Viewport v = f.viewport();
+        double step = TimeAxis.step(v.millisPerPixel(), 90);
+        double firstTick = Math.ceil(v.start() / step) * step;
+        if (f.zone() == TimeZoneMode.RELATIVE) {
+            firstTick = runStart + Math.ceil((v.start() - runStart) / step) * step;
+        }
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setLineWidth(1);
+        for (double t = firstTick; t <= v.end(); t += step) {
+            double x = Math.floor(v.x(t)) + 0.5;
+            if (x < v.left()) {
+                continue;
+            }
+            gc.setStroke(p.grid());
+            gc.strokeLine(x, AXIS_HEIGHT, x, f.height());
+            gc.setFill(p.mutedText());
+            gc.fillText(TimeAxis.label(t, step, f.zone(), runStart, f.localZone()), x + 3, AXIS_HEIGHT / 2);
+        }
+        gc.setStroke(p.grid());
+        gc.strokeLine(0, AXIS_HEIGHT - 0.5, f.width(), AXIS_HEIGHT - 0.5);
+        gc.setFill(p.mutedText());
+        gc.fillText(f.zone() == TimeZoneMode.RELATIVE ? "since run start" : f.zone() == TimeZoneMode.UTC ? "UTC"
+                : f.localZone().getId(), 6, AXIS_HEIGHT / 2);
+    }
+
+    private static void paintLabel(GraphicsContext gc, Frame f, TimelineRow row, double top) {
+        Palette p = f.palette();
+        gc.setFill(f.palette().background());
+        gc.fillRect(0, top, LABEL_WIDTH - 1, ROW_HEIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(row.notRun() ? p.mutedText() : p.text());
+        String name = f.names().name(row.node());
+        if (name.length() > 22) {
+            name = name.substring(0, 21) + "…";
+        }
+        gc.fillText(name, 8, top + ROW_HEIGHT / 2);
+        if (row.size() > 1) {
+            gc.setFill(p.mutedText());
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText("×" + row.size(), LABEL_WIDTH - 8, top + ROW_HEIGHT / 2);
+            gc.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    private static void paintNotRun(GraphicsContext gc, Frame f, Run run, double top) {
+        double[] extent = f.data().extent(f.now());
+        if (extent == null) {
+            return;
+        }
+        double x0 = f.viewport().x(extent[0]);
+        double x1 = f.viewport().x(extent[1]);
+        Color c = StatusStyle.NOT_RUN.color();
+        gc.setStroke(c);
+        gc.setLineWidth(1);
+        gc.setLineDashes(4, 3);
+        gc.strokeRect(x0 + 0.5, top + BAR_INSET + 0.5, Math.max(2, x1 - x0), ROW_HEIGHT - 2 * BAR_INSET);
+        gc.setLineDashes((double[]) null);
+        double lx = Math.max(x0, f.viewport().left()) + 4;
+        StatusStyle.NOT_RUN.draw(gc, lx, top + ROW_HEIGHT / 2 - 5, 10, c);
+        gc.setFill(c);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText("not run", lx + 14, top + ROW_HEIGHT / 2);
+    }
+
+    private static void paintBars(GraphicsContext gc, Frame f, Run run, TimelineRow row, double top, HitIndex hits) {
+        Viewport v = f.viewport();
+        double from = v.start();
+        double to = v.end();
+        double barTop = top + BAR_INSET;
+        double barHeight = ROW_HEIGHT - 2 * BAR_INSET;
+        double lastPixel = Double.NEGATIVE_INFINITY;
+        boolean lastFailed = false;
+        boolean multi = row.size() > 1;
+        gc.setTextBaseline(VPos.CENTER);
+        for (int i = row.firstVisible(from); i < row.sortedSize(); i++) {
+            double start = row.startAt(i);
+            if (start > to) {
+                break;
+            }
+            if (Double.isNaN(start)) {
+                continue;
+            }
+            Execution e = row.sortedAt(i);
+            double end = TimelineRow.endMillis(e, run, f.now());
+            if (end < from) {
+                continue;
+            }
+            double x0 = v.x(start);
+            double x1 = Math.max(x0 + 1, v.x(end));
+            boolean failed = e.status() == ExecutionStatus.FAILED;
+            double pixel = Math.floor(x0);
+            if (x1 - x0 <= 1.5 && pixel <= lastPixel && (lastFailed || !failed) && e != f.selected()) {
+                continue; // same pixel as a bar already painted: nothing new to see
+            }
+            lastPixel = Math.floor(x1);
+            lastFailed = failed;
+            paintBar(gc, f, e, x0, x1, barTop, barHeight, multi);
+            hits.bar(x0, x1, e);
+        }
+    }
+
+    private static void paintBar(GraphicsContext gc, Frame f, Execution e, double x0, double x1, double top,
+                                 double height, boolean multi) {
+        StatusStyle style = StatusStyle.of(e.status());
+        Color c = style.color();
+        double w = x1 - x0;
+        switch (e.status()) {
+            case RUNNING:
+                gc.setFill(c.deriveColor(0, 0.6, 1.25, 0.75));
+                gc.fillRect(x0, top, w, height);
+                gc.setStroke(c);
+                gc.setLineWidth(1);
+                gc.strokeRect(x0 + 0.5, top + 0.5, Math.max(0, w - 1), height - 1);
+                break;
+            case INTERRUPTED:
+                gc.setFill(c.deriveColor(0, 0.5, 1.2, 0.5));
+                gc.fillRect(x0, top, w, height);
+                gc.setStroke(c);
+                gc.setLineWidth(1);
+                if (w > 6) {
+                    for (double hx = x0 - height; hx < x1; hx += 6) {
+                        double ax = Math.max(x0, hx);
+                        double ay = top + height - (ax - hx);
+                        double bx = Math.min(x1, hx + height);
+                        double by = top + height - (bx - hx);
+                        gc.strokeLine(ax, ay, bx, by);
+                    }
+                }
+                gc.strokeRect(x0 + 0.5, top + 0.5, Math.max(0, w - 1), height - 1);
+                break;
+            default:
+                gc.setFill(c);
+                gc.fillRect(x0, top, w, height);
+        }
+        if (w >= 16) {
+            style.draw(gc, x0 + 3, top + height / 2 - 4.5, 9,
+                    e.status() == ExecutionStatus.SUCCEEDED || e.status() == ExecutionStatus.FAILED ? Color.WHITE : c.darker());
+            if (multi && w >= 40) {
+                gc.setFill(e.status() == ExecutionStatus.SUCCEEDED || e.status() == ExecutionStatus.FAILED
+                        ? Color.WHITE : f.palette().text());
+                gc.fillText("#" + e.times(), x0 + 15, top + height / 2);
+            }
+        }
+        if (e == f.selected() || e == f.hover()) {
+            gc.setStroke(e == f.selected() ? f.palette().selection() : c.darker());
+            gc.setLineWidth(e == f.selected() ? 2 : 1);
+            gc.strokeRect(x0 - 1, top - 1, w + 2, height + 2);
+        }
+    }
+}

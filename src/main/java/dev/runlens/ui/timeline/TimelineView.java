@@ -1,0 +1,379 @@
+package dev.runlens.ui.timeline;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.ui.theme.Palette;
+import dev.runlens.ui.theme.StatusStyle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The node timeline: a Canvas the size of the viewport, repainted at most once per pulse when
+ * something changed. Wheel zooms, drag pans, {@code F} fits, hover explains, click selects.
+ */
+public final class TimelineView extends Region {
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
+    private final Label tip = new Label();
+    private final Viewport viewport = new Viewport();
+    private final HitIndex hits = new HitIndex();
+    private final NodeNames names;
+    private final ObjectProperty<TimeZoneMode> zone = new SimpleObjectProperty<>(TimeZoneMode.UTC);
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(Palette.LIGHT);
+    private final BiConsumer<Run, Execution> onSelect;
+    private TimelineData data;
+    private Execution selected;
+    private Execution hover;
+    private boolean dirty = true;
+    private boolean autoFit = true;
+    private double pressX;
+    private double pressY;
+    private double lastDragX;
+    private double lastDragY;
+    private boolean dragged;
+
+    public TimelineView(NodeNames names, BiConsumer<Run, Execution> onSelect) {
+        this.names = names;
+        this.onSelect = onSelect;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("timeline");
+        getStyleClass().add("timeline");
+        setFocusTraversable(true);
+        vbar.setOrientation(Orientation.VERTICAL);
+        vbar.setMin(0);
+        tip.getStyleClass().add("timeline-tooltip");
+        tip.setMouseTransparent(true);
+        tip.setVisible(false);
+        tip.setManaged(false);
+        getChildren().addAll(canvas, vbar, tip);
+        setMinSize(200, 120);
+    }
+
+    private void initListeners() {
+        widthProperty().subscribe(w -> invalidate());
+        heightProperty().subscribe(h -> invalidate());
+        zone.subscribe(z -> invalidate());
+        palette.subscribe(p -> invalidate());
+        vbar.valueProperty().subscribe(v -> invalidate());
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            pressX = lastDragX = e.getX();
+            pressY = lastDragY = e.getY();
+            dragged = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
+                dragged = true;
+            }
+            if (dragged) {
+                viewport.pan(e.getX() - lastDragX);
+                vbar.setValue(clamp(vbar.getValue() - (e.getY() - lastDragY), vbar.getMin(), vbar.getMax()));
+                lastDragX = e.getX();
+                lastDragY = e.getY();
+                autoFit = false;
+                invalidate();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && !dragged) {
+                clickAt(e.getX(), e.getY());
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hover = null;
+            tip.setVisible(false);
+            invalidate();
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.isShiftDown() || e.isControlDown()) {
+            double dy = e.isShiftDown() && e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            vbar.setValue(clamp(vbar.getValue() - dy, vbar.getMin(), vbar.getMax()));
+        } else if (e.getDeltaY() != 0) {
+            viewport.zoom(Math.pow(0.85, e.getDeltaY() / 40.0), Math.max(viewport.left(), e.getX()));
+            autoFit = false;
+        } else if (e.getDeltaX() != 0) {
+            viewport.pan(e.getDeltaX());
+            autoFit = false;
+        }
+        invalidate();
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        double anchor = viewport.left() + viewport.width() / 2;
+        if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+            viewport.zoom(0.7, anchor);
+            autoFit = false;
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            viewport.zoom(1 / 0.7, anchor);
+            autoFit = false;
+        } else if (code == KeyCode.LEFT || code == KeyCode.RIGHT) {
+            step(code == KeyCode.RIGHT ? 1 : -1);
+        } else if (code == KeyCode.UP || code == KeyCode.DOWN) {
+            stepRow(code == KeyCode.DOWN ? 1 : -1);
+        } else {
+            return;
+        }
+        invalidate();
+        e.consume();
+    }
+
+    /** Selects the next or previous execution of the selected node, in start order. */
+    private void step(int direction) {
+        if (data == null) {
+            return;
+        }
+        data.prepare();
+        List<TimelineRow> rows = data.rows();
+        if (selected == null) {
+            for (TimelineRow r : rows) {
+                if (r.sortedSize() > 0) {
+                    onSelect.accept(data.run(), r.sortedAt(0));
+                    return;
+                }
+            }
+            return;
+        }
+        TimelineRow row = rows.get(Math.max(0, data.rowOf(selected.node())));
+        List<Execution> ordered = row.inStartOrder();
+        int i = ordered.indexOf(selected) + direction;
+        if (i >= 0 && i < ordered.size()) {
+            onSelect.accept(data.run(), ordered.get(i));
+        }
+    }
+
+    private void stepRow(int direction) {
+        if (data == null) {
+            return;
+        }
+        data.prepare();
+        List<TimelineRow> rows = data.rows();
+        int r = selected == null ? -1 : data.rowOf(selected.node());
+        for (int i = r + direction; i >= 0 && i < rows.size(); i += direction) {
+            if (rows.get(i).sortedSize() > 0) {
+                onSelect.accept(data.run(), rows.get(i).sortedAt(0));
+                return;
+            }
+        }
+    }
+
+    /** Selects what is under (x, y) in canvas coordinates; returns it (or null). */
+    public Execution clickAt(double x, double y) {
+        Execution e = hits.hit(x, y);
+        if (e != null && data != null) {
+            onSelect.accept(data.run(), e);
+        }
+        return e;
+    }
+
+    private void hoverAt(double x, double y) {
+        Execution e = hits.hit(x, y);
+        if (e != hover) {
+            hover = e;
+            invalidate();
+        }
+        if (e == null) {
+            tip.setVisible(false);
+            return;
+        }
+        tip.setText(describe(e));
+        tip.autosize();
+        double tx = Math.min(x + 14, getWidth() - tip.getWidth() - 4);
+        double ty = y + 18 + tip.getHeight() > getHeight() ? y - tip.getHeight() - 6 : y + 18;
+        tip.relocate(Math.max(0, tx), Math.max(0, ty));
+        tip.setVisible(true);
+    }
+
+    /** The hover text of an execution: node, times, status, start, finish, duration. */
+    public String describe(Execution e) {
+        Run run = data.run();
+        ZoneId local = ZoneId.systemDefault();
+        StringBuilder b = new StringBuilder();
+        b.append(names.name(e.node())).append("  #").append(e.times()).append("  ")
+                .append(StatusStyle.of(e.status()).label()).append('\n');
+        b.append("start   ").append(TimeAxis.instant(e.startedAt(), zone.get(), run.startedAt(), local)).append('\n');
+        b.append("finish  ").append(e.finished() ? TimeAxis.instant(e.finishedAt(), zone.get(), run.startedAt(), local)
+                : run.terminal() ? "never (interrupted)" : "still running").append('\n');
+        b.append("duration ").append(duration(e));
+        if (e.errorCount() > 0) {
+            b.append('\n').append(e.errorCount()).append(e.errorCount() == 1 ? " error" : " errors");
+        }
+        return b.toString();
+    }
+
+    private String duration(Execution e) {
+        if (e.startedAt() == null) {
+            return "–";
+        }
+        Instant end = e.finished() ? e.finishedAt() : data.run().terminal() ? data.run().finishedAt() : Instant.now();
+        if (end == null) {
+            return "–";
+        }
+        Duration d = Duration.between(e.startedAt(), end);
+        if (d.isNegative()) {
+            // Server times are not monotonic: say so rather than invent a duration.
+            return "finish is " + fmt(d.negated()) + " before start (server times)";
+        }
+        return fmt(d) + (e.finished() ? "" : " so far");
+    }
+
+    private static String fmt(Duration d) {
+        double ms = d.toNanos() / 1e6;
+        return ms < 1000 ? String.format("%.3f ms", ms) : String.format("%.3f s", ms / 1000);
+    }
+
+    public void setData(TimelineData data) {
+        if (this.data != data) {
+            this.data = data;
+            autoFit = true;
+            hover = null;
+            tip.setVisible(false);
+            vbar.setValue(0);
+        }
+        invalidate();
+    }
+
+    public TimelineData data() {
+        return data;
+    }
+
+    public void setSelected(Execution e) {
+        selected = e;
+        if (e != null && data != null) {
+            revealRow(data.rowOf(e.node()));
+        }
+        invalidate();
+    }
+
+    private void revealRow(int row) {
+        if (row < 0) {
+            return;
+        }
+        double top = row * TimelineRenderer.ROW_HEIGHT;
+        double visible = getHeight() - TimelineRenderer.AXIS_HEIGHT;
+        if (top < vbar.getValue()) {
+            vbar.setValue(top);
+        } else if (top + TimelineRenderer.ROW_HEIGHT > vbar.getValue() + visible) {
+            vbar.setValue(clamp(top + TimelineRenderer.ROW_HEIGHT - visible, 0, vbar.getMax()));
+        }
+    }
+
+    /** Fits the whole run into view and keeps fitting while it grows (until the next zoom or pan). */
+    public void fit() {
+        autoFit = true;
+        invalidate();
+    }
+
+    public void invalidate() {
+        dirty = true;
+    }
+
+    /** Called once per pulse: paints if anything changed, or every pulse while a run is live (now line). */
+    public void paintIfDirty() {
+        boolean live = data != null && !data.run().terminal();
+        if (!dirty && !live) {
+            return;
+        }
+        dirty = false;
+        paint();
+    }
+
+    private void paint() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        double now = TimelineRow.millis(Instant.now());
+        viewport.setPlot(TimelineRenderer.LABEL_WIDTH, w - TimelineRenderer.LABEL_WIDTH - 10);
+        if (data != null && autoFit) {
+            double[] extent = data.extent(now);
+            if (extent != null) {
+                viewport.fit(extent[0], extent[1]);
+            }
+        }
+        int rows = data == null ? 0 : data.rows().size();
+        double content = rows * TimelineRenderer.ROW_HEIGHT;
+        double visible = h - TimelineRenderer.AXIS_HEIGHT;
+        vbar.setMax(Math.max(0, content - visible));
+        vbar.setVisibleAmount(visible);
+        vbar.setVisible(content > visible);
+        if (vbar.getValue() > vbar.getMax()) {
+            vbar.setValue(vbar.getMax());
+        }
+        TimelineRenderer.paint(canvas.getGraphicsContext2D(), new TimelineRenderer.Frame(data, viewport, w, h,
+                vbar.getValue(), now, zone.get(), ZoneId.systemDefault(), selected, hover, palette.get(), names), hits);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double bw = vbar.prefWidth(-1);
+        canvas.setWidth(Math.max(0, w - bw));
+        canvas.setHeight(h);
+        vbar.resizeRelocate(w - bw, TimelineRenderer.AXIS_HEIGHT, bw, Math.max(0, h - TimelineRenderer.AXIS_HEIGHT));
+        invalidate();
+    }
+
+    public ObjectProperty<TimeZoneMode> zoneProperty() {
+        return zone;
+    }
+
+    public ObjectProperty<Palette> paletteProperty() {
+        return palette;
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    public HitIndex hitIndex() {
+        return hits;
+    }
+
+    /** Canvas x of a time, y of the middle of a node's row (for tests and keyboard focus). */
+    public double[] pointOf(Execution e) {
+        data.prepare();
+        double t = TimelineRow.startMillis(e);
+        double end = TimelineRow.endMillis(e, data.run(), TimelineRow.millis(Instant.now()));
+        double x = (viewport.x(t) + viewport.x(end)) / 2;
+        double y = TimelineRenderer.AXIS_HEIGHT + data.rowOf(e.node()) * TimelineRenderer.ROW_HEIGHT
+                + TimelineRenderer.ROW_HEIGHT / 2 - vbar.getValue();
+        return new double[] {x, y};
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

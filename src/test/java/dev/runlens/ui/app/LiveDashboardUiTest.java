@@ -1,0 +1,101 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.Source;
+import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.sim.Simulator;
+import dev.runlens.sim.SoScenario;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
+import dev.runlens.ui.fx.FeedStatus;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window connected through the real WebSocket path to the project's simulator on 127.0.0.1. */
+@ExtendWith(ApplicationExtension.class)
+class LiveDashboardUiTest {
+    @TempDir
+    static Path dir;
+    private Dashboard dashboard;
+    private Simulator simulator;
+    private Demo demo;
+
+    @Start
+    void start(Stage stage) {
+        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard.attach(stage, 1280, 780);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+        if (demo != null) {
+            demo.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aLiveFailingRunIsShownSelectedAndRecordedWithoutItsToken(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast());
+        String runId = simulator.startRun(SoScenario.FAILING);
+        WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
+                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+        waitFor(() -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal()
+                && dashboard.inspectorViewModel().errors().size() == 2);
+        Run run = dashboard.model().runs().get(0);
+        assertEquals(RunStatus.FAILED, run.status());
+        assertEquals(run.firstFailedExecution(), dashboard.selection().execution());
+        assertTrue(robot.lookup("#inspector-title").queryAs(Labeled.class).getText().endsWith("#0"));
+        waitFor(() -> dashboard.model().feeds().stream().map(FeedStatus::state).anyMatch(s -> s == ConnectionState.FINISHED));
+
+        Path recording = dashboard.connections().get(0).recording();
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+        String recorded = Files.readString(recording);
+        assertTrue(recorded.contains(runId));
+        assertTrue(recorded.contains("NodeError"));
+        assertFalse(recorded.contains(simulator.demoToken()), "the token is never recorded");
+    }
+
+    @Test
+    void theDemoShowsLiveRunsUnderABanner(FxRobot robot) throws Exception {
+        SimulatorOptions options = SimulatorOptions.fast().toBuilder().demoRunsAtStart(true)
+                .eventInterval(java.time.Duration.ofMillis(40)).build();
+        demo = WaitForAsyncUtils.asyncFx(() -> Demo.start(dashboard, options)).get();
+        assertTrue(robot.lookup("#demo-banner").tryQuery().isPresent());
+        assertTrue(robot.lookup(Demo.BANNER_TITLE).tryQuery().isPresent());
+        waitFor(() -> dashboard.model().runs().stream().filter(r -> r.ref().source() == Source.SPACE_OPERATOR).count()
+                == SoScenario.values().length
+                && dashboard.model().runs().stream().anyMatch(r -> r.terminal() && r.status() == RunStatus.FAILED));
+        assertTrue(dashboard.model().eventsApplied() > 20);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.runlens.ui.errors;
+
+import dev.runlens.model.Run;
+import dev.runlens.ui.TestData;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.ErrorKind;
+import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.fx.Selection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+class ErrorsViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailedRunSelectsItsFirstFailingExecutionWithoutAClick() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        ErrorsViewModel vm = new ErrorsViewModel(model, selection);
+        TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
+        Run run = model.runs().get(0);
+        assertEquals(run.ref(), selection.run());
+        assertSame(run.firstFailedExecution(), selection.execution());
+        assertEquals(TestData.FAILING_NODE, selection.execution().node());
+        assertEquals(3, vm.groups().size());
+        assertEquals(0, vm.currentProperty().get());
+    }
+
+    @Test
+    void identicalErrorsAreGroupedWithACountAndStepping() {
+        List<String> lines = TestData.v2Run("run-g", 0, false);
+        for (int i = 0; i < 3; i++) {
+            String node = "\"node_id\":\"44444444-4444-4444-8444-444444444444\",\"times\":" + i;
+            lines.add(TestData.v2("run-g", "NodeStart", "\"time\":\"2025-11-22T08:30:02.000Z\"," + node + ",\"input\":{\"M\":{}}"));
+            lines.add(TestData.v2("run-g", "NodeError", "\"time\":\"2025-11-22T08:30:02.100Z\"," + node + ",\"error\":\"rate limited\""));
+        }
+        lines.add(TestData.v2("run-g", "FlowError", "\"time\":\"2025-11-22T08:30:03.000Z\",\"error\":\"3 nodes failed\""));
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        ErrorsViewModel vm = new ErrorsViewModel(model, selection);
+        TestData.feed(bridge, model, TestData.write(dir, "g.jsonl", lines));
+        // Same message at different loop iterations of one node are one group.
+        assertEquals(2, vm.groups().size());
+        assertEquals(3, vm.groups().get(0).count());
+        assertEquals(ErrorKind.NODE_ERROR, vm.groups().get(0).first().kind());
+        assertEquals(4, vm.totalProperty().get());
+        ErrorGroup first = vm.step(1);
+        assertSame(first, vm.groups().get(0));
+        assertEquals(0, selection.execution().times());
+        ErrorGroup flow = vm.step(1);
+        assertEquals(ErrorKind.FLOW_ERROR, flow.first().kind());
+        assertNull(selection.execution());
+        assertSame(vm.groups().get(0), vm.step(1));
+        assertSame(flow, vm.step(-1));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.ReceivedFrame;
+import dev.runlens.ui.TestData;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardModelTest {
+
+    @Test
+    void failedFixtureBuildsTheRunItsEventLogAndItsErrors() {
+        DashboardModel model = TestData.load(TestData.fixture("space-operator-v2-failed-run"));
+        Run run = model.runs().get(0);
+        assertEquals(RunStatus.FAILED, run.status());
+        RunTrack track = model.track(run.ref());
+        assertEquals(10, track.rows().size());
+        List<String> messages = model.errors().stream().map(ErrorEntry::message).toList();
+        assertEquals(3, messages.size());
+        assertTrue(messages.get(0).startsWith("insufficient funds"));
+        assertEquals(ErrorKind.FLOW_ERROR, model.errors().get(2).kind());
+        assertEquals(2, track.rows(run.firstFailedExecution()).stream().filter(r -> r.kind().equals("NodeError")).count());
+    }
+
+    @Test
+    void oneBatchPerApplyAndEndedRunsReported() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        List<Batch> fired = new ArrayList<>();
+        model.addListener(fired::add);
+        Feed feed = bridge.newFeed("f", false);
+        FileFeed.read(TestData.fixture("space-operator-v2-failed-run"), bridge, feed);
+        assertEquals(10, bridge.backlog());
+        model.apply(bridge.drain(4));
+        model.apply(bridge.drain(100));
+        assertEquals(2, fired.size());
+        assertEquals(4, fired.get(0).runEvents());
+        assertEquals(6, fired.get(1).runEvents());
+        assertTrue(fired.get(0).endedRuns().isEmpty());
+        assertEquals(1, fired.get(1).endedRuns().size());
+        assertEquals(10, model.eventsApplied());
+        assertEquals(0, bridge.backlog());
+    }
+
+    @Test
+    void protocolProblemsBecomeErrorsWithoutARun() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Feed feed = bridge.newFeed("ws://127.0.0.1/ws", true);
+        FrameDecoder decoder = new FrameDecoder();
+        bridge.frame(feed, new ReceivedFrame(0, Instant.now(), "{not json", decoder.decode("{not json"), -1));
+        bridge.state(feed, ConnectionState.TOKEN_REFUSED, "the server refused the token");
+        bridge.state(feed, ConnectionState.RECONNECTING, "connection lost, reconnecting in 1 s");
+        model.apply(bridge.drain(100));
+        List<ErrorKind> kinds = model.errors().stream().map(ErrorEntry::kind).toList();
+        assertEquals(List.of(ErrorKind.MALFORMED_FRAME, ErrorKind.TOKEN_REFUSED, ErrorKind.CONNECTION_LOST), kinds);
+        assertNull(model.errors().get(0).run());
+        assertEquals(ConnectionState.RECONNECTING, model.feedStatus(feed).state());
+        assertTrue(model.runs().isEmpty());
+    }
+
+    @Test
+    void bigFramesAreSpilledAndReadBackExactly() {
+        FrameStore store = new FrameStore(100);
+        String small = "x".repeat(100);
+        String big = "{\"é\":\"" + "y".repeat(5000) + "\"}";
+        FrameRef a = store.put(small);
+        FrameRef b = store.put(big);
+        FrameRef c = store.put(big + big);
+        assertTrue(a instanceof FrameRef.Inline);
+        assertTrue(b instanceof FrameRef.InFile);
+        assertEquals(small, FrameStore.load(a));
+        assertEquals(big, FrameStore.load(b));
+        assertEquals(big + big, FrameStore.load(c));
+        assertEquals(big.length(), b.length());
+        store.close();
+    }
+
+    @Test
+    void pulseStatsGivePercentilesOfGaps() {
+        PulseStats s = new PulseStats();
+        long t = 0;
+        for (int i = 0; i < 100; i++) {
+            s.pulse(t, i);
+            t += (i == 50 ? 100 : 16) * 1_000_000L;
+        }
+        assertEquals(100, s.pulses());
+        assertEquals(16.0, s.percentile(50), 1e-9);
+        assertEquals(100.0, s.max(), 1e-9);
+        assertEquals(99, s.maxBacklog());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.runlens.ui.runs;
+
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+import dev.runlens.ui.TestData;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.fx.Selection;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunsViewModelTest {
+
+    @Test
+    void everyRunOfEveryFileIsListedAndTheFirstIsSelected() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        RunsViewModel vm = new RunsViewModel(model, selection);
+        TestData.feed(bridge, model, TestData.fixture("lyzr-docs-sample"));
+        TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
+        assertEquals(model.runs().size(), vm.rows().size());
+        assertTrue(vm.rows().size() >= 2);
+        assertEquals(vm.rows().get(0).ref(), selection.run());
+        RunRow so = vm.row(new RunRef(Source.SPACE_OPERATOR, TestData.RUN));
+        assertEquals(RunStatus.FAILED, so.status());
+        assertEquals(3, so.errors());
+        assertEquals(2, so.started());
+        assertEquals(2, so.done());
+        assertEquals("6513270e…b438", so.name());
+        Instant now = Instant.now();
+        assertEquals(Duration.ofMillis(1075).plusNanos(821_000), so.elapsed(now));
+        assertTrue(so.detail(now).contains("2/2 done"));
+        assertTrue(so.detail(now).contains("3 errors"));
+        assertFalse(so.stale(now), "a file is never stale");
+    }
+
+    @Test
+    void aSilentLiveRunIsStale() {
+        Instant last = Instant.parse("2026-01-01T00:00:00Z");
+        RunRow row = new RunRow(new RunRef(Source.LYZR, "f/r"), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
+                ConnectionState.LIVE, last);
+        assertFalse(row.stale(last.plusSeconds(5)));
+        assertTrue(row.stale(last.plusSeconds(16)));
+        assertTrue(row.detail(last.plusSeconds(16)).contains("last event 16 s ago"));
+        RunRow reconnecting = new RunRow(row.ref(), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
+                ConnectionState.RECONNECTING, last);
+        assertTrue(reconnecting.stale(last.plusSeconds(1)));
+    }
+}
