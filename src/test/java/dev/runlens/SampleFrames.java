@@ -19,6 +19,17 @@ public final class SampleFrames {
     private SampleFrames() {
     }
 
+    /** The fixtures' frames followed by generated ones of both protocols. */
+    public static List<String> withFixtures(int spaceOperator, int lyzr, long seed) {
+        List<String> frames = new ArrayList<>();
+        for (String name : Fixtures.NAMES) {
+            frames.addAll(Fixtures.lines(name));
+        }
+        frames.addAll(spaceOperator(spaceOperator, seed));
+        frames.addAll(lyzr(lyzr, seed + 1));
+        return frames;
+    }
+
     public static List<String> spaceOperator(int count, long seed) {
         Random rnd = new Random(seed);
         List<String> out = new ArrayList<>(count);

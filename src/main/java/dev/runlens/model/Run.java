@@ -34,6 +34,8 @@ public final class Run {
     final List<RunError> errors = new ArrayList<>();
     final List<Gap> gaps = new ArrayList<>();
     JsonNode output;
+    /** Referenced by more than one model (see RunModel.snapshot()): never modified again. */
+    boolean shared;
 
     Run(RunRef ref) {
         this.ref = ref;

@@ -93,6 +93,17 @@ public final class RunModel {
             run = new Run(ref);
             runs.put(ref, run);
             order.add(run);
+        } else if (run.shared) {
+            // Shared with a snapshot (see snapshot()): copy before the first change.
+            Run own = run.copy();
+            runs.put(ref, own);
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i) == run) {
+                    order.set(i, own);
+                    break;
+                }
+            }
+            run = own;
         }
         return run;
     }
@@ -181,6 +192,25 @@ public final class RunModel {
     /** Run events applied so far. */
     public long applied() {
         return applied;
+    }
+
+    /**
+     * A copy that shares its runs with this model until either side changes one (copy-on-write per
+     * run): costs O(runs), not O(executions), and runs that no longer change (finished ones) are
+     * never copied again. For replay snapshots. The shared {@link Run} objects are never modified;
+     * a changed run is replaced by a new object in the model that changed it.
+     */
+    public RunModel snapshot() {
+        RunModel c = new RunModel();
+        for (Run r : order) {
+            if (!r.shared) {
+                r.shared = true;
+            }
+            c.runs.put(r.ref(), r);
+            c.order.add(r);
+        }
+        c.applied = applied;
+        return c;
     }
 
     /** A deep copy, for replay snapshots. */

@@ -32,6 +32,7 @@ final class SimState {
     private final Random random;
     private final ScheduledExecutorService scheduler;
     private final Map<String, SoRun> soRuns = new LinkedHashMap<>();
+    private final Map<String, Firehose> firehoses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<LyzrRunName, LyzrRun> lyzrRuns = new LinkedHashMap<>();
     private final AtomicLong streamIds = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
@@ -128,6 +129,17 @@ final class SimState {
 
     int drops() {
         return drops.get();
+    }
+
+    /** Registers a firehose run (see {@link Firehose}); returns its flow_run_id. */
+    String startFirehose(int events, int perSecond) {
+        Firehose f = new Firehose(uuid(), events, perSecond, this::uuid);
+        firehoses.put(f.runId(), f);
+        return f.runId();
+    }
+
+    Firehose firehose(String id) {
+        return firehoses.get(id);
     }
 
     synchronized SoRun liveRun(String id) {

@@ -126,6 +126,15 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Fault switches, changeable while running. */
+    /**
+     * Adds a firehose run for load tests: subscribing to the returned flow_run_id streams
+     * {@code events} small events as fast as the socket allows ({@code perSecond} 0) or at that
+     * rate, then FlowFinish. It keeps no history.
+     */
+    public String startFirehose(int events, int perSecond) {
+        return state.startFirehose(events, perSecond);
+    }
+
     public Faults faults() {
         return state.faults();
     }

@@ -131,6 +131,15 @@ final class SoConnection extends SimConnection {
             }
             authenticated = true;
         }
+        Firehose firehose = runId == null || legacy ? null : sim.firehose(runId);
+        if (firehose != null && authenticated) {
+            long streamId = sim.nextStreamId();
+            ObjectNode ok = Json.object();
+            ok.put("stream_id", streamId);
+            respond(id, ok, null);
+            firehose.play(streamId, text -> send(text, false));
+            return;
+        }
         SoRun run = runId == null ? null : sim.liveRun(runId);
         if (run == null) {
             respond(id, null, "not found"); // checked before authorisation, as the server does

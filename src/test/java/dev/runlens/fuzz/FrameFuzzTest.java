@@ -44,13 +44,7 @@ class FrameFuzzTest {
     Path dir;
 
     private static List<String> seeds() {
-        List<String> frames = new ArrayList<>();
-        for (String name : Fixtures.NAMES) {
-            frames.addAll(Fixtures.lines(name));
-        }
-        frames.addAll(SampleFrames.spaceOperator(400, 11));
-        frames.addAll(SampleFrames.lyzr(200, 12));
-        return frames;
+        return SampleFrames.withFixtures(400, 200, 11);
     }
 
     @Test

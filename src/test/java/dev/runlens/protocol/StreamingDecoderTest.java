@@ -1,10 +1,8 @@
 package dev.runlens.protocol;
 
-import dev.runlens.Fixtures;
 import dev.runlens.SampleFrames;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -15,13 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamingDecoderTest {
 
     private static List<String> corpus() {
-        List<String> frames = new ArrayList<>();
-        for (String name : Fixtures.NAMES) {
-            frames.addAll(Fixtures.lines(name));
-        }
-        frames.addAll(SampleFrames.spaceOperator(3000, 1));
-        frames.addAll(SampleFrames.lyzr(1500, 2));
-        return frames;
+        return SampleFrames.withFixtures(3000, 1500, 1);
     }
 
     private static void assertSame(String frame) {

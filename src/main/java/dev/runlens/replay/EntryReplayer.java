@@ -1,0 +1,120 @@
+package dev.runlens.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.runlens.json.Json;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.model.RunModel;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.NodeRef;
+import dev.runlens.protocol.Payload;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Applies indexed entries to a model without parsing JSON: each run event is rebuilt from its
+ * columns as a stand-in carrying exactly what {@link RunModel} reads (run, time, node, times,
+ * task id, error message, whether it ends the run or execution, whether a finish carried output).
+ * Payloads are left out since the model keeps none. The few entries whose effect needs their
+ * payload (FlowFinish: not_run and output; Lyzr task_failed; gap meta lines; times out of range)
+ * are flagged heavy and re-read from the file and decoded again.
+ */
+final class EntryReplayer {
+    private static final Payload SOME_OUTPUT = new Payload(NullNode.getInstance(), false);
+
+    private EntryReplayer() {
+    }
+
+    /** Applies entries {@code from..to-1} to {@code model}. */
+    static void apply(ReplayIndex index, RunModel model, int from, int to) throws IOException {
+        if (to > index.table.size()) {
+            throw new IndexOutOfBoundsException("position " + to + " of " + index.table.size());
+        }
+        // One view of the columns for the whole range: entries below size() never change.
+        EntryTable.Chunks ch = index.table.view();
+        for (int i = from; i < to; i++) {
+            int c = i >>> EntryTable.SHIFT;
+            int k = i & EntryTable.MASK;
+            EntryKind kind = EntryKind.of(ch.kind[c][k]);
+            if (kind != EntryKind.META && !kind.isRunEvent()) {
+                continue;
+            }
+            if ((ch.flags[c][k] & EntryTable.HEAVY) != 0) {
+                heavy(index, model, i, kind);
+            } else if (kind.isRunEvent()) {
+                model.apply(synthetic(index, ch, i));
+            }
+        }
+    }
+
+    static RunEvent synthetic(ReplayIndex index, int i) {
+        if (i >= index.table.size()) {
+            throw new IndexOutOfBoundsException("entry " + i);
+        }
+        return synthetic(index, index.table.view(), i);
+    }
+
+    private static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i) {
+        int c = i >>> EntryTable.SHIFT;
+        int k = i & EntryTable.MASK;
+        int flags = ch.flags[c][k];
+        RunRef run = index.runAt(ch.run[c][k]);
+        Instant time = Times.instant(ch.server[c][k]);
+        EntryKind kind = EntryKind.of(ch.kind[c][k]);
+        NodeRef node = null;
+        if (kind.isNodeEvent()) {
+            Integer times = (flags & EntryTable.TIMES_NULL) != 0 ? null : ch.times[c][k];
+            String task = kind == EntryKind.NODE_ERROR ? null : index.strings.get(ch.aux[c][k]);
+            node = new NodeRef(index.strings.get(ch.node[c][k]), times, task);
+        }
+        int aux = ch.aux[c][k];
+        boolean ends = (flags & EntryTable.ENDS) != 0;
+        switch (kind) {
+            case FLOW_STARTED:
+                return new RunEvent.FlowStarted(run, time, null);
+            case FLOW_ERROR:
+                return new RunEvent.FlowError(run, time, index.strings.get(aux), ends);
+            case NODE_STARTED:
+                return new RunEvent.NodeStarted(run, time, node, null);
+            case NODE_OUTPUT:
+                return new RunEvent.NodeOutput(run, time, node, null);
+            case NODE_ERROR:
+                return new RunEvent.NodeError(run, time, node, index.strings.get(aux), ends, null);
+            case NODE_LOG:
+                return new RunEvent.NodeLog(run, time, node, null, null, null);
+            case NODE_FINISHED:
+                return new RunEvent.NodeFinished(run, time, node,
+                        (flags & EntryTable.HAS_OUTPUT) != 0 ? SOME_OUTPUT : null, null);
+            case FLOW_FINISHED:
+                throw new IllegalStateException("FlowFinish entries are heavy");
+            default:
+                // FlowLog, SignatureRequest, ApiInput, unknown kinds: counted, no other effect.
+                return new RunEvent.FlowLog(run, time, null, null, null);
+        }
+    }
+
+    private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind) throws IOException {
+        String text = index.frames().text(i);
+        if (kind == EntryKind.META) {
+            SessionMeta.apply(SessionLines.meta(text), new FrameDecoder(), model);
+            return;
+        }
+        FrameDecoder decoder = new FrameDecoder();
+        JsonNode tree = Json.parse(text);
+        Long stream = Indexer.v2Stream(tree);
+        RunRef run = index.run(i);
+        if (stream != null && run != null) {
+            // The stream table at indexing time resolved this frame to this run.
+            decoder.registerStream(stream, run.runId());
+        }
+        ProtocolEvent event = decoder.decode(tree, text);
+        if (!(event instanceof RunEvent e)) {
+            throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
+        }
+        model.apply(e);
+    }
+}

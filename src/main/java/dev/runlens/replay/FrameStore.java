@@ -1,0 +1,61 @@
+package dev.runlens.replay;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads the text of an indexed entry back when it is inspected: from the log file by offset
+ * (uncompressed session logs and JSON Lines), or from the spool file (other forms). Blocking and
+ * thread-safe (positional reads): call it off the UI thread.
+ */
+public final class FrameStore implements AutoCloseable {
+    private final ReplayIndex index;
+    private final Path file;
+    private FileChannel log;
+
+    FrameStore(ReplayIndex index, Path file) {
+        this.index = index;
+        this.file = file;
+    }
+
+    /**
+     * The text of entry {@code i}: the frame exactly as received for frames (also malformed ones),
+     * the whole line for session meta lines, the damaged text (or its preview) for unreadable pieces.
+     * Throws IOException when the file can no longer be read or was changed since indexing.
+     */
+    public String text(int i) throws IOException {
+        EntryTable t = index.table;
+        int flags = t.flags(i);
+        long offset = t.offset(i);
+        int length = t.length(i);
+        if ((flags & EntryTable.SPOOLED) != 0) {
+            return index.spool().read(offset, length);
+        }
+        String line = new String(FileRange.read(channel(), offset, length), StandardCharsets.UTF_8);
+        if (offset == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+            line = line.substring(1);
+        }
+        if ((flags & EntryTable.SESSION_LINE) != 0) {
+            return SessionLines.frameText(line);
+        }
+        return line;
+    }
+
+    private synchronized FileChannel channel() throws IOException {
+        if (log == null) {
+            log = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        return log;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.runlens.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
+import dev.runlens.log.LogEntry;
+import dev.runlens.log.LogFormat;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.model.RunModel;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.NodeRef;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indexing thread's work: reads the log, decodes each frame once, appends its columns to the
+ * index, applies it to a working model and takes snapshots of that model as it goes.
+ */
+final class Indexer {
+    private final ReplayIndex index;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final FrameScanner scanner = new FrameScanner();
+    /** What the v2 decoder's stream table holds, kept here because the fast path bypasses it. */
+    private final Map<Long, String> streams = new HashMap<>();
+    private final Map<RunRef, Integer> runIds = new HashMap<>();
+    private final RunModel model = new RunModel();
+    private final Snapshots snapshots;
+    private int frames;
+    private long lastProgress;
+
+    Indexer(ReplayIndex index, Snapshots snapshots) {
+        this.index = index;
+        this.snapshots = snapshots;
+    }
+
+    void run() throws IOException {
+        LogFormat format = index.format();
+        if (format == LogFormat.SESSION || format == LogFormat.JSON_LINES) {
+            readLines(format == LogFormat.SESSION);
+        } else {
+            index.reader().read(e -> {
+                try {
+                    if (e instanceof LogEntry.Corrupt c) {
+                        corrupt(c, -1, -1);
+                    } else if (e instanceof LogEntry.Frame f) {
+                        frame(f, false, scanner.scan(f.text()));
+                    }
+                } catch (IOException ex) {
+                    throw new SpoolFailure(ex);
+                }
+                maybeProgress();
+            });
+        }
+    }
+
+    /** Session logs and JSON Lines, read here rather than by LogReader: faster, with byte progress. */
+    private void readLines(boolean session) throws IOException {
+        try (LinePipeline pipeline = new LinePipeline(index.file(), index.gzip(), session)) {
+            index.bytesRead = pipeline::bytesRead;
+            List<LinePipeline.Item> batch;
+            while (!(batch = pipeline.next()).isEmpty()) {
+                for (LinePipeline.Item item : batch) {
+                    LogEntry e = item.entry();
+                    if (e instanceof LogEntry.Frame f) {
+                        frame(f, session, item.scanned());
+                    } else if (e instanceof LogEntry.Meta m) {
+                        meta(m, item.offset(), item.length(), item.line());
+                    } else if (e instanceof LogEntry.Corrupt c) {
+                        corrupt(c, item.offset(), item.length());
+                    }
+                }
+                maybeProgress();
+            }
+        }
+    }
+
+    private void maybeProgress() {
+        long now = System.nanoTime();
+        if (now - lastProgress > 50_000_000L) {
+            lastProgress = now;
+            index.fireProgress();
+        }
+    }
+
+    private void frame(LogEntry.Frame f, boolean sessionLine, FrameScanner.Scanned scanned) throws IOException {
+        int sequence = frames++;
+        long received = Times.nanos(f.receivedAt());
+        long offset = f.offset();
+        int length = f.length();
+        int flags = 0;
+        if (offset < 0) {
+            offset = index.spool().append(f.text());
+            length = index.spool().lastLength();
+            flags |= EntryTable.SPOOLED;
+        } else if (sessionLine) {
+            flags |= EntryTable.SESSION_LINE;
+        }
+        if (f.node() == null && scanned != null) {
+            int run = runId(new RunRef(Source.SPACE_OPERATOR, scanned.runId()));
+            streams.putIfAbsent(scanned.stream(), scanned.runId());
+            long server = Times.nanos(scanned.time());
+            if (server == EntryTable.NO_TIME && scanned.time() != null) {
+                flags |= EntryTable.HEAVY;
+            }
+            int node = scanned.node() == null ? StringTable.NONE : index.strings.id(scanned.node());
+            append(scanned.kind(), flags, received, server, offset, length, sequence, run, node, scanned.times(), StringTable.NONE);
+            return;
+        }
+        ProtocolEvent event = decode(f);
+        if (event instanceof RunEvent e) {
+            runEvent(e, flags, received, offset, length, sequence);
+        } else {
+            EntryKind kind = event instanceof MalformedFrame ? EntryKind.MALFORMED : EntryKind.CONTROL;
+            append(kind, flags, received, EntryTable.NO_TIME, offset, length, sequence, -1, StringTable.NONE, 0, StringTable.NONE);
+            if (event instanceof MalformedFrame m) {
+                index.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
+            }
+        }
+    }
+
+    /** The full decoder, with the stream table brought up to date first (see {@link #streams}). */
+    private ProtocolEvent decode(LogEntry.Frame f) {
+        JsonNode tree = f.node();
+        if (tree == null) {
+            String text = f.text();
+            if (text == null || text.isBlank()) {
+                return decoder.decode(text);
+            }
+            try {
+                tree = Json.parse(text);
+            } catch (IOException | RuntimeException e) {
+                return decoder.decode(text);
+            }
+            if (tree == null) {
+                return decoder.decode(text);
+            }
+        }
+        Long stream = v2Stream(tree);
+        if (stream != null && streams.containsKey(stream)) {
+            decoder.registerStream(stream, streams.get(stream));
+        }
+        ProtocolEvent event = decoder.decode(tree, f.node() != null ? null : f.text());
+        if (stream != null) {
+            JsonNode data = tree.get("data");
+            if (data == null || data.isObject()) {
+                String runId = data == null ? null : text(data.get("flow_run_id"));
+                if (runId != null) {
+                    streams.putIfAbsent(stream, runId);
+                }
+            }
+        }
+        return event;
+    }
+
+    /** The stream id when the decoder would treat the frame as Space Operator v2, else null. */
+    static Long v2Stream(JsonNode tree) {
+        if (tree == null || !tree.isObject() || tree.has("event_type")) {
+            return null;
+        }
+        JsonNode stream = tree.get("stream_id");
+        JsonNode event = tree.get("event");
+        if (stream == null || event == null || !event.isTextual() || !stream.canConvertToLong()) {
+            return null;
+        }
+        return stream.longValue();
+    }
+
+    private static String text(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private void runEvent(RunEvent e, int flags, long received, long offset, int length, int sequence) {
+        EntryKind kind = Kinds.of(e);
+        long server = Times.nanos(e.time());
+        if (server == EntryTable.NO_TIME && e.time() != null) {
+            flags |= EntryTable.HEAVY;
+        }
+        NodeRef ref = e.node();
+        int node = ref == null ? StringTable.NONE : index.strings.id(ref.node());
+        int times = ref == null || ref.times() == null ? 0 : ref.times();
+        if (ref != null && ref.times() == null) {
+            flags |= EntryTable.TIMES_NULL;
+        }
+        int aux = ref == null ? StringTable.NONE : index.strings.id(ref.taskId());
+        if (e instanceof RunEvent.FlowFinished) {
+            flags |= EntryTable.HEAVY;
+        } else if (e instanceof RunEvent.FlowError fe) {
+            aux = index.strings.id(fe.message());
+            flags |= fe.endsRun() ? EntryTable.ENDS : 0;
+        } else if (e instanceof RunEvent.NodeError ne) {
+            if (ne.node().taskId() != null) {
+                flags |= EntryTable.HEAVY;
+            } else {
+                aux = index.strings.id(ne.message());
+            }
+            flags |= ne.endsExecution() ? EntryTable.ENDS : 0;
+        } else if (e instanceof RunEvent.NodeFinished nf && nf.output() != null) {
+            flags |= EntryTable.HAS_OUTPUT;
+        }
+        append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
+    }
+
+    private void meta(LogEntry.Meta m, long offset, int length, String line) throws IOException {
+        int flags = 0;
+        if (offset < 0) {
+            offset = index.spool().append(line != null ? line : m.fields().toString());
+            length = index.spool().lastLength();
+            flags |= EntryTable.SPOOLED;
+        }
+        if (SessionMeta.SUBSCRIBED.equals(m.kind())) {
+            JsonNode f = m.fields();
+            if (f.path("stream_id").canConvertToLong() && f.path("flow_run_id").isTextual()) {
+                streams.put(f.get("stream_id").longValue(), f.get("flow_run_id").textValue());
+            }
+        }
+        boolean gap = SessionMeta.GAP.equals(m.kind());
+        SessionMeta.apply(m, decoder, model);
+        int i = index.table.size();
+        index.table.append(EntryKind.META, flags | (gap ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
+                offset, length, -1, -1, StringTable.NONE, 0, index.strings.id(m.kind()));
+        index.markerList(MarkerKind.CONNECTION).add(i);
+        snapshots.afterAppend(index.table.size(), model);
+    }
+
+    private void corrupt(LogEntry.Corrupt c, long offset, int length) throws IOException {
+        int flags = 0;
+        if (offset < 0) {
+            offset = index.spool().append(c.preview());
+            length = index.spool().lastLength();
+            flags |= EntryTable.SPOOLED;
+        }
+        int i = index.table.size();
+        index.table.append(EntryKind.CORRUPT, flags, EntryTable.NO_TIME, EntryTable.NO_TIME, offset, length, -1, -1,
+                StringTable.NONE, 0, StringTable.NONE);
+        index.markerList(MarkerKind.MALFORMED).add(i);
+        index.malformed(new MalformedEntry(i, c.reason()));
+        snapshots.afterAppend(index.table.size(), model);
+    }
+
+    private void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
+                        int run, int node, int times, int aux) {
+        append(kind, flags, received, server, offset, length, sequence, run, node, times, aux, null);
+    }
+
+    private void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
+                        int run, int node, int times, int aux, RunEvent decoded) {
+        int i = index.table.size();
+        index.table.append(kind, flags, received, server, offset, length, sequence, run, node, times, aux);
+        if (kind.isError()) {
+            index.markerList(MarkerKind.ERROR).add(i);
+        } else if (kind == EntryKind.NODE_STARTED) {
+            index.markerList(MarkerKind.NODE_START).add(i);
+        } else if (kind == EntryKind.MALFORMED) {
+            index.markerList(MarkerKind.MALFORMED).add(i);
+        }
+        if (kind.isRunEvent()) {
+            model.apply(decoded != null ? decoded : index.synthetic(i));
+        }
+        snapshots.afterAppend(i + 1, model);
+    }
+
+    private int runId(RunRef ref) {
+        Integer id = runIds.get(ref);
+        if (id == null) {
+            id = index.addRun(ref);
+            runIds.put(ref, id);
+        }
+        return id;
+    }
+
+    /** An I/O failure of the spool inside LogReader's callback. */
+    static final class SpoolFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SpoolFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Run-event classes to kinds. */
+    static final class Kinds {
+        private Kinds() {
+        }
+
+        static EntryKind of(RunEvent e) {
+            if (e instanceof RunEvent.FlowStarted) {
+                return EntryKind.FLOW_STARTED;
+            } else if (e instanceof RunEvent.FlowLog) {
+                return EntryKind.FLOW_LOG;
+            } else if (e instanceof RunEvent.FlowError) {
+                return EntryKind.FLOW_ERROR;
+            } else if (e instanceof RunEvent.FlowFinished) {
+                return EntryKind.FLOW_FINISHED;
+            } else if (e instanceof RunEvent.NodeStarted) {
+                return EntryKind.NODE_STARTED;
+            } else if (e instanceof RunEvent.NodeOutput) {
+                return EntryKind.NODE_OUTPUT;
+            } else if (e instanceof RunEvent.NodeError) {
+                return EntryKind.NODE_ERROR;
+            } else if (e instanceof RunEvent.NodeLog) {
+                return EntryKind.NODE_LOG;
+            } else if (e instanceof RunEvent.NodeFinished) {
+                return EntryKind.NODE_FINISHED;
+            } else if (e instanceof RunEvent.SignatureRequest) {
+                return EntryKind.SIGNATURE_REQUEST;
+            } else if (e instanceof RunEvent.ApiInput) {
+                return EntryKind.API_INPUT;
+            }
+            return EntryKind.UNKNOWN_EVENT;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.runlens.replay;
+
+import dev.runlens.log.LogEntry;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a session log or JSON Lines file on its own thread and hands the indexing thread batches
+ * of entries: splitting lines and unescaping session frames is about a third of the indexing work,
+ * so the two halves run on two cores. Entries keep file order.
+ */
+final class LinePipeline implements AutoCloseable {
+    /** One line's entry, where it is, and (for session meta lines of gzip files) its text. */
+    record Item(LogEntry entry, long offset, int length, String line, FrameScanner.Scanned scanned) {
+    }
+
+    private static final int BATCH = 512;
+    private static final List<Item> END = new ArrayList<>();
+
+    private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(16);
+    private final CountingInputStream counted;
+    private final boolean gzip;
+    private final boolean session;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+
+    LinePipeline(Path file, boolean gzip, boolean session) throws IOException {
+        this.counted = new CountingInputStream(java.nio.file.Files.newInputStream(file));
+        this.gzip = gzip;
+        this.session = session;
+        this.thread = new Thread(this::produce, "runlens-replay-read");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    long bytesRead() {
+        return counted.count();
+    }
+
+    /** The next batch, empty at the end. Rethrows what the reading thread ran into. */
+    List<Item> next() throws IOException {
+        List<Item> batch;
+        try {
+            batch = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        if (batch == END) {
+            Throwable f = failure;
+            if (f instanceof IOException io) {
+                throw io;
+            }
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error err) {
+                throw err;
+            }
+            return List.of();
+        }
+        return batch;
+    }
+
+    private void produce() {
+        try (InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted) {
+            LineSource lines = new LineSource(in);
+            // Scanning frames here too balances the two threads (it is half the work).
+            FrameScanner frameScanner = new FrameScanner();
+            SessionLineScanner lineScanner = new SessionLineScanner();
+            long lineNo = 0;
+            long frames = 0;
+            List<Item> batch = new ArrayList<>(BATCH);
+            try {
+                while (!stopped && lines.next()) {
+                    lineNo++;
+                    if (lines.isBlank()) {
+                        continue;
+                    }
+                    long offset = gzip ? -1 : lines.offset();
+                    int length = lines.length();
+                    LogEntry e;
+                    String line = null;
+                    FrameScanner.Scanned scanned = null;
+                    byte[] bytes = lines.bytes();
+                    if (session && lineScanner.scan(bytes, length)) {
+                        // The common frame line: unescaped to bytes and scanned without a String.
+                        scanned = frameScanner.scan(lineScanner.frameBytes(), 0, lineScanner.frameLength());
+                        String text = scanned == null || gzip ? lineScanner.frame() : null;
+                        e = new LogEntry.Frame(frames, SessionLines.instant(lineScanner.at()), text, null, offset, length);
+                    } else if (session) {
+                        e = SessionLines.parse(bytes, length, lineNo, lines.terminated(), frames, offset);
+                        if (e instanceof LogEntry.Meta && gzip) {
+                            line = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                        } else if (e instanceof LogEntry.Frame f) {
+                            scanned = frameScanner.scan(f.text());
+                        }
+                    } else {
+                        boolean bom = lineNo == 1 && length >= 3 && (bytes[0] & 0xff) == 0xEF
+                                && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+                        scanned = bom ? null : frameScanner.scan(bytes, 0, length);
+                        String text = null;
+                        if (scanned == null || gzip) {
+                            text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                            if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                                text = text.substring(1);
+                            }
+                        }
+                        e = new LogEntry.Frame(frames, null, text, null, offset, length);
+                    }
+                    if (e == null) {
+                        continue;
+                    }
+                    if (e instanceof LogEntry.Frame) {
+                        frames++;
+                    }
+                    batch.add(new Item(e, offset, length, line, scanned));
+                    if (batch.size() == BATCH) {
+                        put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+            } catch (EOFException | ZipException e) {
+                batch.add(new Item(new LogEntry.Corrupt("the compressed file ends abruptly (" + e.getMessage() + ")", ""), -1, -1, null, null));
+            }
+            if (!batch.isEmpty()) {
+                put(batch);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            put(END);
+        }
+    }
+
+    private void put(List<Item> batch) {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        queue.clear();
+    }
+}

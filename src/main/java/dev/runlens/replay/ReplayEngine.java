@@ -1,0 +1,140 @@
+package dev.runlens.replay;
+
+import dev.runlens.model.RunModel;
+
+import java.io.IOException;
+
+/**
+ * Moves through an indexed log and keeps the run model exactly as it was at the playhead.
+ *
+ * <p><b>Positions.</b> A position {@code p} in {@code 0..index.size()} means "entries
+ * {@code 0..p-1} have been applied": position 0 is before the first entry, position
+ * {@code size()} is after the last. The entry shown as current is {@code p-1} ({@link #current()}).
+ * Positions above the indexed prefix are clamped to it, so seeking works while indexing goes on.
+ *
+ * <p><b>Seeking</b> (forwards or backwards) starts from the nearest model snapshot at or before
+ * the target, or from the current model when that is closer, and re-applies the entries in
+ * between from the index's columns (no JSON parsing except for the few heavy entries). The result
+ * equals the model built from scratch from entries {@code 0..p-1}.
+ *
+ * <p><b>Threads.</b> Not thread-safe: one thread (the replay worker, or the UI thread for small
+ * steps) owns an engine. {@link #model()} is owned by the engine and changes on the next move;
+ * hand {@code model().copy()} to another thread. {@link #stateAt(ReplayIndex, int)} builds an
+ * independent model and may be called from any thread.
+ */
+public final class ReplayEngine {
+    private final ReplayIndex index;
+    private RunModel model = new RunModel();
+    private int position;
+
+    public ReplayEngine(ReplayIndex index) {
+        this.index = index;
+    }
+
+    public ReplayIndex index() {
+        return index;
+    }
+
+    /** Entries applied so far. */
+    public int position() {
+        return position;
+    }
+
+    /** The entry the playhead is on (the last applied), or -1 at the start. */
+    public int current() {
+        return position - 1;
+    }
+
+    /** The state at {@link #position()}; owned by the engine (see the class comment). */
+    public RunModel model() {
+        return model;
+    }
+
+    /**
+     * Moves to {@code target} (clamped to {@code 0..index.size()}) and returns the model as after
+     * entries {@code 0..target-1}. Throws IOException when a heavy entry cannot be read back from
+     * the file; the engine then stays at a consistent earlier position.
+     */
+    public RunModel seek(int target) throws IOException {
+        int p = Math.max(0, Math.min(target, index.size()));
+        if (p == position) {
+            return model;
+        }
+        Snapshot s = index.snapshots().atOrBefore(p);
+        int from = s == null ? 0 : s.position();
+        if (p > position && position >= from) {
+            advance(p);
+            return model;
+        }
+        model = s == null ? new RunModel() : s.model().snapshot();
+        position = from;
+        advance(p);
+        return model;
+    }
+
+    private void advance(int p) throws IOException {
+        int start = position;
+        try {
+            EntryReplayer.apply(index, model, start, p);
+            position = p;
+        } catch (IOException | RuntimeException e) {
+            // The model may hold part of the range: fall back to a known state.
+            Snapshot s = index.snapshots().atOrBefore(start);
+            model = s == null ? new RunModel() : s.model().snapshot();
+            position = s == null ? 0 : s.position();
+            EntryReplayer.apply(index, model, position, start);
+            position = start;
+            throw e;
+        }
+    }
+
+    /** One entry forwards; false at the end of the indexed prefix. */
+    public boolean stepForward() throws IOException {
+        if (position >= index.size()) {
+            return false;
+        }
+        seek(position + 1);
+        return true;
+    }
+
+    /** One entry backwards; false at the start. */
+    public boolean stepBack() throws IOException {
+        if (position == 0) {
+            return false;
+        }
+        seek(position - 1);
+        return true;
+    }
+
+    /**
+     * Moves so that the next marker of {@code kind} after the current entry becomes the current
+     * entry (is applied); false when there is none.
+     */
+    public boolean nextMarker(MarkerKind kind) throws IOException {
+        int next = index.nextMarker(kind, current());
+        if (next < 0) {
+            return false;
+        }
+        seek(next + 1);
+        return true;
+    }
+
+    /** Moves so that the previous marker of {@code kind} before the current entry becomes current; false when none. */
+    public boolean previousMarker(MarkerKind kind) throws IOException {
+        int previous = index.previousMarker(kind, current());
+        if (previous < 0) {
+            return false;
+        }
+        seek(previous + 1);
+        return true;
+    }
+
+    /** A new, independent model as after entries {@code 0..position-1}; any thread. */
+    public static RunModel stateAt(ReplayIndex index, int position) throws IOException {
+        int p = Math.max(0, Math.min(position, index.size()));
+        Snapshot s = index.snapshots().atOrBefore(p);
+        RunModel m = s == null ? new RunModel() : s.model().snapshot();
+        EntryReplayer.apply(index, m, s == null ? 0 : s.position(), p);
+        return m;
+    }
+}

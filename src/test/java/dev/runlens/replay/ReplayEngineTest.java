@@ -1,0 +1,180 @@
+package dev.runlens.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.model.RunModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplayEngineTest {
+    @TempDir
+    static Path dir;
+    static Path mixed;
+
+    @BeforeAll
+    static void writeLogs() throws IOException {
+        mixed = TestLogs.mixed(dir, 12_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"space-operator-v2-failed-run.jsonl", "space-operator-v1-docs-sample.jsonl", "lyzr-docs-sample.jsonl"})
+    void everySeekOfAFixtureEqualsTheModelRebuiltFromScratch(String fixture) throws Exception {
+        Path file = TestLogs.fixture(fixture);
+        try (ReplayIndex index = ReplayIndex.open(file, null, 2).awaitDone()) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = index.size(); i >= 0; i--) {
+                order.add(i);
+            }
+            for (int i = 0; i <= index.size(); i++) {
+                order.add(i);
+            }
+            assertSeeksMatchScratch(index, file, order);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {64, 1024, 16384})
+    void seeksForwardsAndBackwardsInAMixedLogEqualTheModelRebuiltFromScratch(int snapshotInterval) throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed, null, snapshotInterval).awaitDone()) {
+            int n = index.size();
+            Random random = new Random(snapshotInterval);
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < 150; k++) {
+                order.add(random.nextInt(n + 1));
+            }
+            // Every entry around the awkward middle part, both ways.
+            int start = index.markers(MarkerKind.CONNECTION)[0];
+            for (int i = start; i < Math.min(n, start + 60); i++) {
+                order.add(i);
+            }
+            for (int i = Math.min(n, start + 60); i >= Math.max(0, start - 40); i--) {
+                order.add(i);
+            }
+            order.add(n);
+            order.add(0);
+            order.add(n);
+            assertSeeksMatchScratch(index, mixed, order);
+        }
+    }
+
+    private static void assertSeeksMatchScratch(ReplayIndex index, Path file, List<Integer> order) throws IOException {
+        Map<Integer, JsonNode> expected = ScratchModels.at(file, new TreeSet<>(order));
+        ReplayEngine engine = new ReplayEngine(index);
+        for (int p : order) {
+            RunModel m = engine.seek(p);
+            assertEquals(p, engine.position());
+            assertEquals(expected.get(p), ScratchModels.summary(m), "state at position " + p);
+        }
+        List<Integer> shuffled = new ArrayList<>(expected.keySet());
+        Collections.shuffle(shuffled, new Random(1));
+        for (int p : shuffled.subList(0, Math.min(20, shuffled.size()))) {
+            assertEquals(expected.get(p), ScratchModels.summary(ReplayEngine.stateAt(index, p)), "stateAt " + p);
+        }
+    }
+
+    @Test
+    void theMixedLogReallyContainsTheAwkwardCases() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed).awaitDone()) {
+            List<EntryKind> kinds = new ArrayList<>();
+            for (int i = 0; i < index.size(); i++) {
+                kinds.add(index.kind(i));
+            }
+            for (EntryKind k : List.of(EntryKind.META, EntryKind.CORRUPT, EntryKind.MALFORMED, EntryKind.CONTROL,
+                    EntryKind.FLOW_FINISHED, EntryKind.NODE_ERROR, EntryKind.FLOW_ERROR)) {
+                assertTrue(kinds.contains(k), k.name());
+            }
+            int heavy = 0;
+            for (int i = 0; i < index.size(); i++) {
+                heavy += (index.table.flags(i) & EntryTable.HEAVY) != 0 ? 1 : 0;
+            }
+            assertTrue(heavy >= 5, "heavy entries: " + heavy);
+        }
+    }
+
+    @Test
+    void stepsMoveOneEntryAndStopAtTheEnds() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
+            ReplayEngine engine = new ReplayEngine(index);
+            assertFalse(engine.stepBack());
+            assertTrue(engine.stepForward());
+            assertEquals(1, engine.position());
+            assertEquals(0, engine.current());
+            engine.seek(index.size());
+            assertFalse(engine.stepForward());
+            assertTrue(engine.stepBack());
+            assertEquals(index.size() - 1, engine.position());
+            assertEquals(engine.position(), engine.model().applied());
+        }
+    }
+
+    @Test
+    void stepsToNodeStartsAndErrorsBothWays() throws Exception {
+        // Fixture: 0 FlowStart, 1 NodeStart, 2 Output, 3 Finish, 4 NodeStart, 5 NodeError, 6 NodeError,
+        // 7 NodeFinish, 8 FlowError, 9 FlowFinish.
+        try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
+            ReplayEngine engine = new ReplayEngine(index);
+            assertTrue(engine.nextMarker(MarkerKind.NODE_START));
+            assertEquals(1, engine.current());
+            assertTrue(engine.nextMarker(MarkerKind.NODE_START));
+            assertEquals(4, engine.current());
+            assertFalse(engine.nextMarker(MarkerKind.NODE_START));
+            assertEquals(4, engine.current());
+            assertTrue(engine.nextMarker(MarkerKind.ERROR));
+            assertEquals(5, engine.current());
+            assertEquals(EntryKind.NODE_ERROR, index.kind(engine.current()));
+            assertTrue(engine.nextMarker(MarkerKind.ERROR));
+            assertTrue(engine.nextMarker(MarkerKind.ERROR));
+            assertEquals(8, engine.current());
+            assertFalse(engine.nextMarker(MarkerKind.ERROR));
+            assertTrue(engine.previousMarker(MarkerKind.ERROR));
+            assertEquals(6, engine.current());
+            assertTrue(engine.previousMarker(MarkerKind.NODE_START));
+            assertEquals(4, engine.current());
+            assertTrue(engine.previousMarker(MarkerKind.NODE_START));
+            assertEquals(1, engine.current());
+            assertFalse(engine.previousMarker(MarkerKind.NODE_START));
+            assertFalse(engine.previousMarker(MarkerKind.ERROR));
+            assertEquals(1, engine.current());
+        }
+    }
+
+    @Test
+    void seekingBackwardsUndoesLaterEvents() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
+            ReplayEngine engine = new ReplayEngine(index);
+            RunModel end = engine.seek(index.size());
+            assertEquals("failed", end.runs().get(0).status().id());
+            RunModel middle = engine.seek(5);
+            assertEquals("running", middle.runs().get(0).status().id());
+            assertEquals(1, middle.runs().get(0).finishedExecutions());
+            assertNotEquals(ScratchModels.summary(end), ScratchModels.summary(middle));
+        }
+    }
+
+    @Test
+    void seekBeyondTheIndexedPrefixIsClamped() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("lyzr-docs-sample.jsonl")).awaitDone()) {
+            ReplayEngine engine = new ReplayEngine(index);
+            engine.seek(index.size() + 100);
+            assertEquals(index.size(), engine.position());
+            engine.seek(-5);
+            assertEquals(0, engine.position());
+        }
+    }
+}
