@@ -184,6 +184,7 @@ final class TimelineRenderer {
         // pixel can be jumped over by binary search; running bars are painted separately below.
         boolean canSkip = row.maxClosedDuration() < v.millisPerPixel();
         java.util.SortedSet<Integer> running = row.running();
+        int selectedAt = row.positionOf(f.selected());
         gc.setTextBaseline(VPos.CENTER);
         int n = row.sortedSize();
         for (int i = row.firstVisible(from); i < n; i++) {
@@ -206,7 +207,7 @@ final class TimelineRenderer {
             if (x1 - x0 <= 1.5 && pixel <= lastPixel && (lastFailed || !failed) && e != f.selected()) {
                 if (canSkip && !failed) {
                     int next = row.firstStartingAt(v.time(lastPixel + 1), i + 1) - 1;
-                    if (next > i && !hasFailedOrSelected(row, i + 1, next, f.selected())) {
+                    if (next > i && !row.anyFailed(i + 1, next) && !(selectedAt > i && selectedAt <= next)) {
                         i = next;
                     }
                 }
@@ -228,20 +229,6 @@ final class TimelineRenderer {
                 }
             }
         }
-    }
-
-    /** Failed and selected bars are never skipped. Only called for short stretches of sub-pixel bars. */
-    private static boolean hasFailedOrSelected(TimelineRow row, int from, int to, Execution selected) {
-        if (to - from > 4096) {
-            return true;
-        }
-        for (int i = from; i <= to; i++) {
-            Execution e = row.sortedAt(i);
-            if (e == selected || e.status() == ExecutionStatus.FAILED) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void paintBar(GraphicsContext gc, Frame f, Execution e, double x0, double x1, double top,

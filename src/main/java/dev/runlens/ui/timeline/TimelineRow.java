@@ -23,6 +23,8 @@ public final class TimelineRow {
     private Execution[] sorted = new Execution[16];
     private double[] starts = new double[16];
     private double[] maxEnds = new double[16];
+    /** failedUpTo[i]: failed executions among sorted[0..i]. */
+    private int[] failedUpTo = new int[16];
     private int size;
     /** Everything must be re-sorted (an execution arrived out of order or its start changed). */
     private boolean resort = true;
@@ -101,6 +103,7 @@ public final class TimelineRow {
             sorted = Arrays.copyOf(sorted, n);
             starts = Arrays.copyOf(starts, n);
             maxEnds = Arrays.copyOf(maxEnds, n);
+            failedUpTo = Arrays.copyOf(failedUpTo, n);
         }
     }
 
@@ -128,6 +131,7 @@ public final class TimelineRow {
             Arrays.sort(sorted, 0, size, Comparator.comparingDouble(TimelineRow::startMillis));
             starts = new double[sorted.length];
             maxEnds = new double[sorted.length];
+            failedUpTo = new int[sorted.length];
             for (int i = 0; i < size; i++) {
                 starts[i] = startMillis(sorted[i]);
                 knownStart.put(sorted[i], starts[i]);
@@ -144,7 +148,12 @@ public final class TimelineRow {
         }
         int from = staleFrom;
         running.removeIf(i -> i >= from || isClosed(sorted[i], run));
+        int failed = staleFrom == 0 ? 0 : failedUpTo[staleFrom - 1];
         for (int i = staleFrom; i < size; i++) {
+            if (sorted[i].status() == dev.runlens.model.ExecutionStatus.FAILED) {
+                failed++;
+            }
+            failedUpTo[i] = failed;
             double end = endMillis(sorted[i], run, Double.POSITIVE_INFINITY);
             max = Math.max(max, end);
             maxEnds[i] = max;
@@ -169,6 +178,16 @@ public final class TimelineRow {
     /** Sorted positions of executions still running (their bars grow with time). */
     java.util.SortedSet<Integer> running() {
         return running;
+    }
+
+    /** True when an execution in sorted[from..to] failed. */
+    boolean anyFailed(int from, int to) {
+        return failedUpTo[to] - (from == 0 ? 0 : failedUpTo[from - 1]) > 0;
+    }
+
+    /** Position of {@code e} in start order, or -1. */
+    int positionOf(Execution e) {
+        return e == null ? -1 : indexOf(e, startMillis(e));
     }
 
     /** Index of the first execution with start &gt;= {@code millis}. */

@@ -2,7 +2,6 @@ package dev.runlens.ui.app;
 
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
-import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
@@ -10,26 +9,24 @@ import javafx.application.Application;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * A measurement, not a test: the real window (run it under a display, e.g. Xvfb) watching a
- * simulator foreach run of ITERATIONS loop iterations sent EVERY_MICROS apart, through the
- * normal WebSocket path, with {@code --exit-when-finished --stats-out}. Prints the stats JSON.
- * Usage: DashboardBench ITERATIONS EVERY_MICROS STATS_FILE
+ * A measurement, not a test: the real window (run it under a display, e.g. Xvfb) watching the
+ * simulator's firehose run (EVENTS small events at PER_SECOND, 0 = as fast as possible) through
+ * the normal WebSocket path, with {@code --exit-when-finished --stats-out}. Prints the stats JSON.
+ * Usage: DashboardBench EVENTS PER_SECOND STATS_FILE
  */
 public final class DashboardBench {
     private DashboardBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int iterations = Integer.parseInt(args[0]);
-        long micros = Long.parseLong(args[1]);
+        int events = Integer.parseInt(args[0]);
+        int perSecond = Integer.parseInt(args[1]);
         Path stats = Path.of(args[2]);
-        Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(iterations)
-                .eventInterval(Duration.ofNanos(micros * 1000)).build());
-        String run = sim.startRun(SoScenario.FOREACH);
+        Simulator sim = Simulator.start(SimulatorOptions.fast());
+        String run = sim.startFirehose(events, perSecond);
         ConnectionSettings settings = new ConnectionSettings(sim.spaceOperatorUrl().toString(), ProtocolOption.SPACE_OPERATOR,
                 new TokenSource.Typed(sim.demoToken().toCharArray()), List.of(run), null, null);
         RunlensApplication.configure(new LaunchOptions(settings, List.of(), true, stats,
