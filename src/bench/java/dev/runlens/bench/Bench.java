@@ -27,6 +27,7 @@ public final class Bench {
                         .build()).run();
                 case "largelog" -> LargeLogBench.run();
                 case "ingest" -> LiveIngestBench.run();
+                case "ui" -> UiLoadBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
                         + " (decode, largelog, ingest, ui, startup, all)");
             }
