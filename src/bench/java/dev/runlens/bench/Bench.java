@@ -26,6 +26,8 @@ public final class Bench {
                         .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                         .build()).run();
                 case "largelog" -> LargeLogBench.run();
+                case "ingest" -> LiveIngestBench.run();
+                case "ui" -> UiLoadBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
                         + " (decode, largelog, ingest, ui, startup, all)");
             }

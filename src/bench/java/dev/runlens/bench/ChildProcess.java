@@ -14,8 +14,15 @@ final class ChildProcess {
     }
 
     static Measure run(List<String> command, Path stdout) throws IOException, InterruptedException {
+        return run(command, stdout, java.util.Map.of());
+    }
+
+    static Measure run(List<String> command, Path stdout, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command)
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        Process p = pb
                 .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
