@@ -65,6 +65,9 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRow, String> n = col("Node", 130, r -> r.node() == null ? "" : vm.names().name(r.node()));
         TableColumn<EventRow, String> t = col("Times", 50, r -> r.times() == null ? "" : r.times().toString());
         TableColumn<EventRow, String> s = col("Summary", 500, EventRow::summary);
+        time.setMinWidth(95);
+        k.setMinWidth(90);
+        t.setMinWidth(45);
         table.getColumns().setAll(List.of(time, k, n, t, s));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 

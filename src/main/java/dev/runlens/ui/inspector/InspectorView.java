@@ -177,6 +177,8 @@ public final class InspectorView extends BorderPane {
             if (!vm.outputs().isEmpty()) {
                 int i = selected == null ? -1 : indexOfSame(selected);
                 outputList.getSelectionModel().select(Math.max(0, i));
+                // A reloaded output equal to the one shown fires no selection change: show it anyway.
+                outputView.show(outputList.getSelectionModel().getSelectedItem());
             } else {
                 outputView.show(null);
             }
