@@ -36,7 +36,7 @@ public final class FrameBridge {
 
     public void frame(Feed feed, ReceivedFrame frame) {
         FrameRef ref = store.put(frame.text());
-        String summary = FrameSummary.of(frame.event());
+        String summary = FrameSummary.of(frame.event(), frame.text() == null ? 0 : frame.text().length());
         Instant at = frame.receivedAt() != null ? frame.receivedAt() : Instant.now();
         enqueue(new BridgeItem.FrameItem(feed, frame.sequence(), at, frame.event(), ref, summary));
         received.incrementAndGet();
