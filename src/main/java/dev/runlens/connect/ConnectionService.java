@@ -163,7 +163,7 @@ public final class ConnectionService implements AutoCloseable {
             if (client == null) {
                 client = ClientFactory.client(request);
             }
-            client.connectToServer(link, ClientFactory.endpointConfig(), request.url());
+            client.connectToServer(link, ClientFactory.endpointConfig(), ClientFactory.wireUri(request.url()));
         } catch (Exception e) {
             Problem p = Problem.ofConnectFailure(e, request.url());
             synchronized (this) {
