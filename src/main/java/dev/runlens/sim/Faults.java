@@ -7,6 +7,7 @@ public final class Faults {
     private volatile int dropEveryFrames;
     private volatile int malformedEveryFrames;
     private volatile Duration responseDelay;
+    private volatile boolean holdWhileUnwatched;
 
     Faults(SimulatorOptions options) {
         this.dropEveryFrames = options.dropEveryFrames();
@@ -30,6 +31,18 @@ public final class Faults {
 
     public int malformedEveryFrames() {
         return malformedEveryFrames;
+    }
+
+    /**
+     * Runs advance only while someone is subscribed (Lyzr: connected). With drops this makes the
+     * number of drops per run deterministic, whatever the machine's speed.
+     */
+    public void holdRunsWhileUnwatched(boolean hold) {
+        holdWhileUnwatched = hold;
+    }
+
+    public boolean holdRunsWhileUnwatched() {
+        return holdWhileUnwatched;
     }
 
     public void responseDelay(Duration d) {

@@ -172,7 +172,7 @@ final class SimState {
         synchronized (this) {
             soRuns.put(id, run);
         }
-        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> forget(id)));
+        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched()), () -> schedule(options.notFoundAfter(), () -> forget(id)));
         return id;
     }
 
@@ -194,7 +194,7 @@ final class SimState {
 
     /** Plays a Lyzr run from its first listener on. */
     void play(LyzrRun run) {
-        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> {
+        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched()), () -> schedule(options.notFoundAfter(), () -> {
             synchronized (this) {
                 lyzrRuns.remove(run.name());
             }

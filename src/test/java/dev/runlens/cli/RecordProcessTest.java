@@ -31,6 +31,7 @@ class RecordProcessTest {
     void killNineLeavesALogThatSummaryReads() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(40))
                 .foreachIterations(60).build())) {
+            sim.faults().holdRunsWhileUnwatched(true); // however slowly the child starts, the run waits for it
             String run = sim.startRun(SoScenario.FOREACH);
             Path log = dir.resolve("killed.jsonl");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -42,11 +43,11 @@ class RecordProcessTest {
             Process child = pb.start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (lines(log) < 25 && System.nanoTime() < deadline) {
+                while (lines(log) < 40 && System.nanoTime() < deadline) {
                     assertTrue(child.isAlive(), () -> "record ended early: " + read(dir.resolve("child-output.txt")));
                     Thread.sleep(50);
                 }
-                assertTrue(lines(log) >= 25, "the child recorded too little");
+                assertTrue(lines(log) >= 40, "the child recorded too little");
             } finally {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook runs
                 child.waitFor(10, TimeUnit.SECONDS);
@@ -63,7 +64,7 @@ class RecordProcessTest {
             assertEquals(1, summary.model().runs().size());
             assertEquals(run, summary.model().runs().get(0).ref().runId());
             assertEquals("running", summary.model().runs().get(0).status().id());
-            assertTrue(summary.model().runs().get(0).events() >= 20);
+            assertTrue(summary.model().runs().get(0).events() >= 20, () -> "events: " + summary.model().runs().get(0).events());
             assertFalse(read(log).contains(sim.demoToken()));
             assertFalse(read(dir.resolve("child-output.txt")).contains(sim.demoToken()));
         }

@@ -45,7 +45,7 @@ class ConnectionFailuresTest {
             port = free.getLocalPort();
         }
         CollectingListener l = run(ConnectionRequest.builder(URI.create("ws://127.0.0.1:" + port + "/ws"))
-                .token(Secret.of(TOKEN)).run("r").giveUpAfter(Duration.ofMillis(300)).build());
+                .token(Secret.of(TOKEN)).run("r").giveUpAfter(Duration.ofSeconds(2)).build());
         assertEquals(ConnectionState.FAILED, last(l));
         assertTrue(l.lastMessage().startsWith("Gave up"), l.lastMessage());
         assertTrue(l.lastMessage().contains("refused"), l.lastMessage());

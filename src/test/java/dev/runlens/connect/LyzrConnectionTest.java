@@ -75,6 +75,7 @@ class LyzrConnectionTest {
     @Test
     void reconnectAfterADropRecordsAGap() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(30)).dropEveryFrames(3).build());
+        sim.faults().holdRunsWhileUnwatched(true); // the run waits for the reconnect, so it surely ends while connected
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         Path file = dir.resolve("lyzr.jsonl");
         SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(1, "lyzr", "ws://127.0.0.1/ws/x/y", Instant.now(), "test"));
