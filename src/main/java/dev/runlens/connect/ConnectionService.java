@@ -459,6 +459,28 @@ public final class ConnectionService implements AutoCloseable {
         }
 
         @Override
+        public void fetchFinalOutput(String runId, Runnable after) {
+            Thread t = new Thread(() -> {
+                String output = FinalOutputFetcher.fetch(request, runId);
+                synchronized (ConnectionService.this) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (output != null) {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        fields.put("flow_run_id", runId);
+                        fields.put("output", output);
+                        ConnectionService.this.meta("final_output", fields);
+                        listener.onFinalOutput(new RunRef(dev.runlens.protocol.Source.SPACE_OPERATOR, runId), output);
+                    }
+                    after.run();
+                }
+            }, "runlens-final-output");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
         public Secret token() {
             return request.token();
         }

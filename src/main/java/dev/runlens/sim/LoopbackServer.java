@@ -30,6 +30,7 @@ final class LoopbackServer extends TyrusServerContainer {
     private final WebSocketEngine engine;
     private volatile String contextPath = "/";
     private HttpServer http;
+    private final java.util.Map<String, org.glassfish.grizzly.http.server.HttpHandler> handlers = new java.util.LinkedHashMap<>();
     private NetworkListener listener;
 
     private final SSLContext tls;
@@ -38,6 +39,11 @@ final class LoopbackServer extends TyrusServerContainer {
         super(Collections.<Class<?>>emptySet());
         this.tls = tls;
         this.engine = TyrusWebSocketEngine.builder(this).build();
+    }
+
+    /** Plain HTTP next to the WebSocket endpoints (before {@link #start}). */
+    void addHttpHandler(String path, org.glassfish.grizzly.http.server.HttpHandler handler) {
+        handlers.put(path, handler);
     }
 
     @Override
@@ -68,6 +74,7 @@ final class LoopbackServer extends TyrusServerContainer {
         }
         http.addListener(listener);
         listener.registerAddOn(addOn(this, rootPath));
+        handlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
         http.start();
         super.start(rootPath, port);
     }

@@ -33,6 +33,7 @@ public final class Simulator implements AutoCloseable {
         try {
             server.addEndpoint(config("/ws", new SimEndpoint(state, false), state));
             server.addEndpoint(config("/ws/{flow}/{run}", new SimEndpoint(state, true), state));
+            server.addHttpHandler("/flow/output/*", new OutputHandler(state));
             server.start("/", options.port());
         } catch (DeploymentException e) {
             server.stop();
