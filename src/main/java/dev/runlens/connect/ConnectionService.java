@@ -62,6 +62,7 @@ public final class ConnectionService implements AutoCloseable {
     private Instant unhealthySince;
     private long sequence;
     private Duration connectTimeout = CONNECT_TIMEOUT;
+    private Duration heartbeat = HEARTBEAT;
 
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
         this(request, listener, recorder, Backoff.standard());
@@ -105,12 +106,17 @@ public final class ConnectionService implements AutoCloseable {
         control.execute(this::connect);
         long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
         control.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-        control.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How long a connection attempt (TCP, TLS and WebSocket handshakes) may take; 15 s by default. */
     synchronized void connectTimeout(Duration timeout) {
         this.connectTimeout = timeout;
+    }
+
+    /** The keepalive period (30 s by default); set before {@link #start()}. */
+    synchronized void heartbeat(Duration period) {
+        this.heartbeat = period;
     }
 
     /** Adds a Space Operator run; it is subscribed on the open connection (and after reconnects). */

@@ -8,6 +8,7 @@ public final class Faults {
     private volatile int malformedEveryFrames;
     private volatile Duration responseDelay;
     private volatile boolean holdWhileUnwatched;
+    private volatile int fragmentOver;
 
     Faults(SimulatorOptions options) {
         this.dropEveryFrames = options.dropEveryFrames();
@@ -43,6 +44,15 @@ public final class Faults {
 
     public boolean holdRunsWhileUnwatched() {
         return holdWhileUnwatched;
+    }
+
+    /** Send text longer than {@code chars} as continuation frames of that size, as proxies do; 0 = whole. */
+    public void fragmentFramesOver(int chars) {
+        fragmentOver = Math.max(0, chars);
+    }
+
+    public int fragmentFramesOver() {
+        return fragmentOver;
     }
 
     public void responseDelay(Duration d) {

@@ -65,7 +65,15 @@ abstract class SimConnection {
             return;
         }
         try {
-            session.getBasicRemote().sendText(text);
+            int fragment = sim.faults().fragmentFramesOver();
+            if (fragment > 0 && text.length() > fragment) {
+                for (int from = 0; from < text.length(); from += fragment) {
+                    int to = Math.min(text.length(), from + fragment);
+                    session.getBasicRemote().sendText(text.substring(from, to), to == text.length());
+                }
+            } else {
+                session.getBasicRemote().sendText(text);
+            }
             sentTotal++;
             int malformed = sim.faults().malformedEveryFrames();
             if (malformed > 0 && sentTotal % malformed == 0) {

@@ -99,6 +99,22 @@ class LyzrConnectionTest {
     }
 
     @Test
+    void heartbeatIsAPingTextFrame() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(60)).build());
+        LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
+        CollectingListener l = new CollectingListener();
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), l, null,
+                SpaceOperatorConnectionTest.FAST)) {
+            s.heartbeat(Duration.ofMillis(50));
+            s.start();
+            assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)));
+        }
+        assertTrue(l.snapshotFrames().stream().anyMatch(f -> f.text().equals("{\"event_type\":\"pong\"}")), "no pong");
+        assertTrue(l.snapshotFrames().stream().anyMatch(f -> f.text().contains("Echoing: {\\\"type\\\":\\\"ping\\\"}")),
+                "the ping was not {\"type\":\"ping\"}");
+    }
+
+    @Test
     void failingRunEndsTheConnection() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.FAILURE);

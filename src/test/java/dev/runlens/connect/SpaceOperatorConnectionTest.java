@@ -154,6 +154,18 @@ class SpaceOperatorConnectionTest {
     }
 
     @Test
+    void fragmentedFramesAreReassembled() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim.faults().fragmentFramesOver(64 * 1024);
+        String run = sim.startRun(SoScenario.BIG_OUTPUT);
+        CollectingListener l = watch(request(run).build(), null);
+        assertEquals(ConnectionState.FINISHED, stateOf(l), l.snapshotStates()::toString);
+        ReceivedFrame big = l.snapshotFrames().stream().filter(f -> f.event() instanceof RunEvent.NodeOutput).findFirst().orElseThrow();
+        assertTrue(big.text().length() > 3 * 1024 * 1024);
+        assertTrue(l.snapshotFrames().stream().noneMatch(f -> f.event() instanceof MalformedFrame));
+    }
+
+    @Test
     void frameOverTheLimitEndsWithASentence() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
