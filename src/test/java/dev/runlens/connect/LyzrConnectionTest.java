@@ -66,7 +66,9 @@ class LyzrConnectionTest {
         List<ReceivedFrame> frames = l.snapshotFrames();
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof ControlEvent.Greeting), "no greeting");
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof ControlEvent.Keepalive), "no keepalive");
-        assertTrue(frames.stream().anyMatch(f -> f.text().equals("connection established")), "plain text frame missing");
+        assertTrue(frames.stream().anyMatch(f -> f.text().equals("connection established")
+                && f.event() instanceof ControlEvent.Greeting), "plain text frame missing or shown as an error");
+        assertTrue(frames.stream().noneMatch(f -> f.event() instanceof dev.runlens.protocol.MalformedFrame));
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof RunEvent.FlowFinished));
         assertTrue(l.gaps.isEmpty());
         assertEquals(1, sim.connectionsOpened());
