@@ -165,8 +165,12 @@ final class SpaceOperatorConversation implements Conversation {
             if (r.ok()) {
                 authenticated = true;
                 host.meta("authenticated", Map.of("protocol", v1 ? "space-operator-v1" : "space-operator"));
-                host.state(ConnectionState.AUTHENTICATING, "Authenticated; subscribing.");
-                subscribeAll();
+                if (tracks.values().stream().anyMatch(RunTrack::active)) {
+                    host.state(ConnectionState.AUTHENTICATING, "Authenticated; subscribing.");
+                    subscribeAll();
+                } else {
+                    host.state(ConnectionState.LIVE, "Connected and authenticated; no run watched yet.");
+                }
             } else if ("already authenticated".equals(r.error())) {
                 authenticated = true;
                 subscribeAll();

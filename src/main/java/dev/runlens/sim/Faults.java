@@ -9,6 +9,7 @@ public final class Faults {
     private volatile Duration responseDelay;
     private volatile boolean holdWhileUnwatched;
     private volatile int fragmentOver;
+    private volatile int dropCloseCode = 1001;
 
     Faults(SimulatorOptions options) {
         this.dropEveryFrames = options.dropEveryFrames();
@@ -53,6 +54,15 @@ public final class Faults {
 
     public int fragmentFramesOver() {
         return fragmentOver;
+    }
+
+    /** The close code a drop sends: 1001 (going away) by default; 1007, 1008, 1011... to test reactions. */
+    public void dropCloseCode(int code) {
+        dropCloseCode = code;
+    }
+
+    public int dropCloseCode() {
+        return dropCloseCode;
     }
 
     public void responseDelay(Duration d) {

@@ -94,7 +94,7 @@ abstract class SimConnection {
     /** Closes the connection as a proxy would, mid-stream. */
     final void drop() {
         sim.countDrop();
-        closeWith(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "simulated connection drop"));
+        closeWith(new CloseReason(CloseReason.CloseCodes.getCloseCode(sim.faults().dropCloseCode()), "simulated connection drop"));
     }
 
     final void closeWith(CloseReason reason) {
