@@ -41,8 +41,8 @@ public final class FrameDecoder {
             node = Json.parse(text);
         } catch (JsonProcessingException e) {
             if (isPlainText(text)) {
-                // Lyzr's socket sends plain-text notices; they are chatter, not errors.
-                return new ControlEvent.Greeting(text);
+                // Lyzr's socket sends plain-text notices: chatter, not errors (still not JSON).
+                return new ControlEvent.TextFrame(text);
             }
             return MalformedFrame.notJson("not JSON: " + e.getOriginalMessage(), text);
         } catch (IOException | RuntimeException e) {

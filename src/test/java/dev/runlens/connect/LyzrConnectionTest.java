@@ -67,7 +67,7 @@ class LyzrConnectionTest {
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof ControlEvent.Greeting), "no greeting");
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof ControlEvent.Keepalive), "no keepalive");
         assertTrue(frames.stream().anyMatch(f -> f.text().equals("connection established")
-                && f.event() instanceof ControlEvent.Greeting), "plain text frame missing or shown as an error");
+                && f.event() instanceof ControlEvent.TextFrame), "plain text frame missing or shown as an error");
         assertTrue(frames.stream().noneMatch(f -> f.event() instanceof dev.runlens.protocol.MalformedFrame));
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof RunEvent.FlowFinished));
         assertTrue(l.gaps.isEmpty());
