@@ -51,9 +51,12 @@ final class SoRun {
     }
 
     /** Emits the next scripted event; returns false once the run has finished. */
-    synchronized boolean emitNext() {
+    synchronized boolean emitNext(boolean holdWhileUnwatched) {
         if (finished || next >= steps.size()) {
             return false;
+        }
+        if (holdWhileUnwatched && subscriptions.isEmpty()) {
+            return true;
         }
         SoStep step = steps.get(next++);
         Emitted e = emitted(step, Instant.now());
