@@ -165,6 +165,21 @@ class ReplayIndexTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstJsonLineIsNotPartOfTheFrame() throws Exception {
+        List<String> frames = TestLogs.fixtureFrames("space-operator-v2-failed-run.jsonl");
+        Path p = dir.resolve("bom.jsonl");
+        Files.writeString(p, "\uFEFF" + String.join("\n", frames) + "\n");
+        try (ReplayIndex index = ReplayIndex.open(p).awaitDone()) {
+            assertEquals(frames.size(), index.size());
+            assertEquals(EntryKind.FLOW_STARTED, index.kind(0));
+            assertEquals(frames.get(0), index.frames().text(0));
+            assertEquals(frames.get(1), index.frames().text(1));
+            assertEquals(ScratchModels.at(p, new java.util.TreeSet<>(List.of(index.size()))).get(index.size()),
+                    ScratchModels.summary(ReplayEngine.stateAt(index, index.size())));
+        }
+    }
+
+    @Test
     void anEmptyFileIsRefusedPlainly() throws IOException {
         Path p = Files.writeString(dir.resolve("empty.jsonl"), "");
         LogFormatException e = assertThrows(LogFormatException.class, () -> ReplayIndex.open(p));
