@@ -339,6 +339,23 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return List.of(Arrays.copyOf(malformed, n));
     }
 
+    /** Why entry {@code i} was listed as malformed, or null. */
+    String malformedReason(int i) {
+        int n = malformedCount;
+        MalformedEntry[] a = malformed;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid].index() < i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < n && a[lo].index() == i ? a[lo].reason() : null;
+    }
+
     /** Reads entry texts back from the file, for the inspector. */
     public FrameStore frames() {
         return frames;

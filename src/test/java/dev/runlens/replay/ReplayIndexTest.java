@@ -64,6 +64,35 @@ class ReplayIndexTest {
     }
 
     @Test
+    void receivedFramesDecodeAsTheLivePipelineDecodedThem() throws Exception {
+        List<LogEntry> expected = ScratchModels.entries(mixed);
+        dev.runlens.protocol.FrameDecoder decoder = new dev.runlens.protocol.FrameDecoder();
+        dev.runlens.model.RunModel ignored = new dev.runlens.model.RunModel();
+        int checked = 0;
+        try (ReplayIndex index = ReplayIndex.open(mixed).awaitDone()) {
+            for (int i = 0; i < expected.size(); i++) {
+                LogEntry e = expected.get(i);
+                dev.runlens.protocol.ReceivedFrame rf = index.frames().receivedFrame(i);
+                if (e instanceof LogEntry.Frame f) {
+                    assertEquals(decoder.decode(f.text()), rf.event(), "event of entry " + i);
+                    assertEquals(f.text(), rf.text());
+                    assertEquals(f.index(), rf.sequence());
+                    assertEquals(f.receivedAt(), rf.receivedAt());
+                    assertEquals(f.offset(), rf.offset());
+                    checked++;
+                } else if (e instanceof LogEntry.Meta m) {
+                    dev.runlens.log.SessionMeta.apply(m, decoder, ignored);
+                    assertNull(rf.event());
+                } else if (e instanceof LogEntry.Corrupt c) {
+                    assertTrue(rf.event() instanceof dev.runlens.protocol.MalformedFrame mf && mf.reason().equals(c.reason()),
+                            String.valueOf(rf.event()));
+                }
+            }
+        }
+        assertTrue(checked > 3000);
+    }
+
+    @Test
     void listsMalformedFramesAndDamagedLinesWithTheirReasons() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(mixed).awaitDone()) {
             List<MalformedEntry> bad = index.malformed();
