@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +53,7 @@ class ReplayIndexTest {
                     assertEquals(f.text(), index.frames().text(i), "text of " + i);
                 } else if (e instanceof LogEntry.Meta m) {
                     assertEquals(EntryKind.META, x.kind());
+                    assertEquals(m.kind(), x.note());
                     assertEquals(m.at(), x.receivedAt());
                     assertEquals(m.fields(), TestLogs.parse(index.frames().text(i)));
                 } else {
@@ -348,6 +348,9 @@ class ReplayIndexTest {
             assertEquals(6, index.previousMarker(MarkerKind.ERROR, 8));
             assertEquals(-1, index.previousMarker(MarkerKind.ERROR, 5));
             assertEquals("9531985d-5d9d-49f8-9818-e811892f902b", index.node(5));
+            assertEquals("insufficient funds: need 3.25 SOL", index.entry(5).note());
+            assertEquals("1 nodes failed", index.note(8));
+            assertNull(index.note(4));
             assertEquals(0, index.times(5));
             assertNull(index.node(8));
             assertEquals(TestLogs.RUN, index.run(8).runId());
@@ -359,9 +362,5 @@ class ReplayIndexTest {
         static String compact(String s) throws IOException {
             return dev.runlens.json.Json.compact(TestLogs.parse(s));
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
