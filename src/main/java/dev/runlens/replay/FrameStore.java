@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * (uncompressed session logs and JSON Lines), or from the spool file (other forms). Blocking and
  * thread-safe (positional reads): call it off the UI thread.
  */
-public final class FrameStore implements AutoCloseable {
+public final class FrameStore {
     private final ReplayIndex index;
     private final Path file;
     private FileChannel log;
@@ -75,8 +75,8 @@ public final class FrameStore implements AutoCloseable {
         return log;
     }
 
-    @Override
-    public synchronized void close() throws IOException {
+    /** Closed by the index. */
+    synchronized void close() throws IOException {
         if (log != null) {
             log.close();
             log = null;
