@@ -21,6 +21,10 @@ import java.io.IOException;
  * steps) owns an engine. {@link #model()} is owned by the engine and changes on the next move;
  * hand {@code model().copy()} to another thread. {@link #stateAt(ReplayIndex, int)} builds an
  * independent model and may be called from any thread.
+ *
+ * <p><b>Identity.</b> Models share runs with the index's snapshots copy-on-write
+ * ({@link RunModel#snapshot()}), so after a move a changed run (and its executions) may be a new
+ * object: views keep selections by {@code (RunRef, node, times)}, not by object identity.
  */
 public final class ReplayEngine {
     private final ReplayIndex index;
