@@ -108,6 +108,32 @@ class ReplayEngineTest {
     }
 
     @Test
+    void steppingBackAcrossCheckpointWindowsGivesTheStateRebuiltFromScratch() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed, null, 1 << 20).awaitDone()) {
+            int start = Math.min(index.size(), 2 * ReplayEngine.STEP_BACK_WINDOW + 120);
+            TreeSet<Integer> positions = new TreeSet<>();
+            for (int p = start; p >= start - 400; p--) {
+                positions.add(p);
+            }
+            Map<Integer, JsonNode> expected = ScratchModels.at(mixed, positions);
+            ReplayEngine engine = new ReplayEngine(index);
+            engine.seek(start);
+            for (int p = start - 1; p >= start - 400; p--) {
+                assertTrue(engine.stepBack());
+                assertEquals(p, engine.position());
+                assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping back to " + p);
+            }
+            // Forwards again from the checkpointed region, then a far seek and back.
+            for (int p = start - 399; p <= start; p++) {
+                assertTrue(engine.stepForward());
+                assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping forward to " + p);
+            }
+            engine.seek(0);
+            assertEquals(expected.get(start - 200), ScratchModels.summary(engine.seek(start - 200)));
+        }
+    }
+
+    @Test
     void stepsMoveOneEntryAndStopAtTheEnds() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
             ReplayEngine engine = new ReplayEngine(index);
