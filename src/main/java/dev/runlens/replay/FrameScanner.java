@@ -40,6 +40,9 @@ final class FrameScanner {
 
     /** As {@link #scan(String)} for a frame held as UTF-8 bytes. */
     Scanned scan(byte[] b, int offset, int length) {
+        if (length < 2 || b[offset] != '{' || b[offset + 1] == 0) {
+            return null;  // leave anything else (and Jackson's UTF-16/32 detection) to the String path
+        }
         try (JsonParser p = FastJson.FACTORY.createParser(b, offset, length)) {
             return read(p) ? new Scanned(stream, kind, time, node, times, runId) : null;
         } catch (IOException | RuntimeException e) {
