@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.protocol.FastTime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -116,7 +117,7 @@ final class FrameScanner {
                     seenTime = true;
                     if (v == JsonToken.VALUE_STRING) {
                         try {
-                            time = FastInstant.parse(p.getText());
+                            time = FastTime.parseOrThrow(p.getText());
                         } catch (DateTimeParseException e) {
                             return false;
                         }
