@@ -34,7 +34,8 @@ public final class RunlensApplication extends Application {
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
-            demo = Demo.start(dashboard, SimulatorOptions.demo());
+            // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
+            demo = Demo.start(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
         if (o.watch() != null) {
             dashboard.connect(o.watch());
