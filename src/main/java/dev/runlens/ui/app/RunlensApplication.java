@@ -48,6 +48,7 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
+        StartupProbe.installIfRequested();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FrameBridge {
     private final ConcurrentLinkedQueue<BridgeItem> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
+    private volatile long lastEnqueueNanos;
     private final AtomicLong received = new AtomicLong();
     private final AtomicInteger nextFeed = new AtomicInteger(1);
     private final FrameStore store;
@@ -77,6 +78,12 @@ public final class FrameBridge {
     private void enqueue(BridgeItem item) {
         queue.add(item);
         backlog.incrementAndGet();
+        lastEnqueueNanos = System.nanoTime();
+    }
+
+    /** When the newest item arrived (System.nanoTime), for the drain figure. */
+    public long lastEnqueueNanos() {
+        return lastEnqueueNanos;
     }
 
     /** Takes up to {@code max} items in arrival order. FX side only. */

@@ -51,13 +51,15 @@ class WatchCommandTest {
     }
 
     @Test
-    void statsHaveExactlyTheDocumentedShape() {
+    void statsHaveTheDocumentedShapeThenTheDrainTime() {
         DashboardModel model = TestData.load(TestData.fixture("space-operator-v2-failed-run"));
         PulseStats pulses = new PulseStats();
         pulses.pulse(0, 3);
         pulses.pulse(16_000_000, 0);
+        pulses.drained(40_000_000);
         JsonNode stats = StatsWriter.stats(model, pulses);
-        assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb"), names(stats));
+        assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms"), names(stats));
+        assertEquals(40.0, stats.get("drain_ms").asDouble(), 1e-9);
         assertEquals(10, stats.get("events_applied").asLong());
         assertEquals(List.of("run_id", "status", "events"), names(stats.get("runs").get(0)));
         assertEquals("failed", stats.get("runs").get(0).get("status").asText());
