@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Soak with disconnects: the simulator drops the connection every 50 event frames during one
  * long run; every reconnect replays the history, which the client must skip exactly. The default
- * size keeps `./mvnw verify` quick; `-Drunlens.soak.events=100000` is the full soak (about 2,000
- * reconnects, documented in the README).
+ * size keeps `./mvnw verify` quick; `-Drunlens.soak.events=100000 -Drunlens.soak.minutes=60` is the
+ * full soak (about 2,000 reconnects, each replaying the history; documented in the README).
  */
 class SoakTest {
     private static final int EVENTS = Integer.getInteger("runlens.soak.events", 5_000);
@@ -92,7 +92,7 @@ class SoakTest {
              ConnectionService service = new ConnectionService(request, listener, recorder,
                      new Backoff(Duration.ofMillis(1), Duration.ofMillis(20)))) {
             service.start();
-            assertTrue(listener.end.await(10, TimeUnit.MINUTES), "the run did not end");
+            assertTrue(listener.end.await(Integer.getInteger("runlens.soak.minutes", 10), TimeUnit.MINUTES), "the run did not end");
         }
         Run run = listener.model.runs().get(0);
         SummaryBuilder fromLog = new SummaryBuilder();

@@ -40,21 +40,66 @@ final class Demo implements AutoCloseable {
     }
 
     /** Starts the simulator and begins watching it; on failure the banner says why. Call on the FX thread. */
+    /**
+     * Starts the simulator off the FX thread, so the window paints at once; the demo appears when
+     * the simulator is up (completes on the FX thread; null when it could not start).
+     */
+    static java.util.concurrent.CompletableFuture<Demo> startInBackground(Dashboard dashboard, SimulatorOptions options) {
+        dashboard.showBanner(BANNER_TITLE, "Starting Runlens's built-in simulator on 127.0.0.1…");
+        java.util.concurrent.CompletableFuture<Demo> ready = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            Simulator sim;
+            try {
+                sim = Simulator.start(options);
+            } catch (IOException | RuntimeException e) {
+                ready.complete(null);
+                Platform.runLater(() -> unavailable(dashboard, e.getMessage()));
+                return;
+            }
+            // Completed here, not on the FX thread, so a window closed meanwhile still closes it.
+            Demo demo = new Demo(sim, dashboard);
+            ready.complete(demo);
+            Platform.runLater(demo::begin);
+        }, "runlens-demo-start");
+        starter.setDaemon(true);
+        starter.start();
+        return ready;
+    }
+
+    /** Starts the simulator on the calling thread (tests). */
     static Demo start(Dashboard dashboard, SimulatorOptions options) {
         Simulator sim;
         try {
             sim = Simulator.start(options);
         } catch (IOException e) {
-            dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + e.getMessage()
-                    + "). Connect to a server with File → Connect… (Ctrl+N).");
+            unavailable(dashboard, e.getMessage());
             return null;
         }
+        return running(dashboard, sim);
+    }
+
+    private static void unavailable(Dashboard dashboard, String why) {
+        dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + why
+                + "). Connect to a server with File → Connect… (Ctrl+N).");
+    }
+
+    private static Demo running(Dashboard dashboard, Simulator sim) {
+        Demo demo = new Demo(sim, dashboard);
+        demo.begin();
+        return demo;
+    }
+
+    /** Shows the banner and starts following the simulator's runs. FX thread. */
+    private void begin() {
+        Simulator sim = simulator;
         dashboard.showBanner(BANNER_TITLE, "These runs come from Runlens's built-in simulator on 127.0.0.1:" + sim.port()
                 + ", not from a real server. To watch real runs: File → Connect… (Ctrl+N), or "
                 + "runlens watch --url wss://HOST/ws --run FLOW_RUN_ID (token in $RUNLENS_TOKEN).");
-        Demo demo = new Demo(sim, dashboard);
-        demo.poll.scheduleWithFixedDelay(demo::lookForNewRuns, 0, 1, TimeUnit.SECONDS);
-        return demo;
+        try {
+            poll.scheduleWithFixedDelay(this::lookForNewRuns, 0, 1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // The window closed while the simulator was starting: nothing to follow.
+        }
     }
 
     /** On the demo thread: finds new runs, then hands them to the FX thread in one go. */

@@ -15,7 +15,7 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private Dashboard dashboard;
-    private Demo demo;
+    private java.util.concurrent.CompletableFuture<Demo> demo;
     private boolean statsWritten;
 
     /** Sets what the next launch shows. */
@@ -35,7 +35,7 @@ public final class RunlensApplication extends Application {
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
-            demo = Demo.start(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
+            demo = Demo.startInBackground(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
         if (o.watch() != null) {
             dashboard.connect(o.watch());
@@ -112,7 +112,12 @@ public final class RunlensApplication extends Application {
         }
         dashboard.close();
         if (demo != null) {
-            demo.close();
+            // Also when the simulator comes up only after the window closed.
+            demo.thenAccept(d -> {
+                if (d != null) {
+                    d.close();
+                }
+            });
         }
         Platform.exit();
     }

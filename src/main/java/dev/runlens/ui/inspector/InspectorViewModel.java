@@ -114,10 +114,19 @@ public final class InspectorViewModel {
         long gen = ++generation;
         inFlight = true;
         loading.set(true);
-        background.execute(() -> {
+        runInBackground(() -> {
             InspectorLoader.Content content = InspectorLoader.load(run, rows);
             fx.execute(() -> publish(gen, content));
         });
+    }
+
+    /** Background work; once the dashboard is closing its executor refuses, and there is nothing to show. */
+    private void runInBackground(Runnable task) {
+        try {
+            background.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            loading.set(false);
+        }
     }
 
     private static List<EventRow> flowRows(RunTrack track) {
@@ -162,7 +171,7 @@ public final class InspectorViewModel {
         RunRef run = selection.run();
         long gen = generation;
         message.set("Loading " + sizeText(doc.size()) + "…");
-        background.execute(() -> {
+        runInBackground(() -> {
             PayloadDoc loaded;
             try {
                 loaded = InspectorLoader.loadAnyway(run, doc);
@@ -191,7 +200,7 @@ public final class InspectorViewModel {
         RunRef run = selection.run();
         boolean reveal = revealSecrets.get();
         message.set("Saving to " + file.getFileName() + "…");
-        background.execute(() -> {
+        runInBackground(() -> {
             String result;
             try {
                 PayloadDoc full = doc.payload() != null ? doc : InspectorLoader.loadAnyway(run, doc);
