@@ -184,11 +184,11 @@ class ReplayUiTest {
     @Test
     void seekingBackwardsAndForwardsShowsTheExactStateAtThatPoint() throws Exception {
         Path log = dir.resolve("mixed.jsonl");
-        LogGenerator.write(log, 3000, 11);
+        LogGenerator.write(log, 2000, 11);
         openAndPlayToEnd(log);
         int size = index().size();
         assertShowsStateAt(size);
-        for (int p : new int[] {size - 1, 2500, 137, 1900, 1, 0, 2, size / 2, size / 2 - 1, size}) {
+        for (int p : new int[] {size - 1, 137, 1500, 0, 1, size / 2, size}) {
             seek(p);
             assertShowsStateAt(p);
         }
