@@ -90,6 +90,9 @@ public final class ReplayController {
     private final StringProperty problem = new SimpleStringProperty("");
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private long lastPulse;
+    /** Files asked to open that have not opened or failed yet, and those that failed. */
+    private int pendingOpens;
+    private int failedOpens;
     /** The selected execution by key, so it is selected again when a seek brings it back. */
     private RunRef wantedRun;
     private String wantedNode;
@@ -138,6 +141,7 @@ public final class ReplayController {
      */
     public Feed open(Path file, boolean play) {
         Feed feed = bridge.newFeed(file.getFileName().toString(), false);
+        pendingOpens++;
         opener.execute(() -> {
             ReplayIndex index;
             try {
@@ -159,7 +163,11 @@ public final class ReplayController {
             } catch (Exception e) {
                 String text = "Cannot open " + file.getFileName() + ": " + describe(e);
                 bridge.problem(feed, text);
-                Platform.runLater(() -> problem.set(text));
+                Platform.runLater(() -> {
+                    pendingOpens--;
+                    failedOpens++;
+                    problem.set(text);
+                });
                 return;
             }
             ReplaySession session = new ReplaySession(index, feed, bridge, this::restore,
@@ -180,6 +188,7 @@ public final class ReplayController {
     }
 
     private void added(ReplaySession session, boolean play) {
+        pendingOpens--;
         Transport t = new Transport(session);
         transports.add(t);
         problem.set("");
@@ -369,9 +378,12 @@ public final class ReplayController {
         return true;
     }
 
-    /** True when the active file is played to its end and everything reached the model. */
+    /**
+     * True when every file asked to open has opened (or failed to) and every opened one is played
+     * to its end, with everything applied to the model.
+     */
     public boolean allFinished() {
-        if (transports.isEmpty()) {
+        if (pendingOpens > 0 || transports.isEmpty() && failedOpens == 0) {
             return false;
         }
         for (Transport t : transports) {

@@ -120,8 +120,22 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
+    /** Bounds the frames waiting for the FX thread during a long forward move (memory, and a newer request can cut in). */
+    static final int MAX_BACKLOG = 50_000;
+
     private void forward(int target) throws IOException {
         for (int i = emitted; i < target && !closed; i++) {
+            if (requested.get() != target) {
+                return;  // a newer request is scheduled; it continues from here
+            }
+            while (bridge.backlog() > MAX_BACKLOG && !closed && requested.get() == target) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             emit(i);
             emitted = i + 1;
         }
