@@ -192,6 +192,10 @@ class ReplayUiTest {
             seek(p);
             assertShowsStateAt(p);
         }
+        // Dragging the slider seeks.
+        fx(() -> dashboard.replay().transportBar().slider().setValue(300));
+        settle(300);
+        assertShowsStateAt(300);
         // The recorded time of the playhead's entry is shown.
         seek(500);
         assertEquals(index().time(499).toString(), fx(() -> dashboard.replay().transportBar().timeLabel().getText()));
@@ -248,8 +252,7 @@ class ReplayUiTest {
 
         // Skipping idle stretches over 1 s at 16x plays the hour-long gaps in a moment.
         robot.clickOn("#replay-skip-idle");
-        fx(() -> dashboard.replay().transportBar().skipIdleBox().isSelected());
-        fx(() -> controller().skipIdleProperty().set(java.time.Duration.ofSeconds(1)));
+        assertEquals(java.time.Duration.ofSeconds(2), fx(() -> controller().skipIdleProperty().get()), "the default threshold");
         robot.clickOn("#replay-play");
         waitFor(() -> controller().allFinished());
         assertShowsStateAt(5);
