@@ -91,8 +91,8 @@ public final class ReplayController {
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private long lastPulse;
     /** Files asked to open that have not opened or failed yet, and those that failed. */
-    private int pendingOpens;
-    private int failedOpens;
+    private final java.util.concurrent.atomic.AtomicInteger pendingOpens = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failedOpens;
     /** The selected execution by key, so it is selected again when a seek brings it back. */
     private RunRef wantedRun;
     private String wantedNode;
@@ -135,13 +135,13 @@ public final class ReplayController {
     }
 
     /**
-     * Opens a log: indexing starts in the background and playback starts from the beginning at
+     * Opens a log (any thread): indexing starts in the background and playback starts from the beginning at
      * the chosen pace. Problems (not a log, empty, unreadable) go to {@link #problemProperty()}
      * and to the error panel, never thrown.
      */
     public Feed open(Path file, boolean play) {
         Feed feed = bridge.newFeed(file.getFileName().toString(), false);
-        pendingOpens++;
+        pendingOpens.incrementAndGet();
         opener.execute(() -> {
             ReplayIndex index;
             try {
@@ -164,7 +164,7 @@ public final class ReplayController {
                 String text = "Cannot open " + file.getFileName() + ": " + describe(e);
                 bridge.problem(feed, text);
                 Platform.runLater(() -> {
-                    pendingOpens--;
+                    pendingOpens.decrementAndGet();
                     failedOpens++;
                     problem.set(text);
                 });
@@ -188,7 +188,7 @@ public final class ReplayController {
     }
 
     private void added(ReplaySession session, boolean play) {
-        pendingOpens--;
+        pendingOpens.decrementAndGet();
         Transport t = new Transport(session);
         transports.add(t);
         problem.set("");
@@ -383,7 +383,7 @@ public final class ReplayController {
      * to its end, with everything applied to the model.
      */
     public boolean allFinished() {
-        if (pendingOpens > 0 || transports.isEmpty() && failedOpens == 0) {
+        if (pendingOpens.get() > 0 || transports.isEmpty() && failedOpens == 0) {
             return false;
         }
         for (Transport t : transports) {
