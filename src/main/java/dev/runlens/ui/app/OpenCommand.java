@@ -3,7 +3,7 @@ package dev.runlens.ui.app;
 import dev.runlens.cli.Command;
 import dev.runlens.cli.ExitCodes;
 import dev.runlens.replay.Playback;
-import dev.runlens.ui.replay.ReplayController;
+import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayUi;
 import javafx.application.Application;
 
@@ -24,7 +24,7 @@ final class OpenCommand implements Command {
             + "--speed: 0.25 to 16 times the recorded gaps, realtime (= 1), or max (default).\n";
 
     /** The parsed command line. */
-    record Options(List<Path> files, ReplayController.Pace pace, boolean exitWhenFinished, Path statsOut) {
+    record Options(List<Path> files, Pace pace, boolean exitWhenFinished, Path statsOut) {
     }
 
     @Override
@@ -66,7 +66,7 @@ final class OpenCommand implements Command {
     /** Null for {@code --help}; throws with a plain message on bad usage. */
     static Options parse(List<String> args) {
         List<Path> files = new ArrayList<>();
-        ReplayController.Pace pace = ReplayController.Pace.MAX;
+        Pace pace = Pace.MAX;
         boolean exit = false;
         Path stats = null;
         for (int i = 0; i < args.size(); i++) {
@@ -101,12 +101,12 @@ final class OpenCommand implements Command {
         return new Options(files, pace, exit, stats);
     }
 
-    static ReplayController.Pace pace(String v) {
+    static Pace pace(String v) {
         switch (v) {
             case "max":
-                return ReplayController.Pace.MAX;
+                return Pace.MAX;
             case "realtime":
-                return new ReplayController.Pace(1, false);
+                return new Pace(1, false);
             default:
                 double speed;
                 try {
@@ -117,7 +117,7 @@ final class OpenCommand implements Command {
                 if (!(speed >= Playback.MIN_SPEED && speed <= Playback.MAX_SPEED)) {
                     throw new IllegalArgumentException("--speed must be between 0.25 and 16, not " + v);
                 }
-                return new ReplayController.Pace(speed, false);
+                return new Pace(speed, false);
         }
     }
 }

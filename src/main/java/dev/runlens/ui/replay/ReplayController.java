@@ -1,7 +1,5 @@
 package dev.runlens.ui.replay;
 
-import dev.runlens.model.Execution;
-import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.IndexListener;
@@ -47,28 +45,6 @@ import java.util.function.Consumer;
  * Backward moves come back through {@link #restore} with the exact model at that point.
  */
 public final class ReplayController {
-    /** How playback is paced: a speed factor on the recorded gaps, or as fast as allowed. */
-    public record Pace(double speed, boolean maximum) {
-        public static final Pace MAX = new Pace(1, true);
-
-        Playback playback(Duration skipIdle) {
-            Playback p = maximum ? Playback.max() : Playback.speed(speed);
-            return skipIdle == null ? p : p.skippingIdleOver(skipIdle);
-        }
-
-        @Override
-        public String toString() {
-            if (maximum) {
-                return "max";
-            }
-            return (speed == Math.rint(speed) ? String.valueOf((int) speed) : String.valueOf(speed)) + "×"
-                    + (speed == 1 ? " real time" : "");
-        }
-    }
-
-    public static final List<Pace> PACES = List.of(new Pace(0.25, false), new Pace(0.5, false), new Pace(1, false),
-            new Pace(2, false), new Pace(4, false), new Pace(8, false), new Pace(16, false), Pace.MAX);
-
     private final DashboardModel model;
     private final FrameBridge bridge;
     private final FxPump pump;
@@ -89,38 +65,10 @@ public final class ReplayController {
     private final StringProperty timeText = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
-    private long lastPulse;
     /** Files asked to open that have not opened or failed yet, and those that failed. */
     private final java.util.concurrent.atomic.AtomicInteger pendingOpens = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int failedOpens;
-    /** The selected execution by key, so it is selected again when a seek brings it back. */
-    private RunRef wantedRun;
-    private String wantedNode;
-    private int wantedTimes = -1;
-
-    /** One opened file and its playhead (FX side). */
-    public static final class Transport {
-        final ReplaySession session;
-        final ReplayClock clock;
-        int position;
-        boolean playing;
-        int anchor;
-        long anchorNanos;
-        boolean reportedEnd;
-
-        Transport(ReplaySession session) {
-            this.session = session;
-            this.clock = new ReplayClock(session.index());
-        }
-
-        public ReplaySession session() {
-            return session;
-        }
-
-        public int position() {
-            return position;
-        }
-    }
+    private final KeptSelection kept;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -128,8 +76,8 @@ public final class ReplayController {
         this.pump = pump;
         this.selection = selection;
         selection.runProperty().subscribe(this::follow);
-        selection.executionProperty().subscribe(this::remember);
-        model.addListener(b -> reselect());
+        this.kept = new KeptSelection(selection);
+        model.addListener(b -> kept.reselect(model.runModel()));
         pace.subscribe(p -> reanchor());
         skipIdle.subscribe(s -> reanchor());
     }
@@ -216,34 +164,6 @@ public final class ReplayController {
         }
     }
 
-    private void remember(Execution e) {
-        if (e != null) {
-            wantedRun = selection.run();
-            wantedNode = e.node();
-            wantedTimes = e.times();
-        } else if (selection.run() == null || !selection.run().equals(wantedRun)) {
-            wantedRun = null;
-        }
-    }
-
-    /** After a batch or a restore: the execution the operator chose is selected again once it exists. */
-    private void reselect() {
-        if (wantedRun == null || !wantedRun.equals(selection.run())) {
-            return;
-        }
-        Run run = model.runModel().run(wantedRun);
-        Execution e = run == null ? null : run.execution(wantedNode, wantedTimes);
-        if (e != selection.execution() && e != null) {
-            RunRef keep = wantedRun;
-            String node = wantedNode;
-            int times = wantedTimes;
-            selection.executionProperty().set(e);
-            wantedRun = keep;
-            wantedNode = node;
-            wantedTimes = times;
-        }
-    }
-
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
         Platform.runLater(() -> {
@@ -251,20 +171,7 @@ public final class ReplayController {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
                 model.restoreFeed(session.feed(), state, pos, problems);
-                Execution chosen = selection.execution();
-                if (chosen != null && wantedRun != null && wantedRun.equals(selection.run())) {
-                    Run run = model.runModel().run(wantedRun);
-                    Execution e = run == null ? null : run.execution(wantedNode, wantedTimes);
-                    RunRef keep = wantedRun;
-                    String node = wantedNode;
-                    int times = wantedTimes;
-                    selection.executionProperty().set(e);
-                    wantedRun = keep;
-                    wantedNode = node;
-                    wantedTimes = times;
-                } else {
-                    reselect();
-                }
+                kept.restored(model.runModel());
             } finally {
                 applied.run();
             }
@@ -273,7 +180,6 @@ public final class ReplayController {
 
     /** Each pulse: advance playing transports by the clock, and refresh what the bar shows. */
     public void pulse(long now) {
-        lastPulse = now;
         for (Transport t : transports) {
             if (!t.playing) {
                 continue;

@@ -43,7 +43,7 @@ import java.util.concurrent.Executors;
  * playhead. The dashboard creates one and calls {@link #install} when its scene exists.
  */
 public final class ReplayUi {
-    private static volatile ReplayController.Pace launchPace;
+    private static volatile Pace launchPace;
     private static volatile boolean launchExitWhenFinished;
 
     private final DashboardModel model;
@@ -68,7 +68,7 @@ public final class ReplayUi {
         this.selection = selection;
         this.timeline = timeline;
         this.controller = new ReplayController(model, bridge, pump, selection);
-        ReplayController.Pace p = launchPace;
+        Pace p = launchPace;
         if (p != null) {
             controller.paceProperty().set(p);
         }
@@ -91,7 +91,7 @@ public final class ReplayUi {
     }
 
     /** How windows opened by {@code runlens open} play: pace, and closing once everything is played. */
-    public static void configureLaunch(ReplayController.Pace pace, boolean exitWhenFinished) {
+    public static void configureLaunch(Pace pace, boolean exitWhenFinished) {
         launchPace = pace;
         launchExitWhenFinished = exitWhenFinished;
     }

@@ -27,7 +27,7 @@ public final class TransportBar extends VBox {
             Duration.ofSeconds(10), Duration.ofSeconds(30));
     private final ReplayController controller;
     private final Button play = new Button("▶ Play");
-    private final ComboBox<ReplayController.Pace> pace = new ComboBox<>();
+    private final ComboBox<Pace> pace = new ComboBox<>();
     private final CheckBox skipIdle = new CheckBox("Skip idle over");
     private final ComboBox<Duration> idle = new ComboBox<>();
     private final Slider slider = new Slider(0, 0, 0);
@@ -53,7 +53,7 @@ public final class TransportBar extends VBox {
         play.setId("replay-play");
         play.setMinWidth(80);
         pace.setId("replay-pace");
-        pace.getItems().setAll(ReplayController.PACES);
+        pace.getItems().setAll(Pace.ALL);
         pace.setValue(controller.paceProperty().get());
         skipIdle.setId("replay-skip-idle");
         idle.setId("replay-idle-threshold");
@@ -179,7 +179,7 @@ public final class TransportBar extends VBox {
         return play;
     }
 
-    public ComboBox<ReplayController.Pace> paceBox() {
+    public ComboBox<Pace> paceBox() {
         return pace;
     }
 

@@ -1,7 +1,7 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.cli.ExitCodes;
-import dev.runlens.ui.replay.ReplayController;
+import dev.runlens.ui.replay.Pace;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -20,12 +20,12 @@ class OpenCommandTest {
         OpenCommand.Options o = OpenCommand.parse(List.of("a.jsonl", "--speed", "2", "b.har", "--exit-when-finished",
                 "--stats-out", "s.json"));
         assertEquals(List.of(Path.of("a.jsonl"), Path.of("b.har")), o.files());
-        assertEquals(new ReplayController.Pace(2, false), o.pace());
+        assertEquals(new Pace(2, false), o.pace());
         assertTrue(o.exitWhenFinished());
         assertEquals(Path.of("s.json"), o.statsOut());
-        assertEquals(ReplayController.Pace.MAX, OpenCommand.parse(List.of("a")).pace());
-        assertEquals(new ReplayController.Pace(1, false), OpenCommand.parse(List.of("a", "--speed", "realtime")).pace());
-        assertEquals(new ReplayController.Pace(0.25, false), OpenCommand.parse(List.of("a", "--speed", "0.25x")).pace());
+        assertEquals(Pace.MAX, OpenCommand.parse(List.of("a")).pace());
+        assertEquals(new Pace(1, false), OpenCommand.parse(List.of("a", "--speed", "realtime")).pace());
+        assertEquals(new Pace(0.25, false), OpenCommand.parse(List.of("a", "--speed", "0.25x")).pace());
         assertNull(OpenCommand.parse(List.of("--help")));
     }
 

@@ -120,7 +120,7 @@ class ReplayUiTest {
 
     /** Opens {@code file} at max pace and waits until it is played to its end. */
     private void openAndPlayToEnd(Path file) throws Exception {
-        fx(() -> controller().paceProperty().set(ReplayController.Pace.MAX));
+        fx(() -> controller().paceProperty().set(Pace.MAX));
         fx(() -> dashboard.openFile(file));
         waitFor(() -> controller().active() != null && controller().allFinished());
     }
@@ -216,7 +216,7 @@ class ReplayUiTest {
 
     @Test
     void transportPlaysPausesChangesSpeedAndSteps(FxRobot robot) throws Exception {
-        fx(() -> controller().paceProperty().set(new ReplayController.Pace(16, false)));
+        fx(() -> controller().paceProperty().set(new Pace(16, false)));
         fx(() -> dashboard.openFile(hourlyLog()));
         waitFor(() -> controller().active() != null && index().isDone() && controller().active().position() == 1);
         // At 16x the next event is 225 s of wall time away: playing, the playhead stays on the first event.
@@ -259,8 +259,8 @@ class ReplayUiTest {
         assertFalse(fx(() -> controller().playingProperty().get()));
 
         // Choosing a speed in the box sets the pace; max plays from the start to the end at once.
-        fx(() -> dashboard.replay().transportBar().paceBox().setValue(ReplayController.Pace.MAX));
-        assertEquals(ReplayController.Pace.MAX, fx(() -> controller().paceProperty().get()));
+        fx(() -> dashboard.replay().transportBar().paceBox().setValue(Pace.MAX));
+        assertEquals(Pace.MAX, fx(() -> controller().paceProperty().get()));
         fx(() -> controller().skipIdleProperty().set(null));
         robot.clickOn("#replay-play"); // at the end: starts again from the beginning
         waitFor(() -> controller().allFinished());
@@ -269,7 +269,7 @@ class ReplayUiTest {
 
     @Test
     void realTimeWaitsForTheRecordedGap() throws Exception {
-        fx(() -> controller().paceProperty().set(new ReplayController.Pace(1, false)));
+        fx(() -> controller().paceProperty().set(new Pace(1, false)));
         fx(() -> dashboard.openFile(hourlyLog()));
         waitFor(() -> controller().active() != null && index().isDone() && controller().active().position() == 1);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
@@ -289,7 +289,7 @@ class ReplayUiTest {
         seek(40);
         assertNull(fx(() -> dashboard.selection().execution()));
         // Playing past it selects it again, and it stays selected as the run goes on.
-        fx(() -> controller().paceProperty().set(ReplayController.Pace.MAX));
+        fx(() -> controller().paceProperty().set(Pace.MAX));
         fx(() -> controller().setPlaying(true));
         waitFor(() -> controller().allFinished());
         Execution e = fx(() -> dashboard.selection().execution());
