@@ -168,6 +168,10 @@ public final class RecordCommand implements Command {
             for (String id : service.runsIncomplete()) {
                 err.println("runlens record: run " + id + " ended while disconnected; its last events are missing");
             }
+            for (String id : progress.finalOutputs) {
+                err.println("runlens record: the final output of run " + id
+                        + " was fetched from /flow/output and is in the log (meta final_output)");
+            }
             err.println("runlens record: what was received is in " + file);
         }
         return status;
@@ -206,6 +210,13 @@ public final class RecordCommand implements Command {
                     finished.incrementAndGet();
                 }
             }
+        }
+
+        final List<String> finalOutputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void onFinalOutput(dev.runlens.protocol.RunRef run, String outputJson) {
+            finalOutputs.add(run.runId());
         }
 
         @Override

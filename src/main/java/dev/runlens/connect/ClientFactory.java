@@ -7,6 +7,7 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 import java.io.IOException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,21 @@ final class ClientFactory {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
         }
         return client;
+    }
+
+    /**
+     * The URI to hand to Tyrus. Its Grizzly client writes the request line from the decoded path,
+     * so {@code /ws/Customer%20Support} would go out with a raw space (and get HTTP 505). Escaping
+     * each {@code %} once more makes exactly the original encoding reach the wire.
+     */
+    static URI wireUri(URI url) {
+        String rawPath = url.getRawPath();
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return url;
+        }
+        String s = url.getScheme() + "://" + url.getRawAuthority() + rawPath.replace("%", "%25")
+                + (url.getRawQuery() != null ? "?" + url.getRawQuery() : "");
+        return URI.create(s);
     }
 
     /** Space Operator's server has CORS rules for browsers: a desktop client sends no Origin. */

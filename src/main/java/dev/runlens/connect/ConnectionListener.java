@@ -19,4 +19,11 @@ public interface ConnectionListener {
     /** Events of {@code run} may be missing between the gap's times (Lyzr has no replay). */
     default void onGap(RunRef run, Gap gap) {
     }
+
+    /**
+     * A Space Operator run that is no longer live on the socket (not found, or finished while
+     * disconnected) has this final output, fetched from {@code GET /flow/output/{id}}: a tagged Value as JSON.
+     */
+    default void onFinalOutput(RunRef run, String outputJson) {
+    }
 }

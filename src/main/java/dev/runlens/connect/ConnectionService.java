@@ -7,6 +7,7 @@ import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunRef;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 
 import java.net.InetAddress;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectionService implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
     static final Duration LYZR_GRACE = Duration.ofSeconds(2);
+    /** Lyzr's own client waits 15 s for a connection. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final ConnectionRequest request;
     private final ConnectionListener listener;
@@ -55,6 +61,8 @@ public final class ConnectionService implements AutoCloseable {
     private Instant disconnectedAt;
     private Instant unhealthySince;
     private long sequence;
+    private Duration connectTimeout = CONNECT_TIMEOUT;
+    private Duration heartbeat = HEARTBEAT;
 
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
         this(request, listener, recorder, Backoff.standard());
@@ -98,7 +106,17 @@ public final class ConnectionService implements AutoCloseable {
         control.execute(this::connect);
         long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
         control.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-        control.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How long a connection attempt (TCP, TLS and WebSocket handshakes) may take; 15 s by default. */
+    synchronized void connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+    }
+
+    /** The keepalive period (30 s by default); set before {@link #start()}. */
+    synchronized void heartbeat(Duration period) {
+        this.heartbeat = period;
     }
 
     /** Adds a Space Operator run; it is subscribed on the open connection (and after reconnects). */
@@ -163,7 +181,17 @@ public final class ConnectionService implements AutoCloseable {
             if (client == null) {
                 client = ClientFactory.client(request);
             }
-            client.connectToServer(link, ClientFactory.endpointConfig(), request.url());
+            Future<Session> pending = client.asyncConnectToServer(link, ClientFactory.endpointConfig(), ClientFactory.wireUri(request.url()));
+            try {
+                pending.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw new TimeoutException("no handshake answer within " + connectTimeout.toSeconds() + " s");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             Problem p = Problem.ofConnectFailure(e, request.url());
             synchronized (this) {
@@ -434,6 +462,28 @@ public final class ConnectionService implements AutoCloseable {
             fields.put("reason", reason);
             ConnectionService.this.meta(SessionMeta.GAP, fields);
             listener.onGap(run, new Gap(from, to, reason));
+        }
+
+        @Override
+        public void fetchFinalOutput(String runId, Runnable after) {
+            Thread t = new Thread(() -> {
+                String output = FinalOutputFetcher.fetch(request, runId);
+                synchronized (ConnectionService.this) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (output != null) {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        fields.put("flow_run_id", runId);
+                        fields.put("output", output);
+                        ConnectionService.this.meta("final_output", fields);
+                        listener.onFinalOutput(new RunRef(dev.runlens.protocol.Source.SPACE_OPERATOR, runId), output);
+                    }
+                    after.run();
+                }
+            }, "runlens-final-output");
+            t.setDaemon(true);
+            t.start();
         }
 
         @Override

@@ -30,7 +30,8 @@ record Problem(ConnectionState state, String sentence, boolean retry) {
                         + ": the server's certificate could not be verified (a private CA needs --truststore).", false);
             }
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
-                return new Problem(ConnectionState.RECONNECTING, "Connecting to " + host + " timed out.", true);
+                return new Problem(ConnectionState.RECONNECTING, "Connecting to " + host + " timed out"
+                        + ("wss".equalsIgnoreCase(url.getScheme()) ? " (is it really a TLS server?)." : "."), true);
             }
             int status = httpStatus(t);
             if (status > 0) {

@@ -37,6 +37,7 @@ final class SpaceOperatorConversation implements Conversation {
     private long framesSent;
     private boolean authenticated;
     private boolean delivering;
+    private int pendingFetches;
 
     SpaceOperatorConversation(ConversationHost host, FrameDecoder decoder, Map<String, RunTrack> tracks) {
         this.host = host;
@@ -148,7 +149,7 @@ final class SpaceOperatorConversation implements Conversation {
     private void finished(RunTrack track) {
         if (!track.finished) {
             track.finished = true;
-            if (tracks.values().stream().noneMatch(RunTrack::active)) {
+            if (pendingFetches == 0 && tracks.values().stream().noneMatch(RunTrack::active)) {
                 host.runsEnded(false);
             }
         }
@@ -164,8 +165,12 @@ final class SpaceOperatorConversation implements Conversation {
             if (r.ok()) {
                 authenticated = true;
                 host.meta("authenticated", Map.of("protocol", v1 ? "space-operator-v1" : "space-operator"));
-                host.state(ConnectionState.AUTHENTICATING, "Authenticated; subscribing.");
-                subscribeAll();
+                if (tracks.values().stream().anyMatch(RunTrack::active)) {
+                    host.state(ConnectionState.AUTHENTICATING, "Authenticated; subscribing.");
+                    subscribeAll();
+                } else {
+                    host.state(ConnectionState.LIVE, "Connected and authenticated; no run watched yet.");
+                }
             } else if ("already authenticated".equals(r.error())) {
                 authenticated = true;
                 subscribeAll();
@@ -247,20 +252,35 @@ final class SpaceOperatorConversation implements Conversation {
         } else {
             track.notFound = true;
             host.meta("not_found", Map.of("flow_run_id", track.runId));
-            if (tracks.values().stream().noneMatch(RunTrack::active)) {
-                if (tracks.values().stream().anyMatch(t -> t.finished)) {
-                    host.runsEnded(false);
-                } else {
-                    host.stop(ConnectionState.NOT_FOUND, "Run " + track.runId
-                            + " is not live on this server: it never existed here or has already finished.");
-                }
-                return;
+        }
+        if (host.token() != null) {
+            // Offer what the server still has: the run's final output over HTTP.
+            pendingFetches++;
+            host.fetchFinalOutput(track.runId, () -> {
+                pendingFetches--;
+                maybeEnd(track);
+            });
+        } else {
+            maybeEnd(track);
+        }
+    }
+
+    private void maybeEnd(RunTrack track) {
+        boolean active = tracks.values().stream().anyMatch(RunTrack::active);
+        if (active) {
+            if (track.notFound) {
+                host.state(ConnectionState.LIVE, "Run " + track.runId + " is not live on this server (not found).");
             }
-            host.state(ConnectionState.LIVE, "Run " + track.runId + " is not live on this server (not found).");
             return;
         }
-        if (tracks.values().stream().noneMatch(RunTrack::active)) {
+        if (pendingFetches > 0) {
+            return;
+        }
+        if (tracks.values().stream().anyMatch(t -> t.finished)) {
             host.runsEnded(false);
+        } else {
+            host.stop(ConnectionState.NOT_FOUND, "Run " + track.runId
+                    + " is not live on this server: it never existed here or has already finished.");
         }
     }
 

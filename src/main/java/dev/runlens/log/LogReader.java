@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -69,127 +67,13 @@ public final class LogReader {
         } catch (EOFException | ZipException e) {
             throw new LogFormatException(path + " is a damaged gzip file (" + e.getMessage() + ")");
         }
-        return detect(path, gzip, prefix);
+        LogDetector.Detected d = LogDetector.detect(path, prefix);
+        return new LogReader(path, gzip, d.format(), d.header());
     }
 
     private static InputStream stream(Path path, boolean gzip) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), PEEK);
         return gzip ? new GZIPInputStream(in, PEEK) : in;
-    }
-
-    private static LogReader detect(Path path, boolean gzip, byte[] prefix) throws IOException {
-        int i = skipSpace(prefix, 0);
-        if (prefix.length == 0) {
-            throw new LogFormatException(path + " is empty");
-        }
-        if (i == prefix.length) {
-            throw new LogFormatException(path + " contains only white space, no frames");
-        }
-        byte first = prefix[i];
-        if (first == '[') {
-            return new LogReader(path, gzip, LogFormat.ARRAY, null);
-        }
-        if (first != '{') {
-            throw new LogFormatException(path + " is not an event log: it does not start with JSON ("
-                    + describeStart(prefix, i) + ")");
-        }
-        String field = firstFieldName(prefix, i);
-        int newline = indexOf(prefix, i, (byte) '\n');
-        int lineEnd = newline < 0 ? prefix.length : newline;
-        if (SessionLogFormat.MARKER.equals(field)) {
-            return new LogReader(path, gzip, LogFormat.SESSION, parseHeader(path, prefix, i, lineEnd));
-        }
-        if ("log".equals(field)) {
-            return new LogReader(path, gzip, LogFormat.HAR, null);
-        }
-        if (newline < 0) {
-            // One line longer than the peek, or a one-line file: JSON Lines either way.
-            return new LogReader(path, gzip, LogFormat.JSON_LINES, null);
-        }
-        try {
-            JsonNode node = Json.mapper().readTree(prefix, i, lineEnd - i);
-            if (node != null && node.isObject()) {
-                return new LogReader(path, gzip, LogFormat.JSON_LINES, null);
-            }
-        } catch (IOException notOneLine) {
-            // The first line is not a whole value: a pretty-printed sequence.
-        }
-        return new LogReader(path, gzip, LogFormat.PRETTY, null);
-    }
-
-    private static SessionHeader parseHeader(Path path, byte[] prefix, int start, int end) throws LogFormatException {
-        try {
-            JsonNode h = Json.mapper().readTree(prefix, start, end - start);
-            int version = h.path("version").asInt(0);
-            if (version > SessionLogFormat.VERSION) {
-                throw new LogFormatException(path + " is a session log of version " + version
-                        + ", newer than this Runlens reads (" + SessionLogFormat.VERSION + ")");
-            }
-            Instant started = null;
-            if (h.path("started_at").isTextual()) {
-                try {
-                    started = Instant.parse(h.get("started_at").textValue());
-                } catch (DateTimeParseException ignored) {
-                    started = null;
-                }
-            }
-            return new SessionHeader(version, text(h, "protocol"), text(h, "url"), started, text(h, "app"));
-        } catch (LogFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new LogFormatException(path + " has a damaged session-log header line");
-        }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String firstFieldName(byte[] prefix, int start) {
-        try (JsonParser p = Json.factory().createParser(prefix, start, prefix.length - start)) {
-            if (p.nextToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME) {
-                return p.currentName();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private static int skipSpace(byte[] b, int i) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            i = Math.max(i, 3);
-        }
-        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int indexOf(byte[] b, int from, byte value) {
-        for (int i = from; i < b.length; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String describeStart(byte[] b, int i) {
-        int printable = 0;
-        for (int k = i; k < Math.min(b.length, i + 64); k++) {
-            int c = b[k] & 0xff;
-            if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') {
-                printable++;
-            }
-        }
-        int n = Math.min(b.length, i + 64) - i;
-        if (printable < n * 0.8) {
-            return "binary content";
-        }
-        String s = new String(b, i, Math.min(24, b.length - i), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-        return "starts with \"" + s + "\"";
     }
 
     public Path path() {
@@ -219,7 +103,7 @@ public final class LogReader {
                 case SESSION, JSON_LINES -> readLines(in, sink);
                 case PRETTY -> readScanned(in, false, sink);
                 case ARRAY -> readScanned(in, true, sink);
-                case HAR -> readHar(in, sink);
+                case HAR -> HarFrames.read(in, sink);
                 default -> throw new IllegalStateException(format.name());
             }
         } catch (EOFException | ZipException e) {
@@ -356,66 +240,6 @@ public final class LogReader {
                 sink.accept(new LogEntry.Frame(index++, null, chunk.text(), null, -1, -1));
             }
         }
-    }
-
-    private void readHar(InputStream in, Consumer<LogEntry> sink) throws IOException {
-        long[] index = {0};
-        try (JsonParser p = Json.factory().createParser(in)) {
-            p.setCodec(Json.mapper());
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if ("log".equals(name) && t == JsonToken.START_OBJECT) {
-                    readHarLog(p, sink, index);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            sink.accept(new LogEntry.Corrupt("the HAR file breaks off after " + index[0] + " frames: "
-                    + e.getOriginalMessage(), ""));
-        }
-    }
-
-    private static void readHarLog(JsonParser p, Consumer<LogEntry> sink, long[] index) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (!"entries".equals(name) || t != JsonToken.START_ARRAY) {
-                p.skipChildren();
-                continue;
-            }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode entry = p.readValueAsTree();
-                JsonNode messages = entry.get("_webSocketMessages");
-                if (messages == null || !messages.isArray()) {
-                    continue;
-                }
-                for (JsonNode m : messages) {
-                    if (!"receive".equals(m.path("type").asText()) || m.path("opcode").asInt(1) != 1) {
-                        continue;
-                    }
-                    JsonNode data = m.get("data");
-                    String text = data == null ? null : data.isTextual() ? data.textValue() : data.toString();
-                    sink.accept(new LogEntry.Frame(index[0]++, epochSeconds(m.get("time")), text, null, -1, -1));
-                }
-            }
-        }
-    }
-
-    private static Instant epochSeconds(JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            return null;
-        }
-        BigDecimal micros = n.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP);
-        if (micros.abs().toBigInteger().bitLength() > 62) {
-            return null;
-        }
-        long m = micros.longValue();
-        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
     }
 
     private static String preview(String s) {

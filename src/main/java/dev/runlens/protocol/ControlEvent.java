@@ -21,6 +21,13 @@ public sealed interface ControlEvent extends ProtocolEvent {
     record Greeting(String message) implements ControlEvent {
     }
 
+    /**
+     * Plain text that does not try to be JSON (Lyzr sends such notices). Shown as chatter, not as
+     * an error; summaries still count it among the frames that were not JSON.
+     */
+    record TextFrame(String text) implements ControlEvent {
+    }
+
     /** Valid JSON of no known shape; kept and shown, never fatal. */
     record Unrecognized(JsonNode frame) implements ControlEvent {
     }

@@ -40,6 +40,10 @@ public final class FrameDecoder {
         try {
             node = Json.parse(text);
         } catch (JsonProcessingException e) {
+            if (isPlainText(text)) {
+                // Lyzr's socket sends plain-text notices: chatter, not errors (still not JSON).
+                return new ControlEvent.TextFrame(text);
+            }
             return MalformedFrame.notJson("not JSON: " + e.getOriginalMessage(), text);
         } catch (IOException | RuntimeException e) {
             return MalformedFrame.notJson("not JSON: " + e.getMessage(), text);
@@ -99,6 +103,18 @@ public final class FrameDecoder {
             return new ControlEvent.Greeting(message);
         }
         return new ControlEvent.Unrecognized(frame);
+    }
+
+    /** Text that does not even try to be JSON: it starts with a letter. */
+    private static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return Character.isLetter(c) && !text.startsWith("true", i) && !text.startsWith("false", i)
+                        && !text.startsWith("null", i);
+            }
+        }
+        return false;
     }
 
     private static String abbreviated(JsonNode frame) {

@@ -7,6 +7,9 @@ public final class Faults {
     private volatile int dropEveryFrames;
     private volatile int malformedEveryFrames;
     private volatile Duration responseDelay;
+    private volatile boolean holdWhileUnwatched;
+    private volatile int fragmentOver;
+    private volatile int dropCloseCode = 1001;
 
     Faults(SimulatorOptions options) {
         this.dropEveryFrames = options.dropEveryFrames();
@@ -30,6 +33,37 @@ public final class Faults {
 
     public int malformedEveryFrames() {
         return malformedEveryFrames;
+    }
+
+    /**
+     * Runs advance only while someone is subscribed (Lyzr: connected) and, for Space Operator,
+     * every subscriber has been sent the history. With drops this makes the number of drops per
+     * run deterministic, whatever the machine's speed and however long the replay.
+     */
+    public void holdRunsWhileUnwatched(boolean hold) {
+        holdWhileUnwatched = hold;
+    }
+
+    public boolean holdRunsWhileUnwatched() {
+        return holdWhileUnwatched;
+    }
+
+    /** Send text longer than {@code chars} as continuation frames of that size, as proxies do; 0 = whole. */
+    public void fragmentFramesOver(int chars) {
+        fragmentOver = Math.max(0, chars);
+    }
+
+    public int fragmentFramesOver() {
+        return fragmentOver;
+    }
+
+    /** The close code a drop sends: 1001 (going away) by default; 1007, 1008, 1011... to test reactions. */
+    public void dropCloseCode(int code) {
+        dropCloseCode = code;
+    }
+
+    public int dropCloseCode() {
+        return dropCloseCode;
     }
 
     public void responseDelay(Duration d) {

@@ -5,6 +5,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -12,6 +13,7 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.ServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.util.Collections;
@@ -28,11 +30,20 @@ final class LoopbackServer extends TyrusServerContainer {
     private final WebSocketEngine engine;
     private volatile String contextPath = "/";
     private HttpServer http;
+    private final java.util.Map<String, org.glassfish.grizzly.http.server.HttpHandler> handlers = new java.util.LinkedHashMap<>();
     private NetworkListener listener;
 
-    LoopbackServer() {
+    private final SSLContext tls;
+
+    LoopbackServer(SSLContext tls) {
         super(Collections.<Class<?>>emptySet());
+        this.tls = tls;
         this.engine = TyrusWebSocketEngine.builder(this).build();
+    }
+
+    /** Plain HTTP next to the WebSocket endpoints (before {@link #start}). */
+    void addHttpHandler(String path, org.glassfish.grizzly.http.server.HttpHandler handler) {
+        handlers.put(path, handler);
     }
 
     @Override
@@ -57,8 +68,13 @@ final class LoopbackServer extends TyrusServerContainer {
         listener = new NetworkListener("runlens-simulator", HOST, port);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("runlens-sim-worker").setCorePoolSize(2).setMaxPoolSize(8).setDaemon(true));
+        if (tls != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
+        }
         http.addListener(listener);
         listener.registerAddOn(addOn(this, rootPath));
+        handlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
         http.start();
         super.start(rootPath, port);
     }

@@ -48,9 +48,12 @@ final class LyzrRun {
     }
 
     /** Sends the next frame to the current listeners; false once the run is over. */
-    synchronized boolean emitNext() {
+    synchronized boolean emitNext(boolean holdWhileUnwatched) {
         if (finished || next >= frames.size()) {
             return false;
+        }
+        if (holdWhileUnwatched && listeners.isEmpty()) {
+            return true;
         }
         ObjectNode frame = frames.get(next++).deepCopy();
         String type = frame.path("event_type").asText();

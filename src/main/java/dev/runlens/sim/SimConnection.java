@@ -65,7 +65,15 @@ abstract class SimConnection {
             return;
         }
         try {
-            session.getBasicRemote().sendText(text);
+            int fragment = sim.faults().fragmentFramesOver();
+            if (fragment > 0 && text.length() > fragment) {
+                for (int from = 0; from < text.length(); from += fragment) {
+                    int to = Math.min(text.length(), from + fragment);
+                    session.getBasicRemote().sendText(text.substring(from, to), to == text.length());
+                }
+            } else {
+                session.getBasicRemote().sendText(text);
+            }
             sentTotal++;
             int malformed = sim.faults().malformedEveryFrames();
             if (malformed > 0 && sentTotal % malformed == 0) {
@@ -86,7 +94,7 @@ abstract class SimConnection {
     /** Closes the connection as a proxy would, mid-stream. */
     final void drop() {
         sim.countDrop();
-        closeWith(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "simulated connection drop"));
+        closeWith(new CloseReason(CloseReason.CloseCodes.getCloseCode(sim.faults().dropCloseCode()), "simulated connection drop"));
     }
 
     final void closeWith(CloseReason reason) {

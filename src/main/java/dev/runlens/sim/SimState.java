@@ -32,7 +32,15 @@ final class SimState {
     private final Random random;
     private final ScheduledExecutorService scheduler;
     private final Map<String, SoRun> soRuns = new LinkedHashMap<>();
+    private final Map<String, Firehose> firehoses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<LyzrRunName, LyzrRun> lyzrRuns = new LinkedHashMap<>();
+    /** Outputs of finished runs, for GET /flow/output (the newest 200). */
+    private final Map<String, String> outputs = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 200;
+        }
+    };
     private final AtomicLong streamIds = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authentications = new AtomicInteger();
@@ -130,6 +138,17 @@ final class SimState {
         return drops.get();
     }
 
+    /** Registers a firehose run (see {@link Firehose}); returns its flow_run_id. */
+    String startFirehose(int events, int perSecond) {
+        Firehose f = new Firehose(uuid(), events, perSecond, this::uuid);
+        firehoses.put(f.runId(), f);
+        return f.runId();
+    }
+
+    Firehose firehose(String id) {
+        return firehoses.get(id);
+    }
+
     synchronized SoRun liveRun(String id) {
         return soRuns.get(id);
     }
@@ -172,7 +191,7 @@ final class SimState {
         synchronized (this) {
             soRuns.put(id, run);
         }
-        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> forget(id)));
+        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched()), () -> schedule(options.notFoundAfter(), () -> forget(id)));
         return id;
     }
 
@@ -194,7 +213,7 @@ final class SimState {
 
     /** Plays a Lyzr run from its first listener on. */
     void play(LyzrRun run) {
-        repeat(run::emitNext, () -> schedule(options.notFoundAfter(), () -> {
+        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched()), () -> schedule(options.notFoundAfter(), () -> {
             synchronized (this) {
                 lyzrRuns.remove(run.name());
             }
@@ -209,7 +228,19 @@ final class SimState {
     }
 
     private synchronized void forget(String id) {
-        soRuns.remove(id);
+        SoRun run = soRuns.remove(id);
+        if (run != null && run.output() != null) {
+            outputs.put(id, Json.compact(run.output()));
+        }
+    }
+
+    /** The output of a finished run, or null (unknown, or still live). */
+    synchronized String finishedOutput(String id) {
+        SoRun live = soRuns.get(id);
+        if (live != null && live.output() != null) {
+            return Json.compact(live.output());
+        }
+        return outputs.get(id);
     }
 
     /** Calls {@code step} every event interval until it returns false, then {@code done}. */

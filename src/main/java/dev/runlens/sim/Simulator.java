@@ -29,10 +29,11 @@ public final class Simulator implements AutoCloseable {
     /** Starts listening on 127.0.0.1 ({@code port} 0 picks a free port). */
     public static Simulator start(SimulatorOptions options) throws IOException {
         SimState state = new SimState(options);
-        LoopbackServer server = new LoopbackServer();
+        LoopbackServer server = new LoopbackServer(options.tls());
         try {
             server.addEndpoint(config("/ws", new SimEndpoint(state, false), state));
             server.addEndpoint(config("/ws/{flow}/{run}", new SimEndpoint(state, true), state));
+            server.addHttpHandler("/flow/output/*", new OutputHandler(state));
             server.start("/", options.port());
         } catch (DeploymentException e) {
             server.stop();
@@ -90,14 +91,18 @@ public final class Simulator implements AutoCloseable {
         return server.getPort();
     }
 
-    /** {@code ws://127.0.0.1:PORT/ws}. */
+    /** {@code ws://127.0.0.1:PORT/ws} ({@code wss://} when serving TLS). */
     public URI spaceOperatorUrl() {
-        return URI.create("ws://127.0.0.1:" + port() + "/ws");
+        return URI.create(scheme() + "://127.0.0.1:" + port() + "/ws");
     }
 
     /** {@code ws://127.0.0.1:PORT/ws/{flow}/{run}}, segments percent-encoded. */
     public URI lyzrUrl(String flowName, String runName) {
-        return LyzrUrls.of(URI.create("ws://127.0.0.1:" + port()), flowName, runName);
+        return LyzrUrls.of(URI.create(scheme() + "://127.0.0.1:" + port()), flowName, runName);
+    }
+
+    private String scheme() {
+        return state.options().tls() != null ? "wss" : "ws";
     }
 
     /** The API key this simulator accepts. */
@@ -126,6 +131,15 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Fault switches, changeable while running. */
+    /**
+     * Adds a firehose run for load tests: subscribing to the returned flow_run_id streams
+     * {@code events} small events as fast as the socket allows ({@code perSecond} 0) or at that
+     * rate, then FlowFinish. It keeps no history.
+     */
+    public String startFirehose(int events, int perSecond) {
+        return state.startFirehose(events, perSecond);
+    }
+
     public Faults faults() {
         return state.faults();
     }

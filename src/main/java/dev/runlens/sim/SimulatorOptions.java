@@ -1,5 +1,6 @@
 package dev.runlens.sim;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,11 +21,12 @@ import java.util.Objects;
  * @param bigOutputBytes  size of the big-output scenario's payload
  * @param foreachIterations loop iterations of the foreach scenario
  * @param seed            seed of the scripted randomness
+ * @param tls             serve {@code wss://} with this context (its key manager holds the server certificate); null = plain
  */
 public record SimulatorOptions(int port, boolean v1, String apiKey, Duration eventInterval, Duration newRunEvery,
                                boolean demoRunsAtStart, Duration notFoundAfter, int dropEveryFrames,
                                int malformedEveryFrames, Duration responseDelay, int bigOutputBytes,
-                               int foreachIterations, long seed) {
+                               int foreachIterations, long seed, SSLContext tls) {
 
     public SimulatorOptions {
         if (port < 0 || port > 65535) {
@@ -71,6 +73,7 @@ public record SimulatorOptions(int port, boolean v1, String apiKey, Duration eve
         b.bigOutputBytes = bigOutputBytes;
         b.foreachIterations = foreachIterations;
         b.seed = seed;
+        b.tls = tls;
         return b;
     }
 
@@ -88,6 +91,7 @@ public record SimulatorOptions(int port, boolean v1, String apiKey, Duration eve
         private int bigOutputBytes = 20 * 1024 * 1024;
         private int foreachIterations = 6;
         private long seed = 42;
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -157,9 +161,14 @@ public record SimulatorOptions(int port, boolean v1, String apiKey, Duration eve
             return this;
         }
 
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
         public SimulatorOptions build() {
             return new SimulatorOptions(port, v1, apiKey, eventInterval, newRunEvery, demoRunsAtStart, notFoundAfter,
-                    dropEveryFrames, malformedEveryFrames, responseDelay, bigOutputBytes, foreachIterations, seed);
+                    dropEveryFrames, malformedEveryFrames, responseDelay, bigOutputBytes, foreachIterations, seed, tls);
         }
     }
 }

@@ -131,6 +131,15 @@ final class SoConnection extends SimConnection {
             }
             authenticated = true;
         }
+        Firehose firehose = runId == null || legacy ? null : sim.firehose(runId);
+        if (firehose != null && authenticated) {
+            long streamId = sim.nextStreamId();
+            ObjectNode ok = Json.object();
+            ok.put("stream_id", streamId);
+            respond(id, ok, null);
+            firehose.play(streamId, text -> send(text, false));
+            return;
+        }
         SoRun run = runId == null ? null : sim.liveRun(runId);
         if (run == null) {
             respond(id, null, "not found"); // checked before authorisation, as the server does
@@ -141,7 +150,8 @@ final class SoConnection extends SimConnection {
             return;
         }
         long streamId = sim.nextStreamId();
-        List<SoRun.Emitted> replay = run.subscribe(new SoRun.Subscription(this, streamId, run.id()));
+        SoRun.Subscription subscription = new SoRun.Subscription(this, streamId, run.id());
+        List<SoRun.Emitted> replay = run.subscribe(subscription);
         ObjectNode ok = Json.object();
         ok.put(legacy ? "subscription_id" : "stream_id", streamId);
         respond(id, ok, null);
@@ -150,6 +160,7 @@ final class SoConnection extends SimConnection {
                 send(render(streamId, run.id(), e), false);
             }
         }
+        run.caughtUp(subscription);
     }
 
     /** Queues a live event of a subscribed run. */

@@ -27,6 +27,8 @@ public final class FrameStats {
             } else {
                 invalid++;
             }
+        } else if (event instanceof ControlEvent.TextFrame) {
+            malformed++;
         } else if (event instanceof ControlEvent) {
             control++;
         } else if (event instanceof RunEvent) {
@@ -38,7 +40,7 @@ public final class FrameStats {
         return total;
     }
 
-    /** Frames that were not JSON (including torn or cut-off pieces of a file). */
+    /** Frames that were not JSON (plain text, torn or cut-off pieces of a file). */
     public long malformed() {
         return malformed;
     }

@@ -58,8 +58,8 @@ class RecordCommandTest {
 
     @Test
     void runRecordedThroughTwentyDropsKeepsEveryEventOnceAndSummarizesLikeAnUninterruptedOne() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(10))
-                .foreachIterations(30).dropEveryFrames(3).build());
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(30).dropEveryFrames(3).build());
+        sim.faults().holdRunsWhileUnwatched(true); // every drop happens mid-run, however slow the machine
         String run = sim.startRun(SoScenario.FOREACH);
         Path interrupted = dir.resolve("interrupted.jsonl");
         assertEquals(ExitCodes.OK, record(sim.demoToken(), "--url", sim.spaceOperatorUrl().toString(),

@@ -15,6 +15,7 @@ final class CollectingListener implements ConnectionListener {
     final List<ReceivedFrame> frames = new ArrayList<>();
     final List<String> states = new ArrayList<>();
     final List<Gap> gaps = new ArrayList<>();
+    final List<String> finalOutputs = new ArrayList<>();
     private final CountDownLatch terminal = new CountDownLatch(1);
     private volatile ConnectionState last;
     private volatile String lastMessage;
@@ -37,6 +38,11 @@ final class CollectingListener implements ConnectionListener {
     @Override
     public synchronized void onGap(RunRef run, Gap gap) {
         gaps.add(gap);
+    }
+
+    @Override
+    public synchronized void onFinalOutput(RunRef run, String outputJson) {
+        finalOutputs.add(run.runId() + " " + outputJson);
     }
 
     ConnectionState awaitEnd(Duration timeout) throws InterruptedException {

@@ -154,6 +154,18 @@ class SpaceOperatorConnectionTest {
     }
 
     @Test
+    void fragmentedFramesAreReassembled() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim.faults().fragmentFramesOver(64 * 1024);
+        String run = sim.startRun(SoScenario.BIG_OUTPUT);
+        CollectingListener l = watch(request(run).build(), null);
+        assertEquals(ConnectionState.FINISHED, stateOf(l), l.snapshotStates()::toString);
+        ReceivedFrame big = l.snapshotFrames().stream().filter(f -> f.event() instanceof RunEvent.NodeOutput).findFirst().orElseThrow();
+        assertTrue(big.text().length() > 3 * 1024 * 1024);
+        assertTrue(l.snapshotFrames().stream().noneMatch(f -> f.event() instanceof MalformedFrame));
+    }
+
+    @Test
     void frameOverTheLimitEndsWithASentence() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
@@ -194,6 +206,40 @@ class SpaceOperatorConnectionTest {
         assertEquals(ConnectionState.FINISHED, stateOf(l));
         assertTrue(l.snapshotFrames().stream().anyMatch(f -> f.event() instanceof MalformedFrame));
         assertFalse(l.snapshotFrames().stream().filter(f -> f.event() instanceof RunEvent).toList().isEmpty());
+    }
+
+    @Test
+    void policyCloseStopsButServerErrorCloseReconnects() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().dropEveryFrames(4).build());
+        sim.faults().holdRunsWhileUnwatched(true);
+        sim.faults().dropCloseCode(1008);
+        CollectingListener policy = watch(request(sim.startRun(SoScenario.BALANCE)).build(), null);
+        assertEquals(ConnectionState.FAILED, stateOf(policy));
+        assertTrue(policy.lastMessage().contains("policy violation (close code 1008)"), policy.lastMessage());
+        assertEquals(1, sim.connectionsOpened());
+
+        sim.faults().dropCloseCode(1011);
+        CollectingListener serverError = watch(request(sim.startRun(SoScenario.BALANCE)).build(), null);
+        assertEquals(ConnectionState.FINISHED, stateOf(serverError));
+        assertTrue(serverError.snapshotStates().stream().anyMatch(s -> s.contains("internal error (close code 1011)")));
+        assertTrue(sim.connectionsOpened() > 2);
+    }
+
+    @Test
+    void connectionWithoutRunsWaitsLiveForASubscription() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast());
+        String run = sim.startRun(SoScenario.BALANCE);
+        CollectingListener l = new CollectingListener();
+        try (ConnectionService s = new ConnectionService(request().build(), l, null, FAST)) {
+            s.start();
+            for (int i = 0; i < 500 && s.state() != ConnectionState.LIVE; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(ConnectionState.LIVE, s.state(), l.snapshotStates()::toString);
+            s.subscribe(run);
+            assertEquals(ConnectionState.FINISHED, l.awaitEnd(WAIT));
+        }
+        assertEquals(1, sim.connectionsOpened());
     }
 
     @Test

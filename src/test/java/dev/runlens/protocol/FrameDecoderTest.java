@@ -204,7 +204,7 @@ class FrameDecoderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "not json at all|NOT_JSON",
+            "<html>not json at all|NOT_JSON",
             "{\"stream_id\":1,\"event\":\"FlowStart\"|NOT_JSON",
             "''|NOT_JSON",
             "{\"stream_id\":1,\"event\":\"NodeStart\",\"data\":{\"flow_run_id\":\"r\",\"time\":\"2025-01-01T00:00:00Z\"}}|INVALID",
@@ -222,6 +222,14 @@ class FrameDecoderTest {
         MalformedFrame m = decode(frame, MalformedFrame.class);
         assertEquals(kind, m.kind());
         assertTrue(!m.reason().isBlank());
+    }
+
+    @Test
+    void plainTextIsChatterNotAnError() {
+        assertEquals(new ControlEvent.TextFrame("Connected to workflow Customer Support"),
+                decode("Connected to workflow Customer Support", ControlEvent.TextFrame.class));
+        decode("null", ControlEvent.Unrecognized.class);
+        assertEquals(MalformedFrame.Kind.NOT_JSON, decode("trueish", MalformedFrame.class).kind());
     }
 
     @Test

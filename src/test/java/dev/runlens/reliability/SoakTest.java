@@ -74,7 +74,7 @@ class SoakTest {
     private static SimulatorOptions options(int dropEvery) {
         return SimulatorOptions.fast().toBuilder()
                 .foreachIterations(Math.max(1, (EVENTS - 12) / 5))
-                .eventInterval(Duration.ofMillis(2))
+                .eventInterval(Duration.ofMillis(1))
                 .dropEveryFrames(dropEvery)
                 .seed(99)
                 .build();
@@ -104,36 +104,37 @@ class SoakTest {
     @Test
     void everyEventExactlyOnceThroughManyReconnectsWithNoThreadLeft() throws Exception {
         ThreadWatch threads = new ThreadWatch();
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
         Outcome dropped;
         Outcome clean;
         int connections;
-        long growthMb;
         try (Simulator sim = Simulator.start(options(DROP_EVERY))) {
+            // The run pauses while nobody watches or a replay is being sent, so neither reconnects nor
+            // long replays let it run ahead: each connection moves it on by about 50 events.
+            sim.faults().holdRunsWhileUnwatched(true);
             String runId = sim.startRun(SoScenario.FOREACH);
-            Runtime rt = Runtime.getRuntime();
-            System.gc();
-            long heapBefore = rt.totalMemory() - rt.freeMemory();
             dropped = record(sim, runId, "dropped");
             connections = sim.connectionsOpened();
-            System.gc();
-            long heapAfter = rt.totalMemory() - rt.freeMemory();
             // The finished run replays its whole history to a new subscriber, and replayed frames are
             // never dropped: that recording is the uninterrupted reference, with the same server times.
             clean = record(sim, runId, "reference");
-            growthMb = (heapAfter - heapBefore) >> 20;
         }
+        // Measured with the simulator closed: its run history is not what is being checked.
+        System.gc();
+        long growthMb = ((rt.totalMemory() - rt.freeMemory()) - heapBefore) >> 20;
         // Client and server threads alike must be gone once both are closed.
         List<String> leftover = threads.leftBehind(5000);
         {
 
             assertEquals(ConnectionState.FINISHED, dropped.end(), dropped.message());
             assertEquals(ConnectionState.FINISHED, clean.end(), clean.message());
-            // How many drops happen depends on pacing; a third of one per 50 events proves the point.
-            int expectedReconnects = clean.events() / DROP_EVERY;
-            assertTrue(connections >= expectedReconnects / 3,
-                    "expected about " + expectedReconnects + " reconnects, saw " + connections + " connections");
             assertEquals(clean.events(), dropped.events(), "every event exactly once");
             assertTrue(clean.summary().equals(dropped.summary()), "the same summary as an uninterrupted recording");
+            int expectedReconnects = clean.events() / DROP_EVERY;
+            assertTrue(connections >= expectedReconnects * 8 / 10,
+                    "expected about " + expectedReconnects + " reconnects, saw " + connections + " connections");
             assertEquals(List.of(), leftover, "threads left behind after " + connections + " connections");
             assertTrue(growthMb < 64, "heap grew by " + growthMb + " MB over " + connections + " connections");
             System.out.printf("soak: %d events, %d connections, heap growth %d MB%n", dropped.events(), connections, growthMb);

@@ -144,7 +144,7 @@ class ReplayUiTest {
     private static Map<String, JsonNode> byId(List<Run> runs) {
         Map<String, JsonNode> out = new HashMap<>();
         for (Run r : runs) {
-            out.put(r.ref().runId(), SummaryJson.run(r));
+            out.put(r.ref().runId(), SummaryJson.of(List.of(r), new FrameStats()).get("runs").get(0));
         }
         return out;
     }
@@ -507,10 +507,10 @@ class ReplayUiTest {
         waitFor(() -> controller().problemProperty().get().equals("Cannot open missing.jsonl: no such file"));
         waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.UNREADABLE).count() == 3);
 
-        // A log with a malformed frame and a torn last line opens; both are listed as problems.
+        // A log with an invalid frame and a torn (not JSON) one opens; both are listed as problems.
         List<String> lines = new ArrayList<>(TestData.v2Run("run-damaged", 2, true));
         lines.add(3, "{\"stream_id\":7,\"event\":\"NodeStart\",\"data\":{\"time\":\"2025-11-22T08:30:00.031Z\"}}");
-        lines.add(5, "this line is not json");
+        lines.add(5, "{\"stream_id\":7,\"event\":\"NodeLog\",\"data\":{\"ti");
         Path damaged = TestData.write(dir, "damaged.jsonl", lines);
         openAndPlayToEnd(damaged);
         waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME).count() == 2);

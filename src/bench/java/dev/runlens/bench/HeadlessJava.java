@@ -1,0 +1,18 @@
+package dev.runlens.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A command line for a child JVM that runs the window headless (Monocle, software rendering). */
+final class HeadlessJava {
+    private HeadlessJava() {
+    }
+
+    static List<String> command(String... mainAndArgs) {
+        List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32",
+                "-Djava.awt.headless=true"));
+        cmd.addAll(List.of(mainAndArgs));
+        return cmd;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.runlens.sim;
+
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+import java.nio.charset.StandardCharsets;
+
+/** {@code GET /flow/output/{run_id}} as Space Operator answers it (for finished runs). */
+final class OutputHandler extends HttpHandler {
+    private final SimState sim;
+
+    OutputHandler(SimState sim) {
+        this.sim = sim;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        String key = request.getHeader("x-api-key");
+        String auth = request.getHeader("Authorization");
+        if (key == null && auth != null && auth.startsWith("Bearer ")) {
+            key = auth.substring("Bearer ".length());
+        }
+        if (!sim.acceptsToken(key)) {
+            answer(response, 401, "{\"error\":\"unauthenticated\"}");
+            return;
+        }
+        String path = request.getRequestURI();
+        String runId = path.substring(path.lastIndexOf('/') + 1);
+        String output = sim.finishedOutput(runId);
+        if (output == null) {
+            answer(response, 404, "{\"error\":\"not found\"}");
+        } else {
+            answer(response, 200, output);
+        }
+    }
+
+    private static void answer(Response response, int status, String body) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
