@@ -139,7 +139,9 @@ public final class ReplayController {
         pendingOpens.decrementAndGet();
         Transport t = new Transport(session);
         transports.add(t);
-        problem.set("");
+        ReplayIndex index = session.index();
+        // A small file may have finished indexing (and failed) before it got here.
+        problem.set(index.isDone() && index.failure() != null ? session.file().getFileName() + ": " + index.failure() : "");
         active.set(t);
         t.playing = play;
         t.anchorNanos = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.runlens.ui.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.connect.ConnectionState;
 import dev.runlens.json.Json;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
@@ -12,6 +13,7 @@ import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
+import dev.runlens.ui.fx.FeedStatus;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,11 @@ class LiveRunSaveUiTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+        // The server stops first, so it never sends into a session the client already closed.
         if (simulator != null) {
             simulator.close();
         }
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
     }
 
     private static JsonNode runJson(Run run) {
@@ -64,6 +67,9 @@ class LiveRunSaveUiTest {
                 ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().size() == 1
                 && dashboard.model().runs().get(0).terminal()).get());
+        // The server is done with the connection before the test ends (no late sends into a closed session).
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dashboard.model().feeds().stream()
+                .map(FeedStatus::state).anyMatch(s -> s == ConnectionState.FINISHED)).get());
         WaitForAsyncUtils.waitForFxEvents();
         Run run = dashboard.model().runs().get(0);
         assertEquals(RunStatus.FAILED, run.status());
