@@ -130,21 +130,14 @@ public final class ExportCommand implements Command {
         for (Path p : inputs) {
             b.add(p);
         }
+        List<Run> chosen = new ArrayList<>();
+        for (Run run : b.model().runs()) {
+            if (runs.isEmpty() || runs.contains(run.ref().runId())) {
+                chosen.add(run);
+            }
+        }
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            boolean first = true;
-            for (Run run : b.model().runs()) {
-                if (!runs.isEmpty() && !runs.contains(run.ref().runId())) {
-                    continue;
-                }
-                java.io.StringWriter one = new java.io.StringWriter();
-                ExecutionsCsv.write(run, one);
-                String text = one.toString();
-                w.write(first ? text : text.substring(text.indexOf("\r\n") + 2));
-                first = false;
-            }
-            if (first) {
-                w.write(ExecutionsCsv.HEADER + "\r\n");
-            }
+            ExecutionsCsv.writeAll(chosen, w);
         }
     }
 

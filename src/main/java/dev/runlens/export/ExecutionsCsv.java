@@ -40,6 +40,21 @@ public final class ExecutionsCsv {
         }
     }
 
+    /** Several runs as one table: one header, then each run's rows (a header alone when there are none). */
+    public static void writeAll(java.util.List<Run> runs, Writer out) throws IOException {
+        boolean first = true;
+        for (Run run : runs) {
+            java.io.StringWriter one = new java.io.StringWriter();
+            write(run, one);
+            String text = one.toString();
+            out.write(first ? text : text.substring(text.indexOf("\r\n") + 2));
+            first = false;
+        }
+        if (first) {
+            out.write(HEADER + "\r\n");
+        }
+    }
+
     private static String durationMillis(Duration d) {
         return java.math.BigDecimal.valueOf(d.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString();
     }

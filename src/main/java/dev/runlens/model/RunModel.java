@@ -209,6 +209,33 @@ public final class RunModel {
         return c;
     }
 
+    /**
+     * Replaces the runs in {@code remove} by the runs of {@code from} (replay seeking: one file's
+     * runs as they were at another position). A replaced run keeps its place in the order, new ones
+     * go last, and {@link #applied()} follows the events of the runs taken out and put in. The runs
+     * of {@code from} are taken as they are: hand over a model nobody else changes (a {@link #copy()}).
+     */
+    public void replace(java.util.Collection<RunRef> remove, RunModel from) {
+        for (RunRef ref : remove) {
+            Run old = runs.get(ref);
+            if (old != null && from.runs.get(ref) == null) {
+                runs.remove(ref);
+                order.remove(old);
+                applied -= old.events;
+            }
+        }
+        for (Run r : from.order) {
+            Run old = runs.put(r.ref(), r);
+            if (old == null) {
+                order.add(r);
+            } else {
+                order.set(order.indexOf(old), r);
+                applied -= old.events;
+            }
+            applied += r.events;
+        }
+    }
+
     /** A deep copy, for replay snapshots. */
     public RunModel copy() {
         RunModel c = new RunModel();

@@ -14,7 +14,6 @@ import dev.runlens.ui.events.EventLogViewModel;
 import dev.runlens.ui.fx.Batch;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FileFeed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FrameStore;
 import dev.runlens.ui.fx.FxPump;
@@ -24,6 +23,7 @@ import dev.runlens.ui.inspector.InspectorItems;
 import dev.runlens.ui.inspector.InspectorView;
 import dev.runlens.ui.inspector.InspectorViewModel;
 import dev.runlens.ui.runs.RunsView;
+import dev.runlens.ui.replay.ReplayUi;
 import dev.runlens.ui.runs.RunsViewModel;
 import dev.runlens.ui.theme.Palette;
 import dev.runlens.ui.theme.Themes;
@@ -104,6 +104,7 @@ public final class Dashboard {
     private final Tab errorsTab = new Tab("Errors", errorsView);
     private final Tab eventsTab = new Tab("Event log", eventsView);
     private final StatusBarView statusBar = new StatusBarView(model, bridge);
+    private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
     private final VBox top = new VBox();
     private final BorderPane root = new BorderPane();
     private final List<Shortcut> shortcuts = new ArrayList<>();
@@ -131,7 +132,7 @@ public final class Dashboard {
         SplitPane.setResizableWithParent(runsView, false);
         SplitPane.setResizableWithParent(inspectorView, false);
         defineShortcuts();
-        top.getChildren().add(menuBar());
+        top.getChildren().addAll(menuBar(), replay.transportBar());
         root.setTop(top);
         root.setCenter(main);
         root.setBottom(statusBar);
@@ -141,6 +142,7 @@ public final class Dashboard {
         selection.runProperty().subscribe(this::showRun);
         selection.executionProperty().subscribe(e -> timeline.setSelected(e));
         model.addListener(this::onBatch);
+        model.addResetListener(() -> showRun(selection.run()));
         eventsVm.setDeferred(true);
         pump.afterPulse(now -> {
             timeline.paintIfDirty();
@@ -196,7 +198,9 @@ public final class Dashboard {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        file.getItems().addAll(item("Connect…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showConnectDialog),
+        file.getItems().add(item("Connect…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showConnectDialog));
+        file.getItems().addAll(replay.fileMenuItems());
+        file.getItems().addAll(
                 item("Load flow export (node names)…", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), this::loadFlowExport),
                 item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit));
@@ -256,6 +260,9 @@ public final class Dashboard {
         add(new KeyCodeCombination(KeyCode.T, ctrl), "Ctrl+T", "Light / dark theme", themes::toggle);
         add(new KeyCodeCombination(KeyCode.L, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+L", "Load a flow export for node names",
                 this::loadFlowExport);
+        add(null, "Ctrl+O, drop a file", "Open a log to replay", () -> { });
+        add(null, "Space", "Replay: play / pause", () -> { });
+        add(null, "[ / ]", "Replay: previous / next event (Alt: node start, Shift: error)", () -> { });
         add(null, "?", "This cheat sheet", this::showCheatSheet);
         add(new KeyCodeCombination(KeyCode.Q, ctrl), "Ctrl+Q", "Quit", this::quit);
     }
@@ -312,6 +319,7 @@ public final class Dashboard {
         Scene scene = new Scene(root, width, height);
         themes.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, scene));
+        replay.install(scene, stage);
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 showCheatSheet();
@@ -346,11 +354,9 @@ public final class Dashboard {
         top.getChildren().add(banner);
     }
 
-    /** Reads a log file in the background into the same bridge a live connection feeds. */
+    /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
-        Feed feed = bridge.newFeed(file.getFileName().toString(), false);
-        background.execute(() -> FileFeed.read(file, bridge, feed));
-        return feed;
+        return replay.open(file);
     }
 
     /** Opens a live connection (and its recording). Problems are shown, never thrown. */
@@ -442,6 +448,7 @@ public final class Dashboard {
         }
         connections.clear();
         background.shutdownNow();
+        replay.close();
         store.close();
     }
 
@@ -459,6 +466,10 @@ public final class Dashboard {
 
     public FxPump pump() {
         return pump;
+    }
+
+    public ReplayUi replay() {
+        return replay;
     }
 
     public Selection selection() {

@@ -12,7 +12,7 @@ public final class UiCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new WatchCommand(), dashboard());
+        return List.of(new WatchCommand(), new OpenCommand(), dashboard());
     }
 
     /** The dashboard with the built-in demo: what {@code runlens} with no arguments opens. */

@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,16 @@ public final class ErrorsViewModel {
         this.model = model;
         this.selection = selection;
         model.addListener(this::onBatch);
+        model.addResetListener(this::rebuild);
+    }
+
+    /** After a replay seek: the list is the model's errors again. */
+    private void rebuild() {
+        groups.clear();
+        index.clear();
+        current.set(-1);
+        total.set(0);
+        onBatch(new Batch(List.of(), List.of(), Map.of(), model.errors(), List.of(), false, 0, 0));
     }
 
     void onBatch(Batch batch) {

@@ -67,6 +67,18 @@ public final class EventLogViewModel {
             }
         });
         model.addListener(this::onBatch);
+        model.addResetListener(this::rebuild);
+    }
+
+    /** After a replay seek: the shown run's rows are read again, filters kept. */
+    private void rebuild() {
+        RunTrack track = shown == null ? null : model.track(shown);
+        List<EventRow> all = track == null ? List.of() : track.rows();
+        taken = all.size();
+        learn(all);
+        pending.clear();
+        rows.setAll(all);
+        newWhileAway.set(0);
     }
 
     private void showRun(RunRef ref) {

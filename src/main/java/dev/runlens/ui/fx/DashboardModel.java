@@ -32,6 +32,7 @@ public final class DashboardModel {
     private final Map<Feed, FeedStatus> feeds = new LinkedHashMap<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
     private final List<Consumer<Batch>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
     private long frames;
 
     public Batch apply(List<BridgeItem> items) {
@@ -143,6 +144,65 @@ public final class DashboardModel {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Puts one feed back to an earlier (or any) point (replay seeking): its runs become those of
+     * {@code state} (an independent model, e.g. a copy of {@code ReplayEngine.seek}'s), its event
+     * rows keep those with a sequence below {@code position}, re-linked to the new executions, and
+     * its errors become the runs' errors and gaps plus {@code extraErrors} (malformed frames...).
+     * Other feeds are untouched. Fires the reset listeners (not a batch): views rebuild from the model.
+     */
+    public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors) {
+        List<RunRef> mine = new ArrayList<>();
+        tracks.forEach((ref, t) -> {
+            if (t.feed().equals(feed)) {
+                mine.add(ref);
+            }
+        });
+        model.replace(mine, state);
+        for (RunRef ref : mine) {
+            if (state.run(ref) == null) {
+                tracks.remove(ref);
+            }
+        }
+        List<ErrorEntry> restored = new ArrayList<>(extraErrors);
+        for (Run run : state.runs()) {
+            RunTrack old = tracks.get(run.ref());
+            RunTrack fresh = new RunTrack(run, feed);
+            if (old != null) {
+                for (EventRow r : old.rows()) {
+                    if (r.sequence() < position) {
+                        Execution e = r.execution() == null ? null : run.execution(r.execution().node(), r.execution().times());
+                        fresh.add(new EventRow(r.sequence(), r.receivedAt(), r.time(), r.kind(), r.node(), r.times(), r.summary(),
+                                r.frame(), r.run(), e));
+                        fresh.lastReceivedAt = r.receivedAt();
+                    }
+                }
+            }
+            tracks.put(run.ref(), fresh);
+            for (dev.runlens.model.RunError err : run.errors()) {
+                ErrorKind kind = err.isFlowError() ? ErrorKind.FLOW_ERROR
+                        : run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;
+                restored.add(new ErrorEntry(err.time(), kind, feed, run.ref(), err.node(), err.times(), err.message(),
+                        err.isFlowError() || err.times() == null ? null : run.execution(err.node(), err.times())));
+            }
+            for (dev.runlens.model.Gap g : run.gaps()) {
+                restored.add(new ErrorEntry(g.from(), ErrorKind.GAP, feed, run.ref(), null, null,
+                        "events may be missing from " + g.from() + " to " + g.to()
+                                + (g.reason() == null || g.reason().isBlank() ? "" : " (" + g.reason() + ")"), null));
+            }
+        }
+        errors.removeIf(e -> feed.equals(e.feed()));
+        errors.addAll(restored);
+        for (Runnable l : resetListeners) {
+            l.run();
+        }
+    }
+
+    /** Told after {@link #restoreFeed}: rebuild what is shown from the model. */
+    public void addResetListener(Runnable listener) {
+        resetListeners.add(listener);
     }
 
     public void addListener(Consumer<Batch> listener) {

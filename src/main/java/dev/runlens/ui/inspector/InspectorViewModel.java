@@ -66,6 +66,7 @@ public final class InspectorViewModel {
         selection.executionProperty().subscribe(e -> reload(true));
         selection.runProperty().subscribe(r -> reload(true));
         model.addListener(this::onBatch);
+        model.addResetListener(() -> reload(false));
     }
 
     private void onBatch(Batch batch) {

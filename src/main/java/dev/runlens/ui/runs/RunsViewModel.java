@@ -23,6 +23,24 @@ public final class RunsViewModel {
         this.model = model;
         this.selection = selection;
         model.addListener(this::onBatch);
+        model.addResetListener(this::rebuild);
+    }
+
+    /** After a replay seek: runs that do not exist at the new point go, the others are refreshed. */
+    private void rebuild() {
+        for (int k = rows.size() - 1; k >= 0; k--) {
+            RunRef gone = rows.get(k).ref();
+            if (model.track(gone) == null) {
+                // The index is right before the list changes: views look rows up while it does.
+                index.remove(gone);
+                int removed = k;
+                index.replaceAll((ref, i) -> i > removed ? i - 1 : i);
+                rows.remove(k);
+            }
+        }
+        for (Run r : model.runs()) {
+            update(r);
+        }
     }
 
     void onBatch(Batch batch) {

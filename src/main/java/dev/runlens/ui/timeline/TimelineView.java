@@ -36,6 +36,8 @@ public final class TimelineView extends Region {
     private final NodeNames names;
     private final ObjectProperty<TimeZoneMode> zone = new SimpleObjectProperty<>(TimeZoneMode.UTC);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(Palette.LIGHT);
+    /** "Now" for running bars and the now line: the wall clock live, the playhead in replay. */
+    private java.util.function.Supplier<Instant> clock = Instant::now;
     private final BiConsumer<Run, Execution> onSelect;
     private TimelineData data;
     private Execution selected;
@@ -231,7 +233,7 @@ public final class TimelineView extends Region {
         if (e.startedAt() == null) {
             return "–";
         }
-        Instant end = e.finished() ? e.finishedAt() : data.run().terminal() ? data.run().finishedAt() : Instant.now();
+        Instant end = e.finished() ? e.finishedAt() : data.run().terminal() ? data.run().finishedAt() : clock.get();
         if (end == null) {
             return "–";
         }
@@ -297,6 +299,12 @@ public final class TimelineView extends Region {
         invalidate();
     }
 
+    /** Where "now" is (the replay playhead); null for the wall clock. */
+    public void setClock(java.util.function.Supplier<Instant> clock) {
+        this.clock = clock == null ? Instant::now : clock;
+        invalidate();
+    }
+
     public void invalidate() {
         dirty = true;
     }
@@ -317,7 +325,7 @@ public final class TimelineView extends Region {
         if (w < 1 || h < 1) {
             return;
         }
-        double now = TimelineRow.millis(Instant.now());
+        double now = TimelineRow.millis(clock.get());
         viewport.setPlot(TimelineRenderer.LABEL_WIDTH, w - TimelineRenderer.LABEL_WIDTH - 10);
         if (data != null && autoFit) {
             double[] extent = data.extent(now);
@@ -369,7 +377,7 @@ public final class TimelineView extends Region {
     public double[] pointOf(Execution e) {
         data.prepare();
         double t = TimelineRow.startMillis(e);
-        double end = TimelineRow.endMillis(e, data.run(), TimelineRow.millis(Instant.now()));
+        double end = TimelineRow.endMillis(e, data.run(), TimelineRow.millis(clock.get()));
         double x = (viewport.x(t) + viewport.x(end)) / 2;
         double y = TimelineRenderer.AXIS_HEIGHT + data.rowOf(e.node()) * TimelineRenderer.ROW_HEIGHT
                 + TimelineRenderer.ROW_HEIGHT / 2 - vbar.getValue();

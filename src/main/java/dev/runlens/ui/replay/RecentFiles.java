@@ -1,0 +1,77 @@
+package dev.runlens.ui.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.runlens.json.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recently opened log files, newest first, in {@code recent-files.json} next to the recent
+ * connections ({@code $XDG_CONFIG_HOME/runlens}, {@code ~/.config/runlens}, or the
+ * {@code runlens.config.dir} property). Only absolute paths are kept: nothing secret.
+ */
+public final class RecentFiles {
+    static final int MAX = 10;
+    private final Path file;
+
+    public RecentFiles(Path file) {
+        this.file = file;
+    }
+
+    public static RecentFiles inDefaultLocation() {
+        String override = System.getProperty("runlens.config.dir");
+        Path dir;
+        if (override != null) {
+            dir = Path.of(override);
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
+                    .resolve("runlens");
+        }
+        return new RecentFiles(dir.resolve("recent-files.json"));
+    }
+
+    /** The list; an unreadable or damaged file counts as empty. */
+    public List<Path> load() {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            JsonNode root = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            for (JsonNode n : root.path("files")) {
+                if (n.isTextual() && out.size() < MAX) {
+                    out.add(Path.of(n.textValue()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ArrayList<>();
+        }
+        return out;
+    }
+
+    /** Puts {@code path} first (once) and keeps the newest {@value #MAX}. */
+    public void remember(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        List<Path> files = load();
+        files.remove(abs);
+        files.add(0, abs);
+        var root = Json.object();
+        ArrayNode arr = root.putArray("files");
+        files.stream().limit(MAX).forEach(p -> arr.add(p.toString()));
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.pretty(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public Path file() {
+        return file;
+    }
+}

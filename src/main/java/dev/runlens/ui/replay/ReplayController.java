@@ -1,0 +1,389 @@
+package dev.runlens.ui.replay;
+
+import dev.runlens.model.RunModel;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.replay.IndexListener;
+import dev.runlens.replay.MarkerKind;
+import dev.runlens.replay.Playback;
+import dev.runlens.replay.ReplayClock;
+import dev.runlens.replay.ReplayIndex;
+import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.Feed;
+import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.fx.FxPump;
+import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.fx.Selection;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The transport of replay, on the FX thread and without controls: which opened file the bar
+ * drives (the one holding the selected run, else the last opened), where its playhead is, whether
+ * it plays and how fast. Each pulse it asks the {@link ReplayClock} where playback should be and
+ * hands that position to the file's {@link ReplaySession}; seeks and steps do the same at once.
+ * Backward moves come back through {@link #restore} with the exact model at that point.
+ */
+public final class ReplayController {
+    private final DashboardModel model;
+    private final FrameBridge bridge;
+    private final FxPump pump;
+    private final Selection selection;
+    private final List<Transport> transports = new ArrayList<>();
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "runlens-replay-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyObjectWrapper<Transport> active = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(Pace.MAX);
+    private final ObjectProperty<Duration> skipIdle = new SimpleObjectProperty<>();
+    private final IntegerProperty position = new SimpleIntegerProperty();
+    private final IntegerProperty size = new SimpleIntegerProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(1);
+    private final StringProperty timeText = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final List<Consumer<Path>> openedListeners = new ArrayList<>();
+    /** Files asked to open that have not opened or failed yet, and those that failed. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingOpens = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failedOpens;
+    private final KeptSelection kept;
+
+    public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
+        this.model = model;
+        this.bridge = bridge;
+        this.pump = pump;
+        this.selection = selection;
+        selection.runProperty().subscribe(this::follow);
+        this.kept = new KeptSelection(selection);
+        model.addListener(b -> kept.reselect(model.runModel()));
+        pace.subscribe(p -> reanchor());
+        skipIdle.subscribe(s -> reanchor());
+    }
+
+    /**
+     * Opens a log (any thread): indexing starts in the background and playback starts from the beginning at
+     * the chosen pace. Problems (not a log, empty, unreadable) go to {@link #problemProperty()}
+     * and to the error panel, never thrown.
+     */
+    public Feed open(Path file, boolean play) {
+        Feed feed = bridge.newFeed(file.getFileName().toString(), false);
+        pendingOpens.incrementAndGet();
+        opener.execute(() -> {
+            ReplayIndex index;
+            try {
+                index = ReplayIndex.open(file, new IndexListener() {
+                    @Override
+                    public void progress(ReplayIndex i, double fraction, int entries) {
+                        // Read by the pulse; nothing to hand over here.
+                    }
+
+                    @Override
+                    public void finished(ReplayIndex i, String failure) {
+                        if (failure != null) {
+                            String text = file.getFileName() + ": " + failure;
+                            bridge.problem(feed, text);
+                            Platform.runLater(() -> problem.set(text));
+                        }
+                    }
+                });
+            } catch (Exception e) {
+                String text = "Cannot open " + file.getFileName() + ": " + describe(e);
+                bridge.problem(feed, text);
+                Platform.runLater(() -> {
+                    pendingOpens.decrementAndGet();
+                    failedOpens++;
+                    problem.set(text);
+                });
+                return;
+            }
+            ReplaySession session = new ReplaySession(index, feed, bridge, this::restore,
+                    text -> Platform.runLater(() -> problem.set(text)));
+            Platform.runLater(() -> added(session, play));
+        });
+        return feed;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private void added(ReplaySession session, boolean play) {
+        pendingOpens.decrementAndGet();
+        Transport t = new Transport(session);
+        transports.add(t);
+        ReplayIndex index = session.index();
+        // A small file may have finished indexing (and failed) before it got here.
+        problem.set(index.isDone() && index.failure() != null ? session.file().getFileName() + ": " + index.failure() : "");
+        active.set(t);
+        t.playing = play;
+        t.anchorNanos = System.nanoTime();
+        publish();
+        for (Consumer<Path> l : openedListeners) {
+            l.accept(session.file());
+        }
+    }
+
+    /** The transport of the run's file becomes the active one. */
+    private void follow(RunRef run) {
+        if (run == null) {
+            return;
+        }
+        RunTrack track = model.track(run);
+        for (Transport t : transports) {
+            if (track != null && t.session.feed().equals(track.feed())) {
+                active.set(t);
+                publish();
+                return;
+            }
+        }
+    }
+
+    /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
+    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
+        Platform.runLater(() -> {
+            try {
+                // Frames the worker queued before this move must not land after it.
+                pump.drainAll();
+                model.restoreFeed(session.feed(), state, pos, problems);
+                kept.restored(model.runModel());
+            } finally {
+                applied.run();
+            }
+        });
+    }
+
+    /** Each pulse: advance playing transports by the clock, and refresh what the bar shows. */
+    public void pulse(long now) {
+        for (Transport t : transports) {
+            if (!t.playing) {
+                continue;
+            }
+            int target = t.clock.target(t.anchor, now - t.anchorNanos, playback());
+            if (target != t.position) {
+                t.position = target;
+                t.session.request(target);
+            }
+            if (t.position >= t.session.index().size() && t.session.index().isDone()) {
+                t.playing = false;
+            }
+        }
+        publish();
+    }
+
+    private Playback playback() {
+        return pace.get().playback(skipIdle.get());
+    }
+
+    private void publish() {
+        Transport t = active.get();
+        if (t == null) {
+            return;
+        }
+        ReplayIndex index = t.session.index();
+        size.set(index.size());
+        position.set(t.position);
+        progress.set(index.isDone() ? 1.0 : index.progress());
+        playing.set(t.playing);
+        Instant at = t.session.timeAt(t.position);
+        timeText.set(at == null ? "—" : at.toString());
+    }
+
+    private void reanchor() {
+        long now = System.nanoTime();
+        for (Transport t : transports) {
+            t.anchor = t.position;
+            t.anchorNanos = now;
+        }
+    }
+
+    /** Moves the active transport's playhead to {@code target} (clamped); playing continues from there. */
+    public void seek(int target) {
+        Transport t = active.get();
+        if (t == null) {
+            return;
+        }
+        int p = Math.max(0, Math.min(target, t.session.index().size()));
+        t.position = p;
+        t.anchor = p;
+        t.anchorNanos = System.nanoTime();
+        t.session.request(p);
+        publish();
+    }
+
+    public void togglePlay() {
+        Transport t = active.get();
+        if (t == null) {
+            return;
+        }
+        if (!t.playing && t.position >= t.session.index().size() && t.session.index().isDone()) {
+            seek(0);
+        }
+        setPlaying(!t.playing);
+    }
+
+    public void setPlaying(boolean play) {
+        Transport t = active.get();
+        if (t == null) {
+            return;
+        }
+        t.playing = play;
+        t.anchor = t.position;
+        t.anchorNanos = System.nanoTime();
+        publish();
+    }
+
+    /** One entry forwards ({@code +1}) or backwards ({@code -1}); pauses. */
+    public void step(int direction) {
+        Transport t = active.get();
+        if (t == null) {
+            return;
+        }
+        setPlaying(false);
+        seek(t.position + direction);
+    }
+
+    /** To the next ({@code +1}) or previous ({@code -1}) marker of {@code kind}; pauses. False when none. */
+    public boolean stepMarker(MarkerKind kind, int direction) {
+        Transport t = active.get();
+        if (t == null) {
+            return false;
+        }
+        int current = t.position - 1;
+        int m = direction > 0 ? t.session.index().nextMarker(kind, current) : t.session.index().previousMarker(kind, current);
+        if (m < 0) {
+            return false;
+        }
+        setPlaying(false);
+        seek(m + 1);
+        return true;
+    }
+
+    /**
+     * True when every file asked to open has opened (or failed to) and every opened one is played
+     * to its end, with everything applied to the model.
+     */
+    public boolean allFinished() {
+        if (pendingOpens.get() > 0 || transports.isEmpty() && failedOpens == 0) {
+            return false;
+        }
+        for (Transport t : transports) {
+            ReplayIndex index = t.session.index();
+            if (!index.isDone() || t.position < index.size() || t.session.emitted() < index.size()) {
+                return false;
+            }
+        }
+        return bridge.backlog() == 0;
+    }
+
+    /** The session whose feed shows {@code run}, or null (a live run). */
+    public ReplaySession sessionOf(RunRef run) {
+        RunTrack track = run == null ? null : model.track(run);
+        if (track == null) {
+            return null;
+        }
+        for (Transport t : transports) {
+            if (t.session.feed().equals(track.feed())) {
+                return t.session;
+            }
+        }
+        return null;
+    }
+
+    /** The playhead's recorded time of the file showing {@code run}, or null when it is live. */
+    public Instant playheadTime(RunRef run) {
+        RunTrack track = run == null ? null : model.track(run);
+        if (track == null) {
+            return null;
+        }
+        for (Transport t : transports) {
+            if (t.session.feed().equals(track.feed())) {
+                return t.session.timeAt(t.position);
+            }
+        }
+        return null;
+    }
+
+    public void onOpened(Consumer<Path> listener) {
+        openedListeners.add(listener);
+    }
+
+    public ReadOnlyObjectProperty<Transport> activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public Transport active() {
+        return active.get();
+    }
+
+    public List<Transport> transports() {
+        return List.copyOf(transports);
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public ObjectProperty<Pace> paceProperty() {
+        return pace;
+    }
+
+    public ObjectProperty<Duration> skipIdleProperty() {
+        return skipIdle;
+    }
+
+    public IntegerProperty positionProperty() {
+        return position;
+    }
+
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty timeTextProperty() {
+        return timeText;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public void close() {
+        opener.shutdownNow();
+        for (Transport t : transports) {
+            t.session.close();
+        }
+        transports.clear();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.runlens.ui.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.model.Gap;
+import dev.runlens.model.RunModel;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.ReceivedFrame;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+import dev.runlens.replay.EntryKind;
+import dev.runlens.replay.MalformedEntry;
+import dev.runlens.replay.ReplayEngine;
+import dev.runlens.replay.ReplayIndex;
+import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.ErrorKind;
+import dev.runlens.ui.fx.Feed;
+import dev.runlens.ui.fx.FrameBridge;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One opened log being replayed into the dashboard. A worker thread owns the decoder and the
+ * {@link ReplayEngine}; it moves the dashboard to the position last asked for:
+ * <ul>
+ * <li>forwards, by reading each entry's text back from the index, decoding it with the normal
+ * {@link FrameDecoder} and handing it to the {@link FrameBridge}, exactly like a live connection
+ * (the frame's sequence is its entry index);</li>
+ * <li>backwards, by {@link ReplayEngine#seek} (snapshots, no replay from the start) and handing a
+ * copy of that model to {@code restore}, which the UI applies on the FX thread.</li>
+ * </ul>
+ * Requests coalesce: while the worker is busy only the latest target counts.
+ */
+public final class ReplaySession implements AutoCloseable {
+    /** What the FX side does with a backward seek's state: restore the feed, then tell the worker. */
+    public interface Restorer {
+        void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems, Runnable applied);
+    }
+
+    private final ReplayIndex index;
+    private final Feed feed;
+    private final FrameBridge bridge;
+    private final Restorer restorer;
+    private final ReplayEngine engine;
+    private final ExecutorService worker;
+    private final AtomicInteger requested = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Consumer<String> onFailure;
+    private volatile int emitted;
+    private volatile boolean closed;
+
+    private record Problem(int index, ErrorEntry entry) {
+    }
+
+    ReplaySession(ReplayIndex index, Feed feed, FrameBridge bridge, Restorer restorer, Consumer<String> onFailure) {
+        this.index = index;
+        this.feed = feed;
+        this.bridge = bridge;
+        this.restorer = restorer;
+        this.onFailure = onFailure;
+        this.engine = new ReplayEngine(index);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "runlens-replay-" + feed.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ReplayIndex index() {
+        return index;
+    }
+
+    public Feed feed() {
+        return feed;
+    }
+
+    public Path file() {
+        return index.file();
+    }
+
+    /** Entries handed to the dashboard so far (worker side; read anywhere). */
+    public int emitted() {
+        return emitted;
+    }
+
+    /** Asks the worker to bring the dashboard to {@code position}; returns at once. */
+    public void request(int position) {
+        requested.set(position);
+        if (!closed && !scheduled.getAndSet(true)) {
+            worker.execute(this::serve);
+        }
+    }
+
+    private void serve() {
+        scheduled.set(false);
+        int target = Math.max(0, Math.min(requested.get(), index.size()));
+        try {
+            if (target >= emitted) {
+                forward(target);
+            } else {
+                backward(target);
+            }
+        } catch (IOException | RuntimeException e) {
+            onFailure.accept("replay of " + index.file().getFileName() + " stopped at entry " + emitted + ": " + e.getMessage());
+        }
+    }
+
+    /** Bounds the frames waiting for the FX thread during a long forward move (memory, and a newer request can cut in). */
+    static final int MAX_BACKLOG = 50_000;
+
+    private void forward(int target) throws IOException {
+        for (int i = emitted; i < target && !closed; i++) {
+            if (requested.get() != target) {
+                return;  // a newer request is scheduled; it continues from here
+            }
+            while (bridge.backlog() > MAX_BACKLOG && !closed && requested.get() == target) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            emit(i);
+            emitted = i + 1;
+        }
+    }
+
+    private void backward(int target) throws IOException {
+        RunModel state = engine.seek(target).copy();
+        List<ErrorEntry> kept = new ArrayList<>();
+        problems.removeIf(p -> p.index() >= target);
+        for (Problem p : problems) {
+            kept.add(p.entry());
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        restorer.restore(this, state, target, kept, done::countDown);
+        try {
+            // Later frames must reach the bridge after the restore, not before it.
+            while (!closed && !done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        emitted = target;
+    }
+
+    private void emit(int i) throws IOException {
+        EntryKind kind = index.kind(i);
+        Instant at = index.time(i);
+        if (at == null) {
+            at = Instant.now();
+        }
+        if (kind == EntryKind.META) {
+            meta(index.frames().text(i), at);
+        } else if (kind == EntryKind.CORRUPT) {
+            String message = corruptReason(i);
+            problems.add(new Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
+            bridge.problem(feed, message);
+        } else {
+            String text = index.frames().text(i);
+            ProtocolEvent event = decoder.decode(text);
+            if (event instanceof MalformedFrame m) {
+                problems.add(new Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
+                        m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
+            }
+            bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1));
+        }
+    }
+
+    private String corruptReason(int i) {
+        for (MalformedEntry m : index.malformed()) {
+            if (m.index() == i) {
+                return m.reason();
+            }
+        }
+        return "unreadable piece of the file at entry " + i;
+    }
+
+    /** Session meta lines: stream subscriptions teach the decoder, gaps go to the model. */
+    private void meta(String line, Instant at) {
+        JsonNode node;
+        try {
+            node = Json.parse(line);
+        } catch (IOException e) {
+            return;
+        }
+        String kind = node.path("meta").asText("");
+        if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
+            decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
+        } else if (SessionMeta.GAP.equals(kind)) {
+            Source source = Source.ofId(node.path("source").asText());
+            String runId = node.path("run_id").asText(null);
+            if (source != null && runId != null) {
+                bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
+                        instant(node.path("to").asText(null), at), node.path("reason").asText("")));
+            }
+        }
+    }
+
+    private static Instant instant(String text, Instant fallback) {
+        try {
+            return text == null ? fallback : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    /** The recorded time of the entry at the playhead ({@code position - 1}), or null. */
+    public Instant timeAt(int position) {
+        if (position <= 0 || position > index.size()) {
+            return null;
+        }
+        return index.time(position - 1);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.shutdownNow();
+        try {
+            index.close();
+        } catch (IOException e) {
+            // The spool is a temporary file; nothing else to do.
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.runlens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
+import dev.runlens.replay.LogGenerator;
+import dev.runlens.summary.SummaryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code runlens open FILE --speed max --exit-when-finished --stats-out S} from the packaged jar,
+ * with a real window on Monocle's headless screen: it replays the whole file, closes by itself,
+ * and the stats say every run event of the file reached the model.
+ */
+class OpenCommandIT {
+    @TempDir
+    Path workDir;
+
+    private static String monocleJar() {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("openjfx-monocle")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("openjfx-monocle is not on the test classpath");
+    }
+
+    @Test
+    void replaysAWholeFileAndWritesStats() throws Exception {
+        Path log = workDir.resolve("several-runs.jsonl");
+        LogGenerator.write(log, 3000, 3);
+        SummaryBuilder expected = new SummaryBuilder();
+        expected.add(log);
+        Path stats = workDir.resolve("stats.json");
+        Path jar = Path.of(System.getProperty("runlens.jar", "target/runlens.jar")).toAbsolutePath();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dheadless.geometry=1600x1000", "-Drunlens.config.dir=" + workDir.resolve("config"),
+                "-cp", jar + File.pathSeparator + monocleJar(), "dev.runlens.Main",
+                "open", log.toString(), "--speed", "max", "--exit-when-finished", "--stats-out", stats.toString()));
+        Path err = workDir.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the window did not close by itself");
+        assertEquals(0, p.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+        JsonNode s = Json.parse(Files.readString(stats, StandardCharsets.UTF_8));
+        assertEquals(expected.stats().runEvents(), s.get("events_applied").asLong(), "every run event of the file");
+        assertEquals(expected.model().runs().size(), s.get("runs").size(), "every run of the file");
+        assertTrue(expected.model().runs().size() > 1);
+        for (int i = 0; i < s.get("runs").size(); i++) {
+            JsonNode r = s.get("runs").get(i);
+            assertEquals(expected.model().runs().get(i).ref().runId(), r.get("run_id").asText());
+            assertEquals(expected.model().runs().get(i).status().id(), r.get("status").asText());
+            assertEquals(expected.model().runs().get(i).events(), r.get("events").asInt());
+        }
+        assertTrue(s.get("fx").get("pulses").asLong() > 0);
+    }
+}
