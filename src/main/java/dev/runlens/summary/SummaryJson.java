@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
+import dev.runlens.model.Gap;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunError;
 import dev.runlens.model.RunModel;
@@ -12,7 +13,11 @@ import dev.runlens.model.RunModel;
 import java.time.Instant;
 import java.util.List;
 
-/** The {@code summary --json} object. Field order is part of the format. */
+/**
+ * The {@code summary --json} object. Field order is part of the format. {@code gaps} and
+ * {@code reconciled} follow {@code output} only when a run has any, so summaries of
+ * uninterrupted streams keep their exact form.
+ */
 public final class SummaryJson {
     private SummaryJson() {
     }
@@ -72,6 +77,19 @@ public final class SummaryJson {
             r.putNull("output");
         } else {
             r.set("output", output);
+        }
+        if (!run.gaps().isEmpty()) {
+            ArrayNode gaps = r.putArray("gaps");
+            for (Gap g : run.gaps()) {
+                ObjectNode o = gaps.addObject();
+                time(o, "from", g.from());
+                time(o, "to", g.to());
+                o.put("reason", g.reason());
+            }
+        }
+        if (!run.reconciled().isEmpty()) {
+            ArrayNode rec = r.putArray("reconciled");
+            run.reconciled().forEach(rec::add);
         }
         return r;
     }
