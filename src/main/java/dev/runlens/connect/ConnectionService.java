@@ -38,6 +38,8 @@ public final class ConnectionService implements AutoCloseable {
     static final Duration LYZR_GRACE = Duration.ofSeconds(2);
     /** Lyzr's own client waits 15 s for a connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a stopped connection waits for the server's close answer before its client shuts down. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ConnectionRequest request;
     private final ConnectionListener listener;
@@ -472,15 +474,21 @@ public final class ConnectionService implements AutoCloseable {
         control.shutdown();
         ClientManager c = client;
         if (c != null) {
-            // Shut down Tyrus' own threads once the close frame is out.
-            new Thread(() -> {
+            // Shut down Tyrus' own threads once the socket has closed (the server answered our
+            // close frame), not before: its sessions schedule on the container's executor.
+            Thread t = new Thread(() -> {
                 try {
-                    Thread.sleep(200);
+                    if (link != null) {
+                        link.awaitClosed(CLOSE_WAIT.toMillis());
+                    }
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 c.shutdown();
-            }, "runlens-client-shutdown").start();
+            }, "runlens-client-shutdown");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
