@@ -1,11 +1,9 @@
 package dev.runlens.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runlens.connect.LyzrUrls;
 import dev.runlens.json.Json;
 import dev.runlens.value.Base58;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
