@@ -28,6 +28,7 @@ public final class Bench {
                 case "largelog" -> LargeLogBench.run();
                 case "ingest" -> LiveIngestBench.run();
                 case "ui" -> UiLoadBench.run();
+                case "startup" -> StartupBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
                         + " (decode, largelog, ingest, ui, startup, all)");
             }

@@ -13,6 +13,7 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.summary.SummaryBuilder;
+import dev.runlens.summary.SummaryJson;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,7 +120,9 @@ public final class ExportCommand implements Command {
         for (Path p : inputs) {
             b.add(p);
         }
-        Files.writeString(target, Json.pretty(b.toJson()) + "\n", StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            SummaryJson.write(b.model().runs(), b.stats(), w);
+        }
     }
 
     private static void writeCsv(List<Path> inputs, Path target, Set<String> runs) throws IOException {

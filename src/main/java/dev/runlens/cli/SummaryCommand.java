@@ -1,11 +1,15 @@
 package dev.runlens.cli;
 
-import dev.runlens.json.Json;
 import dev.runlens.log.LogFormatException;
 import dev.runlens.summary.SummaryBuilder;
+import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -66,8 +70,13 @@ public final class SummaryCommand implements Command {
             }
         }
         if (json) {
-            out.print(Json.pretty(builder.toJson()));
-            out.print('\n');
+            try {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                SummaryJson.write(builder.model().runs(), builder.stats(), w);
+            } catch (IOException e) {
+                err.println("runlens summary: could not write the summary (" + e.getMessage() + ")");
+                return ExitCodes.FAILURE;
+            }
         } else {
             out.print(SummaryTable.render(builder.model(), builder.stats(), builder.problems()));
         }

@@ -79,6 +79,15 @@ public final class Json {
         }
     }
 
+    /** A generator writing in the {@link #pretty} layout, for output too big to build as a tree. */
+    public static JsonGenerator prettyGenerator(java.io.Writer out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.setCodec(MAPPER);
+        g.setPrettyPrinter(new SummaryPrettyPrinter());
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        return g;
+    }
+
     /** Two-space indent, {@code "key": value}, empty containers as {@code []} and {@code {}}. */
     public static String pretty(JsonNode node) {
         try {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads '\n'-separated lines as bytes and tracks each line's byte offset. */
-final class LineInput {
+public final class LineInput {
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
@@ -17,12 +17,12 @@ final class LineInput {
     private long lineOffset;
     private boolean lastLineTerminated;
 
-    LineInput(InputStream in) {
+    public LineInput(InputStream in) {
         this.in = in;
     }
 
     /** Advances to the next line; false at the end. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         lineLength = 0;
         lineOffset = consumed;
         boolean any = false;
@@ -63,24 +63,24 @@ final class LineInput {
         lineLength += n;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
-    int length() {
+    public int length() {
         return lineLength;
     }
 
-    long offset() {
+    public long offset() {
         return lineOffset;
     }
 
     /** False when the current line ended at end of file without a newline (possibly torn). */
-    boolean terminated() {
+    public boolean terminated() {
         return lastLineTerminated;
     }
 
-    boolean isBlank() {
+    public boolean isBlank() {
         for (int i = 0; i < lineLength; i++) {
             byte b = line[i];
             if (b != ' ' && b != '\t' && b != '\r') {
@@ -90,7 +90,7 @@ final class LineInput {
         return true;
     }
 
-    String text() {
+    public String text() {
         return new String(line, 0, lineLength, StandardCharsets.UTF_8);
     }
 }

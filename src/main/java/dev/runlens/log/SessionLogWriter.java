@@ -33,6 +33,8 @@ public final class SessionLogWriter implements Closeable, Flushable {
         this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16);
         this.gen = Json.factory().createGenerator(out);
+        // Lines are ended by hand; Jackson's default root separator would start each with a space.
+        gen.setRootValueSeparator(null);
         gen.writeStartObject();
         gen.writeStringField(SessionLogFormat.MARKER, SessionLogFormat.MARKER_VALUE);
         gen.writeNumberField("version", SessionLogFormat.VERSION);

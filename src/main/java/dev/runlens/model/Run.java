@@ -38,6 +38,8 @@ public final class Run {
     JsonNode output;
     /** Referenced by more than one model (see RunModel.snapshot()): never modified again. */
     boolean shared;
+    /** Index in the model's run order. */
+    int position;
 
     Run(RunRef ref) {
         this.ref = ref;
@@ -45,6 +47,7 @@ public final class Run {
 
     Run copy() {
         Run c = new Run(ref);
+        c.position = position;
         c.status = status;
         c.startedAt = startedAt;
         c.finishedAt = finishedAt;

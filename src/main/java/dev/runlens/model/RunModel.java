@@ -139,18 +139,14 @@ public final class RunModel {
         Run run = runs.get(ref);
         if (run == null) {
             run = new Run(ref);
+            run.position = order.size();
             runs.put(ref, run);
             order.add(run);
         } else if (run.shared) {
             // Shared with a snapshot (see snapshot()): copy before the first change.
             Run own = run.copy();
             runs.put(ref, own);
-            for (int i = 0; i < order.size(); i++) {
-                if (order.get(i) == run) {
-                    order.set(i, own);
-                    break;
-                }
-            }
+            order.set(own.position, own);
             run = own;
         }
         return run;

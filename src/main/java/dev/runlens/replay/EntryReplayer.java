@@ -103,18 +103,33 @@ final class EntryReplayer {
             SessionMeta.apply(SessionLines.meta(text), new FrameDecoder(), model);
             return;
         }
-        FrameDecoder decoder = new FrameDecoder();
-        JsonNode tree = Json.parse(text);
-        Long stream = Indexer.v2Stream(tree);
-        RunRef run = index.run(i);
-        if (stream != null && run != null) {
-            // The stream table at indexing time resolved this frame to this run.
-            decoder.registerStream(stream, run.runId());
-        }
-        ProtocolEvent event = decoder.decode(tree, text);
+        ProtocolEvent event = decode(index, i, text);
         if (!(event instanceof RunEvent e)) {
             throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
         }
         model.apply(e);
+    }
+
+    /**
+     * Decodes entry {@code i}'s frame text again as it was decoded while indexing: a fresh decoder
+     * that knows the frame's v2 stream belongs to the run the index recorded for it.
+     */
+    static ProtocolEvent decode(ReplayIndex index, int i, String text) {
+        FrameDecoder decoder = new FrameDecoder();
+        JsonNode tree;
+        try {
+            tree = text == null || text.isBlank() ? null : Json.parse(text);
+        } catch (IOException | RuntimeException e) {
+            tree = null;
+        }
+        if (tree == null) {
+            return decoder.decode(text);
+        }
+        Long stream = Indexer.v2Stream(tree);
+        RunRef run = index.run(i);
+        if (stream != null && run != null) {
+            decoder.registerStream(stream, run.runId());
+        }
+        return decoder.decode(tree, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.protocol.FastTime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -40,6 +41,9 @@ final class FrameScanner {
 
     /** As {@link #scan(String)} for a frame held as UTF-8 bytes. */
     Scanned scan(byte[] b, int offset, int length) {
+        if (length < 2 || b[offset] != '{' || b[offset + 1] == 0) {
+            return null;  // leave anything else (and Jackson's UTF-16/32 detection) to the String path
+        }
         try (JsonParser p = FastJson.FACTORY.createParser(b, offset, length)) {
             return read(p) ? new Scanned(stream, kind, time, node, times, runId) : null;
         } catch (IOException | RuntimeException e) {
@@ -113,7 +117,7 @@ final class FrameScanner {
                     seenTime = true;
                     if (v == JsonToken.VALUE_STRING) {
                         try {
-                            time = FastInstant.parse(p.getText());
+                            time = FastTime.parseOrThrow(p.getText());
                         } catch (DateTimeParseException e) {
                             return false;
                         }

@@ -1,5 +1,9 @@
 package dev.runlens.replay;
 
+import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.ReceivedFrame;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * (uncompressed session logs and JSON Lines), or from the spool file (other forms). Blocking and
  * thread-safe (positional reads): call it off the UI thread.
  */
-public final class FrameStore implements AutoCloseable {
+public final class FrameStore {
     private final ReplayIndex index;
     private final Path file;
     private FileChannel log;
@@ -44,6 +48,26 @@ public final class FrameStore implements AutoCloseable {
         return line;
     }
 
+    /**
+     * Entry {@code i} as the live pipeline hands frames to the views: sequence, receive time,
+     * exact text and the decoded event (with its payloads), and the line's offset in the log (-1
+     * when the form has none). Meta lines and damaged pieces are not frames: for them the event is
+     * a {@link dev.runlens.protocol.MalformedFrame} only for damaged pieces, and null for meta lines.
+     */
+    public ReceivedFrame receivedFrame(int i) throws IOException {
+        IndexedEntry e = index.entry(i);
+        String text = text(i);
+        ProtocolEvent event;
+        if (e.kind() == EntryKind.META) {
+            event = null;
+        } else if (e.kind() == EntryKind.CORRUPT) {
+            event = MalformedFrame.notJson(index.malformedReason(i), text);
+        } else {
+            event = EntryReplayer.decode(index, i, text);
+        }
+        return new ReceivedFrame(e.sequence(), e.receivedAt(), text, event, e.offset());
+    }
+
     private synchronized FileChannel channel() throws IOException {
         if (log == null) {
             log = FileChannel.open(file, StandardOpenOption.READ);
@@ -51,8 +75,8 @@ public final class FrameStore implements AutoCloseable {
         return log;
     }
 
-    @Override
-    public synchronized void close() throws IOException {
+    /** Closed by the index. */
+    synchronized void close() throws IOException {
         if (log != null) {
             log.close();
             log = null;

@@ -46,12 +46,6 @@ final class IntList {
         return lo > 0 ? a[lo - 1] : -1;
     }
 
-    /** How many values are below {@code v}. */
-    int countBelow(int v) {
-        int n = size;
-        return upperBound(values, n, v - 1);
-    }
-
     private static int upperBound(int[] a, int n, int v) {
         int lo = 0;
         int hi = n;

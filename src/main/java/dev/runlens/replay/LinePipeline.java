@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.LineInput;
 import dev.runlens.log.LogEntry;
 
 import java.io.EOFException;
@@ -76,7 +77,7 @@ final class LinePipeline implements AutoCloseable {
 
     private void produce() {
         try (InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted) {
-            LineSource lines = new LineSource(in);
+            LineInput lines = new LineInput(in);
             // Scanning frames here too balances the two threads (it is half the work).
             FrameScanner frameScanner = new FrameScanner();
             SessionLineScanner lineScanner = new SessionLineScanner();

@@ -21,11 +21,20 @@ import java.io.IOException;
  * steps) owns an engine. {@link #model()} is owned by the engine and changes on the next move;
  * hand {@code model().copy()} to another thread. {@link #stateAt(ReplayIndex, int)} builds an
  * independent model and may be called from any thread.
+ *
+ * <p><b>Identity.</b> Models share runs with the index's snapshots copy-on-write
+ * ({@link RunModel#snapshot()}), so after a move a changed run (and its executions) may be a new
+ * object: views keep selections by {@code (RunRef, node, times)}, not by object identity.
  */
 public final class ReplayEngine {
+    /** Entries a backward step re-applies at most once a checkpoint is in place. */
+    static final int STEP_BACK_WINDOW = 4096;
+
     private final ReplayIndex index;
     private RunModel model = new RunModel();
     private int position;
+    /** A state kept for stepping backwards (one only: it holds copies of the runs changed since). */
+    private Snapshot checkpoint;
 
     public ReplayEngine(ReplayIndex index) {
         this.index = index;
@@ -56,11 +65,20 @@ public final class ReplayEngine {
      * the file; the engine then stays at a consistent earlier position.
      */
     public RunModel seek(int target) throws IOException {
+        return move(target, false);
+    }
+
+    /**
+     * Moves to {@code target}. A backward step also keeps a checkpoint at the last multiple of
+     * {@link #STEP_BACK_WINDOW} at or before the target, so the following backward steps re-apply
+     * at most that many entries instead of starting again from an index snapshot far behind.
+     */
+    private RunModel move(int target, boolean steppingBack) throws IOException {
         int p = Math.max(0, Math.min(target, index.size()));
         if (p == position) {
             return model;
         }
-        Snapshot s = index.snapshots().atOrBefore(p);
+        Snapshot s = base(p);
         int from = s == null ? 0 : s.position();
         if (p > position && position >= from) {
             advance(p);
@@ -68,8 +86,23 @@ public final class ReplayEngine {
         }
         model = s == null ? new RunModel() : s.model().snapshot();
         position = from;
+        int boundary = p / STEP_BACK_WINDOW * STEP_BACK_WINDOW;
+        if (steppingBack && boundary > from) {
+            advance(boundary);
+            checkpoint = new Snapshot(boundary, model.snapshot(), 0);
+        }
         advance(p);
         return model;
+    }
+
+    /** The closest known state at or before {@code p}: an index snapshot or this engine's checkpoint. */
+    private Snapshot base(int p) {
+        Snapshot s = index.snapshots().atOrBefore(p);
+        Snapshot c = checkpoint;
+        if (c != null && c.position() <= p && (s == null || c.position() > s.position())) {
+            return c;
+        }
+        return s;
     }
 
     private void advance(int p) throws IOException {
@@ -102,7 +135,7 @@ public final class ReplayEngine {
         if (position == 0) {
             return false;
         }
-        seek(position - 1);
+        move(position - 1, true);
         return true;
     }
 
@@ -125,7 +158,7 @@ public final class ReplayEngine {
         if (previous < 0) {
             return false;
         }
-        seek(previous + 1);
+        move(previous + 1, true);
         return true;
     }
 

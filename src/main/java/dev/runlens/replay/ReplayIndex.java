@@ -305,11 +305,23 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return table.times(i);
     }
 
+    /**
+     * The meta kind of a meta line ("subscribed", "gap", "disconnected"...), the message of a flow
+     * or node error (null for the few kept only in the file: Lyzr task failures), else null.
+     */
+    public String note(int i) {
+        EntryKind kind = table.kind(i);
+        if (kind == EntryKind.META || kind.isError() && (table.flags(i) & EntryTable.HEAVY) == 0) {
+            return strings.get(table.aux(i));
+        }
+        return null;
+    }
+
     public IndexedEntry entry(int i) {
         EntryKind kind = table.kind(i);
         boolean spooled = (table.flags(i) & EntryTable.SPOOLED) != 0;
         return new IndexedEntry(i, kind, table.sequence(i), Times.instant(table.received(i)),
-                Times.instant(table.server(i)), run(i), node(i), times(i),
+                Times.instant(table.server(i)), run(i), node(i), times(i), note(i),
                 spooled ? -1 : table.offset(i), spooled ? -1 : table.length(i));
     }
 
@@ -337,6 +349,23 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     public List<MalformedEntry> malformed() {
         int n = malformedCount;
         return List.of(Arrays.copyOf(malformed, n));
+    }
+
+    /** Why entry {@code i} was listed as malformed, or null. */
+    String malformedReason(int i) {
+        int n = malformedCount;
+        MalformedEntry[] a = malformed;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid].index() < i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < n && a[lo].index() == i ? a[lo].reason() : null;
     }
 
     /** Reads entry texts back from the file, for the inspector. */

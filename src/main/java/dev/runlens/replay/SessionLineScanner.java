@@ -61,15 +61,17 @@ final class SessionLineScanner {
         byte[] o = out;
         int n = 0;
         while (true) {
-            // Plain characters first, in a tight loop.
+            // A run of plain characters: find its end, then copy it in one go.
+            int run = i;
             while (i < length) {
                 byte c = b[i];
                 if (c == '"' || c == '\\' || c < 0x20) {
                     break;
                 }
-                o[n++] = c;
                 i++;
             }
+            System.arraycopy(b, run, o, n, i - run);
+            n += i - run;
             if (i >= length) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.protocol.FastTime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +106,7 @@ final class SessionLines {
     }
 
     static Instant instant(String s) {
-        return FastInstant.orNull(s);
+        return FastTime.orNull(s);
     }
 
     static String preview(String s) {

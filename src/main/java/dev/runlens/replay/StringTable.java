@@ -40,9 +40,4 @@ final class StringTable {
     int size() {
         return size;
     }
-
-    /** Rough retained bytes: the strings, the map and the array. */
-    long bytes(long perEntryOverhead) {
-        return size * perEntryOverhead;
-    }
 }

@@ -36,8 +36,9 @@ public final class Faults {
     }
 
     /**
-     * Runs advance only while someone is subscribed (Lyzr: connected). With drops this makes the
-     * number of drops per run deterministic, whatever the machine's speed.
+     * Runs advance only while someone is subscribed (Lyzr: connected) and, for Space Operator,
+     * every subscriber has been sent the history. With drops this makes the number of drops per
+     * run deterministic, whatever the machine's speed and however long the replay.
      */
     public void holdRunsWhileUnwatched(boolean hold) {
         holdWhileUnwatched = hold;

@@ -150,7 +150,8 @@ final class SoConnection extends SimConnection {
             return;
         }
         long streamId = sim.nextStreamId();
-        List<SoRun.Emitted> replay = run.subscribe(new SoRun.Subscription(this, streamId, run.id()));
+        SoRun.Subscription subscription = new SoRun.Subscription(this, streamId, run.id());
+        List<SoRun.Emitted> replay = run.subscribe(subscription);
         ObjectNode ok = Json.object();
         ok.put(legacy ? "subscription_id" : "stream_id", streamId);
         respond(id, ok, null);
@@ -159,6 +160,7 @@ final class SoConnection extends SimConnection {
                 send(render(streamId, run.id(), e), false);
             }
         }
+        run.caughtUp(subscription);
     }
 
     /** Queues a live event of a subscribed run. */

@@ -29,6 +29,8 @@ final class SoRun {
     private final List<SoStep> steps;
     private final List<Emitted> history = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Subscriptions whose history replay is still being sent. */
+    private final List<Subscription> catchingUp = new ArrayList<>();
     private int next;
     private boolean finished;
 
@@ -55,7 +57,8 @@ final class SoRun {
         if (finished || next >= steps.size()) {
             return false;
         }
-        if (holdWhileUnwatched && subscriptions.isEmpty()) {
+        if (holdWhileUnwatched && (subscriptions.isEmpty() || !catchingUp.isEmpty())) {
+            // Held: nobody watches, or a subscriber is still being sent the history.
             return true;
         }
         SoStep step = steps.get(next++);
@@ -78,12 +81,19 @@ final class SoRun {
     synchronized List<Emitted> subscribe(Subscription s) {
         if (!finished) {
             subscriptions.add(s);
+            catchingUp.add(s);
         }
         return List.copyOf(history);
     }
 
+    /** The subscription's history replay has been sent. */
+    synchronized void caughtUp(Subscription s) {
+        catchingUp.remove(s);
+    }
+
     synchronized void unsubscribe(SoConnection connection) {
         subscriptions.removeIf(s -> s.connection() == connection);
+        catchingUp.removeIf(s -> s.connection() == connection);
     }
 
     /** The FlowFinish output, once finished (for the HTTP output endpoint). */

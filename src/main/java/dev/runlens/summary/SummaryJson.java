@@ -1,7 +1,7 @@
 package dev.runlens.summary;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
@@ -10,95 +10,135 @@ import dev.runlens.model.Run;
 import dev.runlens.model.RunError;
 import dev.runlens.model.RunModel;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code summary --json} object. Field order is part of the format. {@code gaps} and
- * {@code reconciled} follow {@code output} only when a run has any, so summaries of
- * uninterrupted streams keep their exact form.
+ * The {@code summary --json} object. Field order is part of the format. It is streamed, since a
+ * log of a million events has hundreds of thousands of executions: building it as a tree first
+ * would cost several times the memory of the model itself. {@code gaps} and {@code reconciled}
+ * follow {@code output} only when a run has any, so summaries of uninterrupted streams keep
+ * their exact form.
  */
 public final class SummaryJson {
     private SummaryJson() {
     }
 
+    /** Writes the summary in the pretty layout, followed by a newline. */
+    public static void write(List<Run> runs, FrameStats stats, Writer out) throws IOException {
+        JsonGenerator g = Json.prettyGenerator(out);
+        g.writeStartObject();
+        g.writeArrayFieldStart("runs");
+        for (Run run : runs) {
+            writeRun(g, run);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("frames");
+        g.writeNumberField("total", stats.total());
+        g.writeNumberField("malformed", stats.malformed());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The summary as a tree, for small uses (exports of a run, tests). */
     public static ObjectNode of(RunModel model, FrameStats stats) {
         return of(model.runs(), stats);
     }
 
     public static ObjectNode of(List<Run> runs, FrameStats stats) {
-        ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("runs");
-        for (Run run : runs) {
-            arr.add(run(run));
+        StringWriter w = new StringWriter();
+        try {
+            write(runs, stats, w);
+            return (ObjectNode) Json.parse(w.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ObjectNode frames = root.putObject("frames");
-        frames.put("total", stats.total());
-        frames.put("malformed", stats.malformed());
-        return root;
     }
 
-    public static ObjectNode run(Run run) {
-        ObjectNode r = Json.object();
-        r.put("source", run.ref().source().id());
-        r.put("run_id", run.ref().runId());
-        r.put("status", run.status().id());
-        time(r, "started_at", run.startedAt());
-        time(r, "finished_at", run.finishedAt());
-        r.put("events", run.events());
-        ArrayNode execs = r.putArray("executions");
+    private static void writeRun(JsonGenerator g, Run run) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", run.ref().source().id());
+        g.writeStringField("run_id", run.ref().runId());
+        g.writeStringField("status", run.status().id());
+        time(g, "started_at", run.startedAt());
+        time(g, "finished_at", run.finishedAt());
+        g.writeNumberField("events", run.events());
+        g.writeArrayFieldStart("executions");
         for (Execution e : run.executions()) {
-            ObjectNode x = execs.addObject();
-            x.put("node", e.node());
-            x.put("times", e.times());
-            x.put("status", e.status().id());
-            time(x, "started_at", e.startedAt());
-            time(x, "finished_at", e.finishedAt());
-            x.put("outputs", e.outputs());
-            ArrayNode errs = x.putArray("errors");
-            e.errors().forEach(errs::add);
-        }
-        ArrayNode notRun = r.putArray("not_run");
-        run.notRun().forEach(notRun::add);
-        ArrayNode errors = r.putArray("errors");
-        for (RunError err : run.errors()) {
-            ObjectNode o = errors.addObject();
-            if (err.node() == null) {
-                o.putNull("node");
-                o.putNull("times");
-            } else {
-                o.put("node", err.node());
-                o.put("times", err.times());
+            g.writeStartObject();
+            g.writeStringField("node", e.node());
+            g.writeNumberField("times", e.times());
+            g.writeStringField("status", e.status().id());
+            time(g, "started_at", e.startedAt());
+            time(g, "finished_at", e.finishedAt());
+            g.writeNumberField("outputs", e.outputs());
+            g.writeArrayFieldStart("errors");
+            for (String err : e.errors()) {
+                g.writeString(err);
             }
-            o.put("message", err.message());
+            g.writeEndArray();
+            g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeArrayFieldStart("not_run");
+        for (String n : run.notRun()) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (RunError err : run.errors()) {
+            g.writeStartObject();
+            if (err.node() == null) {
+                g.writeNullField("node");
+                g.writeNullField("times");
+            } else {
+                g.writeStringField("node", err.node());
+                g.writeNumberField("times", err.times());
+            }
+            g.writeStringField("message", err.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         JsonNode output = run.output();
+        g.writeFieldName("output");
         if (output == null) {
-            r.putNull("output");
+            g.writeNull();
         } else {
-            r.set("output", output);
+            g.writeTree(output);
         }
         if (!run.gaps().isEmpty()) {
-            ArrayNode gaps = r.putArray("gaps");
-            for (Gap g : run.gaps()) {
-                ObjectNode o = gaps.addObject();
-                time(o, "from", g.from());
-                time(o, "to", g.to());
-                o.put("reason", g.reason());
+            g.writeArrayFieldStart("gaps");
+            for (Gap gap : run.gaps()) {
+                g.writeStartObject();
+                time(g, "from", gap.from());
+                time(g, "to", gap.to());
+                g.writeStringField("reason", gap.reason());
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
         if (!run.reconciled().isEmpty()) {
-            ArrayNode rec = r.putArray("reconciled");
-            run.reconciled().forEach(rec::add);
+            g.writeArrayFieldStart("reconciled");
+            for (String task : run.reconciled()) {
+                g.writeString(task);
+            }
+            g.writeEndArray();
         }
-        return r;
+        g.writeEndObject();
     }
 
-    private static void time(ObjectNode o, String field, Instant t) {
+    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
         if (t == null) {
-            o.putNull(field);
+            g.writeNullField(field);
         } else {
-            o.put(field, t.toString());
+            g.writeStringField(field, t.toString());
         }
     }
 }

@@ -351,6 +351,9 @@ class LogReaderTest {
         LogEntry.Frame f = assertInstanceOf(LogEntry.Frame.class, list.get(1));
         assertEquals("Connected to workflow", f.text());
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), f.receivedAt());
+        for (String line : Files.readAllLines(p)) {
+            assertTrue(line.startsWith("{\""), "a session line starts with its object: " + line);
+        }
         JsonNode header = Json.parse(Files.readAllLines(p).get(0));
         assertEquals("session-log", header.get("runlens").asText());
         assertNull(header.get("token"));

@@ -111,8 +111,8 @@ class SoakTest {
         Outcome clean;
         int connections;
         try (Simulator sim = Simulator.start(options(DROP_EVERY))) {
-            // The run pauses while nobody watches, so reconnect latency does not let it run ahead:
-            // each connection moves it on by about 50 events (1 ms pacing), however loaded the machine.
+            // The run pauses while nobody watches or a replay is being sent, so neither reconnects nor
+            // long replays let it run ahead: each connection moves it on by about 50 events.
             sim.faults().holdRunsWhileUnwatched(true);
             String runId = sim.startRun(SoScenario.FOREACH);
             dropped = record(sim, runId, "dropped");
@@ -133,7 +133,7 @@ class SoakTest {
             assertEquals(clean.events(), dropped.events(), "every event exactly once");
             assertTrue(clean.summary().equals(dropped.summary()), "the same summary as an uninterrupted recording");
             int expectedReconnects = clean.events() / DROP_EVERY;
-            assertTrue(connections >= expectedReconnects / 2,
+            assertTrue(connections >= expectedReconnects * 8 / 10,
                     "expected about " + expectedReconnects + " reconnects, saw " + connections + " connections");
             assertEquals(List.of(), leftover, "threads left behind after " + connections + " connections");
             assertTrue(growthMb < 64, "heap grew by " + growthMb + " MB over " + connections + " connections");

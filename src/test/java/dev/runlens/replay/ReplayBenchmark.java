@@ -74,11 +74,15 @@ class ReplayBenchmark {
                 engine.seek(random.nextInt(n + 1));
             }
             long[] nanos = new long[SEEKS];
+            long[] cpu = new long[SEEKS];
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             for (int k = 0; k < SEEKS; k++) {
                 int target = random.nextInt(n + 1);
+                long c0 = threads.getCurrentThreadCpuTime();
                 long s0 = System.nanoTime();
                 RunModel m = engine.seek(target);
                 nanos[k] = System.nanoTime() - s0;
+                cpu[k] = threads.getCurrentThreadCpuTime() - c0;
                 assertEquals(target, engine.position());
                 assertEquals(countRunEvents(index, target), m.applied());
             }
@@ -86,6 +90,22 @@ class ReplayBenchmark {
             System.out.printf("seek latency over %d random seeks: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     SEEKS, nanos[SEEKS / 2] / 1e6, nanos[SEEKS * 9 / 10] / 1e6, nanos[SEEKS * 99 / 100] / 1e6,
                     nanos[SEEKS - 1] / 1e6);
+            Arrays.sort(cpu);
+            System.out.printf("seek CPU time of the seeking thread (GC not included): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms%n", cpu[SEEKS / 2] / 1e6, cpu[SEEKS * 9 / 10] / 1e6, cpu[SEEKS * 99 / 100] / 1e6,
+                    cpu[SEEKS - 1] / 1e6);
+            engine.seek(n - 1000);
+            long[] back = new long[SEEKS];
+            for (int k = 0; k < SEEKS; k++) {
+                long s0 = System.nanoTime();
+                engine.stepBack();
+                back[k] = System.nanoTime() - s0;
+            }
+            assertEquals(n - 1000 - SEEKS, engine.position());
+            long first = back[0];
+            Arrays.sort(back);
+            System.out.printf("step back (%d in a row near the end): first %.1f ms; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    SEEKS, first / 1e6, back[SEEKS / 2] / 1e6, back[SEEKS * 99 / 100] / 1e6, back[SEEKS - 1] / 1e6);
             System.out.printf("machine: %d cores, %s %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name"), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() >> 20);

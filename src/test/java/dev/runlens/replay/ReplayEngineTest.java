@@ -49,13 +49,13 @@ class ReplayEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {64, 1024, 16384})
+    @ValueSource(ints = {256, 2048, 16384})
     void seeksForwardsAndBackwardsInAMixedLogEqualTheModelRebuiltFromScratch(int snapshotInterval) throws Exception {
         try (ReplayIndex index = ReplayIndex.open(mixed, null, snapshotInterval).awaitDone()) {
             int n = index.size();
             Random random = new Random(snapshotInterval);
             List<Integer> order = new ArrayList<>();
-            for (int k = 0; k < 150; k++) {
+            for (int k = 0; k < 60; k++) {
                 order.add(random.nextInt(n + 1));
             }
             // Every entry around the awkward middle part, both ways.
@@ -104,6 +104,32 @@ class ReplayEngineTest {
                 heavy += (index.table.flags(i) & EntryTable.HEAVY) != 0 ? 1 : 0;
             }
             assertTrue(heavy >= 5, "heavy entries: " + heavy);
+        }
+    }
+
+    @Test
+    void steppingBackAcrossCheckpointWindowsGivesTheStateRebuiltFromScratch() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed, null, 1 << 20).awaitDone()) {
+            int start = Math.min(index.size(), 2 * ReplayEngine.STEP_BACK_WINDOW + 60);
+            TreeSet<Integer> positions = new TreeSet<>();
+            for (int p = start; p >= start - 150; p--) {
+                positions.add(p);
+            }
+            Map<Integer, JsonNode> expected = ScratchModels.at(mixed, positions);
+            ReplayEngine engine = new ReplayEngine(index);
+            engine.seek(start);
+            for (int p = start - 1; p >= start - 150; p--) {
+                assertTrue(engine.stepBack());
+                assertEquals(p, engine.position());
+                assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping back to " + p);
+            }
+            // Forwards again from the checkpointed region, then a far seek and back.
+            for (int p = start - 149; p <= start; p++) {
+                assertTrue(engine.stepForward());
+                assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping forward to " + p);
+            }
+            engine.seek(0);
+            assertEquals(expected.get(start - 100), ScratchModels.summary(engine.seek(start - 100)));
         }
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +53,7 @@ class ReplayIndexTest {
                     assertEquals(f.text(), index.frames().text(i), "text of " + i);
                 } else if (e instanceof LogEntry.Meta m) {
                     assertEquals(EntryKind.META, x.kind());
+                    assertEquals(m.kind(), x.note());
                     assertEquals(m.at(), x.receivedAt());
                     assertEquals(m.fields(), TestLogs.parse(index.frames().text(i)));
                 } else {
@@ -61,6 +61,35 @@ class ReplayIndexTest {
                 }
             }
         }
+    }
+
+    @Test
+    void receivedFramesDecodeAsTheLivePipelineDecodedThem() throws Exception {
+        List<LogEntry> expected = ScratchModels.entries(mixed);
+        dev.runlens.protocol.FrameDecoder decoder = new dev.runlens.protocol.FrameDecoder();
+        dev.runlens.model.RunModel ignored = new dev.runlens.model.RunModel();
+        int checked = 0;
+        try (ReplayIndex index = ReplayIndex.open(mixed).awaitDone()) {
+            for (int i = 0; i < expected.size(); i++) {
+                LogEntry e = expected.get(i);
+                dev.runlens.protocol.ReceivedFrame rf = index.frames().receivedFrame(i);
+                if (e instanceof LogEntry.Frame f) {
+                    assertEquals(decoder.decode(f.text()), rf.event(), "event of entry " + i);
+                    assertEquals(f.text(), rf.text());
+                    assertEquals(f.index(), rf.sequence());
+                    assertEquals(f.receivedAt(), rf.receivedAt());
+                    assertEquals(f.offset(), rf.offset());
+                    checked++;
+                } else if (e instanceof LogEntry.Meta m) {
+                    dev.runlens.log.SessionMeta.apply(m, decoder, ignored);
+                    assertNull(rf.event());
+                } else if (e instanceof LogEntry.Corrupt c) {
+                    assertTrue(rf.event() instanceof dev.runlens.protocol.MalformedFrame mf && mf.reason().equals(c.reason()),
+                            String.valueOf(rf.event()));
+                }
+            }
+        }
+        assertTrue(checked > 3000);
     }
 
     @Test
@@ -162,6 +191,21 @@ class ReplayIndexTest {
             k.add(index.kind(i));
         }
         return k;
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstJsonLineIsNotPartOfTheFrame() throws Exception {
+        List<String> frames = TestLogs.fixtureFrames("space-operator-v2-failed-run.jsonl");
+        Path p = dir.resolve("bom.jsonl");
+        Files.writeString(p, "\uFEFF" + String.join("\n", frames) + "\n");
+        try (ReplayIndex index = ReplayIndex.open(p).awaitDone()) {
+            assertEquals(frames.size(), index.size());
+            assertEquals(EntryKind.FLOW_STARTED, index.kind(0));
+            assertEquals(frames.get(0), index.frames().text(0));
+            assertEquals(frames.get(1), index.frames().text(1));
+            assertEquals(ScratchModels.at(p, new java.util.TreeSet<>(List.of(index.size()))).get(index.size()),
+                    ScratchModels.summary(ReplayEngine.stateAt(index, index.size())));
+        }
     }
 
     @Test
@@ -304,6 +348,9 @@ class ReplayIndexTest {
             assertEquals(6, index.previousMarker(MarkerKind.ERROR, 8));
             assertEquals(-1, index.previousMarker(MarkerKind.ERROR, 5));
             assertEquals("9531985d-5d9d-49f8-9818-e811892f902b", index.node(5));
+            assertEquals("insufficient funds: need 3.25 SOL", index.entry(5).note());
+            assertEquals("1 nodes failed", index.note(8));
+            assertNull(index.note(4));
             assertEquals(0, index.times(5));
             assertNull(index.node(8));
             assertEquals(TestLogs.RUN, index.run(8).runId());
@@ -315,9 +362,5 @@ class ReplayIndexTest {
         static String compact(String s) throws IOException {
             return dev.runlens.json.Json.compact(TestLogs.parse(s));
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

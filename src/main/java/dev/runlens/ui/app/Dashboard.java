@@ -108,6 +108,7 @@ public final class Dashboard {
     private final BorderPane root = new BorderPane();
     private final List<Shortcut> shortcuts = new ArrayList<>();
     private TimelineData timelineData;
+    private long lastLogFlush;
     private Stage stage;
 
     public Dashboard(Connector connector) {
@@ -140,9 +141,20 @@ public final class Dashboard {
         selection.runProperty().subscribe(this::showRun);
         selection.executionProperty().subscribe(e -> timeline.setSelected(e));
         model.addListener(this::onBatch);
+        eventsVm.setDeferred(true);
         pump.afterPulse(now -> {
             timeline.paintIfDirty();
             statusBar.refresh(now);
+            // The event log takes new rows ten times a second, and only while it is in view.
+            if (eventsTab.isSelected() && now - lastLogFlush > 100_000_000L) {
+                lastLogFlush = now;
+                eventsVm.flush();
+            }
+        });
+        eventsTab.selectedProperty().subscribe(selected -> {
+            if (selected) {
+                eventsVm.flush();
+            }
         });
         errorsVm.totalProperty().subscribe(n -> errorsTab.setText(n.intValue() == 0 ? "Errors" : "Errors (" + n + ")"));
         themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(t == Themes.Theme.DARK ? Palette.DARK : Palette.LIGHT));

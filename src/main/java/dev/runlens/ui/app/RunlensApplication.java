@@ -34,7 +34,8 @@ public final class RunlensApplication extends Application {
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
-            demo = Demo.start(dashboard, SimulatorOptions.demo());
+            // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
+            demo = Demo.start(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
         if (o.watch() != null) {
             dashboard.connect(o.watch());
@@ -47,21 +48,51 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
+        StartupProbe.installIfRequested();
     }
 
-    /** Closes the window 1 s after every watched run reached its terminal event. */
+    /**
+     * Closes the window 1 s after every watched run reached its terminal event, or once every
+     * connection has stopped for good (run not found, token refused, gave up): nothing more can come.
+     * The exit status then follows {@code record}'s: 3 token refused, 4 not found, 5 gave up.
+     */
     private void exitWhenFinished(Stage stage) {
         PauseTransition grace = new PauseTransition(Duration.seconds(1));
         grace.setOnFinished(e -> {
-            if (dashboard.model().allRunsFinished() && dashboard.bridge().backlog() == 0) {
+            if (finishedOrStopped() && dashboard.bridge().backlog() == 0) {
+                exitStatus = exitStatusOf(dashboard.model().feeds());
                 stage.close();
             }
         });
         dashboard.model().addListener(b -> {
-            if (!b.endedRuns().isEmpty() && dashboard.model().allRunsFinished()) {
+            if ((!b.endedRuns().isEmpty() || b.feedsChanged() || b.frames() == 0) && finishedOrStopped()) {
                 grace.playFromStart();
             }
         });
+    }
+
+    private boolean finishedOrStopped() {
+        if (dashboard.model().allRunsFinished()) {
+            return true;
+        }
+        java.util.List<dev.runlens.ui.fx.FeedStatus> feeds = dashboard.model().feeds();
+        return !feeds.isEmpty() && feeds.stream().allMatch(f -> !f.feed().live() || (f.state() != null && f.state().terminal()));
+    }
+
+    static int exitStatusOf(java.util.List<dev.runlens.ui.fx.FeedStatus> feeds) {
+        int status = dev.runlens.cli.ExitCodes.OK;
+        for (dev.runlens.ui.fx.FeedStatus f : feeds) {
+            if (f.state() == null) {
+                continue;
+            }
+            switch (f.state()) {
+                case TOKEN_REFUSED, UNAUTHORIZED -> status = Math.max(status, dev.runlens.cli.ExitCodes.TOKEN_REFUSED);
+                case NOT_FOUND -> status = Math.max(status, dev.runlens.cli.ExitCodes.NOT_FOUND);
+                case FAILED -> status = Math.max(status, dev.runlens.cli.ExitCodes.GAVE_UP);
+                default -> { }
+            }
+        }
+        return status;
     }
 
     private void shutDown() {

@@ -36,6 +36,8 @@ final class StatsWriter {
         fx.put("gap_ms_max", round(pulses.max()));
         root.put("max_backlog", pulses.maxBacklog());
         root.put("heap_peak_mb", round(heapPeakMb()));
+        // Beyond the documented fields: how long after the newest frame the display had caught up.
+        root.put("drain_ms", round(pulses.maxDrainMs()));
         return root;
     }
 

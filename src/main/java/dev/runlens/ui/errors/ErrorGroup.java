@@ -1,21 +1,37 @@
 package dev.runlens.ui.errors;
 
 import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.ErrorKind;
 
 import java.time.Instant;
 
-/** Identical errors (same kind, run, node and message) shown once with a count. */
-public record ErrorGroup(ErrorEntry first, int count, Instant lastTime) {
+/**
+ * Identical errors (same kind, run, node and message) shown once with a count. Reconnect attempts
+ * of one connection are one group whatever their wording, showing the latest.
+ */
+public record ErrorGroup(ErrorEntry first, ErrorEntry latest, int count, Instant lastTime) {
 
     record Key(Object kind, Object run, String node, String message) {
     }
 
     static Key key(ErrorEntry e) {
+        if (e.kind() == ErrorKind.CONNECTION_LOST) {
+            return new Key(e.kind(), e.feed(), null, null);
+        }
         return new Key(e.kind(), e.run(), e.node(), e.message());
+    }
+
+    ErrorGroup(ErrorEntry first) {
+        this(first, first, 1, first.time());
     }
 
     ErrorGroup plus(ErrorEntry e) {
         Instant last = lastTime == null || (e.time() != null && e.time().isAfter(lastTime)) ? e.time() : lastTime;
-        return new ErrorGroup(first, count + 1, last);
+        return new ErrorGroup(first, e, count + 1, last);
+    }
+
+    /** The text to show: the latest wording for connection trouble, else the (identical) message. */
+    public String message() {
+        return latest.message();
     }
 }

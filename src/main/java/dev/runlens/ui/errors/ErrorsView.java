@@ -43,7 +43,10 @@ public final class ErrorsView extends BorderPane {
         TableColumn<ErrorGroup, Integer> count = new TableColumn<>("Count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setPrefWidth(60);
-        TableColumn<ErrorGroup, String> message = col("Message", 420, g -> g.first().message());
+        count.setMinWidth(50);
+        time.setMinWidth(95);
+        kind.setMinWidth(105);
+        TableColumn<ErrorGroup, String> message = col("Message", 420, ErrorGroup::message);
         table.getColumns().setAll(List.of(time, kind, run, node, count, message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);

@@ -40,7 +40,7 @@ public final class ErrorsViewModel {
             Integer i = index.get(key);
             if (i == null) {
                 index.put(key, groups.size());
-                groups.add(new ErrorGroup(e, 1, e.time()));
+                groups.add(new ErrorGroup(e));
             } else {
                 groups.set(i, groups.get(i).plus(e));
             }

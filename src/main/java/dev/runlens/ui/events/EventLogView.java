@@ -65,6 +65,9 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRow, String> n = col("Node", 130, r -> r.node() == null ? "" : vm.names().name(r.node()));
         TableColumn<EventRow, String> t = col("Times", 50, r -> r.times() == null ? "" : r.times().toString());
         TableColumn<EventRow, String> s = col("Summary", 500, EventRow::summary);
+        time.setMinWidth(95);
+        k.setMinWidth(90);
+        t.setMinWidth(45);
         table.getColumns().setAll(List.of(time, k, n, t, s));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -108,11 +111,17 @@ public final class EventLogView extends BorderPane {
         vm.visibleRows().addListener((ListChangeListener<EventRow>) c -> scrollToEndIfFollowing());
         vm.followProperty().subscribe(f -> scrollToEndIfFollowing());
         // Any gesture that leaves the newest row out of view turns Follow off: wheel, keys, scrollbar.
-        table.addEventFilter(ScrollEvent.SCROLL, e -> afterGesture());
+        table.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                vm.userScrolledAway(); // the wheel turned towards older rows
+            } else {
+                afterGesture();
+            }
+        });
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode c = e.getCode();
             if (c == KeyCode.UP || c == KeyCode.PAGE_UP || c == KeyCode.HOME) {
-                afterGesture();
+                vm.userScrolledAway();
             } else if (c == KeyCode.END) {
                 vm.resumeFollow();
             }
@@ -151,7 +160,7 @@ public final class EventLogView extends BorderPane {
     }
 
     private void checkAway(ScrollBar bar) {
-        boolean recent = System.nanoTime() - gestureAt < 500_000_000L;
+        boolean recent = System.nanoTime() - gestureAt < 2_000_000_000L;
         if (recent && bar != null && vm.followProperty().get() && bar.isVisible() && bar.getValue() < bar.getMax() - 1e-6) {
             vm.userScrolledAway();
         }

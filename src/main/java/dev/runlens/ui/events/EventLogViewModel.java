@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,8 @@ public final class EventLogViewModel {
     private final IntegerProperty newWhileAway = new SimpleIntegerProperty();
     private RunRef shown;
     private int taken;
+    private final List<EventRow> pending = new ArrayList<>();
+    private boolean deferred;
 
     public EventLogViewModel(DashboardModel model, Selection selection, NodeNames names) {
         this.model = model;
@@ -79,6 +82,7 @@ public final class EventLogViewModel {
         List<EventRow> all = track == null ? List.of() : track.rows();
         taken = all.size();
         learn(all);
+        pending.clear();
         rows.setAll(all);
     }
 
@@ -108,7 +112,36 @@ public final class EventLogViewModel {
             }
             newWhileAway.set(newWhileAway.get() + n);
         }
-        rows.addAll(added);
+        pending.addAll(added);
+        if (!deferred) {
+            flush();
+        }
+    }
+
+    /**
+     * Whether new rows wait for {@link #flush()} instead of reaching the table at once. The window
+     * defers them and flushes a few times a second while the log is in view: a virtualized table
+     * re-measures itself on every change, so fewer, larger changes keep a burst smooth.
+     */
+    public void setDeferred(boolean deferred) {
+        this.deferred = deferred;
+        if (!deferred) {
+            flush();
+        }
+    }
+
+    /** Moves waiting rows into the table, as one change. */
+    public void flush() {
+        if (!pending.isEmpty()) {
+            List<EventRow> batch = new ArrayList<>(pending);
+            pending.clear();
+            rows.addAll(batch);
+        }
+    }
+
+    /** Rows received but not yet in the table. */
+    public int pendingCount() {
+        return pending.size();
     }
 
     private void learn(List<EventRow> added) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FrameBridge {
     private final ConcurrentLinkedQueue<BridgeItem> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
+    private volatile long lastEnqueueNanos;
     private final AtomicLong received = new AtomicLong();
     private final AtomicInteger nextFeed = new AtomicInteger(1);
     private final FrameStore store;
@@ -36,7 +37,7 @@ public final class FrameBridge {
 
     public void frame(Feed feed, ReceivedFrame frame) {
         FrameRef ref = store.put(frame.text());
-        String summary = FrameSummary.of(frame.event());
+        String summary = FrameSummary.of(frame.event(), frame.text() == null ? 0 : frame.text().length());
         Instant at = frame.receivedAt() != null ? frame.receivedAt() : Instant.now();
         enqueue(new BridgeItem.FrameItem(feed, frame.sequence(), at, frame.event(), ref, summary));
         received.incrementAndGet();
@@ -92,6 +93,12 @@ public final class FrameBridge {
     private void enqueue(BridgeItem item) {
         queue.add(item);
         backlog.incrementAndGet();
+        lastEnqueueNanos = System.nanoTime();
+    }
+
+    /** When the newest item arrived (System.nanoTime), for the drain figure. */
+    public long lastEnqueueNanos() {
+        return lastEnqueueNanos;
     }
 
     /** Takes up to {@code max} items in arrival order. FX side only. */

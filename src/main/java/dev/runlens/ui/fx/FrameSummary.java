@@ -14,7 +14,38 @@ public final class FrameSummary {
     private FrameSummary() {
     }
 
+    /** Frames longer than this are summarized without looking inside their payloads. */
+    static final int LOOK_INSIDE_LIMIT = 256 * 1024;
+
     public static String of(ProtocolEvent event) {
+        return of(event, 0);
+    }
+
+    /**
+     * The summary of a frame of {@code frameLength} chars. Never throws: a frame is never lost
+     * because its summary could not be made.
+     */
+    public static String of(ProtocolEvent event, int frameLength) {
+        try {
+            if (frameLength > LOOK_INSIDE_LIMIT && event instanceof RunEvent e && hasPayload(e)) {
+                return e.kind() + " with a payload of " + size(frameLength);
+            }
+            return summarize(event);
+        } catch (RuntimeException e) {
+            return "(no summary: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static boolean hasPayload(RunEvent e) {
+        return e instanceof RunEvent.NodeStarted || e instanceof RunEvent.NodeOutput || e instanceof RunEvent.NodeFinished
+                || e instanceof RunEvent.FlowFinished;
+    }
+
+    private static String size(int chars) {
+        return chars >= 1_000_000 ? String.format("%.1f MB", chars / 1e6) : String.format("%.0f kB", chars / 1e3);
+    }
+
+    private static String summarize(ProtocolEvent event) {
         String s;
         if (event instanceof RunEvent.FlowStarted e) {
             s = e.message() == null ? "run started" : e.message();

@@ -22,6 +22,8 @@ public final class FxPump extends AnimationTimer {
     private final PulseStats stats = new PulseStats();
     private final List<LongConsumer> afterPulse = new CopyOnWriteArrayList<>();
 
+    private long drainedUpTo;
+
     public FxPump(FrameBridge bridge, DashboardModel model) {
         this.bridge = bridge;
         this.model = model;
@@ -31,6 +33,11 @@ public final class FxPump extends AnimationTimer {
     public void handle(long now) {
         stats.pulse(now, bridge.backlog());
         drainOnce();
+        long newest = bridge.lastEnqueueNanos();
+        if (bridge.backlog() == 0 && newest != drainedUpTo) {
+            stats.drained(System.nanoTime() - newest);
+            drainedUpTo = newest;
+        }
         for (LongConsumer c : afterPulse) {
             c.accept(now);
         }

@@ -10,6 +10,7 @@ public final class PulseStats {
     private long lastNanos = -1;
     private double max;
     private int maxBacklog;
+    private double maxDrainMs;
 
     /** Called once per pulse with the pulse's timestamp and the backlog seen at its start. */
     public void pulse(long nanos, int backlog) {
@@ -33,6 +34,16 @@ public final class PulseStats {
 
     public long pulses() {
         return pulses;
+    }
+
+    /** The backlog became empty {@code lagNanos} after the newest item had arrived. */
+    public void drained(long lagNanos) {
+        maxDrainMs = Math.max(maxDrainMs, lagNanos / 1e6);
+    }
+
+    /** The longest time from the newest frame's arrival to the display having applied everything. */
+    public double maxDrainMs() {
+        return maxDrainMs;
     }
 
     public int maxBacklog() {

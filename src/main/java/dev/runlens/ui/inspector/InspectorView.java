@@ -6,6 +6,7 @@ import dev.runlens.ui.inspector.InspectorItems.LogItem;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.inspector.InspectorItems.RawItem;
 import dev.runlens.ui.inspector.InspectorItems.Tab;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -172,14 +173,20 @@ public final class InspectorView extends BorderPane {
         vm.inputProperty().subscribe(inputView::show);
         vm.outputs().addListener((ListChangeListener<PayloadDoc>) c -> {
             outputsTitle();
-            PayloadDoc selected = outputList.getSelectionModel().getSelectedItem();
-            outputList.setItems(vm.outputs());
-            if (!vm.outputs().isEmpty()) {
-                int i = selected == null ? -1 : indexOfSame(selected);
-                outputList.getSelectionModel().select(Math.max(0, i));
-            } else {
+            if (vm.outputs().isEmpty()) {
                 outputView.show(null);
+                return;
             }
+            // Show the same output as before a reload (or the latest), without waiting for the
+            // list, whose selection is reset by the replacement after this listener runs.
+            PayloadDoc selected = outputList.getSelectionModel().getSelectedItem();
+            int i = Math.max(0, selected == null ? -1 : indexOfSame(selected));
+            outputView.show(vm.outputs().get(i));
+            Platform.runLater(() -> {
+                if (i < vm.outputs().size()) {
+                    outputList.getSelectionModel().select(i);
+                }
+            });
         });
         outputList.setItems(vm.outputs());
         outputList.getSelectionModel().selectedItemProperty().subscribe(d -> {

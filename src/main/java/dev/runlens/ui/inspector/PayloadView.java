@@ -88,8 +88,15 @@ public final class PayloadView extends BorderPane {
         Button copyValue = button("Copy value", "Copy the selected value (Ctrl+C)", this::copyValue);
         Button copyPath = button("Copy path", "Copy the selected value's path (Ctrl+Shift+C)", this::copyPath);
         Button copyAll = button("Copy all", "Copy the whole payload as JSON (Ctrl+Alt+C)", this::copyAll);
-        HBox bar = new HBox(4, treeMode, plainMode, taggedMode, search, searchStatus, copyValue, copyPath, copyAll);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(treeMode, plainMode, taggedMode, copyValue, copyPath, copyAll)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(80);
+        HBox modesAndSearch = new HBox(4, treeMode, plainMode, taggedMode, search);
+        modesAndSearch.setAlignment(Pos.CENTER_LEFT);
+        HBox copies = new HBox(4, copyValue, copyPath, copyAll, searchStatus);
+        copies.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, modesAndSearch, copies);
         bar.setPadding(new Insets(4));
         setTop(bar);
 

@@ -31,6 +31,11 @@ public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant sta
         if (ref.source().isSpaceOperator() && id.length() > 13) {
             return id.substring(0, 8) + "…" + id.substring(id.length() - 4);
         }
+        int slash = id.lastIndexOf('/');
+        if (slash > 0 && id.length() - slash - 1 > 12) {
+            // Lyzr: the flow name matters most; run names are usually long generated ids.
+            return id.substring(0, slash) + " · " + id.substring(slash + 1, slash + 1 + 8) + "…";
+        }
         return id;
     }
 

@@ -83,6 +83,7 @@ public final class RunsView extends BorderPane {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final HBox box = new HBox(8, icon, new VBox(2, name, detail));
+        private StatusStyle shown;
 
         RunCell() {
             icon.setMinSize(14, 14);
@@ -102,15 +103,22 @@ public final class RunsView extends BorderPane {
             }
             Instant now = Instant.now();
             StatusStyle style = StatusStyle.of(row.status());
-            icon.getChildren().setAll(style.icon(12));
+            // Style changes cost a CSS pass: only touch what changed (cells update every batch).
+            if (style != shown) {
+                shown = style;
+                icon.getChildren().setAll(style.icon(12));
+                name.getStyleClass().removeIf(c -> c.startsWith("status-"));
+                name.getStyleClass().add(style.styleClass());
+            }
             name.setText(row.name() + "  " + style.label());
-            name.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            name.getStyleClass().add(style.styleClass());
             boolean stale = row.stale(now);
             detail.setText((stale ? "STALE · " : "") + row.detail(now));
-            detail.getStyleClass().remove("run-stale");
-            if (stale) {
-                detail.getStyleClass().add("run-stale");
+            if (stale != detail.getStyleClass().contains("run-stale")) {
+                if (stale) {
+                    detail.getStyleClass().add("run-stale");
+                } else {
+                    detail.getStyleClass().remove("run-stale");
+                }
             }
             setText(null);
             setGraphic(box);

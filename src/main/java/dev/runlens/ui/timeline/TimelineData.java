@@ -19,10 +19,25 @@ public final class TimelineData {
     private final List<TimelineRow> rowList = new ArrayList<>();
     private int seen;
     private int notRunSeen;
+    private boolean endSeen;
+    /** Earliest start and latest finish seen, kept as executions arrive (no scan per paint). */
+    private double minStart = Double.POSITIVE_INFINITY;
+    private double maxFinish = Double.NEGATIVE_INFINITY;
 
     public TimelineData(Run run) {
         this.run = run;
         refresh(List.of());
+    }
+
+    private void widen(Execution e) {
+        double s = TimelineRow.startMillis(e);
+        if (!Double.isNaN(s)) {
+            minStart = Math.min(minStart, s);
+            maxFinish = Math.max(maxFinish, s);
+        }
+        if (e.finished() && e.finishedAt() != null) {
+            maxFinish = Math.max(maxFinish, TimelineRow.millis(e.finishedAt()));
+        }
     }
 
     public Run run() {
@@ -32,19 +47,22 @@ public final class TimelineData {
     /** Takes in new executions and marks the rows of {@code touched} executions for re-sorting. */
     public void refresh(Collection<Execution> touched) {
         List<Execution> all = run.executions();
+        for (Execution e : touched) {
+            TimelineRow r = rows.get(e.node());
+            if (r != null && e.index() < seen) {
+                r.touched(e);
+            }
+            widen(e);
+        }
         for (int i = seen; i < all.size(); i++) {
             Execution e = all.get(i);
             row(e.node(), false).add(e);
+            widen(e);
         }
         seen = all.size();
-        for (Execution e : touched) {
-            TimelineRow r = rows.get(e.node());
-            if (r != null) {
-                r.markDirty();
-            }
-        }
-        if (run.terminal()) {
+        if (run.terminal() && !endSeen) {
             // The end of the run turns running bars into interrupted ones ending at the run's end.
+            endSeen = true;
             for (TimelineRow r : rowList) {
                 r.markDirty();
             }
@@ -83,26 +101,19 @@ public final class TimelineData {
 
     /** [first start, last end] of the run in epoch millis, using {@code now} for what still runs. */
     public double[] extent(double now) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        double lo = minStart;
+        double hi = maxFinish;
         if (run.startedAt() != null) {
-            lo = TimelineRow.millis(run.startedAt());
+            lo = Math.min(lo, TimelineRow.millis(run.startedAt()));
         }
         if (run.finishedAt() != null) {
-            hi = TimelineRow.millis(run.finishedAt());
-        }
-        for (Execution e : run.executions()) {
-            double s = TimelineRow.startMillis(e);
-            if (!Double.isNaN(s)) {
-                lo = Math.min(lo, s);
-                hi = Math.max(hi, TimelineRow.endMillis(e, run, now));
-            }
-        }
-        if (!run.terminal() && lo != Double.POSITIVE_INFINITY) {
-            hi = Math.max(hi, now);
+            hi = Math.max(hi, TimelineRow.millis(run.finishedAt()));
         }
         if (lo == Double.POSITIVE_INFINITY) {
             return null;
+        }
+        if (!run.terminal()) {
+            hi = Math.max(hi, now);
         }
         if (hi <= lo) {
             hi = lo + 1;

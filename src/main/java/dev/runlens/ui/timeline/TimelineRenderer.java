@@ -180,8 +180,14 @@ final class TimelineRenderer {
         double lastPixel = Double.NEGATIVE_INFINITY;
         boolean lastFailed = false;
         boolean multi = row.size() > 1;
+        // When every ended bar is shorter than a pixel, the bars starting inside an already painted
+        // pixel can be jumped over by binary search; running bars are painted separately below.
+        boolean canSkip = row.maxClosedDuration() < v.millisPerPixel();
+        java.util.SortedSet<Integer> running = row.running();
+        int selectedAt = row.positionOf(f.selected());
         gc.setTextBaseline(VPos.CENTER);
-        for (int i = row.firstVisible(from); i < row.sortedSize(); i++) {
+        int n = row.sortedSize();
+        for (int i = row.firstVisible(from); i < n; i++) {
             double start = row.startAt(i);
             if (start > to) {
                 break;
@@ -199,12 +205,29 @@ final class TimelineRenderer {
             boolean failed = e.status() == ExecutionStatus.FAILED;
             double pixel = Math.floor(x0);
             if (x1 - x0 <= 1.5 && pixel <= lastPixel && (lastFailed || !failed) && e != f.selected()) {
+                if (canSkip && !failed) {
+                    int next = row.firstStartingAt(v.time(lastPixel + 1), i + 1) - 1;
+                    if (next > i && !row.anyFailed(i + 1, next) && !(selectedAt > i && selectedAt <= next)) {
+                        i = next;
+                    }
+                }
                 continue; // same pixel as a bar already painted: nothing new to see
             }
             lastPixel = Math.floor(x1);
             lastFailed = failed;
             paintBar(gc, f, e, x0, x1, barTop, barHeight, multi);
             hits.bar(x0, x1, e);
+        }
+        if (canSkip) {
+            for (int i : running) {
+                Execution e = row.sortedAt(i);
+                double start = row.startAt(i);
+                if (start <= to && f.now() >= from) {
+                    double x0 = v.x(start);
+                    paintBar(gc, f, e, x0, Math.max(x0 + 1, v.x(f.now())), barTop, barHeight, multi);
+                    hits.bar(x0, Math.max(x0 + 1, v.x(f.now())), e);
+                }
+            }
         }
     }
 

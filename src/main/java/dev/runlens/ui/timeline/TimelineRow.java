@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One node's executions sorted by start, with the running maximum of their ends, so that the
@@ -17,10 +19,19 @@ public final class TimelineRow {
     private final String node;
     private final boolean notRun;
     private final List<Execution> executions = new ArrayList<>();
-    private Execution[] sorted = new Execution[0];
-    private double[] starts = new double[0];
-    private double[] maxEnds = new double[0];
-    private boolean dirty = true;
+    private final Map<Execution, Double> knownStart = new IdentityHashMap<>();
+    private Execution[] sorted = new Execution[16];
+    private double[] starts = new double[16];
+    private double[] maxEnds = new double[16];
+    /** failedUpTo[i]: failed executions among sorted[0..i]. */
+    private int[] failedUpTo = new int[16];
+    private int size;
+    /** Everything must be re-sorted (an execution arrived out of order or its start changed). */
+    private boolean resort = true;
+    /** Running maxima are stale from this index on. */
+    private int staleFrom;
+    private double maxClosedDuration;
+    private final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
 
     TimelineRow(String node, boolean notRun) {
         this.node = node;
@@ -29,11 +40,71 @@ public final class TimelineRow {
 
     void add(Execution e) {
         executions.add(e);
-        dirty = true;
+        double start = startMillis(e);
+        knownStart.put(e, start);
+        if (resort || Double.isNaN(start) || (size > 0 && !(start >= starts[size - 1]))) {
+            resort = true;
+            return;
+        }
+        // The common case: executions start in order, so they are appended.
+        grow();
+        sorted[size] = e;
+        starts[size] = start;
+        staleFrom = Math.min(staleFrom, size);
+        size++;
+    }
+
+    /** An execution of this row changed (finished, failed, got its start). */
+    void touched(Execution e) {
+        if (resort) {
+            return;
+        }
+        double start = startMillis(e);
+        Double known = knownStart.get(e);
+        if (known == null || Double.compare(known, start) != 0) {
+            knownStart.put(e, start);
+            resort = true;
+            return;
+        }
+        int i = indexOf(e, start);
+        if (i < 0) {
+            resort = true;
+        } else {
+            staleFrom = Math.min(staleFrom, i);
+        }
     }
 
     void markDirty() {
-        dirty = true;
+        resort = true;
+    }
+
+    private int indexOf(Execution e, double start) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < size && starts[i] == start; i++) {
+            if (sorted[i] == e) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void grow() {
+        if (size == sorted.length) {
+            int n = sorted.length * 2;
+            sorted = Arrays.copyOf(sorted, n);
+            starts = Arrays.copyOf(starts, n);
+            maxEnds = Arrays.copyOf(maxEnds, n);
+            failedUpTo = Arrays.copyOf(failedUpTo, n);
+        }
     }
 
     public String node() {
@@ -49,30 +120,95 @@ public final class TimelineRow {
         return executions.size();
     }
 
-    /** Rebuilds the sorted arrays if executions were added or changed since the last call. */
+    /**
+     * Brings the sorted arrays up to date: a full sort only when order may have changed, else the
+     * running maxima from the first changed execution on (usually just the newest ones).
+     */
     void prepare(Run run) {
-        if (!dirty) {
+        if (resort) {
+            size = executions.size();
+            sorted = executions.toArray(new Execution[Math.max(16, size)]);
+            Arrays.sort(sorted, 0, size, Comparator.comparingDouble(TimelineRow::startMillis));
+            starts = new double[sorted.length];
+            maxEnds = new double[sorted.length];
+            failedUpTo = new int[sorted.length];
+            for (int i = 0; i < size; i++) {
+                starts[i] = startMillis(sorted[i]);
+                knownStart.put(sorted[i], starts[i]);
+            }
+            staleFrom = 0;
+            resort = false;
+        }
+        if (staleFrom >= size) {
             return;
         }
-        int n = executions.size();
-        sorted = executions.toArray(new Execution[0]);
-        Arrays.sort(sorted, Comparator.comparingDouble(TimelineRow::startMillis));
-        starts = new double[n];
-        maxEnds = new double[n];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            starts[i] = startMillis(sorted[i]);
+        double max = staleFrom == 0 ? Double.NEGATIVE_INFINITY : maxEnds[staleFrom - 1];
+        if (staleFrom == 0) {
+            maxClosedDuration = 0;
+        }
+        int from = staleFrom;
+        running.removeIf(i -> i >= from || isClosed(sorted[i], run));
+        int failed = staleFrom == 0 ? 0 : failedUpTo[staleFrom - 1];
+        for (int i = staleFrom; i < size; i++) {
+            if (sorted[i].status() == dev.runlens.model.ExecutionStatus.FAILED) {
+                failed++;
+            }
+            failedUpTo[i] = failed;
             double end = endMillis(sorted[i], run, Double.POSITIVE_INFINITY);
             max = Math.max(max, end);
             maxEnds[i] = max;
+            if (end == Double.POSITIVE_INFINITY) {
+                running.add(i);
+            } else if (!Double.isNaN(starts[i])) {
+                maxClosedDuration = Math.max(maxClosedDuration, end - starts[i]);
+            }
         }
-        dirty = false;
+        staleFrom = size;
+    }
+
+    private static boolean isClosed(Execution e, Run run) {
+        return e.finished() || run.terminal();
+    }
+
+    /** The longest bar among executions that have ended (running ones are in {@link #running()}). */
+    double maxClosedDuration() {
+        return maxClosedDuration;
+    }
+
+    /** Sorted positions of executions still running (their bars grow with time). */
+    java.util.SortedSet<Integer> running() {
+        return running;
+    }
+
+    /** True when an execution in sorted[from..to] failed. */
+    boolean anyFailed(int from, int to) {
+        return failedUpTo[to] - (from == 0 ? 0 : failedUpTo[from - 1]) > 0;
+    }
+
+    /** Position of {@code e} in start order, or -1. */
+    int positionOf(Execution e) {
+        return e == null ? -1 : indexOf(e, startMillis(e));
+    }
+
+    /** Index of the first execution with start &gt;= {@code millis}. */
+    int firstStartingAt(double millis, int from) {
+        int lo = from;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Index of the first execution that may overlap {@code fromMillis}. */
     int firstVisible(double fromMillis) {
         int lo = 0;
-        int hi = maxEnds.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (maxEnds[mid] < fromMillis) {
@@ -85,7 +221,7 @@ public final class TimelineRow {
     }
 
     int sortedSize() {
-        return sorted.length;
+        return size;
     }
 
     Execution sortedAt(int i) {
@@ -98,7 +234,7 @@ public final class TimelineRow {
 
     /** Executions in start order (prepared). */
     public List<Execution> inStartOrder() {
-        return List.of(sorted);
+        return List.of(Arrays.copyOf(sorted, size));
     }
 
     static double startMillis(Execution e) {

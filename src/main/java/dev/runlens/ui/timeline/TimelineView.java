@@ -284,6 +284,13 @@ public final class TimelineView extends Region {
         }
     }
 
+    /** Zooms the time axis around canvas x (factor &lt; 1 zooms in); stops following the run's extent. */
+    public void zoomAt(double factor, double x) {
+        viewport.zoom(factor, x);
+        autoFit = false;
+        invalidate();
+    }
+
     /** Fits the whole run into view and keeps fitting while it grows (until the next zoom or pan). */
     public void fit() {
         autoFit = true;

@@ -138,8 +138,10 @@ class DashboardUiTest {
     void eventLogFiltersAndFollowsUntilTheOperatorScrollsUp(FxRobot robot) throws Exception {
         List<String> lines = TestData.v2Run("run-log", 300, false);
         dashboard.openFile(TestData.write(dir, "log.jsonl", lines));
-        waitFor(() -> dashboard.eventLogViewModel().allRows().size() == lines.size());
+        waitFor(() -> dashboard.model().eventsApplied() == lines.size());
         robot.clickOn("Event log");
+        // The log takes rows while it is in view.
+        waitFor(() -> dashboard.eventLogViewModel().allRows().size() == lines.size());
         TableView<?> table = robot.lookup("#event-log").queryAs(TableView.class);
         robot.clickOn(robot.lookup("#event-text-filter").queryAs(TextField.class)).write("iteration 29");
         // "iteration 29" and "iteration 290".."iteration 299": only NodeLog summaries carry that text.

@@ -64,4 +64,21 @@ class ErrorsViewModelTest {
         assertSame(vm.groups().get(0), vm.step(1));
         assertSame(flow, vm.step(-1));
     }
+
+    @Test
+    void reconnectAttemptsOfOneConnectionAreOneGroupShowingTheLatest() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        ErrorsViewModel vm = new ErrorsViewModel(model, new Selection());
+        dev.runlens.ui.fx.Feed a = bridge.newFeed("a", true);
+        dev.runlens.ui.fx.Feed b = bridge.newFeed("b", true);
+        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 2 s.");
+        bridge.state(b, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        model.apply(bridge.drain(10));
+        assertEquals(2, vm.groups().size());
+        assertEquals(2, vm.groups().get(0).count());
+        assertEquals("Connection lost; retrying in 2 s.", vm.groups().get(0).message());
+        assertEquals(ErrorKind.CONNECTION_LOST, vm.groups().get(1).first().kind());
+    }
 }

@@ -101,6 +101,24 @@ class DashboardModelTest {
     }
 
     @Test
+    void aTwentyMegabyteOutputIsSummarizedWithoutParsingAndKept() {
+        String big = "q".repeat(20_000_000);
+        String text = dev.runlens.ui.TestData.v2("run-20mb", "NodeOutput", "\"time\":\"2025-11-22T08:30:00.000Z\","
+                + "\"node_id\":\"11111111-1111-4111-8111-111111111111\",\"times\":0,\"output\":{\"M\":{\"blob\":{\"S\":\"" + big + "\"}}}");
+        FrameStore store = new FrameStore();
+        FrameBridge bridge = new FrameBridge(store);
+        DashboardModel model = new DashboardModel();
+        Feed feed = bridge.newFeed("live", true);
+        bridge.frame(feed, new ReceivedFrame(0, Instant.now(), text, new FrameDecoder().decode(text), -1));
+        model.apply(bridge.drain(10));
+        EventRow row = model.track(model.runs().get(0).ref()).rows().get(0);
+        assertEquals("NodeOutput with a payload of 20.0 MB", row.summary());
+        assertTrue(row.frame() instanceof FrameRef.InFile, "spilled out of the heap");
+        assertEquals(text, FrameStore.load(row.frame()));
+        store.close();
+    }
+
+    @Test
     void reconciledLyzrRunFromALogAndFromALiveListenerEndsWithItsTasksSucceeded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path log = dir.resolve("lyzr.jsonl");

@@ -51,6 +51,9 @@ class RunsViewModelTest {
                 ConnectionState.LIVE, last);
         assertFalse(row.stale(last.plusSeconds(5)));
         assertTrue(row.stale(last.plusSeconds(16)));
+        assertEquals("f/r", row.name());
+        assertEquals("Support Pipeline · run-35b3…", new RunRow(new RunRef(Source.LYZR, "Support Pipeline/run-35b353dd-402b"),
+                RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true, ConnectionState.LIVE, last).name());
         assertTrue(row.detail(last.plusSeconds(16)).contains("last event 16 s ago"));
         RunRow reconnecting = new RunRow(row.ref(), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
                 ConnectionState.RECONNECTING, last);

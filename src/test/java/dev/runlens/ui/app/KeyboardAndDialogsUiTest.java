@@ -1,0 +1,93 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.ui.connect.ConnectDialog;
+import dev.runlens.ui.connect.ConnectViewModel;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.theme.Palette;
+import dev.runlens.ui.theme.Themes;
+import javafx.scene.Node;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cheat sheet on "?", the theme switch on Ctrl+T, and the Connect dialog's fields. */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardAndDialogsUiTest {
+    private Dashboard dashboard;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        dashboard = new Dashboard(null);
+        dashboard.attach(stage, 1100, 700);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+    }
+
+    @Test
+    void questionMarkOpensTheCheatSheetAndCtrlTSwitchesTheme(FxRobot robot) {
+        robot.clickOn("#timeline");
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write('?');
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#cheat-sheet").tryQuery().isPresent(), "cheat sheet shown");
+        assertTrue(robot.lookup("Next error").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#timeline");
+        assertEquals(Themes.Theme.LIGHT, dashboard.themes().themeProperty().get());
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Themes.Theme.DARK, dashboard.themes().themeProperty().get());
+        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertEquals(Palette.DARK, dashboard.timeline().paletteProperty().get());
+    }
+
+    @Test
+    void theConnectDialogTakesATokenInAPasswordFieldAndValidates(FxRobot robot) throws Exception {
+        ConnectViewModel vm = new ConnectViewModel(List.of());
+        AtomicReference<ConnectDialog> dialog = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ConnectDialog d = new ConnectDialog(stage, vm);
+            dialog.set(d);
+            d.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Node connect = dialog.get().getDialogPane().lookupButton(ConnectDialog.CONNECT);
+        assertTrue(connect.isDisabled(), "no run id yet");
+        assertEquals("Enter at least one flow_run_id", robot.lookup("#connect-problem").queryLabeled().getText());
+        robot.clickOn("#connect-runs").write("b4e5edc0-6d59-4db2-9eb0-2380906e461c");
+        robot.clickOn("Type it");
+        PasswordField token = robot.lookup("#connect-token").queryAs(PasswordField.class);
+        robot.clickOn(token).write("b3-typed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(connect.isDisabled());
+        robot.clickOn(connect);
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionSettings s = dialog.get().getResult();
+        assertEquals(List.of("b4e5edc0-6d59-4db2-9eb0-2380906e461c"), s.runIds());
+        assertEquals("b3-typed", new String(s.token().resolve(java.util.Map.of())));
+        assertEquals("", vm.typedTokenProperty().get(), "the dialog forgets the typed token");
+    }
+}
