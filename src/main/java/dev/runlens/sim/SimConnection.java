@@ -29,7 +29,6 @@ abstract class SimConnection {
             t.setDaemon(true);
             return t;
         });
-        sim.opened(this);
     }
 
     /** Runs {@code task} on this connection's thread, after everything already queued. */
@@ -87,8 +86,7 @@ abstract class SimConnection {
                     drop();
                 }
             }
-        } catch (IOException | IllegalStateException | RejectedExecutionException e) {
-            // Rejected: the server's container stopped while this frame was on its way out.
+        } catch (IOException | IllegalStateException e) {
             closed();
         }
     }
@@ -117,7 +115,6 @@ abstract class SimConnection {
     final void closed() {
         if (!closed) {
             closed = true;
-            sim.forgetConnection(this);
             out.shutdown();
             onClosed();
         }

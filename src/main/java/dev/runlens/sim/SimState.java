@@ -49,8 +49,6 @@ final class SimState {
         }
     };
     private final AtomicInteger taskStatusRequests = new AtomicInteger();
-    /** Connections still sending: stopped before the server, so none sends into a stopped container. */
-    private final java.util.Set<SimConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong streamIds = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authentications = new AtomicInteger();
@@ -363,18 +361,7 @@ final class SimState {
         return t;
     }
 
-    void opened(SimConnection c) {
-        open.add(c);
-    }
-
-    void forgetConnection(SimConnection c) {
-        open.remove(c);
-    }
-
     void shutdown() {
         scheduler.shutdownNow();
-        for (SimConnection c : List.copyOf(open)) {
-            c.closed();
-        }
     }
 }
