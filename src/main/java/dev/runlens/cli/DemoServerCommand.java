@@ -81,6 +81,7 @@ public final class DemoServerCommand implements Command {
             out.println("  demo API key (the simulator's own, not a secret): " + sim.demoToken());
             out.println("  record a run:  RUNLENS_TOKEN=" + sim.demoToken() + " runlens record --url "
                     + sim.spaceOperatorUrl() + " --run RUN_ID --out run.jsonl");
+            out.println("  Lyzr API (POST /run-dag/, GET /task-status/{task_id}, x-api-key: the demo key): " + sim.lyzrApiUrl());
             out.println("New runs start every few seconds; each is listed below. Stop with Ctrl-C.");
             Set<String> shown = new HashSet<>();
             do {

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
  */
 public final class RecordCommand implements Command {
     static final String DEFAULT_TOKEN_ENV = "RUNLENS_TOKEN";
+    static final String DEFAULT_LYZR_KEY_ENV = "LYZR_API_KEY";
     private static final Logger TYRUS_LOG = Logger.getLogger("org.glassfish");
 
     private final Function<String, String> environment;
@@ -63,8 +64,13 @@ public final class RecordCommand implements Command {
                 + "         [--token-env NAME | --token-file FILE] [--run FLOW_RUN_ID]... [--out FILE]\n"
                 + "         [--idle-timeout S] [--give-up-after S] [--truststore FILE] [--allow-insecure]\n"
                 + "         [--max-message-mb N]\n"
+                + "         [--lyzr-task-id ID [--lyzr-api-key-env NAME | --lyzr-api-key-file FILE] [--lyzr-api URL]]\n"
                 + "Records until every requested run has ended (Lyzr: the run named in the URL).\n"
                 + "The token is read from $" + DEFAULT_TOKEN_ENV + " (or --token-env NAME, or --token-file FILE).\n"
+                + "Lyzr has no replay: after a reconnect (or an idle timeout) the run named by --lyzr-task-id (the\n"
+                + "task_id run-dag answered) is reconciled from GET {api}/task-status/{id}, with the API key from\n"
+                + "$" + DEFAULT_LYZR_KEY_ENV + " (or --lyzr-api-key-env NAME, or --lyzr-api-key-file FILE). The API base\n"
+                + "defaults to the socket's host (ws->http, wss->https, lao-socket.* -> lao.*); --lyzr-api sets it.\n"
                 + "Without --out the log goes to " + SessionRecorder.defaultDirectory() + ".\n"
                 + "Exit status: 0 done, 2 bad usage, 3 token refused, 4 run not found, 5 gave up.\n";
     }
@@ -85,7 +91,7 @@ public final class RecordCommand implements Command {
         }
         ConnectionRequest request;
         try {
-            request = o.request(token(o));
+            request = o.request(token(o), lyzrKey(o));
         } catch (UsageException e) {
             err.println("runlens record: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -111,6 +117,27 @@ public final class RecordCommand implements Command {
         return s;
     }
 
+    /** The Lyzr API key, read only when a task_id asks for reconciliation. */
+    private Secret lyzrKey(Options o) throws UsageException {
+        if (o.lyzrTaskId == null) {
+            return null;
+        }
+        if (o.lyzrKeyFile != null) {
+            try {
+                return Secret.fromFile(o.lyzrKeyFile);
+            } catch (IOException e) {
+                throw new UsageException("cannot read the Lyzr API key file " + o.lyzrKeyFile + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        String variable = o.lyzrKeyEnv != null ? o.lyzrKeyEnv : DEFAULT_LYZR_KEY_ENV;
+        Secret s = Secret.fromEnvironment(variable, environment);
+        if (s == null) {
+            throw new UsageException("--lyzr-task-id needs the Lyzr API key: the environment variable " + variable
+                    + " is not set (or use --lyzr-api-key-file FILE)");
+        }
+        return s;
+    }
+
     private int record(ConnectionRequest request, Path file, PrintStream out, PrintStream err) {
         ProtocolChoice p = request.effectiveProtocol();
         String protocolId = p == ProtocolChoice.LYZR ? "lyzr"
@@ -123,7 +150,7 @@ public final class RecordCommand implements Command {
             err.println("runlens record: cannot write " + file + " (" + e.getMessage() + ")");
             return ExitCodes.USAGE;
         }
-        Progress progress = new Progress();
+        Progress progress = new Progress(err);
         ConnectionService service = new ConnectionService(request, progress, recorder, backoff);
         Thread hook = new Thread(() -> {
             service.close();
@@ -160,6 +187,9 @@ public final class RecordCommand implements Command {
         int status = exitStatus(end, service);
         if (status == ExitCodes.OK) {
             out.println("Recorded " + progress.events.get() + " events of " + progress.finished.get() + " finished run(s) to " + file);
+            if (!progress.reconciled.isEmpty()) {
+                out.println("Reconciled from task-status (meta reconciled): " + String.join(", ", progress.reconciled));
+            }
         } else {
             err.println("runlens record: " + message);
             for (String id : service.runsNotFound()) {
@@ -196,7 +226,24 @@ public final class RecordCommand implements Command {
 
     /** Counts what arrives and notices the end. */
     private static final class Progress implements ConnectionListener {
+        private final PrintStream err;
         final CountDownLatch done = new CountDownLatch(1);
+        final java.util.Set<String> reconciled = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+
+        Progress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onReconciled(dev.runlens.protocol.RunRef run, String status,
+                                 java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> results) {
+            reconciled.addAll(results.keySet());
+        }
+
+        @Override
+        public void onReconcileFailed(dev.runlens.protocol.RunRef run, String sentence) {
+            err.println("runlens record: " + sentence);
+        }
         final AtomicLong events = new AtomicLong();
         final AtomicLong finished = new AtomicLong();
         volatile ConnectionState state;
@@ -293,6 +340,10 @@ public final class RecordCommand implements Command {
         Path truststore;
         boolean allowInsecure;
         long maxMessageBytes = ConnectionRequest.DEFAULT_MAX_MESSAGE_BYTES;
+        String lyzrTaskId;
+        String lyzrKeyEnv;
+        Path lyzrKeyFile;
+        String lyzrApi;
         boolean help;
 
         static Options parse(List<String> args) throws UsageException {
@@ -310,8 +361,12 @@ public final class RecordCommand implements Command {
                     case "--allow-insecure" -> o.allowInsecure = true;
                     case "--token" -> throw new UsageException(
                             "a token is never passed as an argument: put it in $" + DEFAULT_TOKEN_ENV + ", or use --token-env NAME or --token-file FILE");
+                    case "--lyzr-api-key" -> throw new UsageException(
+                            "an API key is never passed as an argument: put it in $" + DEFAULT_LYZR_KEY_ENV
+                                    + ", or use --lyzr-api-key-env NAME or --lyzr-api-key-file FILE");
                     case "--url", "--protocol", "--token-env", "--token-file", "--run", "--out", "--idle-timeout",
-                            "--give-up-after", "--truststore", "--max-message-mb" -> {
+                            "--give-up-after", "--truststore", "--max-message-mb", "--lyzr-task-id", "--lyzr-api-key-env",
+                            "--lyzr-api-key-file", "--lyzr-api" -> {
                         if (value == null) {
                             if (i + 1 >= args.size()) {
                                 throw new UsageException(a + " needs a value");
@@ -332,6 +387,12 @@ public final class RecordCommand implements Command {
             if (o.tokenEnv != null && o.tokenFile != null) {
                 throw new UsageException("use either --token-env or --token-file, not both");
             }
+            if (o.lyzrKeyEnv != null && o.lyzrKeyFile != null) {
+                throw new UsageException("use either --lyzr-api-key-env or --lyzr-api-key-file, not both");
+            }
+            if (o.lyzrTaskId == null && (o.lyzrKeyEnv != null || o.lyzrKeyFile != null || o.lyzrApi != null)) {
+                throw new UsageException("--lyzr-api-key-env, --lyzr-api-key-file and --lyzr-api go with --lyzr-task-id");
+            }
             return o;
         }
 
@@ -351,6 +412,10 @@ public final class RecordCommand implements Command {
                 case "--idle-timeout" -> idleTimeout = seconds(option, value);
                 case "--give-up-after" -> giveUpAfter = seconds(option, value);
                 case "--truststore" -> truststore = Path.of(value);
+                case "--lyzr-task-id" -> lyzrTaskId = value;
+                case "--lyzr-api-key-env" -> lyzrKeyEnv = value;
+                case "--lyzr-api-key-file" -> lyzrKeyFile = Path.of(value);
+                case "--lyzr-api" -> lyzrApi = value;
                 case "--max-message-mb" -> {
                     double mb = positive(option, value);
                     if (mb > 2000) {
@@ -378,20 +443,28 @@ public final class RecordCommand implements Command {
             }
         }
 
-        ConnectionRequest request(Secret token) throws UsageException {
+        ConnectionRequest request(Secret token, Secret lyzrKey) throws UsageException {
             URI uri;
+            URI api;
             try {
                 uri = URI.create(url.replace(" ", "%20"));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--url is not a valid URL");
             }
+            try {
+                api = lyzrApi == null ? null : URI.create(lyzrApi);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--lyzr-api is not a valid URL");
+            }
+            ConnectionRequest.Builder builder;
             ConnectionRequest request;
             try {
-                request = ConnectionRequest.builder(uri).protocol(protocol).token(token).runIds(runs)
-                        .idleTimeout(idleTimeout).giveUpAfter(giveUpAfter).maxMessageBytes(maxMessageBytes)
-                        .truststore(truststore).allowInsecure(allowInsecure).build();
+                builder = ConnectionRequest.builder(uri).protocol(protocol).token(token).runIds(runs)
+                        .giveUpAfter(giveUpAfter).maxMessageBytes(maxMessageBytes)
+                        .truststore(truststore).allowInsecure(allowInsecure).lyzrTaskId(lyzrTaskId).lyzrApiKey(lyzrKey).lyzrApi(api);
+                request = builder.idleTimeout(idleTimeout).build();
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--url: " + e.getMessage());
+                throw new UsageException((e.getMessage().contains("Lyzr API") ? "--lyzr-api: " : "--url: ") + e.getMessage());
             }
             boolean lyzr = request.effectiveProtocol() == ProtocolChoice.LYZR;
             if (lyzr && !runs.isEmpty()) {
@@ -399,6 +472,9 @@ public final class RecordCommand implements Command {
             }
             if (lyzr && dev.runlens.connect.LyzrUrls.flowAndRun(uri) == null) {
                 throw new UsageException("a Lyzr URL ends in /ws/{flow_name}/{run_name}");
+            }
+            if (!lyzr && lyzrTaskId != null) {
+                throw new UsageException("--lyzr-task-id is for a Lyzr URL (/ws/{flow}/{run})");
             }
             if (!lyzr && runs.isEmpty()) {
                 throw new UsageException("name at least one run to record with --run FLOW_RUN_ID");
@@ -408,9 +484,7 @@ public final class RecordCommand implements Command {
             }
             if (lyzr && idleTimeout == null) {
                 // Lyzr is silent for unknown or finished runs: never wait forever.
-                return ConnectionRequest.builder(uri).protocol(protocol).token(token)
-                        .idleTimeout(Duration.ofSeconds(120)).giveUpAfter(giveUpAfter).maxMessageBytes(maxMessageBytes)
-                        .truststore(truststore).allowInsecure(allowInsecure).build();
+                return builder.idleTimeout(Duration.ofSeconds(120)).build();
             }
             return request;
         }

@@ -26,4 +26,21 @@ public interface ConnectionListener {
      */
     default void onFinalOutput(RunRef run, String outputJson) {
     }
+
+    /**
+     * Lyzr's {@code task-status} answered after a gap (or an idle timeout): every task in
+     * {@code results} (task name → output) completed, and {@code status} ({@code processing},
+     * {@code completed}, {@code failed}, {@code error}) says whether the run ended. Apply it with
+     * {@code SessionMeta.reconcile}, as a reader of the recorded {@code reconciled} line does.
+     */
+    default void onReconciled(RunRef run, String status, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> results) {
+    }
+
+    /**
+     * Asking task-status failed (key refused, unknown task_id, network...): one sentence for the
+     * operator. The gap stays as it was; the connection carries on (after an idle timeout it ends,
+     * and the terminal state's message says the same).
+     */
+    default void onReconcileFailed(RunRef run, String sentence) {
+    }
 }

@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param maxMessageBytes the largest message accepted (64 MB by default)
  * @param truststore a private CA (PEM/DER certificate or PKCS#12/JKS store) trusted besides the system's
  * @param allowInsecure allow sending the token over plain {@code ws://} to a host that is not loopback
+ * @param lyzrTaskId the task_id run-dag answered for this Lyzr run, or null
+ * @param lyzrApiKey the Lyzr API key for task-status, or null
+ * @param lyzrApi the Lyzr API base ({@code https://lao.studio.lyzr.ai}), or null to derive it (see {@link #lyzrApiBase()})
  */
 public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, List<String> runIds,
                                 Duration idleTimeout, Duration giveUpAfter, long maxMessageBytes, Path truststore,
-                                boolean allowInsecure) {
+                                boolean allowInsecure, String lyzrTaskId, Secret lyzrApiKey, URI lyzrApi) {
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
 
     public ConnectionRequest {
@@ -38,6 +41,37 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         if (maxMessageBytes <= 0 || maxMessageBytes > Integer.MAX_VALUE - 1024) {
             throw new IllegalArgumentException("the message limit must be between 1 byte and 2 GB");
         }
+        if (lyzrTaskId != null && lyzrTaskId.isBlank()) {
+            lyzrTaskId = null;
+        }
+        if (lyzrApi != null) {
+            String s = lyzrApi.getScheme() == null ? "" : lyzrApi.getScheme().toLowerCase(Locale.ROOT);
+            if (!s.equals("http") && !s.equals("https") || lyzrApi.getHost() == null) {
+                throw new IllegalArgumentException("the Lyzr API URL must be http:// or https:// with a host");
+            }
+        }
+    }
+
+    /**
+     * Where {@code task-status} is asked: {@link #lyzrApi} when given, else derived from the socket
+     * URL: {@code ws}→{@code http}, {@code wss}→{@code https}, same port, and Lyzr's socket host
+     * {@code lao-socket.*} becomes its API host {@code lao.*} (other hosts stay as they are, as
+     * on the simulator, which serves both on one port).
+     */
+    public URI lyzrApiBase() {
+        if (lyzrApi != null) {
+            String base = lyzrApi.toString();
+            while (base.endsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            return URI.create(base);
+        }
+        String scheme = "wss".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
+        String host = url.getHost();
+        if (host.toLowerCase(Locale.ROOT).startsWith("lao-socket.")) {
+            host = "lao." + host.substring("lao-socket.".length());
+        }
+        return URI.create(scheme + "://" + host + (url.getPort() >= 0 ? ":" + url.getPort() : ""));
     }
 
     public static ConnectionRequest spaceOperator(URI url, Secret token, List<String> runIds) {
@@ -81,7 +115,8 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
     @Override
     public String toString() {
         return "ConnectionRequest[url=" + displayUrl() + ", protocol=" + protocol.id() + ", token="
-                + (token == null ? "none" : "***") + ", runIds=" + runIds + "]";
+                + (token == null ? "none" : "***") + ", runIds=" + runIds
+                + (lyzrTaskId == null ? "" : ", lyzrTaskId=" + lyzrTaskId) + (lyzrApiKey == null ? "" : ", lyzrApiKey=***") + "]";
     }
 
     public static final class Builder {
@@ -94,6 +129,9 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Path truststore;
         private boolean allowInsecure;
+        private String lyzrTaskId;
+        private Secret lyzrApiKey;
+        private URI lyzrApi;
 
         private Builder(URI url) {
             this.url = url;
@@ -146,9 +184,26 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
             return this;
         }
 
+        /** The task_id that run-dag answered: with an API key, the run is reconciled from task-status after gaps. */
+        public Builder lyzrTaskId(String id) {
+            this.lyzrTaskId = id;
+            return this;
+        }
+
+        public Builder lyzrApiKey(Secret key) {
+            this.lyzrApiKey = key;
+            return this;
+        }
+
+        /** The Lyzr API base; null derives it from the socket URL. */
+        public Builder lyzrApi(URI base) {
+            this.lyzrApi = base;
+            return this;
+        }
+
         public ConnectionRequest build() {
             return new ConnectionRequest(url, protocol, token, runIds, idleTimeout, giveUpAfter, maxMessageBytes,
-                    truststore, allowInsecure);
+                    truststore, allowInsecure, lyzrTaskId, lyzrApiKey, lyzrApi);
         }
     }
 }

@@ -38,6 +38,8 @@ public final class ConnectionService implements AutoCloseable {
     static final Duration LYZR_GRACE = Duration.ofSeconds(2);
     /** Lyzr's own client waits 15 s for a connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a stopped connection waits for the server's close answer before its client shuts down. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ConnectionRequest request;
     private final ConnectionListener listener;
@@ -63,6 +65,16 @@ public final class ConnectionService implements AutoCloseable {
     private long sequence;
     private Duration connectTimeout = CONNECT_TIMEOUT;
     private Duration heartbeat = HEARTBEAT;
+    /** A task-status request is in flight (Lyzr). */
+    private boolean reconciling;
+    /** The idle timeout already asked task-status once: the next answer ends the connection. */
+    private boolean idleReconciled;
+    /** Another reconnect happened while asking: ask once more with the answer in. */
+    private boolean reconcileAgain;
+    /** The Lyzr API refused the key: never ask again. */
+    private boolean reconcileRefused;
+    /** The run-dag task_id (Lyzr); may arrive after the socket opened, see {@link #lyzrTaskId(String)}. */
+    private String lyzrTaskId;
 
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
         this(request, listener, recorder, Backoff.standard());
@@ -87,6 +99,7 @@ public final class ConnectionService implements AutoCloseable {
                 tracks.put(id, new RunTrack(id));
             }
         }
+        this.lyzrTaskId = request.lyzrTaskId();
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "runlens-connection");
             t.setDaemon(true);
@@ -130,6 +143,17 @@ public final class ConnectionService implements AutoCloseable {
             if (current != null && current.conversation != null) {
                 current.conversation.subscribe(track);
             }
+        }
+    }
+
+    /**
+     * The task_id that run-dag answered for this Lyzr run, when it is known only after the socket
+     * opened (Lyzr's own order: connect, then post run-dag). With the request's API key, gaps are
+     * reconciled from task-status from now on.
+     */
+    public synchronized void lyzrTaskId(String taskId) {
+        if (taskId != null && !taskId.isBlank()) {
+            lyzrTaskId = taskId;
         }
     }
 
@@ -294,8 +318,8 @@ public final class ConnectionService implements AutoCloseable {
             }
             Instant at = Instant.now();
             lastFrameAt = at;
-            // A server that echoes the token must not get it into the recording.
-            String text = request.token() == null ? received : request.token().redact(received);
+            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
+            String text = redact(received);
             long key = FrameKeys.streamKey(text);
             if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
                 return;
@@ -328,13 +352,94 @@ public final class ConnectionService implements AutoCloseable {
     private void tick() {
         synchronized (this) {
             Duration idle = request.idleTimeout();
-            if (stopped || idle == null || current == null || lastFrameAt == null) {
+            if (stopped || idle == null || current == null || lastFrameAt == null || reconciling) {
                 return;
             }
             if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0) {
-                stopLocked(ConnectionState.FAILED, "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
-                        + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").");
+                if (canReconcile() && !idleReconciled) {
+                    // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
+                    idleReconciled = true;
+                    reconcile(true);
+                    return;
+                }
+                stopLocked(ConnectionState.FAILED, idleSentence());
             }
+        }
+    }
+
+    private String idleSentence() {
+        Duration idle = request.idleTimeout();
+        return "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
+                + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
+    }
+
+    // ---- Lyzr task-status (lock held) ----
+
+    private boolean canReconcile() {
+        return protocol == ProtocolChoice.LYZR && lyzrTaskId != null && request.lyzrApiKey() != null && !reconcileRefused;
+    }
+
+    /** Asks task-status on a thread of its own; the answer is handled with the lock held. */
+    private void reconcile(boolean idle) {
+        if (stopped) {
+            return;
+        }
+        if (reconciling) {
+            reconcileAgain |= !idle;
+            return;
+        }
+        reconciling = true;
+        String taskId = lyzrTaskId;
+        Thread t = new Thread(() -> {
+            TaskStatusFetcher.Result result = TaskStatusFetcher.fetch(request, taskId);
+            synchronized (ConnectionService.this) {
+                reconciling = false;
+                if (!stopped) {
+                    reconciled(result, taskId, idle);
+                }
+                if (reconcileAgain && canReconcile()) {
+                    reconcileAgain = false;
+                    reconcile(false);
+                }
+            }
+        }, "runlens-task-status");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void reconciled(TaskStatusFetcher.Result r, String taskId, boolean idle) {
+        if (r.failure() != null) {
+            reconcileRefused |= r.refused();
+            String sentence = redact(r.failure());
+            meta("reconcile_failed", Map.of("reason", sentence));
+            listener.onReconcileFailed(lyzrRun, sentence);
+            if (idle) {
+                stopLocked(ConnectionState.FAILED, idleSentence() + " " + sentence);
+            }
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode results;
+        try {
+            results = dev.runlens.json.Json.parse(redact(dev.runlens.json.Json.compact(r.results())));
+        } catch (java.io.IOException e) {
+            results = dev.runlens.json.Json.object(); // unreachable: the text was JSON before redaction
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source", lyzrRun.source().id());
+        fields.put("run_id", lyzrRun.runId());
+        fields.put("task_id", taskId);
+        fields.put("status", r.status());
+        fields.put("results", results);
+        meta(SessionMeta.RECONCILED, fields);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byTask = new LinkedHashMap<>();
+        results.fields().forEachRemaining(e -> byTask.put(e.getKey(), e.getValue()));
+        listener.onReconciled(lyzrRun, r.status(), byTask);
+        String told = "task-status says the run is " + r.status() + " and lists " + byTask.size() + " completed task(s)";
+        if (r.ended() && !ending) {
+            ending = true;
+            stopLocked(ConnectionState.FINISHED, "The Lyzr run ended while its events were missed: " + told + ".");
+        } else if (idle && !ending) {
+            stopLocked(ConnectionState.FAILED, idleSentence() + " " + told + ".");
         }
     }
 
@@ -369,15 +474,21 @@ public final class ConnectionService implements AutoCloseable {
         control.shutdown();
         ClientManager c = client;
         if (c != null) {
-            // Shut down Tyrus' own threads once the close frame is out.
-            new Thread(() -> {
+            // Shut down Tyrus' own threads once the socket has closed (the server answered our
+            // close frame), not before: its sessions schedule on the container's executor.
+            Thread t = new Thread(() -> {
                 try {
-                    Thread.sleep(200);
+                    if (link != null) {
+                        link.awaitClosed(CLOSE_WAIT.toMillis());
+                    }
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 c.shutdown();
-            }, "runlens-client-shutdown").start();
+            }, "runlens-client-shutdown");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -387,7 +498,8 @@ public final class ConnectionService implements AutoCloseable {
     }
 
     private String redact(String message) {
-        return request.token() == null ? message : request.token().redact(message);
+        String m = request.token() == null ? message : request.token().redact(message);
+        return request.lyzrApiKey() == null ? m : request.lyzrApiKey().redact(m);
     }
 
     private void meta(String kind, Map<String, ?> fields) {
@@ -462,6 +574,13 @@ public final class ConnectionService implements AutoCloseable {
             fields.put("reason", reason);
             ConnectionService.this.meta(SessionMeta.GAP, fields);
             listener.onGap(run, new Gap(from, to, reason));
+        }
+
+        @Override
+        public void reconcile() {
+            if (canReconcile()) {
+                ConnectionService.this.reconcile(false);
+            }
         }
 
         @Override

@@ -22,6 +22,9 @@ interface ConversationHost {
     /** Events of {@code run} may be missing since the connection dropped. */
     void gap(dev.runlens.protocol.RunRef run, String reason);
 
+    /** Asks Lyzr's task-status what the run completed, when its task_id and an API key are known. */
+    void reconcile();
+
     /** Fetches the run's output over HTTP in the background, then runs {@code after} (with the lock held). */
     void fetchFinalOutput(String runId, Runnable after);
 

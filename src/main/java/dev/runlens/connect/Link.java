@@ -16,6 +16,7 @@ public final class Link extends Endpoint {
     private final int maxMessageBytes;
     Conversation conversation;
     private volatile Session session;
+    private final java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
 
     Link(ConnectionService service, int maxMessageBytes) {
         this.service = service;
@@ -35,7 +36,19 @@ public final class Link extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        gone.countDown();
         service.closed(this, closeReason);
+    }
+
+    /**
+     * Waits until an opened socket has finished closing (at most {@code ms}). The client's
+     * container must outlive its sessions: a frame reaching a session after the container's
+     * scheduler terminated is rejected (Grizzly logs GRIZZLY0013 with TyrusSession$IdleTimeoutCommand).
+     */
+    void awaitClosed(long ms) throws InterruptedException {
+        if (session != null) {
+            gone.await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

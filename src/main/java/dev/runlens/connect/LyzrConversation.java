@@ -28,6 +28,9 @@ final class LyzrConversation implements Conversation {
         }
         host.state(ConnectionState.LIVE, "Live: listening to Lyzr run " + run.runId()
                 + " (no replay: events sent before connecting are not received).");
+        if (reconnected) {
+            host.reconcile();
+        }
     }
 
     @Override

@@ -78,6 +78,10 @@ public final class SessionLogWriter implements Closeable, Flushable {
                 gen.writeNumberField(e.getKey(), n.longValue());
             } else if (v instanceof Boolean b) {
                 gen.writeBooleanField(e.getKey(), b);
+            } else if (v instanceof com.fasterxml.jackson.databind.JsonNode tree) {
+                // Structured meta (a Lyzr task-status answer) stays JSON, not a string of JSON.
+                gen.writeFieldName(e.getKey());
+                Json.mapper().writeTree(gen, tree);
             } else {
                 gen.writeStringField(e.getKey(), v.toString());
             }

@@ -14,11 +14,16 @@ import java.time.format.DateTimeParseException;
  * The meta lines of a session log that carry state a reader needs: {@code subscribed}
  * ({@code stream_id}, {@code flow_run_id}) registers a v2 stream, {@code gap} ({@code source},
  * {@code run_id}, {@code from}, {@code to}, {@code reason}) marks a stretch that may miss events.
- * Other kinds (connecting, authenticated, disconnected, reconnecting...) are informational.
+ * {@code reconciled} ({@code source}, {@code run_id}, {@code task_id}, {@code status},
+ * {@code results}) is a Lyzr task-status answer fetched after a gap: every task named in
+ * {@code results} completed, and a {@code completed}/{@code failed}/{@code error} status ends a run
+ * whose terminal event was missed. Other kinds (connecting, authenticated, disconnected,
+ * reconnecting, reconcile_failed...) are informational.
  */
 public final class SessionMeta {
     public static final String SUBSCRIBED = "subscribed";
     public static final String GAP = "gap";
+    public static final String RECONCILED = "reconciled";
 
     private SessionMeta() {
     }
@@ -34,6 +39,28 @@ public final class SessionMeta {
                 model.markGap(new RunRef(source, runId),
                         new Gap(instant(f.get("from"), meta.at()), instant(f.get("to"), meta.at()), f.path("reason").asText("")));
             }
+        } else if (RECONCILED.equals(meta.kind())) {
+            reconcile(f, meta.at(), model);
+        }
+    }
+
+    /** Applies a task-status answer (the fields of a {@code reconciled} line) to the model. */
+    public static void reconcile(JsonNode f, Instant at, RunModel model) {
+        Source source = Source.ofId(f.path("source").asText());
+        String runId = f.path("run_id").asText(null);
+        if (source == null || runId == null) {
+            return;
+        }
+        RunRef ref = new RunRef(source, runId);
+        JsonNode results = f.path("results");
+        if (results.isObject()) {
+            results.fieldNames().forEachRemaining(task -> model.reconcile(ref, task, at));
+        }
+        String status = f.path("status").asText("");
+        if (status.equals("completed")) {
+            model.reconcileEnd(ref, false, results.isObject() ? results : null, at);
+        } else if (status.equals("failed") || status.equals("error")) {
+            model.reconcileEnd(ref, true, null, at);
         }
     }
 

@@ -33,6 +33,8 @@ public final class Run {
     List<String> notRun = List.of();
     final List<RunError> errors = new ArrayList<>();
     final List<Gap> gaps = new ArrayList<>();
+    /** Task names that a Lyzr task-status answer said were complete (see RunModel.reconcile). */
+    final List<String> reconciled = new ArrayList<>();
     JsonNode output;
     /** Referenced by more than one model (see RunModel.snapshot()): never modified again. */
     boolean shared;
@@ -69,6 +71,7 @@ public final class Run {
         c.notRun = notRun;
         c.errors.addAll(errors);
         c.gaps.addAll(gaps);
+        c.reconciled.addAll(reconciled);
         c.output = output;
         return c;
     }
@@ -127,6 +130,14 @@ public final class Run {
 
     public List<Gap> gaps() {
         return Collections.unmodifiableList(gaps);
+    }
+
+    /**
+     * Task names whose completion came from the server's task-status answer rather than from an
+     * event (Lyzr after a gap), in the order reconciled; each name once.
+     */
+    public List<String> reconciled() {
+        return Collections.unmodifiableList(reconciled);
     }
 
     /** The run's output in plain JSON form, or null. */

@@ -1,5 +1,6 @@
 package dev.runlens.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
@@ -84,6 +85,53 @@ public final class RunModel {
     public Change markGap(RunRef ref, Gap gap) {
         Run run = runOf(ref);
         run.gaps.add(gap);
+        return new Change(run, null);
+    }
+
+    /**
+     * The server said (Lyzr task-status, after a gap) that task {@code taskName} completed: its
+     * latest execution is marked succeeded (also after the run ended, when a lost
+     * task_completed left it interrupted), or one is created when no event of it was received. An
+     * execution that failed stays failed: an event the client saw is more precise than a list.
+     */
+    public Change reconcile(RunRef ref, String taskName, Instant at) {
+        Run run = runOf(ref);
+        Execution exec = run.latestByName.get(taskName);
+        if (exec == null) {
+            exec = lookupOrCreate(run, taskName, run.startsByName.getOrDefault(taskName, 0));
+            run.latestByName.put(taskName, exec);
+        }
+        if (exec.status != ExecutionStatus.FAILED) {
+            exec.status = ExecutionStatus.SUCCEEDED;
+            if (exec.outputs == 0) {
+                exec.outputs = 1;
+            }
+            if (!exec.finished) {
+                exec.finished = true;
+                exec.finishedAt = at;
+                run.finishedExecutions++;
+            }
+        }
+        if (!run.reconciled.contains(taskName)) {
+            run.reconciled.add(taskName);
+        }
+        return new Change(run, exec);
+    }
+
+    /**
+     * The server said the run ended ({@code failed}: task-status "failed" or "error") though no
+     * terminal event was received: it ends as flow_completed or flow_error would have ended it.
+     * {@code output} (task-status results, keyed by task name) becomes the run's output. No effect
+     * on a run that already ended.
+     */
+    public Change reconcileEnd(RunRef ref, boolean failed, JsonNode output, Instant at) {
+        Run run = runOf(ref);
+        if (!run.terminal) {
+            if (run.output == null && output != null && !failed) {
+                run.output = output;
+            }
+            finishRun(run, at, failed || run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+        }
         return new Change(run, null);
     }
 

@@ -86,12 +86,14 @@ final class LoopbackServer extends TyrusServerContainer {
 
     @Override
     public void stop() {
+        // The transport first: once no frame can arrive, Tyrus' executors may stop. The other
+        // order lets a late frame reach a session whose scheduler has terminated (GRIZZLY0013).
         try {
-            super.stop();
-        } finally {
             if (http != null) {
                 http.shutdownNow();
             }
+        } finally {
+            super.stop();
         }
     }
 

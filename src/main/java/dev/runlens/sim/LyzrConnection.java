@@ -8,20 +8,32 @@ import java.time.Duration;
 
 /**
  * A client on {@code /ws/{flow}/{run}}: greeted, echoed, answered with pong, and sent the run's
- * frames while connected. An unknown or finished run stays silent, as Lyzr's socket does.
+ * frames while connected. An unknown or finished run stays silent, as Lyzr's socket does; a
+ * connection to a run not posted yet waits for its run-dag (Lyzr's client connects first).
  */
 final class LyzrConnection extends SimConnection {
-    private final LyzrRun run;
+    private final LyzrRunName name;
+    private volatile LyzrRun run;
 
-    LyzrConnection(SimState sim, Session session, LyzrRun run) {
+    LyzrConnection(SimState sim, Session session, LyzrRunName name) {
         super(sim, session, "sim-lyzr-connection");
-        this.run = run;
+        this.name = name;
     }
 
     void open() {
-        if (run == null || run.finished()) {
+        LyzrRun known = sim.lyzrRun(name, this);
+        if (known != null) {
+            join(known);
+        }
+    }
+
+    /** Listens to {@code r} from now on (greeted first); a finished run stays silent. */
+    void join(LyzrRun r) {
+        if (r.finished()) {
             return;
         }
+        run = r;
+        LyzrRun run = r;
         LyzrRunName n = run.name();
         later(() -> {
             send("{\"type\":\"system\",\"message\":\"Connected to workflow " + n.flow() + " run " + n.run() + "\"}", false);
@@ -54,8 +66,11 @@ final class LyzrConnection extends SimConnection {
 
     @Override
     void onClosed() {
-        if (run != null) {
-            run.detach(this);
+        LyzrRun r = run;
+        if (r != null) {
+            r.detach(this);
+        } else if (name != null) {
+            sim.unpark(name, this);
         }
     }
 }

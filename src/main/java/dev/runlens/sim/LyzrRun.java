@@ -1,5 +1,6 @@
 package dev.runlens.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 
@@ -8,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One Lyzr run: it starts when its first listener connects (Lyzr's client connects before it
- * posts run-dag) and sends each frame to whoever is connected at that moment: no replay.
+ * One Lyzr run: it starts when run-dag is posted for it, or (demo runs) when its first listener
+ * connects, and sends each frame to whoever is connected at that moment: no replay. What it
+ * completed is kept for task-status.
  */
 final class LyzrRun {
     private final LyzrRunName name;
@@ -18,6 +20,8 @@ final class LyzrRun {
     private int next;
     private boolean started;
     private boolean finished;
+    private String status = "processing";
+    private final ObjectNode results = Json.object();
 
     LyzrRun(LyzrRunName name, List<ObjectNode> frames) {
         this.name = name;
@@ -34,9 +38,22 @@ final class LyzrRun {
             return false; // finished runs stay silent
         }
         listeners.add(c);
+        return begin();
+    }
+
+    /** Marks the run started; true the first time only, so it is played once. */
+    synchronized boolean begin() {
         boolean first = !started;
         started = true;
         return first;
+    }
+
+    /** The task-status answer: the status and every task completed so far with its output. */
+    synchronized ObjectNode taskStatus() {
+        ObjectNode o = Json.object();
+        o.put("status", status);
+        o.set("results", results.deepCopy());
+        return o;
     }
 
     synchronized void detach(LyzrConnection c) {
@@ -59,6 +76,14 @@ final class LyzrRun {
         String type = frame.path("event_type").asText();
         if (!type.equals("keepalive")) {
             frame.put("timestamp", BigDecimal.valueOf(System.currentTimeMillis(), 3));
+        }
+        if (type.equals("task_completed")) {
+            JsonNode output = frame.get("output");
+            results.set(frame.path("task_name").asText(), output == null ? Json.nodes().nullNode() : output);
+        } else if (type.equals("flow_completed")) {
+            status = "completed";
+        } else if (type.equals("flow_error")) {
+            status = "failed";
         }
         String text = Json.compact(frame);
         for (LyzrConnection c : listeners) {

@@ -35,7 +35,7 @@ final class OutputHandler extends HttpHandler {
         }
     }
 
-    private static void answer(Response response, int status, String body) throws java.io.IOException {
+    static void answer(Response response, int status, String body) throws java.io.IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

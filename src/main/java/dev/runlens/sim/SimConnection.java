@@ -101,12 +101,14 @@ abstract class SimConnection {
         if (closed) {
             return;
         }
+        // Leave the run first: a frame emitted while the close handshake is under way must not be
+        // queued to this dying connection (with holdRunsWhileUnwatched it waits for the next one).
+        closed();
         try {
             session.close(reason);
         } catch (IOException | IllegalStateException e) {
             // already gone
         }
-        closed();
     }
 
     /** The socket is gone: stop sending and forget subscriptions. */

@@ -23,7 +23,8 @@ public final class SimEndpoint extends Endpoint {
         session.setMaxIdleTimeout(0);
         SimConnection connection;
         if (lyzr) {
-            LyzrConnection c = new LyzrConnection(sim, session, sim.lyzrRun(session.getRequestURI()));
+            String[] fr = dev.runlens.connect.LyzrUrls.flowAndRun(session.getRequestURI());
+            LyzrConnection c = new LyzrConnection(sim, session, fr == null ? null : new LyzrRunName(fr[0], fr[1]));
             connection = c;
             session.getUserProperties().put(CONNECTION, connection);
             session.addMessageHandler(String.class, new TextHandler(connection::onText));

@@ -1,11 +1,9 @@
 package dev.runlens.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runlens.connect.LyzrUrls;
 import dev.runlens.json.Json;
 import dev.runlens.value.Base58;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +39,16 @@ final class SimState {
             return size() > 200;
         }
     };
+    /** Sockets on a Lyzr run name that has no run yet: they join when run-dag creates it. */
+    private final Map<LyzrRunName, List<LyzrConnection>> parked = new LinkedHashMap<>();
+    /** Lyzr runs by run-dag task_id, for task-status (the newest 200). */
+    private final Map<String, LyzrRun> tasks = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LyzrRun> eldest) {
+            return size() > 200;
+        }
+    };
+    private final AtomicInteger taskStatusRequests = new AtomicInteger();
     private final AtomicLong streamIds = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authentications = new AtomicInteger();
@@ -205,10 +213,70 @@ final class SimState {
         return name;
     }
 
-    /** The Lyzr run a socket path names, or null (the socket then stays silent). */
-    synchronized LyzrRun lyzrRun(URI requestUri) {
-        String[] fr = LyzrUrls.flowAndRun(requestUri);
-        return fr == null ? null : lyzrRuns.get(new LyzrRunName(fr[0], fr[1]));
+    /**
+     * The Lyzr run a socket path names; when there is none yet, {@code c} waits for a run-dag of
+     * that name and null is returned (the socket stays silent until then).
+     */
+    synchronized LyzrRun lyzrRun(LyzrRunName name, LyzrConnection c) {
+        LyzrRun run = name == null ? null : lyzrRuns.get(name);
+        if (run == null && name != null) {
+            parked.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
+        }
+        return run;
+    }
+
+    synchronized void unpark(LyzrRunName name, LyzrConnection c) {
+        List<LyzrConnection> waiting = parked.get(name);
+        if (waiting != null && waiting.remove(c) && waiting.isEmpty()) {
+            parked.remove(name);
+        }
+    }
+
+    /**
+     * {@code POST /run-dag/}: starts the workflow's run (the scripted failure for the financial
+     * flow, the support pipeline otherwise) under its flow_name and run_name; returns the task_id.
+     * Sockets already waiting on that name are attached first.
+     */
+    String runDag(String flow, String runName, boolean failing) {
+        LyzrRunName name = new LyzrRunName(flow, runName);
+        String taskId = uuid();
+        LyzrRun run;
+        List<LyzrConnection> waiting;
+        synchronized (this) {
+            run = lyzrRuns.get(name);
+            if (run == null) {
+                run = new LyzrRun(name, LyzrScripts.script(failing ? LyzrScenario.FAILURE : LyzrScenario.SUPPORT_PIPELINE, flow, runName));
+                lyzrRuns.put(name, run);
+            }
+            tasks.put(taskId, run);
+            waiting = parked.remove(name);
+        }
+        if (waiting != null) {
+            for (LyzrConnection c : waiting) {
+                c.join(run);
+            }
+        }
+        if (run.begin()) {
+            play(run);
+        }
+        return taskId;
+    }
+
+    /** {@code GET /task-status/{task_id}}: the answer, or null for an unknown task id. */
+    String taskStatus(String taskId) {
+        LyzrRun run;
+        synchronized (this) {
+            run = tasks.get(taskId);
+        }
+        return run == null ? null : Json.compact(run.taskStatus());
+    }
+
+    void countTaskStatus() {
+        taskStatusRequests.incrementAndGet();
+    }
+
+    int taskStatusRequests() {
+        return taskStatusRequests.get();
     }
 
     /** Plays a Lyzr run from its first listener on. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
+import dev.runlens.model.Gap;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunError;
 import dev.runlens.model.RunModel;
@@ -19,7 +20,9 @@ import java.util.List;
 /**
  * The {@code summary --json} object. Field order is part of the format. It is streamed, since a
  * log of a million events has hundreds of thousands of executions: building it as a tree first
- * would cost several times the memory of the model itself.
+ * would cost several times the memory of the model itself. {@code gaps} and {@code reconciled}
+ * follow {@code output} only when a run has any, so summaries of uninterrupted streams keep
+ * their exact form.
  */
 public final class SummaryJson {
     private SummaryJson() {
@@ -109,6 +112,24 @@ public final class SummaryJson {
             g.writeNull();
         } else {
             g.writeTree(output);
+        }
+        if (!run.gaps().isEmpty()) {
+            g.writeArrayFieldStart("gaps");
+            for (Gap gap : run.gaps()) {
+                g.writeStartObject();
+                time(g, "from", gap.from());
+                time(g, "to", gap.to());
+                g.writeStringField("reason", gap.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!run.reconciled().isEmpty()) {
+            g.writeArrayFieldStart("reconciled");
+            for (String task : run.reconciled()) {
+                g.writeString(task);
+            }
+            g.writeEndArray();
         }
         g.writeEndObject();
     }

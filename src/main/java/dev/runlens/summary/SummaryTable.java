@@ -75,6 +75,9 @@ public final class SummaryTable {
         if (!run.gaps().isEmpty()) {
             sb.append("  gaps: ").append(run.gaps().size()).append(" (events may be missing)\n");
         }
+        if (!run.reconciled().isEmpty()) {
+            sb.append("  reconciled from task-status: ").append(String.join(", ", run.reconciled())).append('\n');
+        }
         if (run.output() != null) {
             String out = Json.compact(run.output());
             if (out.length() > OUTPUT_PREVIEW) {

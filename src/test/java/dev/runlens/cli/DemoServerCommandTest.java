@@ -28,12 +28,14 @@ class DemoServerCommandTest {
         Thread server = new Thread(() -> status[0] = new DemoServerCommand().run(List.of("--port", "0"), print, print, stop));
         server.start();
         try {
-            String text = awaitOutput(out, "live Space Operator run: ");
+            // Lyzr runs are listed after the Space Operator ones, in the same pass.
+            String text = awaitOutput(out, "Lyzr run (starts when you connect): ");
             Matcher url = Pattern.compile("Space Operator URL: (ws://127\\.0\\.0\\.1:\\d+/ws)").matcher(text);
             Matcher key = Pattern.compile("demo API key[^:]*: (b3-\\S+)").matcher(text);
             Matcher run = Pattern.compile("live Space Operator run: (\\S+)").matcher(text);
             assertTrue(url.find() && key.find() && run.find(), text);
             assertTrue(text.contains("Lyzr run (starts when you connect): ws://127.0.0.1:"), text);
+            assertTrue(text.contains("Lyzr API (POST /run-dag/, GET /task-status/{task_id}, x-api-key: the demo key): http://127.0.0.1:"), text);
             URI.create(url.group(1));
         } finally {
             stop.countDown();

@@ -5,6 +5,8 @@ import dev.runlens.connect.Backoff;
 import dev.runlens.json.Json;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogReader;
+import dev.runlens.sim.LyzrApiCalls;
+import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
@@ -51,7 +53,11 @@ class RecordCommandTest {
     }
 
     private int record(String token, String... args) {
-        RecordCommand command = new RecordCommand(Map.of("RUNLENS_TOKEN", token)::get, FAST);
+        return recordWith(Map.of("RUNLENS_TOKEN", token), args);
+    }
+
+    private int recordWith(Map<String, String> environment, String... args) {
+        RecordCommand command = new RecordCommand(environment::get, FAST);
         return command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -118,6 +124,43 @@ class RecordCommandTest {
                 "--out", dir.resolve("b").toString()));
         assertEquals(ExitCodes.USAGE, record("x", "--url", "http://127.0.0.1:1/ws", "--run", "r"));
         assertEquals(ExitCodes.USAGE, record("x", "--url", "ws://127.0.0.1:1/ws", "--run", "r", "--idle-timeout", "-3"));
+    }
+
+    @Test
+    void lyzrRunIsReconciledWithTheApiKeyFromTheEnvironmentWhichIsNeverWritten() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(java.time.Duration.ofMillis(20)).dropEveryFrames(3).build());
+        sim.faults().holdRunsWhileUnwatched(true);
+        String flow = "Customer Support Pipeline";
+        String taskId = LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, flow, "run-cli");
+        Path file = dir.resolve("lyzr.jsonl");
+        assertEquals(ExitCodes.OK, recordWith(Map.of("MY_LYZR_KEY", sim.demoToken()), "--url", sim.lyzrUrl(flow, "run-cli").toString(),
+                "--lyzr-task-id", taskId, "--lyzr-api-key-env", "MY_LYZR_KEY", "--lyzr-api", sim.lyzrApiUrl().toString(),
+                "--out", file.toString()), err::toString);
+        assertTrue(sim.connectionsDropped() >= 2);
+        assertTrue(sim.taskStatusRequests() >= 1);
+        assertTrue(out.toString().contains("Reconciled from task-status"), out::toString);
+        JsonNode run = summaryRuns(file).get(0);
+        assertEquals("succeeded", run.path("status").asText());
+        assertTrue(run.path("gaps").size() >= 1, run::toString);
+        assertTrue(run.path("reconciled").size() >= 1, run::toString);
+        assertTrue(metaKinds(file).contains("reconciled"));
+        assertNoToken(sim.demoToken());
+    }
+
+    @Test
+    void lyzrApiKeyIsNeverAnArgumentAndATaskIdNeedsOne() {
+        assertEquals(ExitCodes.USAGE, record("x", "--url", "ws://127.0.0.1:1/ws/Flow/run-1", "--lyzr-task-id", "t-1",
+                "--lyzr-api-key", "lyzr-secret-key"));
+        assertFalse(err.toString().contains("lyzr-secret-key"));
+        assertFalse(out.toString().contains("lyzr-secret-key"));
+        err.reset();
+        assertEquals(ExitCodes.USAGE, record("x", "--url", "ws://127.0.0.1:1/ws/Flow/run-1", "--lyzr-task-id", "t-1"));
+        assertTrue(err.toString().contains("LYZR_API_KEY"), err::toString);
+        assertEquals(ExitCodes.USAGE, recordWith(Map.of("LYZR_API_KEY", "k"), "--url", "ws://127.0.0.1:1/ws", "--run", "r",
+                "--lyzr-task-id", "t-1"));
+        assertEquals(ExitCodes.USAGE, recordWith(Map.of("LYZR_API_KEY", "k"), "--url", "ws://127.0.0.1:1/ws/Flow/run-1",
+                "--lyzr-task-id", "t-1", "--lyzr-api", "ftp://example"));
+        assertEquals(ExitCodes.USAGE, record("x", "--url", "ws://127.0.0.1:1/ws/Flow/run-1", "--lyzr-api-key-env", "K"));
     }
 
     @Test

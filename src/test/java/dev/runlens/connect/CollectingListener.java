@@ -16,6 +16,8 @@ final class CollectingListener implements ConnectionListener {
     final List<String> states = new ArrayList<>();
     final List<Gap> gaps = new ArrayList<>();
     final List<String> finalOutputs = new ArrayList<>();
+    final List<String> reconciled = new ArrayList<>();
+    final List<String> reconcileFailures = new ArrayList<>();
     private final CountDownLatch terminal = new CountDownLatch(1);
     private volatile ConnectionState last;
     private volatile String lastMessage;
@@ -43,6 +45,16 @@ final class CollectingListener implements ConnectionListener {
     @Override
     public synchronized void onFinalOutput(RunRef run, String outputJson) {
         finalOutputs.add(run.runId() + " " + outputJson);
+    }
+
+    @Override
+    public synchronized void onReconciled(RunRef run, String status, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> results) {
+        reconciled.add(status + " " + results.keySet());
+    }
+
+    @Override
+    public synchronized void onReconcileFailed(RunRef run, String sentence) {
+        reconcileFailures.add(sentence);
     }
 
     ConnectionState awaitEnd(Duration timeout) throws InterruptedException {

@@ -81,10 +81,13 @@ class LyzrConnectionTest {
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         Path file = dir.resolve("lyzr.jsonl");
         SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(1, "lyzr", "ws://127.0.0.1/ws/x/y", Instant.now(), "test"));
-        CollectingListener l = watch(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), recorder);
+        // An API key without the run-dag task_id: nothing to reconcile, so nothing is asked.
+        CollectingListener l = watch(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run()))
+                .lyzrApiKey(Secret.of(sim.demoToken())).build(), recorder);
         recorder.close();
         assertEquals(ConnectionState.FINISHED, last(l), l.snapshotStates()::toString);
         assertTrue(sim.connectionsDropped() >= 1);
+        assertEquals(0, sim.taskStatusRequests(), "task-status asked without a task_id");
         assertFalse(l.gaps.isEmpty(), "no gap after a drop");
         assertTrue(l.gaps.get(0).reason().contains("no") || l.gaps.get(0).reason().contains("replay"));
         List<String> metas = new ArrayList<>();

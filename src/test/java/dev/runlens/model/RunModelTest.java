@@ -297,4 +297,48 @@ class RunModelTest {
         assertEquals(1, model.run(ref).gaps().size());
         assertEquals(0, model.run(ref).events());
     }
+
+    @Test
+    void reconcileMarksTheLatestExecutionSucceededCreatesMissingOnesAndKeepsFailures() {
+        RunRef ref = RunRef.lyzr("F", "r");
+        lyzr("flow_started", "");
+        lyzr("task_started", "\"task_name\":\"fetch\"");
+        lyzr("task_started", "\"task_name\":\"fetch\"");
+        lyzr("task_started", "\"task_name\":\"check\"");
+        lyzr("task_failed", "\"task_name\":\"check\",\"error\":{\"message\":\"bad\"}");
+        Instant at = Instant.parse("2025-01-01T00:01:00Z");
+        model.reconcile(ref, "fetch", at);
+        model.reconcile(ref, "check", at);
+        model.reconcile(ref, "store", at);
+        model.reconcile(ref, "store", at);
+        Run run = lyzrRun();
+        assertEquals(ExecutionStatus.RUNNING, run.execution("fetch", 0).status(), "only the latest is reconciled");
+        assertEquals(ExecutionStatus.SUCCEEDED, run.execution("fetch", 1).status());
+        assertEquals(at, run.execution("fetch", 1).finishedAt());
+        assertEquals(ExecutionStatus.FAILED, run.execution("check", 0).status(), "an event's failure wins");
+        assertEquals(ExecutionStatus.SUCCEEDED, run.execution("store", 0).status());
+        assertEquals(1, run.execution("store", 0).outputs());
+        assertEquals(List.of("fetch", "check", "store"), run.reconciled());
+        assertEquals(RunStatus.RUNNING, run.status());
+        model.reconcileEnd(ref, false, null, at);
+        assertEquals(RunStatus.FAILED, lyzrRun().status(), "completed with a failed task is failed, as flow_completed");
+        assertTrue(lyzrRun().terminal());
+        assertEquals(ExecutionStatus.INTERRUPTED, lyzrRun().execution("fetch", 0).status());
+    }
+
+    @Test
+    void reconcileAfterTheEndRepairsATaskWhoseCompletionWasLost() {
+        RunRef ref = RunRef.lyzr("F", "r");
+        lyzr("task_started", "\"task_name\":\"fetch\"");
+        lyzr("flow_completed", "\"output\":{}");
+        assertEquals(ExecutionStatus.INTERRUPTED, lyzrRun().execution("fetch", 0).status());
+        Instant at = Instant.parse("2025-01-01T00:01:00Z");
+        model.reconcile(ref, "fetch", at);
+        model.reconcileEnd(ref, true, null, at);
+        Run run = lyzrRun();
+        assertEquals(ExecutionStatus.SUCCEEDED, run.execution("fetch", 0).status());
+        assertEquals(RunStatus.SUCCEEDED, run.status(), "a run that ended on an event keeps that end");
+        assertEquals(1, run.finishedExecutions());
+        assertEquals(List.of("fetch"), run.copy().reconciled());
+    }
 }

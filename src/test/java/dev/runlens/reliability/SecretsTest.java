@@ -1,6 +1,8 @@
 package dev.runlens.reliability;
 
 import dev.runlens.Fixtures;
+import dev.runlens.sim.LyzrApiCalls;
+import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
@@ -90,6 +92,20 @@ class SecretsTest {
         assertEquals(0, run(Map.of(), "export", "--redact", "--out", "f.jsonl", "a.jsonl", Fixtures.log("lyzr-docs-sample").toString()));
         assertEquals(0, run(Map.of(), "export", "--format", "csv", "--out", "g.csv", "a.jsonl"));
         assertEquals(0, run(Map.of(), "export", "--format", "summary", "--out", "h.json", "b.jsonl"));
+        // Lyzr: the run ended before the socket connected, so the idle timeout asks task-status with the API key.
+        String lyzrRun = "run-secrets";
+        String taskId = LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, "Customer Support Pipeline", lyzrRun);
+        String lyzrUrl = sim.lyzrUrl("Customer Support Pipeline", lyzrRun).toString();
+        Path wrongKeyFile = dir.resolve("lyzr-key.txt");
+        Files.writeString(wrongKeyFile, wrong + "\n");
+        assertEquals(0, run(Map.of("LYZR_API_KEY", right), "record", "--url", lyzrUrl, "--lyzr-task-id", taskId,
+                "--idle-timeout", "1", "--out", "l.jsonl"));
+        assertEquals(5, run(Map.of(), "record", "--url", lyzrUrl, "--lyzr-task-id", taskId, "--lyzr-api-key-file",
+                wrongKeyFile.toString(), "--idle-timeout", "1", "--out", "m.jsonl"));
+        assertTrue(streams.get(streams.size() - 1).contains("refused the API key"), streams.get(streams.size() - 1));
+        assertEquals(2, run(Map.of(), "record", "--url", lyzrUrl, "--lyzr-task-id", taskId, "--lyzr-api-key", right));
+        assertEquals(0, run(Map.of(), "summary", "--json", "l.jsonl", "m.jsonl"));
+        assertTrue(streams.get(streams.size() - 1).contains("\"reconciled\""), streams.get(streams.size() - 1));
 
         for (String s : streams) {
             assertFalse(s.contains(MARK), "a command printed the secret: " + s);
@@ -98,7 +114,7 @@ class SecretsTest {
         assertTrue(files.stream().anyMatch(p -> p.toString().contains("xdg")), "no recording in the default folder");
         int checked = 0;
         for (Path f : files) {
-            if (f.equals(tokenFile)) {
+            if (f.equals(tokenFile) || f.equals(wrongKeyFile)) {
                 continue;
             }
             String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);

@@ -249,4 +249,50 @@ class SimulatorTest {
             assertNotEquals(null, unknown.poll(2000), "pings are answered");
         }
     }
+
+    @Test
+    void runDagStartsTheRunOnItsWaitingSocketAndTaskStatusListsWhatCompleted() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
+        String flow = "Customer Support Pipeline";
+        String run = "run-" + java.util.UUID.randomUUID();
+        String workflow = Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, flow, run);
+        LyzrApiCalls.Answer noKey = LyzrApiCalls.runDag(sim, null, workflow);
+        assertEquals(401, noKey.status());
+        assertTrue(noKey.body().get("detail").isTextual());
+        assertEquals(401, LyzrApiCalls.runDag(sim, "b3-wrong", workflow).status());
+        assertEquals(422, LyzrApiCalls.runDag(sim, sim.demoToken(), "{\"workflow_data\":{},\"inputs\":{}}").status(),
+                "the docs' wrapper form is refused, as Lyzr does");
+        List<String> frames = new ArrayList<>();
+        try (RawSocket s = new RawSocket(sim.lyzrUrl(flow, run))) {
+            assertNull(s.poll(100), "nothing before run-dag: Lyzr's client connects first");
+            LyzrApiCalls.Answer started = LyzrApiCalls.runDag(sim, sim.demoToken(), workflow);
+            assertEquals(200, started.status(), started::toString);
+            assertEquals("processing", started.body().get("status").asText());
+            String taskId = started.body().get("task_id").asText();
+            String f;
+            do {
+                f = s.next();
+                frames.add(f);
+            } while (!f.contains("flow_completed"));
+            assertTrue(frames.get(0).contains("\"type\":\"system\""), frames::toString);
+            assertEquals(401, LyzrApiCalls.taskStatus(sim, "b3-wrong", taskId).status());
+            LyzrApiCalls.Answer status = LyzrApiCalls.taskStatus(sim, sim.demoToken(), taskId);
+            assertEquals(200, status.status());
+            assertEquals("completed", status.body().get("status").asText());
+            List<String> tasks = new ArrayList<>();
+            status.body().get("results").fieldNames().forEachRemaining(tasks::add);
+            assertEquals(List.of("sentiment_analyzer", "categorize_ticket", "update_crm"), tasks);
+            assertEquals("shipping_damage", status.body().get("results").get("categorize_ticket").asText());
+        }
+        assertEquals(404, LyzrApiCalls.taskStatus(sim, sim.demoToken(), "no-such-task").status());
+        String failing = LyzrApiCalls.startRun(sim, LyzrScenario.FAILURE, "Financial Data Pipeline", "run-f");
+        JsonNode answer;
+        do {
+            Thread.sleep(20);
+            answer = LyzrApiCalls.taskStatus(sim, sim.demoToken(), failing).body();
+        } while (answer.get("status").asText().equals("processing"));
+        assertEquals("failed", answer.get("status").asText(), "an unwatched run-dag run plays on");
+        assertTrue(answer.get("results").has("load_records"));
+        assertFalse(answer.get("results").has("validate_financial_data"));
+    }
 }

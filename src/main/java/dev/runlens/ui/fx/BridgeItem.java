@@ -23,6 +23,10 @@ public sealed interface BridgeItem {
     record GapItem(Feed feed, RunRef run, Gap gap) implements BridgeItem {
     }
 
+    /** A Lyzr task-status answer: the fields of a {@code reconciled} meta line (see {@code SessionMeta.reconcile}). */
+    record ReconciledItem(Feed feed, Instant at, RunRef run, com.fasterxml.jackson.databind.JsonNode fields) implements BridgeItem {
+    }
+
     /** Something unreadable that is not a frame (a corrupt log line, an unreadable file). */
     record ProblemItem(Feed feed, Instant at, String message) implements BridgeItem {
     }

@@ -71,6 +71,18 @@ public final class DashboardModel {
                 newErrors.add(new ErrorEntry(g.gap().from(), ErrorKind.GAP, g.feed(), g.run(), null, null,
                         "events may be missing from " + g.gap().from() + " to " + g.gap().to()
                                 + (g.gap().reason() == null || g.gap().reason().isBlank() ? "" : " (" + g.gap().reason() + ")"), null));
+            } else if (item instanceof BridgeItem.ReconciledItem r) {
+                Run before = model.run(r.run());
+                boolean wasTerminal = before != null && before.terminal();
+                dev.runlens.log.SessionMeta.reconcile(r.fields(), r.at(), model);
+                Run run = model.run(r.run());
+                if (run != null) {
+                    track(run, r.feed(), added);
+                    changed.add(run);
+                    if (run.terminal() && !wasTerminal) {
+                        ended.add(run);
+                    }
+                }
             } else if (item instanceof BridgeItem.ProblemItem p) {
                 newErrors.add(new ErrorEntry(p.at(), ErrorKind.UNREADABLE, p.feed(), null, null, null, p.message(), null));
             }

@@ -56,6 +56,12 @@ public final class FileFeed {
                     bridge.gap(feed, new RunRef(source, runId), new Gap(instant(m.fields().path("from").asText(null), m.at()),
                             instant(m.fields().path("to").asText(null), m.at()), m.fields().path("reason").asText("")));
                 }
+            } else if (SessionMeta.RECONCILED.equals(m.kind())) {
+                Source source = Source.ofId(m.fields().path("source").asText());
+                String runId = m.fields().path("run_id").asText(null);
+                if (source != null && runId != null) {
+                    bridge.reconciled(feed, m.at(), new RunRef(source, runId), m.fields());
+                }
             }
         }
     }

@@ -51,6 +51,11 @@ public final class FrameBridge {
         enqueue(new BridgeItem.GapItem(feed, run, gap));
     }
 
+    /** {@code fields}: source, run_id, status, results, as a {@code reconciled} meta line holds them. */
+    public void reconciled(Feed feed, Instant at, RunRef run, com.fasterxml.jackson.databind.JsonNode fields) {
+        enqueue(new BridgeItem.ReconciledItem(feed, at, run, fields));
+    }
+
     public void problem(Feed feed, String message) {
         enqueue(new BridgeItem.ProblemItem(feed, Instant.now(), message));
     }
@@ -71,6 +76,16 @@ public final class FrameBridge {
             @Override
             public void onGap(RunRef run, Gap gap) {
                 gap(feed, run, gap);
+            }
+
+            @Override
+            public void onReconciled(RunRef run, String status, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> results) {
+                com.fasterxml.jackson.databind.node.ObjectNode fields = dev.runlens.json.Json.object();
+                fields.put("source", run.source().id());
+                fields.put("run_id", run.runId());
+                fields.put("status", status);
+                fields.putObject("results").setAll(results);
+                reconciled(feed, Instant.now(), run, fields);
             }
         };
     }

@@ -117,4 +117,35 @@ class DashboardModelTest {
         assertEquals(text, FrameStore.load(row.frame()));
         store.close();
     }
+
+    @Test
+    void reconciledLyzrRunFromALogAndFromALiveListenerEndsWithItsTasksSucceeded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path log = dir.resolve("lyzr.jsonl");
+        Instant at = Instant.parse("2026-01-01T00:00:05Z");
+        try (dev.runlens.log.SessionLogWriter w = new dev.runlens.log.SessionLogWriter(log,
+                new dev.runlens.log.SessionHeader(1, "lyzr", "ws://127.0.0.1:1/ws/F/r", at, "test"))) {
+            w.writeFrame(at, "{\"event_type\":\"task_started\",\"flow_name\":\"F\",\"run_name\":\"r\",\"task_name\":\"fetch\",\"timestamp\":1767225601}");
+            w.writeMeta(at, dev.runlens.log.SessionMeta.RECONCILED, java.util.Map.of("source", "lyzr", "run_id", "F/r", "task_id", "t-1",
+                    "status", "completed", "results", dev.runlens.json.Json.parse("{\"fetch\":{\"rows\":3},\"store\":\"ok\"}")));
+        }
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        List<Batch> fired = new ArrayList<>();
+        model.addListener(fired::add);
+        FileFeed.read(log, bridge, bridge.newFeed("log", false));
+        model.apply(bridge.drain(100));
+        Run run = model.runs().get(0);
+        assertEquals("F/r", run.ref().runId());
+        assertEquals(RunStatus.SUCCEEDED, run.status());
+        assertEquals(List.of("fetch", "store"), run.reconciled());
+        assertEquals(1, fired.get(0).endedRuns().size());
+
+        DashboardModel live = new DashboardModel();
+        bridge.listener(bridge.newFeed("ws://127.0.0.1/ws/F/r2", true)).onReconciled(dev.runlens.protocol.RunRef.lyzr("F", "r2"),
+                "failed", java.util.Map.of("fetch", dev.runlens.json.Json.nodes().textNode("x")));
+        live.apply(bridge.drain(100));
+        assertEquals(RunStatus.FAILED, live.runs().get(0).status());
+        assertEquals(List.of("fetch"), live.runs().get(0).reconciled());
+    }
 }
