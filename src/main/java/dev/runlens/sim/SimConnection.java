@@ -86,7 +86,8 @@ abstract class SimConnection {
                     drop();
                 }
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+            // Rejected: Tyrus is already shutting the session down (the simulator is stopping).
             closed();
         }
     }

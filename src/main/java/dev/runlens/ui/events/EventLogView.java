@@ -109,7 +109,13 @@ public final class EventLogView extends BorderPane {
         newEvents.managedProperty().bind(newEvents.visibleProperty());
         newEvents.textProperty().bind(vm.newWhileAwayProperty().asString("%d new events ↓"));
         vm.visibleRows().addListener((ListChangeListener<EventRow>) c -> scrollToEndIfFollowing());
-        vm.followProperty().subscribe(f -> scrollToEndIfFollowing());
+        vm.followProperty().subscribe(f -> {
+            if (f) {
+                // Follow is back on: an earlier scroll-up must not read the scroll to the end as leaving again.
+                gestureAt = Long.MIN_VALUE / 2;
+            }
+            scrollToEndIfFollowing();
+        });
         // Any gesture that leaves the newest row out of view turns Follow off: wheel, keys, scrollbar.
         table.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -194,6 +200,11 @@ public final class EventLogView extends BorderPane {
             scrollQueued = false;
             if (vm.followProperty().get() && !vm.visibleRows().isEmpty()) {
                 table.scrollTo(vm.visibleRows().size() - 1);
+                // scrollTo can leave the newest row just below the edge; Follow means the very end.
+                ScrollBar bar = verticalBar();
+                if (bar != null) {
+                    bar.setValue(bar.getMax());
+                }
             }
         });
     }

@@ -177,9 +177,17 @@ class DashboardUiTest {
         robot.clickOn(newEvents);
         waitFor(follow::isSelected);
         assertFalse(newEvents.isVisible());
-        waitFor(() -> robot.lookup("#event-log").lookup(".table-row-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null
-                        && r.getIndex() == table.getItems().size() - 1 && r.isVisible()));
+        try {
+            waitFor(() -> robot.lookup("#event-log").lookup(".table-row-cell").queryAll().stream()
+                    .anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null
+                            && r.getIndex() == table.getItems().size() - 1 && r.isVisible()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("newest row not in view: items " + table.getItems().size() + ", rows shown "
+                    + robot.lookup("#event-log").lookup(".table-row-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null)
+                    .map(n -> ((javafx.scene.control.TableRow<?>) n).getIndex()).sorted().toList()
+                    + ", table height " + table.getHeight() + ", follow " + follow.isSelected());
+        }
     }
 
     @Test
