@@ -340,6 +340,7 @@ public final class Dashboard {
     }
 
     /** Shows the demo banner: where the data comes from and how to connect to a real server. */
+    /** Shows a banner under the menu, replacing the one shown before. */
     public void showBanner(String title, String text) {
         Label t = new Label(title);
         t.getStyleClass().add("banner-title");
@@ -351,6 +352,8 @@ public final class Dashboard {
         banner.getStyleClass().add("banner");
         banner.setId("demo-banner");
         banner.setPadding(new Insets(6, 10, 6, 10));
+        // One banner at a time: a newer one (the demo is up, or could not start) replaces the last.
+        top.getChildren().removeIf(n -> "demo-banner".equals(n.getId()));
         top.getChildren().add(banner);
     }
 

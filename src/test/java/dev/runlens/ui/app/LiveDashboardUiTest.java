@@ -94,8 +94,13 @@ class LiveDashboardUiTest {
     void theDemoShowsLiveRunsUnderABanner(FxRobot robot) throws Exception {
         SimulatorOptions options = SimulatorOptions.fast().toBuilder().demoRunsAtStart(true)
                 .eventInterval(java.time.Duration.ofMillis(40)).build();
-        demo = WaitForAsyncUtils.asyncFx(() -> Demo.start(dashboard, options)).get();
-        assertTrue(robot.lookup("#demo-banner").tryQuery().isPresent());
+        // As the application does it: the simulator starts in the background, the banner follows it.
+        java.util.concurrent.CompletableFuture<Demo> starting =
+                WaitForAsyncUtils.asyncFx(() -> Demo.startInBackground(dashboard, options)).get();
+        demo = starting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        waitFor(() -> robot.lookup("#demo-banner").queryAll().stream().anyMatch(n -> n.lookupAll(".label").stream()
+                .anyMatch(l -> ((javafx.scene.control.Label) l).getText().startsWith("These runs come from"))));
+        assertEquals(1, robot.lookup("#demo-banner").queryAll().size(), "one banner at a time");
         assertTrue(robot.lookup(Demo.BANNER_TITLE).tryQuery().isPresent());
         waitFor(() -> dashboard.model().runs().stream().filter(r -> r.ref().source() == Source.SPACE_OPERATOR).count()
                 == SoScenario.values().length
