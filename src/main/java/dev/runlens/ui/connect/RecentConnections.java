@@ -8,7 +8,6 @@ import dev.runlens.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,16 +25,7 @@ public final class RecentConnections {
 
     /** {@code $XDG_CONFIG_HOME/runlens} or {@code ~/.config/runlens}; {@code runlens.config.dir} overrides. */
     public static RecentConnections inDefaultLocation() {
-        String override = System.getProperty("runlens.config.dir");
-        Path dir;
-        if (override != null) {
-            dir = Path.of(override);
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
-                    .resolve("runlens");
-        }
-        return new RecentConnections(dir.resolve("recent-connections.json"));
+        return new RecentConnections(ConfigFiles.dir().resolve("recent-connections.json"));
     }
 
     public List<ConnectionSettings> load() {
@@ -90,10 +80,7 @@ public final class RecentConnections {
                 o.put("lyzr_run", c.lyzrRun());
             }
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.pretty(root));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ConfigFiles.writeAtomically(file, root);
         return list;
     }
 

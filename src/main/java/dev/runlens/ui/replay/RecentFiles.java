@@ -3,6 +3,7 @@ package dev.runlens.ui.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.runlens.json.Json;
+import dev.runlens.ui.connect.ConfigFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +26,7 @@ public final class RecentFiles {
     }
 
     public static RecentFiles inDefaultLocation() {
-        String override = System.getProperty("runlens.config.dir");
-        Path dir;
-        if (override != null) {
-            dir = Path.of(override);
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
-                    .resolve("runlens");
-        }
-        return new RecentFiles(dir.resolve("recent-files.json"));
+        return new RecentFiles(ConfigFiles.dir().resolve("recent-files.json"));
     }
 
     /** The list; an unreadable or damaged file counts as empty. */
@@ -65,10 +57,7 @@ public final class RecentFiles {
         var root = Json.object();
         ArrayNode arr = root.putArray("files");
         files.stream().limit(MAX).forEach(p -> arr.add(p.toString()));
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.pretty(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ConfigFiles.writeAtomically(file, root);
     }
 
     public Path file() {
