@@ -116,10 +116,11 @@ public final class ConnectionService implements AutoCloseable {
             started = true;
             unhealthySince = Instant.now();
         }
-        control.execute(this::connect);
+        // Periodic work first: connect may end the service at once (a refused request) and stop the executor.
         long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
         control.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        control.execute(this::connect);
     }
 
     /** How long a connection attempt (TCP, TLS and WebSocket handshakes) may take; 15 s by default. */
