@@ -177,7 +177,7 @@ public final class Dashboard {
                     }
                 });
                 timelineData.refresh(touched);
-                timeline.invalidate();
+                timeline.invalidateData();
                 timelinePane.setTitle(title(run));
             }
         }

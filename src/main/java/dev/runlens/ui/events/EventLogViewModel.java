@@ -37,7 +37,7 @@ public final class EventLogViewModel {
     private final DashboardModel model;
     private final Selection selection;
     private final NodeNames names;
-    private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+    private final RowListView rows = new RowListView();
     private final FilteredList<EventRow> visible = new FilteredList<>(rows);
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL_KINDS);
     private final ObservableList<String> nodes = FXCollections.observableArrayList(ALL_NODES);
@@ -49,8 +49,13 @@ public final class EventLogViewModel {
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final IntegerProperty newWhileAway = new SimpleIntegerProperty();
     private RunRef shown;
+    /** Rows of the shown run this view has seen (learned kinds and nodes, counted); the table shows up to it after a flush. */
     private int taken;
-    private final List<EventRow> pending = new ArrayList<>();
+    private RunTrack track;
+    private RunTrack learnedFrom;
+    private int kindsLearned;
+    private int nodesLearned;
+    private List<EventRow> source = List.of();
     private boolean deferred;
 
     public EventLogViewModel(DashboardModel model, Selection selection, NodeNames names) {
@@ -72,12 +77,11 @@ public final class EventLogViewModel {
 
     /** After a replay seek: the shown run's rows are read again, filters kept. */
     private void rebuild() {
-        RunTrack track = shown == null ? null : model.track(shown);
-        List<EventRow> all = track == null ? List.of() : track.rows();
-        taken = all.size();
-        learn(all);
-        pending.clear();
-        rows.setAll(all);
+        track = shown == null ? null : model.track(shown);
+        source = track == null ? List.of() : track.rows();
+        taken = source.size();
+        learn();
+        rows.show(source, taken);
         newWhileAway.set(0);
     }
 
@@ -85,17 +89,17 @@ public final class EventLogViewModel {
         shown = ref;
         kindSet.clear();
         nodeSet.clear();
+        learnedFrom = null;
         kinds.setAll(ALL_KINDS);
         nodes.setAll(ALL_NODES);
         kind.set(ALL_KINDS);
         node.set(ALL_NODES);
         newWhileAway.set(0);
-        RunTrack track = ref == null ? null : model.track(ref);
-        List<EventRow> all = track == null ? List.of() : track.rows();
-        taken = all.size();
-        learn(all);
-        pending.clear();
-        rows.setAll(all);
+        track = ref == null ? null : model.track(ref);
+        source = track == null ? List.of() : track.rows();
+        taken = source.size();
+        learn();
+        rows.show(source, taken);
     }
 
     void onBatch(Batch batch) {
@@ -105,15 +109,20 @@ public final class EventLogViewModel {
             }
             return;
         }
-        RunTrack track = model.track(shown);
-        if (track == null || track.rows().size() == taken) {
+        if (track == null && model.track(shown) != null) {
+            // The selected run had no rows yet when it was selected.
+            track = model.track(shown);
+            source = track.rows();
+            rows.show(source, 0);
+        }
+        if (source.size() == taken) {
             return;
         }
         // The track is append-only: take what this view has not seen (the run may have been
         // selected by another listener of this same batch, after its rows were added).
-        List<EventRow> added = List.copyOf(track.rows().subList(taken, track.rows().size()));
-        taken = track.rows().size();
-        learn(added);
+        List<EventRow> added = source.subList(taken, source.size());
+        taken = source.size();
+        learn();
         if (!follow.get()) {
             Predicate<EventRow> p = predicate();
             int n = 0;
@@ -124,7 +133,6 @@ public final class EventLogViewModel {
             }
             newWhileAway.set(newWhileAway.get() + n);
         }
-        pending.addAll(added);
         if (!deferred) {
             flush();
         }
@@ -144,25 +152,34 @@ public final class EventLogViewModel {
 
     /** Moves waiting rows into the table, as one change. */
     public void flush() {
-        if (!pending.isEmpty()) {
-            List<EventRow> batch = new ArrayList<>(pending);
-            pending.clear();
-            rows.addAll(batch);
-        }
+        rows.extendTo(taken);
     }
 
     /** Rows received but not yet in the table. */
     public int pendingCount() {
-        return pending.size();
+        return taken - rows.size();
     }
 
-    private void learn(List<EventRow> added) {
-        for (EventRow r : added) {
-            if (kindSet.add(r.kind())) {
-                kinds.add(r.kind());
+    /** Offers the kinds and nodes the shown run has that the filters do not list yet. */
+    private void learn() {
+        if (track == null) {
+            return;
+        }
+        if (track != learnedFrom) {
+            learnedFrom = track;
+            kindsLearned = 0;
+            nodesLearned = 0;
+        }
+        List<String> k = track.kinds();
+        for (; kindsLearned < k.size(); kindsLearned++) {
+            if (kindSet.add(k.get(kindsLearned))) {
+                kinds.add(k.get(kindsLearned));
             }
-            if (r.node() != null && nodeSet.add(r.node())) {
-                nodes.add(names.name(r.node()));
+        }
+        List<String> n = track.nodes();
+        for (; nodesLearned < n.size(); nodesLearned++) {
+            if (nodeSet.add(n.get(nodesLearned))) {
+                nodes.add(names.name(n.get(nodesLearned)));
             }
         }
     }

@@ -181,16 +181,12 @@ public final class DashboardModel {
         List<ErrorEntry> restored = new ArrayList<>(extraErrors);
         for (Run run : state.runs()) {
             RunTrack old = tracks.get(run.ref());
-            RunTrack fresh = new RunTrack(run, feed);
+            RunTrack fresh;
             if (old != null) {
-                for (EventRow r : old.rows()) {
-                    if (r.sequence() < position) {
-                        Execution e = r.execution() == null ? null : run.execution(r.execution().node(), r.execution().times());
-                        fresh.add(new EventRow(r.sequence(), r.receivedAt(), r.time(), r.kind(), r.node(), r.times(), r.summary(),
-                                r.frame(), r.run(), e));
-                        fresh.lastReceivedAt = r.receivedAt();
-                    }
-                }
+                fresh = new RunTrack(run, feed, old);
+                fresh.keepFrom(old, position);
+            } else {
+                fresh = new RunTrack(run, feed);
             }
             tracks.put(run.ref(), fresh);
             for (dev.runlens.model.RunError err : run.errors()) {

@@ -4,29 +4,41 @@ import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** What the dashboard keeps about one run beyond its model state: its feed and its event log. */
 public final class RunTrack {
     private final Run run;
     private final Feed feed;
-    private final List<EventRow> rows = new ArrayList<>();
-    private final Map<Execution, List<EventRow>> rowsByExecution = new HashMap<>();
+    private final RowStore rows;
     Instant lastReceivedAt;
 
     RunTrack(Run run, Feed feed) {
         this.run = run;
         this.feed = feed;
+        this.rows = new RowStore(run.ref(), new TextArena());
+    }
+
+    /** A track for {@code run} that will take rows from {@code earlier} (a replay seek), sharing its texts. */
+    RunTrack(Run run, Feed feed, RunTrack earlier) {
+        this.run = run;
+        this.feed = feed;
+        this.rows = earlier.rows.emptyCopy();
     }
 
     void add(EventRow row) {
         rows.add(row);
-        if (row.execution() != null) {
-            rowsByExecution.computeIfAbsent(row.execution(), e -> new ArrayList<>(4)).add(row);
+    }
+
+    /** Takes {@code earlier}'s rows with a sequence below {@code position}, linked to this run's executions. */
+    void keepFrom(RunTrack earlier, long position) {
+        RowStore src = earlier.rows;
+        for (int i = 0; i < src.size(); i++) {
+            if (src.sequence(i) < position) {
+                Execution old = src.execution(i);
+                rows.addFrom(src, i, old == null ? null : run.execution(old.node(), old.times()));
+                lastReceivedAt = src.receivedAt(i);
+            }
         }
     }
 
@@ -38,15 +50,24 @@ public final class RunTrack {
         return feed;
     }
 
-    /** Every event row of the run, in arrival order. */
+    /** Every event row of the run, in arrival order: a live read-only view, rows made on demand. */
     public List<EventRow> rows() {
-        return Collections.unmodifiableList(rows);
+        return rows.all();
     }
 
-    /** The rows of one execution, in arrival order. */
+    /** The rows of one execution, in arrival order; for null, the run-level rows (no execution). */
     public List<EventRow> rows(Execution execution) {
-        List<EventRow> r = rowsByExecution.get(execution);
-        return r == null ? List.of() : Collections.unmodifiableList(r);
+        return rows.rows(execution);
+    }
+
+    /** The event kinds of this run's rows, in first-seen order. */
+    public List<String> kinds() {
+        return rows.kinds();
+    }
+
+    /** The node ids of this run's rows, in first-seen order. */
+    public List<String> nodes() {
+        return rows.nodes();
     }
 
     public Instant lastReceivedAt() {

@@ -99,7 +99,7 @@ public final class InspectorViewModel {
             return;
         }
         Execution exec = selection.execution();
-        List<EventRow> rows = new ArrayList<>(exec == null ? flowRows(track) : track.rows(exec));
+        List<EventRow> rows = new ArrayList<>(track.rows(exec));
         if (exec == null) {
             title.set("Run " + run.runId());
             subtitle.set(track.run().status().id() + " · run-level events (select an execution for its payloads)");
@@ -128,16 +128,6 @@ public final class InspectorViewModel {
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             loading.set(false);
         }
-    }
-
-    private static List<EventRow> flowRows(RunTrack track) {
-        List<EventRow> out = new ArrayList<>();
-        for (EventRow r : track.rows()) {
-            if (r.execution() == null) {
-                out.add(r);
-            }
-        }
-        return out;
     }
 
     private void publish(long gen, InspectorLoader.Content c) {

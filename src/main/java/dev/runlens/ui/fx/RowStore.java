@@ -1,0 +1,308 @@
+package dev.runlens.ui.fx;
+
+import dev.runlens.model.Execution;
+import dev.runlens.protocol.RunRef;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * A run's event log as columns: primitive arrays in fixed-size chunks, texts packed in a
+ * {@link TextArena}, kinds and node ids interned. A row costs about 90 bytes plus its text and no
+ * object of its own; {@link EventRow}s are made on demand when a view asks for one. This is what
+ * keeps a burst of hundreds of thousands of rows from filling the young generation with survivors
+ * (long collector pauses, missed pulses). Written and read on one thread (the FX thread).
+ */
+final class RowStore {
+    private static final int SHIFT = 14;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private static final long NO_TIME = Long.MIN_VALUE;
+    /** An instant too far from 1970 for a long of nanoseconds (a hostile frame's time): kept aside. */
+    private static final long ODD_TIME = Long.MIN_VALUE + 1;
+    private static final long NANOS_LIMIT_SECONDS = 9_000_000_000L;
+    private static final int NO_TIMES = Integer.MIN_VALUE;
+
+    private final RunRef run;
+    private final TextArena arena;
+    private final List<String> kinds;
+    private final Map<String, Integer> kindIds;
+    private final List<String> nodes;
+    private final Map<String, Integer> nodeIds;
+    private Chunk[] chunks = new Chunk[4];
+    private int size;
+    private final Map<Execution, IntList> byExecution = new IdentityHashMap<>();
+    private final IntList flowRows = new IntList();
+    private final Map<Long, Instant> oddTimes = new HashMap<>();
+
+    RowStore(RunRef run, TextArena arena) {
+        this(run, arena, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>());
+    }
+
+    private RowStore(RunRef run, TextArena arena, List<String> kinds, Map<String, Integer> kindIds,
+                     List<String> nodes, Map<String, Integer> nodeIds) {
+        this.run = run;
+        this.arena = arena;
+        this.kinds = kinds;
+        this.kindIds = kindIds;
+        this.nodes = nodes;
+        this.nodeIds = nodeIds;
+    }
+
+    /** An empty store sharing this one's texts and dictionaries, for {@link #addFrom}. */
+    RowStore emptyCopy() {
+        return new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+    }
+
+    /** One chunk's columns. The first chunk starts small and grows, so a short run costs little. */
+    private static final class Chunk {
+        long[] sequence;
+        long[] received;
+        long[] time;
+        int[] kind;
+        int[] node;
+        int[] times;
+        long[] textAt;
+        int[] textBytes;
+        long[] summaryAt;
+        int[] summaryBytes;
+        /** Frames kept by reference (spilled to a file, or read back from a log); null when packed. */
+        FrameRef[] frame;
+        Execution[] execution;
+
+        Chunk(int capacity) {
+            sequence = new long[capacity];
+            received = new long[capacity];
+            time = new long[capacity];
+            kind = new int[capacity];
+            node = new int[capacity];
+            times = new int[capacity];
+            textAt = new long[capacity];
+            textBytes = new int[capacity];
+            summaryAt = new long[capacity];
+            summaryBytes = new int[capacity];
+            frame = new FrameRef[capacity];
+            execution = new Execution[capacity];
+        }
+
+        int capacity() {
+            return sequence.length;
+        }
+
+        void grow(int capacity) {
+            sequence = Arrays.copyOf(sequence, capacity);
+            received = Arrays.copyOf(received, capacity);
+            time = Arrays.copyOf(time, capacity);
+            kind = Arrays.copyOf(kind, capacity);
+            node = Arrays.copyOf(node, capacity);
+            times = Arrays.copyOf(times, capacity);
+            textAt = Arrays.copyOf(textAt, capacity);
+            textBytes = Arrays.copyOf(textBytes, capacity);
+            summaryAt = Arrays.copyOf(summaryAt, capacity);
+            summaryBytes = Arrays.copyOf(summaryBytes, capacity);
+            frame = Arrays.copyOf(frame, capacity);
+            execution = Arrays.copyOf(execution, capacity);
+        }
+    }
+
+    void add(EventRow r) {
+        Chunk c = slot();
+        int j = size & MASK;
+        c.sequence[j] = r.sequence();
+        c.received[j] = nanos(r.receivedAt(), size, 0);
+        c.time[j] = nanos(r.time(), size, 1);
+        c.kind[j] = intern(r.kind(), kinds, kindIds);
+        c.node[j] = r.node() == null ? -1 : intern(r.node(), nodes, nodeIds);
+        c.times[j] = r.times() == null ? NO_TIMES : r.times();
+        if (r.frame() instanceof FrameRef.Inline in) {
+            byte[] b = in.text().getBytes(StandardCharsets.UTF_8);
+            c.textAt[j] = arena.put(b);
+            c.textBytes[j] = b.length;
+        } else {
+            c.textBytes[j] = -1;
+            c.frame[j] = r.frame();
+        }
+        if (r.summary() == null) {
+            c.summaryBytes[j] = -1;
+        } else {
+            byte[] b = r.summary().getBytes(StandardCharsets.UTF_8);
+            c.summaryAt[j] = arena.put(b);
+            c.summaryBytes[j] = b.length;
+        }
+        c.execution[j] = r.execution();
+        index(size, r.execution());
+        size++;
+    }
+
+    /** Copies row {@code i} of {@code src} (a store sharing this one's texts) with another execution. */
+    void addFrom(RowStore src, int i, Execution execution) {
+        Chunk s = src.chunks[i >>> SHIFT];
+        int k = i & MASK;
+        Chunk c = slot();
+        int j = size & MASK;
+        c.sequence[j] = s.sequence[k];
+        c.received[j] = s.received[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
+        c.time[j] = s.time[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
+        c.kind[j] = s.kind[k];
+        c.node[j] = s.node[k];
+        c.times[j] = s.times[k];
+        c.textAt[j] = s.textAt[k];
+        c.textBytes[j] = s.textBytes[k];
+        c.summaryAt[j] = s.summaryAt[k];
+        c.summaryBytes[j] = s.summaryBytes[k];
+        c.frame[j] = s.frame[k];
+        c.execution[j] = execution;
+        index(size, execution);
+        size++;
+    }
+
+    /** Kinds seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    List<String> kinds() {
+        return java.util.Collections.unmodifiableList(kinds);
+    }
+
+    /** Node ids seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    List<String> nodes() {
+        return java.util.Collections.unmodifiableList(nodes);
+    }
+
+    long sequence(int i) {
+        return chunks[i >>> SHIFT].sequence[i & MASK];
+    }
+
+    Execution execution(int i) {
+        return chunks[i >>> SHIFT].execution[i & MASK];
+    }
+
+    Instant receivedAt(int i) {
+        return instant(chunks[i >>> SHIFT].received[i & MASK], i, 0);
+    }
+
+    private void index(int row, Execution execution) {
+        if (execution == null) {
+            flowRows.add(row);
+        } else {
+            byExecution.computeIfAbsent(execution, e -> new IntList()).add(row);
+        }
+    }
+
+    private Chunk slot() {
+        int c = size >>> SHIFT;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
+        }
+        if (chunks[c] == null) {
+            chunks[c] = new Chunk(c == 0 ? 64 : CHUNK);
+        } else if ((size & MASK) == chunks[c].capacity()) {
+            chunks[c].grow(Math.min(CHUNK, chunks[c].capacity() * 4));
+        }
+        return chunks[c];
+    }
+
+    int size() {
+        return size;
+    }
+
+    EventRow get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Chunk c = chunks[i >>> SHIFT];
+        int j = i & MASK;
+        FrameRef frame = c.textBytes[j] < 0 ? c.frame[j] : new FrameRef.Inline(arena.get(c.textAt[j], c.textBytes[j]));
+        String summary = c.summaryBytes[j] < 0 ? null : arena.get(c.summaryAt[j], c.summaryBytes[j]);
+        return new EventRow(c.sequence[j], instant(c.received[j], i, 0), instant(c.time[j], i, 1), kinds.get(c.kind[j]),
+                c.node[j] < 0 ? null : nodes.get(c.node[j]), c.times[j] == NO_TIMES ? null : c.times[j],
+                summary, frame, run, c.execution[j]);
+    }
+
+    /** Every row in arrival order, as a live read-only view. */
+    List<EventRow> all() {
+        return new View(null);
+    }
+
+    /** The rows of one execution (or, for null, the run-level rows), as a live read-only view. */
+    List<EventRow> rows(Execution execution) {
+        IntList rows = execution == null ? flowRows : byExecution.get(execution);
+        return rows == null ? List.of() : new View(rows);
+    }
+
+    private final class View extends AbstractList<EventRow> implements RandomAccess {
+        private final IntList subset;
+
+        View(IntList subset) {
+            this.subset = subset;
+        }
+
+        @Override
+        public EventRow get(int index) {
+            if (subset == null) {
+                return RowStore.this.get(index);
+            }
+            if (index < 0 || index >= subset.size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return RowStore.this.get(subset.values[index]);
+        }
+
+        @Override
+        public int size() {
+            return subset == null ? size : subset.size;
+        }
+    }
+
+    private static int intern(String s, List<String> list, Map<String, Integer> ids) {
+        Integer id = ids.get(s);
+        if (id == null) {
+            id = list.size();
+            list.add(s);
+            ids.put(s, id);
+        }
+        return id;
+    }
+
+    private long nanos(Instant t, int row, int column) {
+        if (t == null) {
+            return NO_TIME;
+        }
+        if (Math.abs(t.getEpochSecond()) >= NANOS_LIMIT_SECONDS) {
+            oddTimes.put(key(row, column), t);
+            return ODD_TIME;
+        }
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private Instant instant(long nanos, int row, int column) {
+        if (nanos == NO_TIME) {
+            return null;
+        }
+        if (nanos == ODD_TIME) {
+            return oddTimes.get(key(row, column));
+        }
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 1) | column;
+    }
+
+    private static final class IntList {
+        int[] values = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+    }
+}
