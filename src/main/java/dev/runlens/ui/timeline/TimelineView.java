@@ -404,6 +404,11 @@ public final class TimelineView extends Region {
         return new double[] {x, y};
     }
 
+    /** The hover card (tests read what it says). */
+    Label hoverCard() {
+        return tip;
+    }
+
     public Canvas canvas() {
         return canvas;
     }
