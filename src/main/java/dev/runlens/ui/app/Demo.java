@@ -39,10 +39,10 @@ final class Demo implements AutoCloseable {
         this.dashboard = dashboard;
     }
 
-    /** Starts the simulator and begins watching it; on failure the banner says why. Call on the FX thread. */
     /**
-     * Starts the simulator off the FX thread, so the window paints at once; the demo appears when
-     * the simulator is up (completes on the FX thread; null when it could not start).
+     * Starts the simulator off the FX thread once the window has painted its first frame; the demo
+     * appears when the simulator is up (null when it could not start: the banner says why).
+     * Call on the FX thread.
      */
     static java.util.concurrent.CompletableFuture<Demo> startInBackground(Dashboard dashboard, SimulatorOptions options) {
         dashboard.showBanner(BANNER_TITLE, "Starting Runlens's built-in simulator on 127.0.0.1…");
@@ -62,7 +62,19 @@ final class Demo implements AutoCloseable {
             Platform.runLater(demo::begin);
         }, "runlens-demo-start");
         starter.setDaemon(true);
-        starter.start();
+        // The simulator (a web server and a client) loads as many classes as the window does: it
+        // starts once the window has painted its first frame, so the operator sees the window first.
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses >= 2) {
+                    stop();
+                    starter.start();
+                }
+            }
+        }.start();
         return ready;
     }
 

@@ -5,7 +5,6 @@ import dev.runlens.cli.ExitCodes;
 import dev.runlens.replay.Playback;
 import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayUi;
-import javafx.application.Application;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ final class OpenCommand implements Command {
         }
         ReplayUi.configureLaunch(o.pace(), o.exitWhenFinished());
         RunlensApplication.configure(new LaunchOptions(null, o.files(), false, o.statsOut(), null));
-        Application.launch(RunlensApplication.class);
+        RunlensApplication.open();
         return RunlensApplication.exitStatus();
     }
 

@@ -18,6 +18,12 @@ public final class RunlensApplication extends Application {
     private java.util.concurrent.CompletableFuture<Demo> demo;
     private boolean statsWritten;
 
+    /** Opens the window (blocks until it closes); {@link #configure} first. */
+    static void open(String... args) {
+        RenderingPipeline.choose();
+        Application.launch(RunlensApplication.class, args);
+    }
+
     /** Sets what the next launch shows. */
     static void configure(LaunchOptions o) {
         options = o;

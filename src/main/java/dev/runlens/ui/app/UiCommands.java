@@ -1,7 +1,6 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.cli.Command;
-import javafx.application.Application;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class UiCommands {
             @Override
             public int run(List<String> args, PrintStream out, PrintStream err) {
                 RunlensApplication.configure(LaunchOptions.demo());
-                Application.launch(RunlensApplication.class, args.toArray(new String[0]));
+                RunlensApplication.open(args.toArray(new String[0]));
                 return RunlensApplication.exitStatus();
             }
         };

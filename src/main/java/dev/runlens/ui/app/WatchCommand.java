@@ -6,7 +6,6 @@ import dev.runlens.connect.LyzrUrls;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
-import javafx.application.Application;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -59,7 +58,7 @@ final class WatchCommand implements Command {
             return ExitCodes.OK;
         }
         RunlensApplication.configure(options);
-        Application.launch(RunlensApplication.class);
+        RunlensApplication.open();
         return RunlensApplication.exitStatus();
     }
 
