@@ -9,7 +9,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -39,8 +38,16 @@ final class RowStore {
     private final Map<String, Integer> nodeIds;
     private Chunk[] chunks = new Chunk[4];
     private int size;
-    private final Map<Execution, IntList> byExecution = new IdentityHashMap<>();
-    private final IntList flowRows = new IntList();
+    /**
+     * Each execution's rows as a chain through the {@code next} column: first and last row by
+     * execution index (no object per execution); run-level rows chain from {@link #flowFirst}.
+     */
+    private int[] first = new int[0];
+    private int[] last = new int[0];
+    private int[] count = new int[0];
+    private int flowFirst = -1;
+    private int flowLast = -1;
+    private int flowCount;
     private final Map<Long, Instant> oddTimes = new HashMap<>();
 
     RowStore(RunRef run, TextArena arena) {
@@ -77,6 +84,8 @@ final class RowStore {
         /** Frames kept by reference (spilled to a file, or read back from a log); null when packed. */
         FrameRef[] frame;
         Execution[] execution;
+        /** The next row of the same execution (or of the run itself), -1 for none. */
+        int[] next;
 
         Chunk(int capacity) {
             sequence = new long[capacity];
@@ -91,6 +100,7 @@ final class RowStore {
             summaryBytes = new int[capacity];
             frame = new FrameRef[capacity];
             execution = new Execution[capacity];
+            next = new int[capacity];
         }
 
         int capacity() {
@@ -110,6 +120,7 @@ final class RowStore {
             summaryBytes = Arrays.copyOf(summaryBytes, capacity);
             frame = Arrays.copyOf(frame, capacity);
             execution = Arrays.copyOf(execution, capacity);
+            next = Arrays.copyOf(next, capacity);
         }
     }
 
@@ -187,11 +198,34 @@ final class RowStore {
     }
 
     private void index(int row, Execution execution) {
+        chunks[row >>> SHIFT].next[row & MASK] = -1;
         if (execution == null) {
-            flowRows.add(row);
-        } else {
-            byExecution.computeIfAbsent(execution, e -> new IntList()).add(row);
+            if (flowLast >= 0) {
+                chunks[flowLast >>> SHIFT].next[flowLast & MASK] = row;
+            } else {
+                flowFirst = row;
+            }
+            flowLast = row;
+            flowCount++;
+            return;
         }
+        int e = execution.index();
+        if (e >= first.length) {
+            int n = Math.max(e + 1, Math.max(64, first.length * 2));
+            int old = first.length;
+            first = Arrays.copyOf(first, n);
+            last = Arrays.copyOf(last, n);
+            count = Arrays.copyOf(count, n);
+            Arrays.fill(first, old, n, -1);
+            Arrays.fill(last, old, n, -1);
+        }
+        if (last[e] >= 0) {
+            chunks[last[e] >>> SHIFT].next[last[e] & MASK] = row;
+        } else {
+            first[e] = row;
+        }
+        last[e] = row;
+        count[e]++;
     }
 
     private Chunk slot() {
@@ -229,16 +263,34 @@ final class RowStore {
         return new View(null);
     }
 
-    /** The rows of one execution (or, for null, the run-level rows), as a live read-only view. */
+    /** The rows of one execution (or, for null, the run-level rows) as they are now, in arrival order. */
     List<EventRow> rows(Execution execution) {
-        IntList rows = execution == null ? flowRows : byExecution.get(execution);
-        return rows == null ? List.of() : new View(rows);
+        int row;
+        int n;
+        if (execution == null) {
+            row = flowFirst;
+            n = flowCount;
+        } else {
+            int e = execution.index();
+            if (e >= first.length || first[e] < 0 || chunks[first[e] >>> SHIFT].execution[first[e] & MASK] != execution) {
+                return List.of();
+            }
+            row = first[e];
+            n = count[e];
+        }
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = row;
+            row = chunks[row >>> SHIFT].next[row & MASK];
+        }
+        return new View(rows);
     }
 
+    /** All rows (live: grows with the store), or a fixed subset of them. */
     private final class View extends AbstractList<EventRow> implements RandomAccess {
-        private final IntList subset;
+        private final int[] subset;
 
-        View(IntList subset) {
+        View(int[] subset) {
             this.subset = subset;
         }
 
@@ -247,15 +299,12 @@ final class RowStore {
             if (subset == null) {
                 return RowStore.this.get(index);
             }
-            if (index < 0 || index >= subset.size) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return RowStore.this.get(subset.values[index]);
+            return RowStore.this.get(subset[index]);
         }
 
         @Override
         public int size() {
-            return subset == null ? size : subset.size;
+            return subset == null ? size : subset.length;
         }
     }
 
@@ -292,17 +341,5 @@ final class RowStore {
 
     private static long key(int row, int column) {
         return ((long) row << 1) | column;
-    }
-
-    private static final class IntList {
-        int[] values = new int[4];
-        int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
     }
 }

@@ -17,6 +17,7 @@ public final class TimelineData {
     private final Run run;
     private final Map<String, TimelineRow> rows = new LinkedHashMap<>();
     private final List<TimelineRow> rowList = new ArrayList<>();
+    private final KnownStarts knownStarts = new KnownStarts();
     private int seen;
     private int notRunSeen;
     private boolean endSeen;
@@ -77,7 +78,7 @@ public final class TimelineData {
     private TimelineRow row(String node, boolean notRun) {
         TimelineRow r = rows.get(node);
         if (r == null) {
-            r = new TimelineRow(node, notRun);
+            r = new TimelineRow(node, notRun, knownStarts);
             rows.put(node, r);
             rowList.add(r);
         }

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One node's executions sorted by start, with the running maximum of their ends, so that the
@@ -19,7 +17,7 @@ public final class TimelineRow {
     private final String node;
     private final boolean notRun;
     private final List<Execution> executions = new ArrayList<>();
-    private final Map<Execution, Double> knownStart = new IdentityHashMap<>();
+    private final KnownStarts knownStart;
     private Execution[] sorted = new Execution[16];
     private double[] starts = new double[16];
     private double[] maxEnds = new double[16];
@@ -34,8 +32,13 @@ public final class TimelineRow {
     private final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
 
     TimelineRow(String node, boolean notRun) {
+        this(node, notRun, new KnownStarts());
+    }
+
+    TimelineRow(String node, boolean notRun, KnownStarts knownStart) {
         this.node = node;
         this.notRun = notRun;
+        this.knownStart = knownStart;
     }
 
     void add(Execution e) {
@@ -60,8 +63,7 @@ public final class TimelineRow {
             return;
         }
         double start = startMillis(e);
-        Double known = knownStart.get(e);
-        if (known == null || Double.compare(known, start) != 0) {
+        if (!knownStart.same(e, start)) {
             knownStart.put(e, start);
             resort = true;
             return;
