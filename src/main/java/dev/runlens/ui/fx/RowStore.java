@@ -15,7 +15,7 @@ import java.util.RandomAccess;
 
 /**
  * A run's event log as columns: primitive arrays in fixed-size chunks, texts packed in a
- * {@link TextArena}, kinds and node ids interned. A row costs about 90 bytes plus its text and no
+ * {@link TextArena}, kinds and node ids interned. A row costs about 70 bytes plus its text and no
  * object of its own; {@link EventRow}s are made on demand when a view asks for one. This is what
  * keeps a burst of hundreds of thousands of rows from filling the young generation with survivors
  * (long collector pauses, missed pulses). Written and read on one thread (the FX thread).
@@ -77,10 +77,9 @@ final class RowStore {
         int[] kind;
         int[] node;
         int[] times;
-        long[] textAt;
-        int[] textBytes;
-        long[] summaryAt;
-        int[] summaryBytes;
+        /** {@link TextArena} handles; {@link TextArena#NONE} when the frame is an object or there is no summary. */
+        long[] text;
+        long[] summary;
         /** Frames kept by reference (spilled to a file, or read back from a log); null when packed. */
         FrameRef[] frame;
         Execution[] execution;
@@ -94,10 +93,8 @@ final class RowStore {
             kind = new int[capacity];
             node = new int[capacity];
             times = new int[capacity];
-            textAt = new long[capacity];
-            textBytes = new int[capacity];
-            summaryAt = new long[capacity];
-            summaryBytes = new int[capacity];
+            text = new long[capacity];
+            summary = new long[capacity];
             frame = new FrameRef[capacity];
             execution = new Execution[capacity];
             next = new int[capacity];
@@ -114,10 +111,8 @@ final class RowStore {
             kind = Arrays.copyOf(kind, capacity);
             node = Arrays.copyOf(node, capacity);
             times = Arrays.copyOf(times, capacity);
-            textAt = Arrays.copyOf(textAt, capacity);
-            textBytes = Arrays.copyOf(textBytes, capacity);
-            summaryAt = Arrays.copyOf(summaryAt, capacity);
-            summaryBytes = Arrays.copyOf(summaryBytes, capacity);
+            text = Arrays.copyOf(text, capacity);
+            summary = Arrays.copyOf(summary, capacity);
             frame = Arrays.copyOf(frame, capacity);
             execution = Arrays.copyOf(execution, capacity);
             next = Arrays.copyOf(next, capacity);
@@ -133,20 +128,12 @@ final class RowStore {
         c.kind[j] = intern(r.kind(), kinds, kindIds);
         c.node[j] = r.node() == null ? -1 : intern(r.node(), nodes, nodeIds);
         c.times[j] = r.times() == null ? NO_TIMES : r.times();
-        if (r.frame() instanceof FrameRef.Inline in) {
-            byte[] b = in.text().getBytes(StandardCharsets.UTF_8);
-            c.textAt[j] = arena.put(b);
-            c.textBytes[j] = b.length;
-        } else {
-            c.textBytes[j] = -1;
-            c.frame[j] = r.frame();
-        }
-        if (r.summary() == null) {
-            c.summaryBytes[j] = -1;
-        } else {
-            byte[] b = r.summary().getBytes(StandardCharsets.UTF_8);
-            c.summaryAt[j] = arena.put(b);
-            c.summaryBytes[j] = b.length;
+        c.text[j] = r.frame() instanceof FrameRef.Inline in ? arena.put(in.text().getBytes(StandardCharsets.UTF_8)) : TextArena.NONE;
+        c.frame[j] = c.text[j] == TextArena.NONE ? r.frame() : null;
+        c.summary[j] = r.summary() == null ? TextArena.NONE : arena.put(r.summary().getBytes(StandardCharsets.UTF_8));
+        // A summary too long to pack is cut (summaries are one line of at most a few hundred chars).
+        if (r.summary() != null && c.summary[j] == TextArena.NONE) {
+            c.summary[j] = arena.put(r.summary().substring(0, 1000).getBytes(StandardCharsets.UTF_8));
         }
         c.execution[j] = r.execution();
         index(size, r.execution());
@@ -165,10 +152,8 @@ final class RowStore {
         c.kind[j] = s.kind[k];
         c.node[j] = s.node[k];
         c.times[j] = s.times[k];
-        c.textAt[j] = s.textAt[k];
-        c.textBytes[j] = s.textBytes[k];
-        c.summaryAt[j] = s.summaryAt[k];
-        c.summaryBytes[j] = s.summaryBytes[k];
+        c.text[j] = s.text[k];
+        c.summary[j] = s.summary[k];
         c.frame[j] = s.frame[k];
         c.execution[j] = execution;
         index(size, execution);
@@ -251,8 +236,8 @@ final class RowStore {
         }
         Chunk c = chunks[i >>> SHIFT];
         int j = i & MASK;
-        FrameRef frame = c.textBytes[j] < 0 ? c.frame[j] : new FrameRef.Inline(arena.get(c.textAt[j], c.textBytes[j]));
-        String summary = c.summaryBytes[j] < 0 ? null : arena.get(c.summaryAt[j], c.summaryBytes[j]);
+        FrameRef frame = c.text[j] == TextArena.NONE ? c.frame[j] : new FrameRef.Inline(arena.get(c.text[j]));
+        String summary = c.summary[j] == TextArena.NONE ? null : arena.get(c.summary[j]);
         return new EventRow(c.sequence[j], instant(c.received[j], i, 0), instant(c.time[j], i, 1), kinds.get(c.kind[j]),
                 c.node[j] < 0 ? null : nodes.get(c.node[j]), c.times[j] == NO_TIMES ? null : c.times[j],
                 summary, frame, run, c.execution[j]);

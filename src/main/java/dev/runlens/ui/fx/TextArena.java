@@ -17,11 +17,23 @@ final class TextArena {
     private int fill = CHUNK;
     private int chunkSize = FIRST_CHUNK / 2;
 
-    /** Stores UTF-8 {@code bytes}; returns their position (chunk index in the high half, offset in the low half). */
+    /** No text: what {@link #put} returns for one too long to pack. */
+    static final long NONE = -1L;
+    private static final int LENGTH_BITS = 20;
+    private static final int OFFSET_BITS = 20;
+    private static final long MASK20 = (1L << 20) - 1;
+
+    /**
+     * Stores UTF-8 {@code bytes}; returns a handle holding chunk, offset and length in one long
+     * (20 bits each for offset and length), or {@link #NONE} for 1 MB or more (kept as an object).
+     */
     long put(byte[] bytes) {
+        if (bytes.length >= CHUNK) {
+            return NONE;
+        }
         byte[][] cs = chunks;
         if (cs.length == 0 || fill + bytes.length > cs[cs.length - 1].length) {
-            // Small runs start small; a chunk always fits the text (texts here are at most 64 k chars).
+            // Small runs start small; chunks grow to 1 MB.
             chunkSize = Math.min(CHUNK, chunkSize * 2);
             byte[] chunk = new byte[Math.max(chunkSize, bytes.length)];
             cs = Arrays.copyOf(cs, cs.length + 1);
@@ -30,15 +42,14 @@ final class TextArena {
         }
         int index = cs.length - 1;
         System.arraycopy(bytes, 0, cs[index], fill, bytes.length);
-        long position = ((long) index << 32) | fill;
+        long handle = ((long) index << (LENGTH_BITS + OFFSET_BITS)) | ((long) fill << LENGTH_BITS) | bytes.length;
         fill += bytes.length;
         chunks = cs;
-        return position;
+        return handle;
     }
 
-    String get(long position, int bytes) {
-        byte[] chunk = chunks[(int) (position >>> 32)];
-        return new String(chunk, (int) position, bytes, StandardCharsets.UTF_8);
+    String get(long handle) {
+        byte[] chunk = chunks[(int) (handle >>> (LENGTH_BITS + OFFSET_BITS))];
+        return new String(chunk, (int) ((handle >>> LENGTH_BITS) & MASK20), (int) (handle & MASK20), StandardCharsets.UTF_8);
     }
-
 }

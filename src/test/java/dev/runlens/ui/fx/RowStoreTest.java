@@ -84,6 +84,7 @@ class RowStoreTest {
                 : Instant.ofEpochSecond(1_700_000_000L + i, i * 1000L);
         Instant received = i % 13 == 0 ? Instant.MIN : Instant.ofEpochSecond(1_800_000_000L, i);
         FrameRef frame = i % 5 == 0 ? new FrameRef.InFile(Path.of("spill"), i * 100L, 100, 90)
+                : i == 12_346 ? new FrameRef.Inline("x".repeat(1 << 20)) // too long to pack: kept as it is
                 : new FrameRef.Inline("{\"n\":" + i + ",\"t\":\"żółw ✓ 🐢\"}");
         return new EventRow(i, received, time, i % 3 == 0 ? "NodeOutput" : "NodeStart", i % 4 == 0 ? null : "node-" + (i % 9),
                 i % 6 == 0 ? null : i % 17, i % 8 == 0 ? null : "summary " + i + " ✓", frame, RUN, null);
