@@ -319,12 +319,14 @@ public final class ConnectionService implements AutoCloseable {
             }
             Instant at = Instant.now();
             lastFrameAt = at;
-            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
-            String text = redact(received);
-            long key = FrameKeys.streamKey(text);
+            // Replayed duplicates go first and cheaply: a long run's every reconnect replays its
+            // whole history. The key is a number, so reading it before redaction reveals nothing.
+            long key = FrameKeys.streamKey(received);
             if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
                 return;
             }
+            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
+            String text = redact(received);
             if (recorder != null) {
                 recorder.frame(at, text);
             }
