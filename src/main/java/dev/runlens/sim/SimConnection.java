@@ -19,11 +19,13 @@ abstract class SimConnection {
     protected final SimState sim;
     protected final Session session;
     private final ExecutorService out;
-    /** Frames sent but not yet confirmed written, at most this many. */
+    /** Frames sent but not yet confirmed written: at most this many, and at most {@link #WINDOW_CHARS}. */
     private static final int WINDOW = 256;
+    private static final long WINDOW_CHARS = 1 << 20;
     private long sentTotal;
     private Future<Void> lastSend;
     private int unconfirmed;
+    private long unconfirmedChars;
     private long liveSent;
     private volatile boolean closed;
 
@@ -67,7 +69,7 @@ abstract class SimConnection {
 
     /**
      * Sends now; call on this connection's thread. {@code live} frames count towards drops.
-     * Whole frames go out asynchronously, in order, with at most {@link #WINDOW} unconfirmed, so a
+     * Whole frames go out asynchronously, in order, with a bounded window unconfirmed, so a
      * long history replay is not one blocking write per frame (Grizzly aggregates queued frames
      * into fewer socket writes) and a slow client still holds this thread back.
      */
@@ -106,7 +108,8 @@ abstract class SimConnection {
 
     private void sendWhole(String text) throws IOException {
         lastSend = session.getAsyncRemote().sendText(text);
-        if (++unconfirmed >= WINDOW) {
+        unconfirmedChars += text.length();
+        if (++unconfirmed >= WINDOW || unconfirmedChars >= WINDOW_CHARS) {
             confirm();
         }
     }
@@ -116,6 +119,7 @@ abstract class SimConnection {
         Future<Void> last = lastSend;
         lastSend = null;
         unconfirmed = 0;
+        unconfirmedChars = 0;
         if (last == null) {
             return;
         }
