@@ -1,5 +1,6 @@
 package dev.runlens.connect;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,40 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         }
         // Space Operator serves exactly /ws; a path /ws/{flow}/{run} can only be Lyzr.
         return LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
+    }
+
+    /**
+     * Whether this request's token would cross the network unencrypted: plain {@code ws://} to a
+     * host that is not loopback (Lyzr sends no token on its socket). Needs {@link #allowInsecure()}.
+     */
+    public boolean sendsTokenInClear() {
+        return tokenInClear(url, protocol, token != null);
+    }
+
+    /** {@link #sendsTokenInClear()} for a request not built yet (the Connect dialog asks before building). */
+    public static boolean tokenInClear(URI url, ProtocolChoice protocol, boolean hasToken) {
+        ProtocolChoice p = protocol != ProtocolChoice.AUTO ? protocol
+                : LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
+        return hasToken && p != ProtocolChoice.LYZR && "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
+    }
+
+    /** localhost or a loopback address literal; any other name counts as remote, without asking DNS. */
+    static boolean isLoopback(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - (host.endsWith("]") ? 1 : 0));
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|[0-9a-f:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never looked up
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The URL without user info or query, safe for logs and headers. */

@@ -10,7 +10,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,30 +228,11 @@ public final class ConnectionService implements AutoCloseable {
     }
 
     private String insecureTokenRefusal() {
-        if (request.token() == null || protocol == ProtocolChoice.LYZR || request.allowInsecure()
-                || !"ws".equalsIgnoreCase(request.url().getScheme()) || isLoopback(request.url())) {
+        if (request.allowInsecure() || !request.sendsTokenInClear()) {
             return null;
         }
         return "Refusing to send the token unencrypted over ws:// to " + request.url().getHost()
                 + ": use wss://, or allow insecure connections explicitly.";
-    }
-
-    private static boolean isLoopback(URI url) {
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.startsWith("[")) {
-            host = host.replace("[", "").replace("]", "");
-        }
-        if (host.equals("localhost")) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|[0-9a-f:]+")) {
-            return false; // a name: only localhost counts, without asking DNS
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     /** Decides between reconnecting and giving up; called with the lock held. */
@@ -319,12 +299,14 @@ public final class ConnectionService implements AutoCloseable {
             }
             Instant at = Instant.now();
             lastFrameAt = at;
-            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
-            String text = redact(received);
-            long key = FrameKeys.streamKey(text);
+            // Replayed duplicates go first and cheaply: a long run's every reconnect replays its
+            // whole history. The key is a number, so reading it before redaction reveals nothing.
+            long key = FrameKeys.streamKey(received);
             if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
                 return;
             }
+            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
+            String text = redact(received);
             if (recorder != null) {
                 recorder.frame(at, text);
             }

@@ -17,9 +17,17 @@ final class FrameKeys {
     private FrameKeys() {
     }
 
+    private static final String V2_PREFIX = "{\"stream_id\":";
+
     static long streamKey(String text) {
         if (text == null || text.isEmpty() || text.charAt(0) != '{') {
             return NONE;
+        }
+        if (text.startsWith(V2_PREFIX)) {
+            long key = leadingStreamId(text);
+            if (key != NONE) {
+                return key;
+            }
         }
         long subId = NONE;
         try (JsonParser p = Json.factory().createParser(text)) {
@@ -48,5 +56,31 @@ final class FrameKeys {
             return NONE;
         }
         return NONE;
+    }
+
+    /**
+     * The fast path for the server's own field order ({@code {"stream_id":12,...}}), taken for
+     * every replayed frame: up to 18 digits ended by {@code ,} or {@code }}. Anything else is
+     * left to the parser, which gives the same answer for these frames.
+     */
+    private static long leadingStreamId(String text) {
+        int i = V2_PREFIX.length();
+        int end = Math.min(text.length(), i + 18);
+        long value = 0;
+        int start = i;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == start || i >= text.length()) {
+            return NONE;
+        }
+        char after = text.charAt(i);
+        return after == ',' || after == '}' ? value : NONE;
     }
 }

@@ -68,6 +68,10 @@ final class LoopbackServer extends TyrusServerContainer {
         listener = new NetworkListener("runlens-simulator", HOST, port);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("runlens-sim-worker").setCorePoolSize(2).setMaxPoolSize(8).setDaemon(true));
+        // Every write goes through the connection's queue, whose writer gathers the queued frames
+        // into one socket write: a history replay of thousands of small frames then costs a few
+        // writes instead of one system call per frame (and the reader gets them in few reads).
+        listener.getTransport().getAsyncQueueIO().getWriter().setAllowDirectWrite(false);
         if (tls != null) {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));

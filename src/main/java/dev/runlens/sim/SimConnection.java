@@ -4,7 +4,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -17,7 +19,13 @@ abstract class SimConnection {
     protected final SimState sim;
     protected final Session session;
     private final ExecutorService out;
+    /** Frames sent but not yet confirmed written: at most this many, and at most {@link #WINDOW_CHARS}. */
+    private static final int WINDOW = 256;
+    private static final long WINDOW_CHARS = 1 << 20;
     private long sentTotal;
+    private Future<Void> lastSend;
+    private int unconfirmed;
+    private long unconfirmedChars;
     private long liveSent;
     private volatile boolean closed;
 
@@ -59,7 +67,12 @@ abstract class SimConnection {
         }
     }
 
-    /** Sends now; call on this connection's thread. {@code live} frames count towards drops. */
+    /**
+     * Sends now; call on this connection's thread. {@code live} frames count towards drops.
+     * Whole frames go out asynchronously, in order, with a bounded window unconfirmed, so a
+     * long history replay is not one blocking write per frame (Grizzly aggregates queued frames
+     * into fewer socket writes) and a slow client still holds this thread back.
+     */
     final void send(String text, boolean live) {
         if (closed) {
             return;
@@ -67,17 +80,18 @@ abstract class SimConnection {
         try {
             int fragment = sim.faults().fragmentFramesOver();
             if (fragment > 0 && text.length() > fragment) {
+                confirm();
                 for (int from = 0; from < text.length(); from += fragment) {
                     int to = Math.min(text.length(), from + fragment);
                     session.getBasicRemote().sendText(text.substring(from, to), to == text.length());
                 }
             } else {
-                session.getBasicRemote().sendText(text);
+                sendWhole(text);
             }
             sentTotal++;
             int malformed = sim.faults().malformedEveryFrames();
             if (malformed > 0 && sentTotal % malformed == 0) {
-                session.getBasicRemote().sendText("{\"stream_id\":!!not json");
+                sendWhole("{\"stream_id\":!!not json");
             }
             if (live) {
                 liveSent++;
@@ -89,6 +103,33 @@ abstract class SimConnection {
         } catch (IOException | IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
             // Rejected: Tyrus is already shutting the session down (the simulator is stopping).
             closed();
+        }
+    }
+
+    private void sendWhole(String text) throws IOException {
+        lastSend = session.getAsyncRemote().sendText(text);
+        unconfirmedChars += text.length();
+        if (++unconfirmed >= WINDOW || unconfirmedChars >= WINDOW_CHARS) {
+            confirm();
+        }
+    }
+
+    /** Waits until every frame sent so far has been written (they complete in order). */
+    private void confirm() throws IOException {
+        Future<Void> last = lastSend;
+        lastSend = null;
+        unconfirmed = 0;
+        unconfirmedChars = 0;
+        if (last == null) {
+            return;
+        }
+        try {
+            last.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending", e);
+        } catch (ExecutionException e) {
+            throw new IOException("send failed", e.getCause());
         }
     }
 

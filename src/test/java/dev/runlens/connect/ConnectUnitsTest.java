@@ -56,6 +56,14 @@ class ConnectUnitsTest {
             "{\"sub_id\":3,\"event\":\"Done\"}|",
             "{\"id\":1,\"Ok\":{\"stream_id\":4}}|",
             "{\"stream_id\":|",
+            "{\"stream_id\":12}|12",
+            "{\"stream_id\":12 ,\"event\":\"X\"}|12",
+            "{\"stream_id\":1.5,\"event\":\"X\"}|",
+            "{\"stream_id\":-1,\"event\":\"X\"}|-1",
+            "{\"stream_id\":\"7\",\"event\":\"X\"}|",
+            "{\"stream_id\":99999999999999999999,\"event\":\"X\"}|",
+            "{\"stream_id\":123456789012345678,\"event\":\"X\"}|123456789012345678",
+            "{\"stream_id\":7|7",
             "plain text|",
             "{\"event_type\":\"task_started\"}|"})
     void streamKeyIsReadWithoutParsingTheRest(String frame, Long expected) {

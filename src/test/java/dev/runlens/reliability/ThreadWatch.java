@@ -13,6 +13,14 @@ final class ThreadWatch {
         this.before = live().stream().map(Thread::getId).collect(Collectors.toSet());
     }
 
+    int before() {
+        return before.size();
+    }
+
+    static int liveCount() {
+        return (int) live().stream().filter(Thread::isAlive).count();
+    }
+
     private static List<Thread> live() {
         return new ArrayList<>(Thread.getAllStackTraces().keySet());
     }

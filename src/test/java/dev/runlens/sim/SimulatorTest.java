@@ -198,6 +198,9 @@ class SimulatorTest {
     @Test
     void v1ServerAnswersAV2AuthenticateWithIdZero() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
+        // The run waits for its subscriber: only one that is live at the end is told Done, and on a
+        // loaded machine a run of 2 ms steps could otherwise end before the subscription.
+        sim.faults().holdRunsWhileUnwatched(true);
         String run = sim.startRun(SoScenario.BALANCE);
         try (RawSocket s = new RawSocket(sim.spaceOperatorUrl())) {
             s.send("{\"id\":1,\"method\":\"Authenticate\",\"params\":{\"token\":\"" + sim.demoToken() + "\"}}");

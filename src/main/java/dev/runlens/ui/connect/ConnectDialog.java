@@ -1,5 +1,6 @@
 package dev.runlens.ui.connect;
 
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -22,6 +23,8 @@ import javafx.stage.Window;
 public final class ConnectDialog extends Dialog<ConnectionSettings> {
     public static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
     private final ConnectViewModel vm;
+    /** The operator agreed to send the token over plain ws:// (asked on Connect). */
+    private boolean insecureAllowed;
 
     public ConnectDialog(Window owner, ConnectViewModel vm) {
         this.vm = vm;
@@ -31,10 +34,30 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         setTitle("Connect to a server");
         setHeaderText("Watch runs live over WebSocket");
         createView();
+        initListeners();
         setResultConverter(b -> {
             ConnectionSettings s = b == CONNECT ? vm.settings() : null;
+            if (s != null && insecureAllowed) {
+                s = s.allowingInsecure();
+            }
             vm.clearToken();
             return s;
+        });
+    }
+
+    /** Connect asks first when the token would travel unencrypted; declining keeps the dialog and its entries. */
+    private void initListeners() {
+        getDialogPane().lookupButton(CONNECT).addEventFilter(ActionEvent.ACTION, e -> {
+            insecureAllowed = false;
+            if (!vm.tokenTravelsInClear()) {
+                return;
+            }
+            InsecureTokenQuestion question = new InsecureTokenQuestion(getDialogPane().getScene().getWindow(), vm.target());
+            if (question.showAndWait().orElse(ButtonType.CANCEL) == InsecureTokenQuestion.SEND_ANYWAY) {
+                insecureAllowed = true;
+            } else {
+                e.consume();
+            }
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.ProtocolChoice;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -98,9 +100,31 @@ public final class ConnectViewModel {
             default:
                 token = new TokenSource.None();
         }
+        return settings(token);
+    }
+
+    private ConnectionSettings settings(TokenSource token) {
         boolean lyzr = protocol.get() == ProtocolOption.LYZR;
         return new ConnectionSettings(url.get().trim(), protocol.get(), token, lyzr ? List.of() : runIdList(),
                 lyzr ? emptyToNull(lyzrFlow.get()) : null, lyzr ? emptyToNull(lyzrRun.get()) : null);
+    }
+
+    /** The URL that will be opened (for Lyzr, the run's socket path). Only meaningful when {@link #validProperty()}. */
+    public URI target() {
+        return settings(new TokenSource.None()).uri();
+    }
+
+    /**
+     * The settings would send a token unencrypted (plain {@code ws://} to a host that is not
+     * loopback), so the operator must agree first. Only meaningful when {@link #validProperty()}.
+     */
+    public boolean tokenTravelsInClear() {
+        if (!valid.get()) {
+            return false;
+        }
+        // An environment variable counts as a token even when unset: the question is about the intent.
+        boolean token = tokenMode.get() == TokenMode.ENV || tokenMode.get() == TokenMode.TYPED && !typedToken.get().isEmpty();
+        return ConnectionRequest.tokenInClear(target(), ProtocolChoice.valueOf(protocol.get().name()), token);
     }
 
     private static String emptyToNull(String s) {

@@ -29,6 +29,12 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
         public static final Limits DEFAULT = new Limits(null, null, null, null, false);
     }
 
+    /** The same settings with the operator's consent to send the token over plain {@code ws://}. */
+    public ConnectionSettings allowingInsecure() {
+        Limits l = new Limits(limits.idleTimeout(), limits.giveUpAfter(), limits.maxMessageBytes(), limits.truststore(), true);
+        return new ConnectionSettings(url, protocol, token, runIds, lyzrFlow, lyzrRun, l);
+    }
+
     /** The URL to open: for Lyzr with a flow and run name, the run's socket path. */
     public URI uri() {
         if (protocol == ProtocolOption.LYZR && lyzrFlow != null && !lyzrFlow.isBlank() && lyzrRun != null

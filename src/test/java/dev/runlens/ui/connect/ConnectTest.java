@@ -70,4 +70,31 @@ class ConnectTest {
         vm.tokenEnvProperty().set("NOT A NAME");
         assertEquals("An environment variable name has letters, digits and _ only", vm.problemProperty().get());
     }
+
+    @Test
+    void onlyATokenOverPlainWsToARemoteHostNeedsConsent() {
+        ConnectViewModel vm = new ConnectViewModel(List.of());
+        vm.runIdsProperty().set("b4e5edc0-6d59-4db2-9eb0-2380906e461c");
+        vm.tokenModeProperty().set(ConnectViewModel.TokenMode.TYPED);
+        vm.typedTokenProperty().set("b3-typed");
+        vm.urlProperty().set("ws://192.0.2.10:8080/ws");
+        assertTrue(vm.tokenTravelsInClear());
+        vm.urlProperty().set("ws://ops.example.com/ws");
+        assertTrue(vm.tokenTravelsInClear(), "a name other than localhost counts as remote, without asking DNS");
+        for (String local : List.of("ws://127.0.0.1:8080/ws", "ws://localhost/ws", "ws://[::1]:9000/ws", "ws://127.5.6.7/ws")) {
+            vm.urlProperty().set(local);
+            assertFalse(vm.tokenTravelsInClear(), local);
+        }
+        vm.urlProperty().set("wss://192.0.2.10/ws");
+        assertFalse(vm.tokenTravelsInClear(), "wss is encrypted");
+        vm.urlProperty().set("ws://192.0.2.10/ws");
+        vm.tokenModeProperty().set(ConnectViewModel.TokenMode.NONE);
+        assertFalse(vm.tokenTravelsInClear(), "no token");
+        vm.tokenModeProperty().set(ConnectViewModel.TokenMode.ENV);
+        assertTrue(vm.tokenTravelsInClear(), "a token from the environment");
+        vm.protocolProperty().set(ProtocolOption.LYZR);
+        vm.lyzrFlowProperty().set("Customer Support Pipeline");
+        vm.lyzrRunProperty().set("run-1");
+        assertFalse(vm.tokenTravelsInClear(), "Lyzr sends no token on its socket");
+    }
 }
