@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a log on a thread of its own and hands the entries to the caller's thread in order, in
@@ -16,24 +17,33 @@ public final class ReadAhead {
     private static final int BATCH_ENTRIES = 2048;
     private static final long BATCH_CHARS = 4L * 1024 * 1024;
     private static final int QUEUE = 4;
-    private static final List<LogEntry> END = List.of();
+    private static final List<Object> END = List.of();
 
     private ReadAhead() {
     }
 
     /** Like {@link LogReader#read}, with reading done on a background thread. */
     public static void read(LogReader reader, Consumer<LogEntry> sink) throws IOException {
-        BlockingQueue<List<LogEntry>> queue = new ArrayBlockingQueue<>(QUEUE);
+        read(reader, Function.identity(), sink);
+    }
+
+    /**
+     * Like {@link #read(LogReader, Consumer)}, and {@code map} runs on the reading thread too, in
+     * file order, so a second stage (decoding) overlaps with what the caller does with its results.
+     * {@code map} must not share unsynchronized state with {@code sink}.
+     */
+    public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
+        BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE);
         Throwable[] failure = new Throwable[1];
         Thread producer = new Thread(() -> {
-            List<LogEntry> batch = new ArrayList<>(BATCH_ENTRIES);
+            List<Object> batch = new ArrayList<>(BATCH_ENTRIES);
             long[] chars = {0};
             try {
                 reader.read(entry -> {
-                    batch.add(entry);
                     if (entry instanceof LogEntry.Frame f && f.text() != null) {
                         chars[0] += f.text().length();
                     }
+                    batch.add(map.apply(entry));
                     if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
                         put(queue, new ArrayList<>(batch));
                         batch.clear();
@@ -53,11 +63,15 @@ public final class ReadAhead {
         producer.start();
         try {
             while (true) {
-                List<LogEntry> batch = queue.take();
+                List<Object> batch = queue.take();
                 if (batch == END) {
                     break;
                 }
-                batch.forEach(sink);
+                for (Object item : batch) {
+                    @SuppressWarnings("unchecked")
+                    T t = (T) item;
+                    sink.accept(t);
+                }
             }
             producer.join();
         } catch (InterruptedException e) {
@@ -89,7 +103,7 @@ public final class ReadAhead {
         }
     }
 
-    private static void put(BlockingQueue<List<LogEntry>> queue, List<LogEntry> batch) {
+    private static void put(BlockingQueue<List<Object>> queue, List<Object> batch) {
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
@@ -98,7 +112,7 @@ public final class ReadAhead {
         }
     }
 
-    private static void putEnd(BlockingQueue<List<LogEntry>> queue) {
+    private static void putEnd(BlockingQueue<List<Object>> queue) {
         try {
             queue.put(END);
         } catch (InterruptedException e) {
