@@ -24,43 +24,92 @@ public final class ReadAhead {
 
     /** Like {@link LogReader#read}, with reading done on a background thread. */
     public static void read(LogReader reader, Consumer<LogEntry> sink) throws IOException {
-        read(reader, Function.identity(), sink);
+        BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
+        Throwable[] failure = new Throwable[1];
+        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
+        consume(entries, sink, producer);
+        join(producer);
+        rethrow(failure[0]);
     }
 
     /**
-     * Like {@link #read(LogReader, Consumer)}, and {@code map} runs on the reading thread too, in
-     * file order, so a second stage (decoding) overlaps with what the caller does with its results.
-     * {@code map} must not share unsynchronized state with {@code sink}.
+     * Like {@link #read(LogReader, Consumer)} with a stage between: {@code map} runs on a third
+     * thread, in file order, so reading, mapping (decoding) and what the caller does with the
+     * results overlap. {@code map} must not share unsynchronized state with {@code sink}.
      */
     public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
-        BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE);
-        Throwable[] failure = new Throwable[1];
-        Thread producer = new Thread(() -> {
-            List<Object> batch = new ArrayList<>(BATCH_ENTRIES);
-            long[] chars = {0};
+        BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<List<Object>> mapped = new ArrayBlockingQueue<>(QUEUE);
+        Throwable[] failure = new Throwable[2];
+        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
+        Thread mapper = start("runlens-read-map", () -> {
             try {
-                reader.read(entry -> {
-                    if (entry instanceof LogEntry.Frame f && f.text() != null) {
-                        chars[0] += f.text().length();
+                while (true) {
+                    List<Object> batch = entries.take();
+                    if (batch == END) {
+                        break;
                     }
-                    batch.add(map.apply(entry));
-                    if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
-                        put(queue, new ArrayList<>(batch));
-                        batch.clear();
-                        chars[0] = 0;
+                    List<Object> out = new ArrayList<>(batch.size());
+                    for (Object entry : batch) {
+                        out.add(map.apply((LogEntry) entry));
                     }
-                });
-                if (!batch.isEmpty()) {
-                    put(queue, new ArrayList<>(batch));
+                    put(mapped, out);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Throwable t) {
-                failure[0] = t;
+                failure[1] = t;
+                producer.interrupt();
             } finally {
-                putEnd(queue);
+                putEnd(mapped);
             }
-        }, "runlens-read-ahead");
-        producer.setDaemon(true);
-        producer.start();
+        });
+        try {
+            consume(mapped, sink, mapper);
+        } catch (IOException | RuntimeException | Error e) {
+            producer.interrupt();
+            throw e;
+        }
+        join(mapper);
+        join(producer);
+        rethrow(failure[1]);
+        rethrow(failure[0]);
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void produce(LogReader reader, BlockingQueue<List<Object>> queue, Throwable[] failure) {
+        List<Object> batch = new ArrayList<>(BATCH_ENTRIES);
+        long[] chars = {0};
+        try {
+            reader.read(entry -> {
+                batch.add(entry);
+                if (entry instanceof LogEntry.Frame f && f.text() != null) {
+                    chars[0] += f.text().length();
+                }
+                if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
+                    put(queue, new ArrayList<>(batch));
+                    batch.clear();
+                    chars[0] = 0;
+                }
+            });
+            if (!batch.isEmpty()) {
+                put(queue, new ArrayList<>(batch));
+            }
+        } catch (Throwable t) {
+            failure[0] = t;
+        } finally {
+            putEnd(queue);
+        }
+    }
+
+    /** Hands every batch to {@code sink} until the end; stops {@code upstream} when the sink fails. */
+    private static <T> void consume(BlockingQueue<List<Object>> queue, Consumer<T> sink, Thread upstream) throws IOException {
         try {
             while (true) {
                 List<Object> batch = queue.take();
@@ -73,16 +122,27 @@ public final class ReadAhead {
                     sink.accept(t);
                 }
             }
-            producer.join();
         } catch (InterruptedException e) {
-            producer.interrupt();
+            upstream.interrupt();
             Thread.currentThread().interrupt();
             throw new IOException("reading was interrupted", e);
-        } catch (RuntimeException e) {
-            producer.interrupt();
+        } catch (RuntimeException | Error e) {
+            upstream.interrupt();
             throw e;
         }
-        Throwable t = failure[0];
+    }
+
+    private static void join(Thread t) throws IOException {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("reading was interrupted", e);
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
         if (t instanceof IOException io) {
             throw io;
         }
