@@ -40,6 +40,9 @@ public final class BatchRelaunch {
      * status; returns -1 when the command is to run in this JVM.
      */
     public static int runIfUseful(String[] args) {
+        if (args.length < 2 || !BATCH_COMMANDS.contains(args[0])) {
+            return -1;  // before touching the management beans: the window's start-up pays nothing
+        }
         List<String> command;
         try {
             command = command(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
