@@ -1,5 +1,6 @@
 package dev.runlens;
 
+import dev.runlens.cli.BatchRelaunch;
 import dev.runlens.cli.Cli;
 import dev.runlens.cli.Command;
 import dev.runlens.ui.app.UiCommands;
@@ -16,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        int relaunched = BatchRelaunch.runIfUseful(args);
+        if (relaunched >= 0) {
+            System.exit(relaunched);
+        }
         List<Command> commands = new ArrayList<>(Cli.coreCommands());
         commands.addAll(UiCommands.all());
         int status = args.length == 0

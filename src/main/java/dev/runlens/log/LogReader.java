@@ -114,6 +114,7 @@ public final class LogReader {
     private void readLines(InputStream in, Consumer<LogEntry> sink) throws IOException {
         LineInput lines = new LineInput(in);
         boolean session = format == LogFormat.SESSION;
+        FrameLineScanner scanner = new FrameLineScanner();
         long index = 0;
         long lineNo = 0;
         while (lines.next()) {
@@ -126,7 +127,7 @@ public final class LogReader {
                 sink.accept(new LogEntry.Frame(index++, null, stripBom(lines.text(), lineNo), null, offset, lines.length()));
                 continue;
             }
-            LogEntry entry = sessionLine(lines, lineNo, index, offset);
+            LogEntry entry = sessionLine(lines, scanner, lineNo, index, offset);
             if (entry instanceof LogEntry.Frame) {
                 index++;
             }
@@ -140,7 +141,10 @@ public final class LogReader {
         return lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
-    private static LogEntry sessionLine(LineInput lines, long lineNo, long index, long offset) {
+    private static LogEntry sessionLine(LineInput lines, FrameLineScanner scanner, long lineNo, long index, long offset) {
+        if (scanner.scan(lines.bytes(), lines.length())) {
+            return new LogEntry.Frame(index, receivedAt(scanner.at()), scanner.frame(), null, offset, lines.length());
+        }
         LogEntry.Frame quick = quickFrameLine(lines, index, offset);
         if (quick != null) {
             return quick;
@@ -201,14 +205,15 @@ public final class LogReader {
             if (frame == null || p.nextToken() != null) {
                 return null;
             }
-            Instant receivedAt = at == null ? null : FastTime.parse(at);
-            if (at != null && receivedAt == null) {
-                receivedAt = instant(Json.nodes().textNode(at));
-            }
-            return new LogEntry.Frame(index, receivedAt, frame, null, offset, lines.length());
+            return new LogEntry.Frame(index, at == null ? null : receivedAt(at), frame, null, offset, lines.length());
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static Instant receivedAt(String at) {
+        Instant t = FastTime.parse(at);
+        return t != null ? t : instant(Json.nodes().textNode(at));
     }
 
     private static Instant instant(JsonNode n) {

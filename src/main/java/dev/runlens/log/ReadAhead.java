@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a log on a thread of its own and hands the entries to the caller's thread in order, in
@@ -16,59 +17,132 @@ public final class ReadAhead {
     private static final int BATCH_ENTRIES = 2048;
     private static final long BATCH_CHARS = 4L * 1024 * 1024;
     private static final int QUEUE = 4;
-    private static final List<LogEntry> END = List.of();
+    private static final List<Object> END = List.of();
 
     private ReadAhead() {
     }
 
     /** Like {@link LogReader#read}, with reading done on a background thread. */
     public static void read(LogReader reader, Consumer<LogEntry> sink) throws IOException {
-        BlockingQueue<List<LogEntry>> queue = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
         Throwable[] failure = new Throwable[1];
-        Thread producer = new Thread(() -> {
-            List<LogEntry> batch = new ArrayList<>(BATCH_ENTRIES);
-            long[] chars = {0};
+        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
+        consume(entries, sink, producer);
+        join(producer);
+        rethrow(failure[0]);
+    }
+
+    /**
+     * Like {@link #read(LogReader, Consumer)} with a stage between: {@code map} runs on a third
+     * thread, in file order, so reading, mapping (decoding) and what the caller does with the
+     * results overlap. {@code map} must not share unsynchronized state with {@code sink}.
+     */
+    public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
+        BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<List<Object>> mapped = new ArrayBlockingQueue<>(QUEUE);
+        Throwable[] failure = new Throwable[2];
+        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
+        Thread mapper = start("runlens-read-map", () -> {
             try {
-                reader.read(entry -> {
-                    batch.add(entry);
-                    if (entry instanceof LogEntry.Frame f && f.text() != null) {
-                        chars[0] += f.text().length();
+                while (true) {
+                    List<Object> batch = entries.take();
+                    if (batch == END) {
+                        break;
                     }
-                    if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
-                        put(queue, new ArrayList<>(batch));
-                        batch.clear();
-                        chars[0] = 0;
+                    List<Object> out = new ArrayList<>(batch.size());
+                    for (Object entry : batch) {
+                        out.add(map.apply((LogEntry) entry));
                     }
-                });
-                if (!batch.isEmpty()) {
-                    put(queue, new ArrayList<>(batch));
+                    put(mapped, out);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Throwable t) {
-                failure[0] = t;
+                failure[1] = t;
+                producer.interrupt();
             } finally {
-                putEnd(queue);
+                putEnd(mapped);
             }
-        }, "runlens-read-ahead");
-        producer.setDaemon(true);
-        producer.start();
+        });
         try {
-            while (true) {
-                List<LogEntry> batch = queue.take();
-                if (batch == END) {
-                    break;
-                }
-                batch.forEach(sink);
-            }
-            producer.join();
-        } catch (InterruptedException e) {
-            producer.interrupt();
-            Thread.currentThread().interrupt();
-            throw new IOException("reading was interrupted", e);
-        } catch (RuntimeException e) {
+            consume(mapped, sink, mapper);
+        } catch (IOException | RuntimeException | Error e) {
             producer.interrupt();
             throw e;
         }
-        Throwable t = failure[0];
+        join(mapper);
+        join(producer);
+        rethrow(failure[1]);
+        rethrow(failure[0]);
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void produce(LogReader reader, BlockingQueue<List<Object>> queue, Throwable[] failure) {
+        List<Object> batch = new ArrayList<>(BATCH_ENTRIES);
+        long[] chars = {0};
+        try {
+            reader.read(entry -> {
+                batch.add(entry);
+                if (entry instanceof LogEntry.Frame f && f.text() != null) {
+                    chars[0] += f.text().length();
+                }
+                if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
+                    put(queue, new ArrayList<>(batch));
+                    batch.clear();
+                    chars[0] = 0;
+                }
+            });
+            if (!batch.isEmpty()) {
+                put(queue, new ArrayList<>(batch));
+            }
+        } catch (Throwable t) {
+            failure[0] = t;
+        } finally {
+            putEnd(queue);
+        }
+    }
+
+    /** Hands every batch to {@code sink} until the end; stops {@code upstream} when the sink fails. */
+    private static <T> void consume(BlockingQueue<List<Object>> queue, Consumer<T> sink, Thread upstream) throws IOException {
+        try {
+            while (true) {
+                List<Object> batch = queue.take();
+                if (batch == END) {
+                    break;
+                }
+                for (Object item : batch) {
+                    @SuppressWarnings("unchecked")
+                    T t = (T) item;
+                    sink.accept(t);
+                }
+            }
+        } catch (InterruptedException e) {
+            upstream.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("reading was interrupted", e);
+        } catch (RuntimeException | Error e) {
+            upstream.interrupt();
+            throw e;
+        }
+    }
+
+    private static void join(Thread t) throws IOException {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("reading was interrupted", e);
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
         if (t instanceof IOException io) {
             throw io;
         }
@@ -89,7 +163,7 @@ public final class ReadAhead {
         }
     }
 
-    private static void put(BlockingQueue<List<LogEntry>> queue, List<LogEntry> batch) {
+    private static void put(BlockingQueue<List<Object>> queue, List<Object> batch) {
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
@@ -98,7 +172,7 @@ public final class ReadAhead {
         }
     }
 
-    private static void putEnd(BlockingQueue<List<LogEntry>> queue) {
+    private static void putEnd(BlockingQueue<List<Object>> queue) {
         try {
             queue.put(END);
         } catch (InterruptedException e) {

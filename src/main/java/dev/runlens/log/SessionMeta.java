@@ -29,10 +29,22 @@ public final class SessionMeta {
     }
 
     public static void apply(LogEntry.Meta meta, FrameDecoder decoder, RunModel model) {
+        register(meta, decoder);
+        applyToModel(meta, model);
+    }
+
+    /** The decoder's part of {@link #apply}: a {@code subscribed} line registers its v2 stream. */
+    public static void register(LogEntry.Meta meta, FrameDecoder decoder) {
         JsonNode f = meta.fields();
         if (SUBSCRIBED.equals(meta.kind()) && f.path("stream_id").canConvertToLong() && f.path("flow_run_id").isTextual()) {
             decoder.registerStream(f.get("stream_id").longValue(), f.get("flow_run_id").textValue());
-        } else if (GAP.equals(meta.kind())) {
+        }
+    }
+
+    /** The model's part of {@link #apply}: gaps and reconciled task-status answers. */
+    public static void applyToModel(LogEntry.Meta meta, RunModel model) {
+        JsonNode f = meta.fields();
+        if (GAP.equals(meta.kind())) {
             Source source = Source.ofId(f.path("source").asText());
             String runId = f.path("run_id").asText(null);
             if (source != null && runId != null) {

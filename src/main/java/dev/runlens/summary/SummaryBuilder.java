@@ -22,27 +22,45 @@ public final class SummaryBuilder {
     private final FrameStats stats = new FrameStats();
     private final List<String> problems = new ArrayList<>();
 
-    /** Reads a whole file; throws only when the file cannot be opened or is not a log. */
+    /**
+     * Reads a whole file; throws only when the file cannot be opened or is not a log. Frames are
+     * decoded on the reading thread (the decoder and its v2 streams stay there) and applied to
+     * the model on this one, so the two halves of the work use both cores.
+     */
     public void add(Path file) throws IOException {
         LogReader reader = LogReader.open(file);
         FrameDecoder decoder = new FrameDecoder();
-        ReadAhead.read(reader, entry -> accept(decoder, entry));
+        ReadAhead.read(reader, entry -> decode(decoder, entry), this::accept);
     }
 
-    private void accept(FrameDecoder decoder, LogEntry entry) {
+    /** A frame's index and event, or an entry that is not a frame. */
+    private record Decoded(long index, ProtocolEvent event, LogEntry other) {
+    }
+
+    private static Decoded decode(FrameDecoder decoder, LogEntry entry) {
         if (entry instanceof LogEntry.Frame f) {
-            ProtocolEvent event = f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text());
+            return new Decoded(f.index(), f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text()), null);
+        }
+        if (entry instanceof LogEntry.Meta m) {
+            SessionMeta.register(m, decoder);
+        }
+        return new Decoded(-1, null, entry);
+    }
+
+    private void accept(Decoded d) {
+        if (d.other() == null) {
+            ProtocolEvent event = d.event();
             stats.frame(event);
             if (event instanceof RunEvent e) {
                 model.apply(e);
             } else if (event instanceof MalformedFrame m && problems.size() < 1000) {
-                problems.add("frame " + (f.index() + 1) + ": " + m.reason());
+                problems.add("frame " + (d.index() + 1) + ": " + m.reason());
             }
-        } else if (entry instanceof LogEntry.Corrupt c) {
+        } else if (d.other() instanceof LogEntry.Corrupt c) {
             stats.corrupt(c);
             problems.add(c.reason());
-        } else if (entry instanceof LogEntry.Meta m) {
-            SessionMeta.apply(m, decoder, model);
+        } else if (d.other() instanceof LogEntry.Meta m) {
+            SessionMeta.applyToModel(m, model);
         }
     }
 

@@ -38,6 +38,39 @@ class ReadAheadTest {
     }
 
     @Test
+    void mapsEveryEntryOnTheReadingThreadInOrder() throws IOException {
+        List<String> frames = SampleFrames.lyzr(10_000, 6);
+        Path p = dir.resolve("mapped.jsonl");
+        Files.write(p, frames);
+        List<String> mapped = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        boolean[] mappedOnCaller = {false};
+        ReadAhead.read(LogReader.open(p), e -> {
+            mappedOnCaller[0] |= Thread.currentThread() == caller;
+            return ((LogEntry.Frame) e).index() + ":" + ((LogEntry.Frame) e).text().length();
+        }, mapped::add);
+        assertEquals(frames.size(), mapped.size());
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(i + ":" + frames.get(i).length(), mapped.get(i));
+        }
+        assertEquals(false, mappedOnCaller[0]);
+    }
+
+    @Test
+    void failureInTheMappingSurfacesToTheCaller() throws IOException {
+        Path p = dir.resolve("many.jsonl");
+        Files.write(p, SampleFrames.lyzr(20_000, 5));
+        int[] mapped = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(LogReader.open(p), entry -> {
+            if (++mapped[0] == 5000) {
+                throw new IllegalStateException("decoder bug");
+            }
+            return entry;
+        }, entry -> { }));
+        assertEquals("decoder bug", e.getMessage());
+    }
+
+    @Test
     void failureInTheConsumerStopsReadingAndSurfaces() throws IOException {
         Path p = dir.resolve("many.jsonl");
         Files.write(p, SampleFrames.lyzr(20_000, 5));
