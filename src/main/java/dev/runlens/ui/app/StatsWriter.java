@@ -38,6 +38,7 @@ final class StatsWriter {
         root.put("heap_peak_mb", round(heapPeakMb()));
         // Beyond the documented fields: how long after the newest frame the display had caught up.
         root.put("drain_ms", round(pulses.maxDrainMs()));
+        root.put("gap_max_at_ms", round(pulses.maxAtMs()));
         return root;
     }
 

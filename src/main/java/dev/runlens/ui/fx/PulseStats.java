@@ -11,10 +11,15 @@ public final class PulseStats {
     private double max;
     private int maxBacklog;
     private double maxDrainMs;
+    private long firstNanos = -1;
+    private double maxAtMs;
 
     /** Called once per pulse with the pulse's timestamp and the backlog seen at its start. */
     public void pulse(long nanos, int backlog) {
         pulses++;
+        if (firstNanos < 0) {
+            firstNanos = nanos;
+        }
         maxBacklog = Math.max(maxBacklog, backlog);
         if (lastNanos >= 0) {
             double gap = (nanos - lastNanos) / 1e6;
@@ -22,7 +27,10 @@ public final class PulseStats {
                 gaps = Arrays.copyOf(gaps, gaps.length * 2);
             }
             gaps[count++] = gap;
-            max = Math.max(max, gap);
+            if (gap > max) {
+                max = gap;
+                maxAtMs = (nanos - firstNanos) / 1e6;
+            }
         }
         lastNanos = nanos;
     }
@@ -52,6 +60,11 @@ public final class PulseStats {
 
     public double max() {
         return max;
+    }
+
+    /** When the longest gap ended, in ms since the first pulse (a stall while starting, or under load). */
+    public double maxAtMs() {
+        return maxAtMs;
     }
 
     public double percentile(double p) {
