@@ -58,9 +58,10 @@ final class ForwardJump {
         engine.advance(target, (i, e, change) -> pending.add(new Pending(i, e, change)));
         RunModel state = engine.model().copy();
         Map<RunRef, List<EventRow>> rows = new LinkedHashMap<>();
+        Boxes boxes = new Boxes();
         for (Pending p : pending) {
             Run run = state.run(p.event.run());
-            rows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row(index, frames, p, run));
+            rows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row(index, frames, p, run, boxes));
         }
         List<Problem> problems = new ArrayList<>();
         for (MalformedEntry m : index.malformed()) {
@@ -80,14 +81,34 @@ final class ForwardJump {
     }
 
     /** The row the live pipeline would have made for this entry (see {@code DashboardModel}). */
-    private static EventRow row(ReplayIndex index, IndexedFrames frames, Pending p, Run run) throws IOException {
+    private static EventRow row(ReplayIndex index, IndexedFrames frames, Pending p, Run run, Boxes boxes) throws IOException {
         int i = p.entry;
         NodeRef node = p.event.node();
         Execution seen = p.change.execution();
-        Integer times = seen != null ? Integer.valueOf(seen.times()) : node == null ? null : node.times();
+        Integer times = seen != null ? boxes.of(seen.times()) : node == null ? null : node.times();
         Execution exec = seen == null ? null : run.execution(seen.node(), seen.times());
         return new EventRow(i, received(index, i), p.event.time(), kind(index, i, p.event), node == null ? null : node.node(),
                 times, null, frames.ref(i), run.ref(), exec);
+    }
+
+    /** One boxed execution number per value, shared by the rows (loops run thousands of times). */
+    private static final class Boxes {
+        private Integer[] boxes = new Integer[256];
+
+        Integer of(int times) {
+            if (times < 0) {
+                return times;
+            }
+            if (times >= boxes.length) {
+                boxes = java.util.Arrays.copyOf(boxes, Math.max(times + 1, boxes.length * 2));
+            }
+            Integer b = boxes[times];
+            if (b == null) {
+                b = times;
+                boxes[times] = b;
+            }
+            return b;
+        }
     }
 
     private static Instant received(ReplayIndex index, int i) {

@@ -61,6 +61,8 @@ public final class ReplayController {
     private final StringProperty problem = new SimpleStringProperty("");
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private final KeptSelection kept;
+    /** How long the last restore took on the FX thread (the benchmark's breakdown). */
+    volatile long lastRestoreNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -128,12 +130,14 @@ public final class ReplayController {
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
                          Map<RunRef, List<EventRow>> rows, Runnable applied) {
         Platform.runLater(() -> {
+            long start = System.nanoTime();
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
                 model.restoreFeed(session.feed(), state, pos, problems, rows);
                 kept.restored(model.runModel());
             } finally {
+                lastRestoreNanos = System.nanoTime() - start;
                 applied.run();
             }
         });

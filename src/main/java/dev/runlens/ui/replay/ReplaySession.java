@@ -166,14 +166,21 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
+    /** How long the worker took to build the last restored state (the benchmark's breakdown). */
+    volatile long lastBuildNanos;
+
     private void backward(int target) throws IOException {
+        long start = System.nanoTime();
         RunModel state = engine.seek(target).copy();
+        lastBuildNanos = System.nanoTime() - start;
         problems.removeIf(p -> p.index() >= target);
         restore(state, target, Map.of());
     }
 
     private void jump(int target) throws IOException {
+        long start = System.nanoTime();
         ForwardJump j = ForwardJump.build(index, engine, frames, feed, emitted, target, this::learnMeta);
+        lastBuildNanos = System.nanoTime() - start;
         problems.addAll(j.problems);
         restore(j.state, target, j.rows);
     }

@@ -135,6 +135,19 @@ class ForwardSeekTest {
             assertEquals(window.index().frames().text(ref.entry()), FrameStore.load(ref));
         }
 
+        // The inspector's Raw tab reads a skipped execution's frames back from the file.
+        EventRow withExecution = jumped.stream().filter(r -> r.execution() != null).reduce((a, b) -> b).orElseThrow();
+        fx(() -> {
+            dashboard.selection().select(withExecution.run(), withExecution.execution());
+            return null;
+        });
+        waitFor(() -> !dashboard.inspectorViewModel().loadingProperty().get() && !dashboard.inspectorViewModel().raw().isEmpty());
+        List<dev.runlens.ui.inspector.InspectorItems.RawItem> raw = fx(() -> List.copyOf(dashboard.inspectorViewModel().raw()));
+        assertTrue(raw.stream().anyMatch(item -> item.sequence() == withExecution.sequence()));
+        for (dev.runlens.ui.inspector.InspectorItems.RawItem item : raw) {
+            assertEquals(window.index().frames().text((int) item.sequence()), fx(() -> dashboard.inspectorViewModel().rawText(item)));
+        }
+
         // Jumps in the middle, mixed with short steps and seeks backwards.
         for (int p : new int[] {700, 701, 2500, 2499, 1000, 2950, 2960, 100, size}) {
             window.seek(p);

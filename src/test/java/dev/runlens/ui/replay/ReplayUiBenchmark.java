@@ -126,6 +126,8 @@ class ReplayUiBenchmark {
         int n = Integer.getInteger("runlens.benchmark.seeks", 40);
         double[] back = new double[n];
         double[] forward = new double[n];
+        double[] build = new double[2 * n];
+        double[] restore = new double[2 * n];
         int b = 0;
         int f = 0;
         seekMillis(c, size / 2, restoredAt);  // warm-up
@@ -136,6 +138,8 @@ class ReplayUiBenchmark {
                 continue;
             }
             double ms = seekMillis(c, to, restoredAt);
+            build[b + f] = c.active().session().lastBuildNanos / 1e6;
+            restore[b + f] = c.lastRestoreNanos / 1e6;
             if (to < from) {
                 back[b++] = ms;
             } else {
@@ -144,12 +148,19 @@ class ReplayUiBenchmark {
         }
         report("backward seek", back);
         report("forward seek", forward);
+        report("  of which the worker building the state", build);
+        report("  of which the FX thread restoring it (model, rows, views)", restore);
 
         seekMillis(c, size, restoredAt);
         long atEnd = usedHeapAfterGc() - baseline;
         System.out.printf("replay-ui: heap retained at the end of the file (index, model, every event row): %,d MB, %.1f bytes/entry"
                 + " (target <= 100; index alone %.1f bytes/entry by its estimate)%n", atEnd >> 20, (double) atEnd / size,
                 (double) index.retainedBytes() / size);
+        if (Boolean.getBoolean("runlens.benchmark.histogram")) {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            new String(jcmd.getInputStream().readAllBytes()).lines().limit(30).forEach(l -> System.out.println("replay-ui: " + l));
+        }
         seekMillis(c, 0, restoredAt);
         long atStart = usedHeapAfterGc() - baseline;
         System.out.printf("replay-ui: heap retained at the start of the file (index, no rows yet): %,d MB, %.1f bytes/entry%n",
