@@ -64,7 +64,7 @@ class OpenCommandIT {
         assertEquals(2, p.exitValue(), text);
         List<String> ours = text.lines().filter(l -> l.startsWith("runlens open: ")).toList();
         assertEquals(1, ours.size(), text);
-        assertTrue(ours.get(0).startsWith("runlens open: cut.jsonl.gz: reading stopped after "), ours.get(0));
+        assertTrue(ours.get(0).startsWith("runlens open: cut.jsonl.gz is truncated (the compressed file ends abruptly"), ours.get(0));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.runlens.ui.replay;
 
+import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.IndexListener;
+import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
@@ -59,8 +61,10 @@ final class LogOpener {
 
                     @Override
                     public void finished(ReplayIndex i, String failure) {
-                        if (failure != null) {
-                            fail(feed, file.getFileName() + ": " + failure, false);
+                        String problem = problemOf(i);
+                        if (problem != null) {
+                            // A truncated file's cut is already an unreadable entry of the error panel.
+                            fail(failure != null ? feed : null, problem, false);
                         }
                         watchers.forEach(w -> w.finished(i, failure));
                     }
@@ -79,9 +83,51 @@ final class LogOpener {
         return feed;
     }
 
+    /**
+     * Why a fully indexed file counts as not opened properly, in one sentence, or null: reading
+     * stopped early or found no frames, or the file ends in an unreadable piece (cut off: a torn
+     * last line, a gzip or JSON array that ends abruptly). Damage in the middle is not truncation:
+     * those pieces are listed in the error panel and the file opens.
+     */
+    static String problemOf(ReplayIndex index) {
+        String name = index.file().getFileName().toString();
+        if (index.failure() != null) {
+            return name + ": " + index.failure();
+        }
+        int n = index.size();
+        EntryKind last = n == 0 ? null : index.kind(n - 1);
+        if (last == EntryKind.CORRUPT || last == EntryKind.MALFORMED && endsMidLine(index)) {
+            List<MalformedEntry> m = index.malformed();
+            String reason = m.isEmpty() ? "unreadable end" : m.get(m.size() - 1).reason();
+            return name + " is truncated (" + reason + "); the " + (n - 1) + " entries before the cut are shown";
+        }
+        return null;
+    }
+
+    /** True when an uncompressed file's last byte is not a line end: it was cut inside its last line. */
+    private static boolean endsMidLine(ReplayIndex index) {
+        if (index.gzip()) {
+            return false;  // a cut gzip ends in an unreadable piece instead
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(index.file().toFile(), "r")) {
+            long size = f.length();
+            if (size == 0) {
+                return false;
+            }
+            f.seek(size - 1);
+            int b = f.read();
+            return b != '\n' && b != '\r';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code feed}: where the error panel lists it, or null when it is listed already. */
     private void fail(Feed feed, String text, boolean neverOpened) {
         failures.add(text);
-        bridge.problem(feed, text);
+        if (feed != null) {
+            bridge.problem(feed, text);
+        }
         Platform.runLater(() -> {
             if (neverOpened) {
                 pending.decrementAndGet();

@@ -91,7 +91,8 @@ public final class ReplayController {
         transports.add(t);
         ReplayIndex index = session.index();
         // A small file may have finished indexing (and failed) before it got here.
-        problem.set(index.isDone() && index.failure() != null ? session.file().getFileName() + ": " + index.failure() : "");
+        String failed = index.isDone() ? LogOpener.problemOf(index) : null;
+        problem.set(failed == null ? "" : failed);
         active.set(t);
         t.playing = play;
         t.anchorNanos = System.nanoTime();

@@ -51,7 +51,7 @@ import java.util.function.Consumer;
  * Requests coalesce: while the worker is busy only the latest target counts.
  */
 public final class ReplaySession implements AutoCloseable {
-    /** What the FX side does with a backward seek's state: restore the feed, then tell the worker. */
+    /** What the FX side does with a seek's state: restore the feed in one step, then tell the worker. */
     public interface Restorer {
         /** {@code rows}: the rows of skipped entries (a forward jump), per run, else empty. */
         void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems,

@@ -131,6 +131,14 @@ class ReplayUiBenchmark {
         int b = 0;
         int f = 0;
         seekMillis(c, size / 2, restoredAt);  // warm-up
+        String jfr = System.getProperty("runlens.benchmark.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            // A profile of the seeks only: where the worker's and the FX thread's time goes.
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
         while (b < n || f < n) {
             int from = c.active().session().emitted();
             int to = random.nextInt(size + 1);
@@ -145,6 +153,10 @@ class ReplayUiBenchmark {
             } else {
                 forward[f++] = ms;
             }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
         }
         report("backward seek", back);
         report("forward seek", forward);
