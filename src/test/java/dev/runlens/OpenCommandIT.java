@@ -36,6 +36,37 @@ class OpenCommandIT {
         throw new IllegalStateException("openjfx-monocle is not on the test classpath");
     }
 
+    private Process open(Path log, Path err) throws Exception {
+        Path jar = Path.of(System.getProperty("runlens.jar", "target/runlens.jar")).toAbsolutePath();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dheadless.geometry=1600x1000", "-Drunlens.config.dir=" + workDir.resolve("config"),
+                "-cp", jar + File.pathSeparator + monocleJar(), "dev.runlens.Main",
+                "open", log.toString(), "--speed", "max", "--exit-when-finished"));
+        return new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+    }
+
+    @Test
+    void aTruncatedFileOpensWhatItCanThenExitsWithStatus2AndSaysWhy() throws Exception {
+        Path log = workDir.resolve("cut.jsonl");
+        LogGenerator.write(log, 3000, 3);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(log));
+        }
+        byte[] whole = gz.toByteArray();
+        Path cut = Files.write(workDir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path err = workDir.resolve("err.txt");
+        Process p = open(cut, err);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the window did not close by itself");
+        String text = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), text);
+        List<String> ours = text.lines().filter(l -> l.startsWith("runlens open: ")).toList();
+        assertEquals(1, ours.size(), text);
+        assertTrue(ours.get(0).startsWith("runlens open: cut.jsonl.gz is truncated (the compressed file ends abruptly"), ours.get(0));
+    }
+
     @Test
     void replaysAWholeFileAndWritesStats() throws Exception {
         Path log = workDir.resolve("several-runs.jsonl");

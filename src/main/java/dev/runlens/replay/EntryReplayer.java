@@ -31,6 +31,11 @@ final class EntryReplayer {
 
     /** Applies entries {@code from..to-1} to {@code model}. */
     static void apply(ReplayIndex index, RunModel model, int from, int to) throws IOException {
+        apply(index, model, from, to, null);
+    }
+
+    /** As above, telling {@code listener} (when not null) about each run event applied. */
+    static void apply(ReplayIndex index, RunModel model, int from, int to, ReplayEngine.AppliedListener listener) throws IOException {
         if (to > index.table.size()) {
             throw new IndexOutOfBoundsException("position " + to + " of " + index.table.size());
         }
@@ -44,9 +49,13 @@ final class EntryReplayer {
                 continue;
             }
             if ((ch.flags[c][k] & EntryTable.HEAVY) != 0) {
-                heavy(index, model, i, kind);
+                heavy(index, model, i, kind, listener);
             } else if (kind.isRunEvent()) {
-                model.apply(synthetic(index, ch, i));
+                RunEvent e = synthetic(index, ch, i);
+                RunModel.Change change = model.apply(e);
+                if (listener != null) {
+                    listener.applied(i, e, change);
+                }
             }
         }
     }
@@ -97,7 +106,8 @@ final class EntryReplayer {
         }
     }
 
-    private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind) throws IOException {
+    private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind, ReplayEngine.AppliedListener listener)
+            throws IOException {
         String text = index.frames().text(i);
         if (kind == EntryKind.META) {
             SessionMeta.apply(SessionLines.meta(text), new FrameDecoder(), model);
@@ -107,7 +117,10 @@ final class EntryReplayer {
         if (!(event instanceof RunEvent e)) {
             throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
         }
-        model.apply(e);
+        RunModel.Change change = model.apply(e);
+        if (listener != null) {
+            listener.applied(i, e, change);
+        }
     }
 
     /**

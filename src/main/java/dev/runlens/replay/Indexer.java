@@ -223,10 +223,11 @@ final class Indexer {
                 streams.put(f.get("stream_id").longValue(), f.get("flow_run_id").textValue());
             }
         }
-        boolean gap = SessionMeta.GAP.equals(m.kind());
+        // Gaps and reconciliations change the model: a seek must re-read them.
+        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind());
         SessionMeta.apply(m, decoder, model);
         int i = index.table.size();
-        index.table.append(EntryKind.META, flags | (gap ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
+        index.table.append(EntryKind.META, flags | (changesModel ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
                 offset, length, -1, -1, StringTable.NONE, 0, index.strings.id(m.kind()));
         index.markerList(MarkerKind.CONNECTION).add(i);
         snapshots.afterAppend(index.table.size(), model);

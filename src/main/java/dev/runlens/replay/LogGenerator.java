@@ -59,7 +59,8 @@ public final class LogGenerator {
             List<RunScript> live = new ArrayList<>();
             RunScript last = null;
             while (written < events) {
-                while (live.size() < 2 + random.nextInt(2) && written + 64 < events) {
+                // A new run needs room for its events; a tiny log still gets one.
+                while (live.size() < 2 + random.nextInt(2) && (written + 64 < events || last == null && live.isEmpty())) {
                     RunScript run = new RunScript(uuid(), nextStream++, 4 + random.nextInt(5), 20_000 + random.nextInt(120_000));
                     out.writeMeta(now(), SessionMeta.SUBSCRIBED, Map.of("stream_id", run.stream, "flow_run_id", run.runId));
                     live.add(run);

@@ -30,6 +30,12 @@ public final class ReplayEngine {
     /** Entries a backward step re-applies at most once a checkpoint is in place. */
     static final int STEP_BACK_WINDOW = 4096;
 
+    /** Told about each run event a forward move applies, with what it changed in the model. */
+    public interface AppliedListener {
+        /** {@code event} is entry {@code entry} as the model saw it (payloads left out). */
+        void applied(int entry, dev.runlens.protocol.RunEvent event, RunModel.Change change);
+    }
+
     private final ReplayIndex index;
     private RunModel model = new RunModel();
     private int position;
@@ -105,10 +111,28 @@ public final class ReplayEngine {
         return s;
     }
 
+    /**
+     * Moves forwards from {@link #position()} to {@code target} (clamped to the indexed prefix) by
+     * applying every entry in between, telling {@code listener} about each run event, so the
+     * caller learns which execution each event touched. Throws when {@code target} is behind.
+     */
+    public RunModel advance(int target, AppliedListener listener) throws IOException {
+        int p = Math.min(target, index.size());
+        if (p < position) {
+            throw new IllegalArgumentException("cannot advance backwards from " + position + " to " + p);
+        }
+        applyUpTo(p, listener);
+        return model;
+    }
+
     private void advance(int p) throws IOException {
+        applyUpTo(p, null);
+    }
+
+    private void applyUpTo(int p, AppliedListener listener) throws IOException {
         int start = position;
         try {
-            EntryReplayer.apply(index, model, start, p);
+            EntryReplayer.apply(index, model, start, p, listener);
             position = p;
         } catch (IOException | RuntimeException e) {
             // The model may hold part of the range: fall back to a known state.

@@ -317,6 +317,11 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return null;
     }
 
+    /** Length of entry {@code i}'s place in the file or spool (bytes), for showing its size without reading it. */
+    public int textLength(int i) {
+        return table.length(i);
+    }
+
     public IndexedEntry entry(int i) {
         EntryKind kind = table.kind(i);
         boolean spooled = (table.flags(i) & EntryTable.SPOOLED) != 0;

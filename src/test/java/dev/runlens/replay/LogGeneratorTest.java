@@ -43,4 +43,14 @@ class LogGeneratorTest {
         double bytesPerEvent = (double) Files.size(a) / 50_000;
         assertTrue(bytesPerEvent > 250 && bytesPerEvent < 450, "about 300 bytes per event: " + bytesPerEvent);
     }
+
+    @Test
+    void aTinyLogHoldsOneRunStarted() throws Exception {
+        Path tiny = dir.resolve("tiny.jsonl");
+        LogGenerator.write(tiny, 50, 1);
+        SummaryBuilder summary = new SummaryBuilder();
+        summary.add(tiny);
+        assertEquals(50, summary.model().applied());
+        assertEquals(1, summary.model().runs().size());
+    }
 }

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayEngineTest {
@@ -70,6 +71,50 @@ class ReplayEngineTest {
             order.add(0);
             order.add(n);
             assertSeeksMatchScratch(index, mixed, order);
+        }
+    }
+
+    @Test
+    void aReconciledLineIsPartOfTheStateFromItsPositionOn() throws Exception {
+        Path log = dir.resolve("reconciled.jsonl");
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:05Z");
+        try (dev.runlens.log.SessionLogWriter w = new dev.runlens.log.SessionLogWriter(log,
+                new dev.runlens.log.SessionHeader(1, "lyzr", "ws://127.0.0.1:1/ws/F/r", at, "test"))) {
+            w.writeFrame(at, "{\"event_type\":\"task_started\",\"flow_name\":\"F\",\"run_name\":\"r\",\"task_name\":\"fetch\",\"timestamp\":1767225601}");
+            w.writeMeta(at, dev.runlens.log.SessionMeta.RECONCILED, Map.of("source", "lyzr", "run_id", "F/r", "task_id", "t-1",
+                    "status", "completed", "results", dev.runlens.json.Json.parse("{\"fetch\":{\"rows\":3},\"store\":\"ok\"}")));
+        }
+        try (ReplayIndex index = ReplayIndex.open(log, null, 2).awaitDone()) {
+            assertEquals(2, index.size());
+            assertSeeksMatchScratch(index, log, List.of(2, 1, 2, 0, 2));
+            assertEquals(dev.runlens.model.RunStatus.SUCCEEDED, ReplayEngine.stateAt(index, 2).runs().get(0).status());
+        }
+    }
+
+    @Test
+    void advancingTellsWhichExecutionEachEventTouched() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed, null, 2048).awaitDone()) {
+            ReplayEngine engine = new ReplayEngine(index);
+            engine.seek(1000);
+            List<Integer> entries = new ArrayList<>();
+            RunModel m = engine.advance(5000, (i, e, change) -> {
+                entries.add(i);
+                assertEquals(index.run(i), e.run());
+                assertEquals(index.run(i), change.run().ref());
+                if (change.execution() != null) {
+                    assertEquals(index.node(i), change.execution().node());
+                }
+            });
+            assertEquals(5000, engine.position());
+            List<Integer> runEvents = new ArrayList<>();
+            for (int i = 1000; i < 5000; i++) {
+                if (index.kind(i).isRunEvent()) {
+                    runEvents.add(i);
+                }
+            }
+            assertEquals(runEvents, entries);
+            assertEquals(ScratchModels.summary(ReplayEngine.stateAt(index, 5000)), ScratchModels.summary(m));
+            assertThrows(IllegalArgumentException.class, () -> engine.advance(10, (i, e, c) -> { }));
         }
     }
 

@@ -6,8 +6,13 @@ import dev.runlens.replay.Playback;
 import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayUi;
 
+import dev.runlens.log.LogFormatException;
+import dev.runlens.log.LogReader;
+
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,15 +56,42 @@ final class OpenCommand implements Command {
             return ExitCodes.OK;
         }
         for (Path f : o.files()) {
-            if (!Files.isRegularFile(f)) {
-                err.println("runlens open: " + f + ": no such file");
-                return ExitCodes.NOT_FOUND;
+            String problem = unopenable(f);
+            if (problem != null) {
+                err.println("runlens open: " + problem);
+                return ExitCodes.USAGE;
             }
         }
         ReplayUi.configureLaunch(o.pace(), o.exitWhenFinished());
         RunlensApplication.configure(new LaunchOptions(null, o.files(), false, o.statsOut(), null));
         RunlensApplication.open();
+        // Damage found while reading (a truncated gzip or array, no frames at all) ends like a refused file.
+        List<String> failures = ReplayUi.launchFailures();
+        if (!failures.isEmpty()) {
+            err.println("runlens open: " + failures.get(0));
+            return ExitCodes.USAGE;
+        }
         return RunlensApplication.exitStatus();
+    }
+
+    /**
+     * Why {@code file} cannot be opened at all (missing, unreadable, empty, not a log), as one
+     * sentence like {@code summary}'s, or null. Only the start of the file is read: damage further
+     * on is found while the window indexes it.
+     */
+    static String unopenable(Path file) {
+        try {
+            LogReader.open(file);
+            return null;
+        } catch (NoSuchFileException e) {
+            return file + ": no such file";
+        } catch (AccessDeniedException e) {
+            return file + ": permission denied";
+        } catch (LogFormatException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return file + ": cannot be read (" + e.getMessage() + ")";
+        }
     }
 
     /** Null for {@code --help}; throws with a plain message on bad usage. */

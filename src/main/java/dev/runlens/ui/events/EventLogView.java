@@ -40,6 +40,7 @@ public final class EventLogView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private final EventLogViewModel vm;
     private final TableView<EventRow> table = new TableView<>();
+    private final RowSummaries summaries = new RowSummaries(table::refresh);
     private final ComboBox<String> kind = new ComboBox<>();
     private final ComboBox<String> node = new ComboBox<>();
     private final TextField text = new TextField();
@@ -64,7 +65,7 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRow, String> k = col("Kind", 110, EventRow::kind);
         TableColumn<EventRow, String> n = col("Node", 130, r -> r.node() == null ? "" : vm.names().name(r.node()));
         TableColumn<EventRow, String> t = col("Times", 50, r -> r.times() == null ? "" : r.times().toString());
-        TableColumn<EventRow, String> s = col("Summary", 500, EventRow::summary);
+        TableColumn<EventRow, String> s = col("Summary", 500, summaries::of);
         time.setMinWidth(95);
         k.setMinWidth(90);
         t.setMinWidth(45);

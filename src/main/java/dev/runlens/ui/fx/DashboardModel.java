@@ -166,6 +166,15 @@ public final class DashboardModel {
      * Other feeds are untouched. Fires the reset listeners (not a batch): views rebuild from the model.
      */
     public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors) {
+        restoreFeed(feed, state, position, extraErrors, Map.of());
+    }
+
+    /**
+     * As above, for a replay seek forwards: {@code laterRows} holds, per run, the rows of the entries
+     * skipped up to {@code position} (already linked to {@code state}'s executions); they follow the kept rows.
+     */
+    public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors,
+                            Map<RunRef, List<EventRow>> laterRows) {
         List<RunRef> mine = new ArrayList<>();
         tracks.forEach((ref, t) -> {
             if (t.feed().equals(feed)) {
@@ -187,6 +196,10 @@ public final class DashboardModel {
                 fresh.keepFrom(old, position);
             } else {
                 fresh = new RunTrack(run, feed);
+            }
+            for (EventRow r : laterRows.getOrDefault(run.ref(), List.of())) {
+                fresh.add(r);
+                fresh.lastReceivedAt = r.receivedAt();
             }
             tracks.put(run.ref(), fresh);
             for (dev.runlens.model.RunError err : run.errors()) {

@@ -43,6 +43,17 @@ public final class FrameBridge {
         received.incrementAndGet();
     }
 
+    /**
+     * A frame whose text stays where it already is (an entry of an opened log): the row keeps
+     * {@code ref}, not the text, and reads it back when inspected.
+     */
+    public void frame(Feed feed, ReceivedFrame frame, FrameRef ref) {
+        String summary = FrameSummary.of(frame.event(), ref.length());
+        Instant at = frame.receivedAt() != null ? frame.receivedAt() : Instant.now();
+        enqueue(new BridgeItem.FrameItem(feed, frame.sequence(), at, frame.event(), ref, summary));
+        received.incrementAndGet();
+    }
+
     public void state(Feed feed, ConnectionState state, String message) {
         enqueue(new BridgeItem.StateItem(feed, Instant.now(), state, message));
     }

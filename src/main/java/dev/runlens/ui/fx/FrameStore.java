@@ -1,5 +1,7 @@
 package dev.runlens.ui.fx;
 
+import dev.runlens.protocol.ProtocolEvent;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -65,6 +67,13 @@ public final class FrameStore implements AutoCloseable {
         if (ref instanceof FrameRef.Inline in) {
             return in.text();
         }
+        if (ref instanceof FrameRef.InLog l) {
+            try {
+                return l.log().text(l.entry());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read entry " + l.entry() + " back from its log", e);
+            }
+        }
         FrameRef.InFile f = (FrameRef.InFile) ref;
         try (RandomAccessFile raf = new RandomAccessFile(f.file().toFile(), "r")) {
             byte[] bytes = new byte[f.bytes()];
@@ -73,6 +82,19 @@ public final class FrameStore implements AutoCloseable {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a stored frame back from " + f.file(), e);
+        }
+    }
+
+    /**
+     * The event log's one-line summary of a frame kept in a log, made from the entry decoded again
+     * (blocking: off the FX thread). Never throws: an unreadable entry says so.
+     */
+    public static String summary(FrameRef.InLog ref) {
+        try {
+            ProtocolEvent event = ref.log().event(ref.entry());
+            return event == null ? "" : FrameSummary.of(event, ref.length());
+        } catch (IOException | RuntimeException e) {
+            return "(cannot read entry " + ref.entry() + " back: " + e.getMessage() + ")";
         }
     }
 

@@ -2,13 +2,13 @@ package dev.runlens.ui.replay;
 
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.replay.IndexListener;
 import dev.runlens.replay.MarkerKind;
 import dev.runlens.replay.Playback;
 import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.EventRow;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FxPump;
@@ -33,8 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -50,11 +49,7 @@ public final class ReplayController {
     private final FxPump pump;
     private final Selection selection;
     private final List<Transport> transports = new ArrayList<>();
-    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runlens-replay-open");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LogOpener opener;
     private final ReadOnlyObjectWrapper<Transport> active = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty playing = new SimpleBooleanProperty();
     private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(Pace.MAX);
@@ -65,10 +60,9 @@ public final class ReplayController {
     private final StringProperty timeText = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
-    /** Files asked to open that have not opened or failed yet, and those that failed. */
-    private final java.util.concurrent.atomic.AtomicInteger pendingOpens = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile int failedOpens;
     private final KeptSelection kept;
+    /** How long the last restore took on the FX thread (the benchmark's breakdown). */
+    volatile long lastRestoreNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -77,71 +71,28 @@ public final class ReplayController {
         this.selection = selection;
         selection.runProperty().subscribe(this::follow);
         this.kept = new KeptSelection(selection);
+        this.opener = new LogOpener(bridge, this::restore, problem::set);
         model.addListener(b -> kept.reselect(model.runModel()));
         pace.subscribe(p -> reanchor());
         skipIdle.subscribe(s -> reanchor());
     }
 
     /**
-     * Opens a log (any thread): indexing starts in the background and playback starts from the beginning at
-     * the chosen pace. Problems (not a log, empty, unreadable) go to {@link #problemProperty()}
-     * and to the error panel, never thrown.
+     * Opens a log (any thread): indexing starts in the background and playback starts from the
+     * beginning at the chosen pace. Problems (not a log, empty, unreadable, truncated) go to
+     * {@link #problemProperty()}, the error panel and {@link #failures()}, never thrown.
      */
     public Feed open(Path file, boolean play) {
-        Feed feed = bridge.newFeed(file.getFileName().toString(), false);
-        pendingOpens.incrementAndGet();
-        opener.execute(() -> {
-            ReplayIndex index;
-            try {
-                index = ReplayIndex.open(file, new IndexListener() {
-                    @Override
-                    public void progress(ReplayIndex i, double fraction, int entries) {
-                        // Read by the pulse; nothing to hand over here.
-                    }
-
-                    @Override
-                    public void finished(ReplayIndex i, String failure) {
-                        if (failure != null) {
-                            String text = file.getFileName() + ": " + failure;
-                            bridge.problem(feed, text);
-                            Platform.runLater(() -> problem.set(text));
-                        }
-                    }
-                });
-            } catch (Exception e) {
-                String text = "Cannot open " + file.getFileName() + ": " + describe(e);
-                bridge.problem(feed, text);
-                Platform.runLater(() -> {
-                    pendingOpens.decrementAndGet();
-                    failedOpens++;
-                    problem.set(text);
-                });
-                return;
-            }
-            ReplaySession session = new ReplaySession(index, feed, bridge, this::restore,
-                    text -> Platform.runLater(() -> problem.set(text)));
-            Platform.runLater(() -> added(session, play));
-        });
-        return feed;
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return opener.open(file, session -> added(session, play));
     }
 
     private void added(ReplaySession session, boolean play) {
-        pendingOpens.decrementAndGet();
         Transport t = new Transport(session);
         transports.add(t);
         ReplayIndex index = session.index();
         // A small file may have finished indexing (and failed) before it got here.
-        problem.set(index.isDone() && index.failure() != null ? session.file().getFileName() + ": " + index.failure() : "");
+        String failed = index.isDone() ? LogOpener.problemOf(index) : null;
+        problem.set(failed == null ? "" : failed);
         active.set(t);
         t.playing = play;
         t.anchorNanos = System.nanoTime();
@@ -149,6 +100,16 @@ public final class ReplayController {
         for (Consumer<Path> l : openedListeners) {
             l.accept(session.file());
         }
+    }
+
+    /** Told about the indexing of every file opened from now on, on the indexing thread (tests). */
+    void watchIndexing(dev.runlens.replay.IndexListener listener) {
+        opener.watch(listener);
+    }
+
+    /** Every file that could not be opened or whose reading stopped early, one plain sentence each. */
+    public List<String> failures() {
+        return opener.failures();
     }
 
     /** The transport of the run's file becomes the active one. */
@@ -167,14 +128,17 @@ public final class ReplayController {
     }
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
-    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
+    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
+                         Map<RunRef, List<EventRow>> rows, Runnable applied) {
         Platform.runLater(() -> {
+            long start = System.nanoTime();
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
-                model.restoreFeed(session.feed(), state, pos, problems);
+                model.restoreFeed(session.feed(), state, pos, problems, rows);
                 kept.restored(model.runModel());
             } finally {
+                lastRestoreNanos = System.nanoTime() - start;
                 applied.run();
             }
         });
@@ -234,7 +198,7 @@ public final class ReplayController {
         t.position = p;
         t.anchor = p;
         t.anchorNanos = System.nanoTime();
-        t.session.request(p);
+        t.session.seek(p);
         publish();
     }
 
@@ -291,7 +255,7 @@ public final class ReplayController {
      * to its end, with everything applied to the model.
      */
     public boolean allFinished() {
-        if (pendingOpens.get() > 0 || transports.isEmpty() && failedOpens == 0) {
+        if (opener.pending() > 0 || transports.isEmpty() && opener.failures().isEmpty()) {
             return false;
         }
         for (Transport t : transports) {
@@ -380,7 +344,7 @@ public final class ReplayController {
     }
 
     public void close() {
-        opener.shutdownNow();
+        opener.close();
         for (Transport t : transports) {
             t.session.close();
         }

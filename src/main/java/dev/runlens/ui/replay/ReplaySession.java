@@ -16,6 +16,8 @@ import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.ErrorEntry;
+import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.FrameRef;
 import dev.runlens.ui.fx.ErrorKind;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,19 +39,27 @@ import java.util.function.Consumer;
  * One opened log being replayed into the dashboard. A worker thread owns the decoder and the
  * {@link ReplayEngine}; it moves the dashboard to the position last asked for:
  * <ul>
- * <li>forwards, by reading each entry's text back from the index, decoding it with the normal
- * {@link FrameDecoder} and handing it to the {@link FrameBridge}, exactly like a live connection
- * (the frame's sequence is its entry index);</li>
- * <li>backwards, by {@link ReplayEngine#seek} (snapshots, no replay from the start) and handing a
- * copy of that model to {@code restore}, which the UI applies on the FX thread.</li>
+ * <li>playing forwards, and short forward seeks, by reading each entry's text back from the
+ * index, decoding it with the normal {@link FrameDecoder} and handing it to the {@link FrameBridge},
+ * exactly like a live connection (the frame's sequence is its entry index; the row keeps the
+ * entry's place in the log, not its text);</li>
+ * <li>backwards, and forward seeks of more than {@link #JUMP_MIN} entries, by {@link ReplayEngine}
+ * (snapshots and columns, no replay from the start, no JSON) and handing a copy of that model,
+ * with the rows of any skipped entries ({@link ForwardJump}), to {@code restore}, which the UI
+ * applies on the FX thread in one step.</li>
  * </ul>
  * Requests coalesce: while the worker is busy only the latest target counts.
  */
 public final class ReplaySession implements AutoCloseable {
-    /** What the FX side does with a backward seek's state: restore the feed, then tell the worker. */
+    /** What the FX side does with a seek's state: restore the feed in one step, then tell the worker. */
     public interface Restorer {
-        void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems, Runnable applied);
+        /** {@code rows}: the rows of skipped entries (a forward jump), per run, else empty. */
+        void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems,
+                     Map<RunRef, List<EventRow>> rows, Runnable applied);
     }
+
+    /** A seek further ahead than this restores the state at the target instead of feeding every frame in between. */
+    static final int JUMP_MIN = 256;
 
     private final ReplayIndex index;
     private final Feed feed;
@@ -57,15 +68,14 @@ public final class ReplaySession implements AutoCloseable {
     private final ReplayEngine engine;
     private final ExecutorService worker;
     private final AtomicInteger requested = new AtomicInteger();
+    private final AtomicBoolean seekAsked = new AtomicBoolean();
+    private final IndexedFrames frames;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final FrameDecoder decoder = new FrameDecoder();
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ForwardJump.Problem> problems = new ArrayList<>();
     private final Consumer<String> onFailure;
     private volatile int emitted;
     private volatile boolean closed;
-
-    private record Problem(int index, ErrorEntry entry) {
-    }
 
     ReplaySession(ReplayIndex index, Feed feed, FrameBridge bridge, Restorer restorer, Consumer<String> onFailure) {
         this.index = index;
@@ -74,6 +84,7 @@ public final class ReplaySession implements AutoCloseable {
         this.restorer = restorer;
         this.onFailure = onFailure;
         this.engine = new ReplayEngine(index);
+        this.frames = new IndexedFrames(index);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "runlens-replay-" + feed.id());
             t.setDaemon(true);
@@ -98,9 +109,20 @@ public final class ReplaySession implements AutoCloseable {
         return emitted;
     }
 
-    /** Asks the worker to bring the dashboard to {@code position}; returns at once. */
+    /** Asks the worker to bring the dashboard to {@code position} (playing); returns at once. */
     public void request(int position) {
         requested.set(position);
+        schedule();
+    }
+
+    /** As {@link #request}, for a seek: a long way forwards is restored in one step, like a seek backwards. */
+    public void seek(int position) {
+        requested.set(position);
+        seekAsked.set(true);
+        schedule();
+    }
+
+    private void schedule() {
         if (!closed && !scheduled.getAndSet(true)) {
             worker.execute(this::serve);
         }
@@ -108,9 +130,12 @@ public final class ReplaySession implements AutoCloseable {
 
     private void serve() {
         scheduled.set(false);
+        boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
         try {
-            if (target >= emitted) {
+            if (seeking && target - emitted > JUMP_MIN) {
+                jump(target);
+            } else if (target >= emitted) {
                 forward(target);
             } else {
                 backward(target);
@@ -141,15 +166,45 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
+    /** How long the worker took to build the last restored state (the benchmark's breakdown). */
+    volatile long lastBuildNanos;
+
     private void backward(int target) throws IOException {
+        long start = System.nanoTime();
         RunModel state = engine.seek(target).copy();
-        List<ErrorEntry> kept = new ArrayList<>();
+        lastBuildNanos = System.nanoTime() - start;
         problems.removeIf(p -> p.index() >= target);
-        for (Problem p : problems) {
+        restore(state, target, Map.of());
+    }
+
+    private void jump(int target) throws IOException {
+        long start = System.nanoTime();
+        ForwardJump j = ForwardJump.build(index, engine, frames, feed, emitted, target, this::learnMeta);
+        lastBuildNanos = System.nanoTime() - start;
+        problems.addAll(j.problems);
+        restore(j.state, target, j.rows);
+    }
+
+    /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
+    private void learnMeta(int i) {
+        try {
+            JsonNode node = Json.parse(index.frames().text(i));
+            if (SessionMeta.SUBSCRIBED.equals(node.path("meta").asText("")) && node.path("stream_id").canConvertToLong()
+                    && node.path("flow_run_id").isTextual()) {
+                decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
+            }
+        } catch (IOException e) {
+            // An unreadable meta line teaches nothing; the frames it would have explained show as malformed.
+        }
+    }
+
+    private void restore(RunModel state, int target, Map<RunRef, List<EventRow>> rows) {
+        List<ErrorEntry> kept = new ArrayList<>();
+        for (ForwardJump.Problem p : problems) {
             kept.add(p.entry());
         }
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        restorer.restore(this, state, target, kept, done::countDown);
+        restorer.restore(this, state, target, kept, rows, done::countDown);
         try {
             // Later frames must reach the bridge after the restore, not before it.
             while (!closed && !done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -172,16 +227,17 @@ public final class ReplaySession implements AutoCloseable {
             meta(index.frames().text(i), at);
         } else if (kind == EntryKind.CORRUPT) {
             String message = corruptReason(i);
-            problems.add(new Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
+            problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
             bridge.problem(feed, message);
         } else {
             String text = index.frames().text(i);
             ProtocolEvent event = decoder.decode(text);
             if (event instanceof MalformedFrame m) {
-                problems.add(new Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
+                problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
                         m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
             }
-            bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1));
+            // The row keeps the entry's place in the log; its text is read back when inspected.
+            bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1), new FrameRef.InLog(frames, i, text.length()));
         }
     }
 
@@ -205,6 +261,12 @@ public final class ReplaySession implements AutoCloseable {
         String kind = node.path("meta").asText("");
         if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
             decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
+        } else if (SessionMeta.RECONCILED.equals(kind)) {
+            Source source = Source.ofId(node.path("source").asText());
+            String runId = node.path("run_id").asText(null);
+            if (source != null && runId != null) {
+                bridge.reconciled(feed, at, new RunRef(source, runId), node);
+            }
         } else if (SessionMeta.GAP.equals(kind)) {
             Source source = Source.ofId(node.path("source").asText());
             String runId = node.path("run_id").asText(null);

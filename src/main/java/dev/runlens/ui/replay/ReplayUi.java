@@ -45,6 +45,8 @@ import java.util.concurrent.Executors;
 public final class ReplayUi {
     private static volatile Pace launchPace;
     private static volatile boolean launchExitWhenFinished;
+    /** The newest window's controller, for {@code runlens open} to learn after the window closed which files failed. */
+    private static volatile ReplayController latest;
 
     private final DashboardModel model;
     private final Selection selection;
@@ -68,6 +70,7 @@ public final class ReplayUi {
         this.selection = selection;
         this.timeline = timeline;
         this.controller = new ReplayController(model, bridge, pump, selection);
+        latest = controller;
         Pace p = launchPace;
         if (p != null) {
             controller.paceProperty().set(p);
@@ -94,6 +97,12 @@ public final class ReplayUi {
     public static void configureLaunch(Pace pace, boolean exitWhenFinished) {
         launchPace = pace;
         launchExitWhenFinished = exitWhenFinished;
+    }
+
+    /** The files of the newest window that could not be opened or stopped reading early, one sentence each. */
+    public static List<String> launchFailures() {
+        ReplayController c = latest;
+        return c == null ? List.of() : c.failures();
     }
 
     private void pulse(long now) {

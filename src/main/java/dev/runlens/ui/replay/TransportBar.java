@@ -171,6 +171,10 @@ public final class TransportBar extends VBox {
         return time;
     }
 
+    public javafx.scene.control.ProgressBar progressBar() {
+        return progress;
+    }
+
     public Label problemLabel() {
         return problem;
     }

@@ -3,9 +3,12 @@ package dev.runlens.ui.app;
 import dev.runlens.cli.ExitCodes;
 import dev.runlens.ui.replay.Pace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,9 +39,37 @@ class OpenCommandTest {
                 assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--speed", "32"))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--speed", "fast")));
         assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--bogus")));
+    }
+
+    /** Runs {@code open} on {@code file}; returns stderr after checking the status is 2 and stdout empty. */
+    private static String refused(Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new OpenCommand().run(List.of("/no/such/file.jsonl"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-        assertEquals(ExitCodes.NOT_FOUND, status);
-        assertTrue(err.toString().contains("no such file"), err.toString());
+        int status = new OpenCommand().run(List.of(file.toString()), new PrintStream(out), new PrintStream(err));
+        assertEquals(ExitCodes.USAGE, status, err.toString());
+        assertEquals("", out.toString());
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().count(), "one sentence: " + text);
+        assertTrue(text.startsWith("runlens open: "), text);
+        return text;
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedExitsWithStatus2AndOneSentence(@TempDir Path dir) throws Exception {
+        assertTrue(refused(dir.resolve("missing.jsonl")).contains("missing.jsonl: no such file"));
+        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+        assertTrue(refused(empty).contains("empty.jsonl"));
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Dear operator,\nthis is not a log at all.\n");
+        assertTrue(refused(notes).contains("notes.txt"));
+        assertTrue(refused(dir).contains("is a directory"));
+        Path badGzip = Files.write(dir.resolve("cut.jsonl.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        assertTrue(refused(badGzip).contains("cut.jsonl.gz"));
+    }
+
+    @Test
+    void aReadableLogIsNotRefusedBeforeTheWindowOpens(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("ok.jsonl");
+        dev.runlens.replay.LogGenerator.write(log, 50, 1);
+        assertNull(OpenCommand.unopenable(log));
     }
 }

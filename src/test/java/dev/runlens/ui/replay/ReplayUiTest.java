@@ -516,10 +516,23 @@ class ReplayUiTest {
         waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME).count() == 2);
         assertEquals("run-damaged", fx(() -> dashboard.model().runs().get(0).ref().runId()));
         assertEquals(dev.runlens.model.RunStatus.SUCCEEDED, fx(() -> dashboard.model().runs().get(0).status()));
+        assertEquals("", fx(() -> controller().problemProperty().get()), "damage in the middle is listed, not a failure");
+        assertTrue(controller().failures().stream().noneMatch(f -> f.contains("damaged.jsonl")));
         // After a seek back and forth the malformed frames are still listed, once each.
         seek(2);
         waitFor(() -> dashboard.errorsViewModel().groups().stream().noneMatch(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME));
         seek(index().size());
         waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME).count() == 2);
+
+        // A file cut off in its last line opens what it holds and says it is truncated.
+        List<String> cutLines = new ArrayList<>(TestData.v2Run("run-cut", 2, false));
+        cutLines.add("{\"stream_id\":7,\"event\":\"NodeLog\",\"data\":{\"ti");
+        Path cut = Files.writeString(dir.resolve("cut.jsonl"), String.join("\n", cutLines), StandardCharsets.UTF_8);
+        fx(() -> dashboard.openFile(cut));
+        waitFor(() -> controller().problemProperty().get().startsWith("cut.jsonl is truncated ("));
+        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().getText().endsWith(
+                "the " + (cutLines.size() - 1) + " entries before the cut are shown")));
+        assertTrue(controller().failures().stream().anyMatch(f -> f.startsWith("cut.jsonl is truncated")));
+        waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().runId().equals("run-cut")));
     }
 }

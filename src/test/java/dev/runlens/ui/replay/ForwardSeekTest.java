@@ -1,0 +1,201 @@
+package dev.runlens.ui.replay;
+
+import dev.runlens.model.Execution;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.replay.LogGenerator;
+import dev.runlens.ui.app.Dashboard;
+import dev.runlens.ui.fx.ErrorKind;
+import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.FrameRef;
+import dev.runlens.ui.fx.FrameStore;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static dev.runlens.ui.replay.ReplayWindow.fx;
+import static dev.runlens.ui.replay.ReplayWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Long seeks forwards restore the state at the target in one step, like seeks backwards: the
+ * window then shows exactly what playing up to there shows (model, event rows, errors), and the
+ * rows of the skipped entries read their summaries back from the file when shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ForwardSeekTest {
+    @TempDir
+    Path dir;
+    private Dashboard dashboard;
+    private ReplayWindow window;
+
+    @Start
+    void start(Stage stage) {
+        dashboard = new Dashboard(null);
+        dashboard.attach(stage, 1280, 780);
+        stage.show();
+        window = new ReplayWindow(dashboard);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+    }
+
+    /** A row as the event log shows it, with its execution by key (objects change on restore). */
+    private record Shown(long sequence, String kind, String node, Integer times, java.time.Instant time,
+                         java.time.Instant receivedAt, String execution) {
+        static Shown of(EventRow r) {
+            Execution e = r.execution();
+            return new Shown(r.sequence(), r.kind(), r.node(), r.times(), r.time(), r.receivedAt(),
+                    e == null ? null : e.node() + "#" + e.times());
+        }
+    }
+
+    private Map<RunRef, List<Shown>> rows() throws Exception {
+        return fx(() -> {
+            Map<RunRef, List<Shown>> out = new LinkedHashMap<>();
+            dashboard.model().runs().forEach(r -> out.put(r.ref(),
+                    dashboard.model().track(r.ref()).rows().stream().map(Shown::of).toList()));
+            return out;
+        });
+    }
+
+    /** Summaries by entry, as the live pipeline made them while playing. */
+    private Map<Long, String> summaries() throws Exception {
+        return fx(() -> {
+            Map<Long, String> out = new HashMap<>();
+            dashboard.model().runs().forEach(r -> dashboard.model().track(r.ref()).rows()
+                    .forEach(row -> out.put(row.sequence(), row.summary())));
+            return out;
+        });
+    }
+
+    /** A generated log with an invalid frame and a line that is not JSON in the middle. */
+    private Path logWithDamage() throws Exception {
+        Path log = dir.resolve("jumps.jsonl");
+        LogGenerator.write(log, 3000, 7);
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        lines.add(1200, "{\"stream_id\":1,\"event\":\"NodeStart\",\"data\":{\"time\":\"2025-11-22T08:30:00.031Z\"}}");
+        lines.add(2100, "{\"this is\": not json");
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        return log;
+    }
+
+    @Test
+    void aLongSeekForwardsShowsWhatPlayingThereShows() throws Exception {
+        Path log = logWithDamage();
+        fx(() -> {
+            window.controller().paceProperty().set(Pace.MAX);
+            return dashboard.openFile(log);
+        });
+        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        int size = window.index().size();
+        assertEquals(2, window.index().malformed().size(), "the two damaged lines");
+        Map<RunRef, List<Shown>> played = rows();
+        Map<Long, String> playedSummaries = summaries();
+        long malformedShown = fx(() -> dashboard.errorsViewModel().totalProperty().get()).longValue();
+        window.assertShowsStateAt(size);
+
+        // From the start to the end in one jump: the same runs, rows and errors as playing there.
+        window.seek(0);
+        window.assertShowsStateAt(0);
+        window.seek(size);
+        window.assertShowsStateAt(size);
+        assertEquals(played, rows());
+        assertEquals(malformedShown, fx(() -> dashboard.errorsViewModel().totalProperty().get()).longValue());
+        assertEquals(2, fx(() -> dashboard.errorsViewModel().groups().stream()
+                .filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME || g.first().kind() == ErrorKind.UNREADABLE).count()));
+
+        // Skipped rows keep where their frame is in the log, not its text, and read their summary back.
+        List<EventRow> jumped = fx(() -> List.copyOf(dashboard.model().track(dashboard.model().runs().get(0).ref()).rows()));
+        for (EventRow r : jumped) {
+            assertNull(r.summary());
+            FrameRef.InLog ref = assertInstanceOf(FrameRef.InLog.class, r.frame());
+            assertEquals(playedSummaries.get(r.sequence()), FrameStore.summary(ref), "summary of entry " + r.sequence());
+            assertEquals(window.index().frames().text(ref.entry()), FrameStore.load(ref));
+        }
+
+        // The inspector's Raw tab reads a skipped execution's frames back from the file.
+        EventRow withExecution = jumped.stream().filter(r -> r.execution() != null).reduce((a, b) -> b).orElseThrow();
+        fx(() -> {
+            dashboard.selection().select(withExecution.run(), withExecution.execution());
+            return null;
+        });
+        waitFor(() -> !dashboard.inspectorViewModel().loadingProperty().get() && !dashboard.inspectorViewModel().raw().isEmpty());
+        List<dev.runlens.ui.inspector.InspectorItems.RawItem> raw = fx(() -> List.copyOf(dashboard.inspectorViewModel().raw()));
+        assertTrue(raw.stream().anyMatch(item -> item.sequence() == withExecution.sequence()));
+        for (dev.runlens.ui.inspector.InspectorItems.RawItem item : raw) {
+            assertEquals(window.index().frames().text((int) item.sequence()), fx(() -> dashboard.inspectorViewModel().rawText(item)));
+        }
+
+        // Jumps in the middle, mixed with short steps and seeks backwards.
+        for (int p : new int[] {700, 701, 2500, 2499, 1000, 2950, 2960, 100, size}) {
+            window.seek(p);
+            window.assertShowsStateAt(p);
+        }
+        assertEquals(played, rows());
+    }
+
+    @Test
+    void theEventLogShowsSummariesOfSkippedRowsReadBackFromTheFile() throws Exception {
+        Path log = dir.resolve("summaries.jsonl");
+        LogGenerator.write(log, 2000, 3);
+        fx(() -> {
+            window.controller().paceProperty().set(Pace.MAX);
+            return dashboard.openFile(log);
+        });
+        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
+        fx(() -> {
+            dashboard.selection().runProperty().set(run);
+            dashboard.bottomTabs().getSelectionModel().select(1);
+            return null;
+        });
+        Map<Long, String> played = summaries();
+        window.seek(0);
+        window.seek(window.index().size());
+        // Every summary cell on screen ends up with the summary playing gave that entry.
+        waitFor(() -> {
+            List<TableCell<?, ?>> cells = summaryCells();
+            return !cells.isEmpty() && cells.stream().noneMatch(c -> "…".equals(c.getText()));
+        });
+        List<TableCell<?, ?>> cells = fx(this::summaryCells);
+        assertFalse(cells.isEmpty());
+        for (TableCell<?, ?> c : cells) {
+            EventRow row = (EventRow) c.getTableRow().getItem();
+            assertTrue(Objects.equals(played.get(row.sequence()), c.getText()), "summary of entry " + row.sequence());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TableCell<?, ?>> summaryCells() {
+        List<TableCell<?, ?>> out = new ArrayList<>();
+        for (javafx.scene.Node n : dashboard.eventLog().lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> c && c.getTableColumn() != null && "Summary".equals(c.getTableColumn().getText())
+                    && c.getTableRow() != null && c.getTableRow().getItem() != null && c.isVisible()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+}
