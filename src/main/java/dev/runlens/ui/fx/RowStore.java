@@ -15,10 +15,11 @@ import java.util.RandomAccess;
 
 /**
  * A run's event log as columns: primitive arrays in fixed-size chunks, texts packed in a
- * {@link TextArena}, kinds and node ids interned. A row costs about 70 bytes plus its text and no
- * object of its own; {@link EventRow}s are made on demand when a view asks for one. This is what
- * keeps a burst of hundreds of thousands of rows from filling the young generation with survivors
- * (long collector pauses, missed pulses). Written and read on one thread (the FX thread).
+ * {@link TextArena}, kinds and node ids interned. A row costs about 70 bytes plus its text (none
+ * for a replayed frame: its text stays in the log) and no object of its own; {@link EventRow}s are
+ * made on demand when a view asks for one. This is what keeps a burst of hundreds of thousands of
+ * rows from filling the young generation with survivors (long collector pauses, missed pulses).
+ * Written and read on one thread (the FX thread).
  */
 final class RowStore {
     private static final int SHIFT = 14;
@@ -30,8 +31,12 @@ final class RowStore {
     private static final long NANOS_LIMIT_SECONDS = 9_000_000_000L;
     private static final int NO_TIMES = Integer.MIN_VALUE;
 
+    private static final long ENTRY_MASK = 0x7fff_ffffL;
+
     private final RunRef run;
     private final TextArena arena;
+    /** The log that replayed rows of this store are read back from (one file per feed). */
+    private FrameRef.LogEntries log;
     private final List<String> kinds;
     private final Map<String, Integer> kindIds;
     private final List<String> nodes;
@@ -66,7 +71,9 @@ final class RowStore {
 
     /** An empty store sharing this one's texts and dictionaries, for {@link #addFrom}. */
     RowStore emptyCopy() {
-        return new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+        RowStore copy = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+        copy.log = log;
+        return copy;
     }
 
     /** One chunk's columns. The first chunk starts small and grows, so a short run costs little. */
@@ -128,7 +135,7 @@ final class RowStore {
         c.kind[j] = intern(r.kind(), kinds, kindIds);
         c.node[j] = r.node() == null ? -1 : intern(r.node(), nodes, nodeIds);
         c.times[j] = r.times() == null ? NO_TIMES : r.times();
-        c.text[j] = r.frame() instanceof FrameRef.Inline in ? arena.put(in.text().getBytes(StandardCharsets.UTF_8)) : TextArena.NONE;
+        c.text[j] = handle(r.frame());
         c.frame[j] = c.text[j] == TextArena.NONE ? r.frame() : null;
         c.summary[j] = r.summary() == null ? TextArena.NONE : arena.put(r.summary().getBytes(StandardCharsets.UTF_8));
         // A summary too long to pack is cut (summaries are one line of at most a few hundred chars).
@@ -236,7 +243,10 @@ final class RowStore {
         }
         Chunk c = chunks[i >>> SHIFT];
         int j = i & MASK;
-        FrameRef frame = c.text[j] == TextArena.NONE ? c.frame[j] : new FrameRef.Inline(arena.get(c.text[j]));
+        long t = c.text[j];
+        FrameRef frame = t == TextArena.NONE ? c.frame[j]
+                : t < 0 ? new FrameRef.InLog(log, (int) (t & ENTRY_MASK), (int) ((t >>> 31) & ENTRY_MASK))
+                : new FrameRef.Inline(arena.get(t));
         String summary = c.summary[j] == TextArena.NONE ? null : arena.get(c.summary[j]);
         return new EventRow(c.sequence[j], instant(c.received[j], i, 0), instant(c.time[j], i, 1), kinds.get(c.kind[j]),
                 c.node[j] < 0 ? null : nodes.get(c.node[j]), c.times[j] == NO_TIMES ? null : c.times[j],
@@ -291,6 +301,23 @@ final class RowStore {
         public int size() {
             return subset == null ? size : subset.length;
         }
+    }
+
+    /**
+     * Where the frame's text is, as one long: a {@link TextArena} handle for a live frame's text, a
+     * log entry and length (sign bit set) for a replayed frame of this store's log, or
+     * {@link TextArena#NONE} when the frame is kept as an object (spilled, or of another log).
+     */
+    private long handle(FrameRef frame) {
+        if (frame instanceof FrameRef.Inline in) {
+            return arena.put(in.text().getBytes(StandardCharsets.UTF_8));
+        }
+        if (frame instanceof FrameRef.InLog l && l.entry() >= 0 && l.length() >= 0 && l.length() < ENTRY_MASK
+                && (log == null || log == l.log())) {
+            log = l.log();
+            return Long.MIN_VALUE | ((long) l.length() << 31) | l.entry();
+        }
+        return TextArena.NONE;
     }
 
     private static int intern(String s, List<String> list, Map<String, Integer> ids) {

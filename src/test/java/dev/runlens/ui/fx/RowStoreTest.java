@@ -77,6 +77,37 @@ class RowStoreTest {
         assertEquals(50, kept.rows(null).size());
     }
 
+    @Test
+    void replayedFramesKeepOnlyTheirPlaceInTheLog() {
+        FrameRef.LogEntries log = new FakeLog();
+        FrameRef.LogEntries other = new FakeLog();
+        RowStore store = new RowStore(RUN, new TextArena());
+        List<EventRow> added = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            FrameRef ref = new FrameRef.InLog(i == 500 ? other : log, i * 3, 100 + i);
+            EventRow r = new EventRow(i, Instant.ofEpochSecond(1_800_000_000L, i), null, "NodeLog", "n", 0, null, ref, RUN, null);
+            added.add(r);
+            store.add(r);
+        }
+        assertEquals(added, store.all());
+        RowStore kept = store.emptyCopy();
+        kept.addFrom(store, 7, null);
+        kept.addFrom(store, 500, null);
+        assertEquals(List.of(added.get(7), added.get(500)), kept.all());
+    }
+
+    private static final class FakeLog implements FrameRef.LogEntries {
+        @Override
+        public String text(int entry) {
+            return "entry " + entry;
+        }
+
+        @Override
+        public dev.runlens.protocol.ProtocolEvent event(int entry) {
+            return null;
+        }
+    }
+
     private static EventRow row(int i) {
         // Null times and summaries, instants outside what a long of nanoseconds holds, spilled
         // frames and text outside ASCII all occur.
