@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +37,7 @@ public final class EventLogViewModel {
     private final Selection selection;
     private final NodeNames names;
     private final RowListView rows = new RowListView();
-    private final FilteredList<EventRow> visible = new FilteredList<>(rows);
+    private final FilteredRows visible = new FilteredRows(rows);
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL_KINDS);
     private final ObservableList<String> nodes = FXCollections.observableArrayList(ALL_NODES);
     private final Set<String> kindSet = new HashSet<>();
@@ -125,9 +124,9 @@ public final class EventLogViewModel {
         learn();
         if (!follow.get()) {
             Predicate<EventRow> p = predicate();
-            int n = 0;
-            for (EventRow r : added) {
-                if (p.test(r)) {
+            int n = p == null ? added.size() : 0;
+            for (int i = 0; p != null && i < added.size(); i++) {
+                if (p.test(added.get(i))) {
                     n++;
                 }
             }
@@ -188,6 +187,7 @@ public final class EventLogViewModel {
         visible.setPredicate(predicate());
     }
 
+    /** The filters as a test of a row; null when every row passes. */
     private Predicate<EventRow> predicate() {
         String k = kind.get();
         String n = node.get();
@@ -195,7 +195,7 @@ public final class EventLogViewModel {
         boolean anyKind = k == null || ALL_KINDS.equals(k);
         boolean anyNode = n == null || ALL_NODES.equals(n);
         if (anyKind && anyNode && t.isEmpty()) {
-            return r -> true;
+            return null;
         }
         return r -> (anyKind || k.equals(r.kind()))
                 && (anyNode || (r.node() != null && n.equals(names.name(r.node()))))
