@@ -25,7 +25,7 @@ public final class Run {
     int finishedExecutions;
     Instant lastEventTime;
     final List<Execution> executions = new ArrayList<>();
-    final Map<ExecutionKey, Execution> byKey = new HashMap<>();
+    Map<ExecutionKey, Execution> byKey = new HashMap<>();
     final Map<String, Execution> byTaskId = new HashMap<>();
     final Map<String, Execution> latestByName = new HashMap<>();
     final Map<String, Integer> startsByName = new HashMap<>();
@@ -57,15 +57,15 @@ public final class Run {
         c.failedExecutions = failedExecutions;
         c.finishedExecutions = finishedExecutions;
         c.lastEventTime = lastEventTime;
-        Map<Execution, Execution> copies = new HashMap<>();
         for (Execution e : executions) {
-            Execution ec = e.copy();
-            copies.put(e, ec);
-            c.executions.add(ec);
+            c.executions.add(e.copy());
         }
-        byKey.forEach((k, v) -> c.byKey.put(k, copies.get(v)));
-        byTaskId.forEach((k, v) -> c.byTaskId.put(k, copies.get(v)));
-        latestByName.forEach((k, v) -> c.latestByName.put(k, copies.get(v)));
+        // An execution's index is its place in the list, so copies are found without a map; the
+        // key map is copied presized (a seek in a long replay copies hundreds of thousands).
+        c.byKey = new HashMap<>(byKey);
+        c.byKey.replaceAll((k, v) -> c.executions.get(v.index()));
+        byTaskId.forEach((k, v) -> c.byTaskId.put(k, c.executions.get(v.index())));
+        latestByName.forEach((k, v) -> c.latestByName.put(k, c.executions.get(v.index())));
         c.startsByName.putAll(startsByName);
         c.nodes.addAll(nodes);
         c.notRun = notRun;

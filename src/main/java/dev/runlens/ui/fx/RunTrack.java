@@ -36,10 +36,25 @@ public final class RunTrack {
         for (int i = 0; i < src.size(); i++) {
             if (src.sequence(i) < position) {
                 Execution old = src.execution(i);
-                rows.addFrom(src, i, old == null ? null : run.execution(old.node(), old.times()));
+                rows.addFrom(src, i, old == null ? null : counterpart(old));
                 lastReceivedAt = src.receivedAt(i);
             }
         }
+    }
+
+    /**
+     * This run's execution for {@code old} (of the model before a seek). Replaying the same prefix
+     * creates executions in the same order, so the index finds it without a key lookup per row.
+     */
+    private Execution counterpart(Execution old) {
+        List<Execution> all = run.executions();
+        if (old.index() < all.size()) {
+            Execution e = all.get(old.index());
+            if (e.times() == old.times() && e.node().equals(old.node())) {
+                return e;
+            }
+        }
+        return run.execution(old.node(), old.times());
     }
 
     public Run run() {
