@@ -39,6 +39,7 @@ final class StatsWriter {
         // Beyond the documented fields: how long after the newest frame the display had caught up.
         root.put("drain_ms", round(pulses.maxDrainMs()));
         root.put("gap_max_at_ms", round(pulses.maxAtMs()));
+        root.put("gap_ms_max_after_first_frame", round(pulses.maxAfterFirstFrame()));
         return root;
     }
 

@@ -13,6 +13,8 @@ public final class PulseStats {
     private double maxDrainMs;
     private long firstNanos = -1;
     private double maxAtMs;
+    /** The longest gap after the first one (which includes painting the window's first frame). */
+    private double maxAfterFirstFrame;
 
     /** Called once per pulse with the pulse's timestamp and the backlog seen at its start. */
     public void pulse(long nanos, int backlog) {
@@ -27,6 +29,9 @@ public final class PulseStats {
                 gaps = Arrays.copyOf(gaps, gaps.length * 2);
             }
             gaps[count++] = gap;
+            if (count > 1) {
+                maxAfterFirstFrame = Math.max(maxAfterFirstFrame, gap);
+            }
             if (gap > max) {
                 max = gap;
                 maxAtMs = (nanos - firstNanos) / 1e6;
@@ -60,6 +65,11 @@ public final class PulseStats {
 
     public double max() {
         return max;
+    }
+
+    /** The longest gap once the window's first frame was painted (start-up excluded). */
+    public double maxAfterFirstFrame() {
+        return maxAfterFirstFrame;
     }
 
     /** When the longest gap ended, in ms since the first pulse (a stall while starting, or under load). */
