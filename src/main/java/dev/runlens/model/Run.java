@@ -25,7 +25,7 @@ public final class Run {
     int finishedExecutions;
     Instant lastEventTime;
     final List<Execution> executions = new ArrayList<>();
-    Map<ExecutionKey, Execution> byKey = new HashMap<>();
+    ExecutionIndex byKey = new ExecutionIndex();
     final Map<String, Execution> byTaskId = new HashMap<>();
     final Map<String, Execution> latestByName = new HashMap<>();
     final Map<String, Integer> startsByName = new HashMap<>();
@@ -60,10 +60,8 @@ public final class Run {
         for (Execution e : executions) {
             c.executions.add(e.copy());
         }
-        // An execution's index is its place in the list, so copies are found without a map; the
-        // key map is copied presized (a seek in a long replay copies hundreds of thousands).
-        c.byKey = new HashMap<>(byKey);
-        c.byKey.replaceAll((k, v) -> c.executions.get(v.index()));
+        // An execution's index is its place in the list, so copies are found without a map.
+        c.byKey = ExecutionIndex.of(c.executions);
         byTaskId.forEach((k, v) -> c.byTaskId.put(k, c.executions.get(v.index())));
         latestByName.forEach((k, v) -> c.latestByName.put(k, c.executions.get(v.index())));
         c.startsByName.putAll(startsByName);
@@ -108,7 +106,7 @@ public final class Run {
     }
 
     public Execution execution(String node, int times) {
-        return byKey.get(new ExecutionKey(node, times));
+        return byKey.get(node, times);
     }
 
     /** Distinct node ids (Lyzr: task names) in the order first seen. */

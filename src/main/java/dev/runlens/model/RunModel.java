@@ -191,11 +191,10 @@ public final class RunModel {
     }
 
     private Execution lookupOrCreate(Run run, String node, int times) {
-        ExecutionKey key = new ExecutionKey(node, times);
-        Execution exec = run.byKey.get(key);
+        Execution exec = run.byKey.get(node, times);
         if (exec == null) {
             exec = new Execution(node, times, run.executions.size());
-            run.byKey.put(key, exec);
+            run.byKey.put(exec);
             run.executions.add(exec);
             run.nodes.add(node);
         }

@@ -51,11 +51,25 @@ class SecretsTest {
     }
 
     private int run(Map<String, String> env, String... args) throws Exception {
+        return run(List.of(), env, args);
+    }
+
+    /** The window's commands, headless (Monocle, software rendering). */
+    private int runWindow(Map<String, String> env, String... args) throws Exception {
+        return run(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true"), env, args);
+    }
+
+    private int run(List<String> jvm, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.runlens.Main"));
+                "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvm);
+        cmd.add("dev.runlens.Main");
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg").toString());
+        // Recent files and connections land here too, and are searched like every other file.
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg-config").toString());
         pb.environment().putAll(env);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
@@ -86,6 +100,12 @@ class SecretsTest {
         assertEquals(0, run(Map.of("MY_TOKEN", right), "record", "--url", url, "--token-env", "MY_TOKEN", "--run", runId));
         assertEquals(3, run(Map.of("RUNLENS_TOKEN", wrong), "record", "--url", url, "--run", runId, "--out", "c.jsonl"));
         assertEquals(2, run(Map.of(), "record", "--url", url, "--token", right, "--run", runId, "--out", "d.jsonl"));
+        // The window's commands: watch records and writes stats; open replays a recording.
+        assertEquals(0, runWindow(Map.of("RUNLENS_TOKEN", right), "watch", "--url", url, "--run", runId, "--exit-when-finished",
+                "--out", "w.jsonl", "--stats-out", "w-stats.json"));
+        assertEquals(3, runWindow(Map.of("RUNLENS_TOKEN", wrong), "watch", "--url", url, "--run", runId, "--exit-when-finished",
+                "--stats-out", "w-refused.json"));
+        assertEquals(0, runWindow(Map.of(), "open", "a.jsonl", "--speed", "max", "--exit-when-finished", "--stats-out", "o-stats.json"));
         assertEquals(0, run(Map.of(), "summary", "a.jsonl", "b.jsonl", "c.jsonl"));
         assertEquals(0, run(Map.of(), "summary", "--json", "a.jsonl"));
         assertEquals(0, run(Map.of(), "export", "--out", "e.jsonl", "a.jsonl"));
@@ -121,7 +141,10 @@ class SecretsTest {
             assertFalse(content.contains(MARK), "the secret is in " + dir.relativize(f));
             checked++;
         }
-        assertTrue(checked >= 9, "expected every written file to be checked, checked " + checked);
+        for (String f : List.of("w.jsonl", "w-stats.json", "w-refused.json", "o-stats.json")) {
+            assertTrue(Files.exists(dir.resolve(f)), "the window's command did not write " + f);
+        }
+        assertTrue(checked >= 13, "expected every written file to be checked, checked " + checked);
         String redacted = Files.readString(dir.resolve("f.jsonl"));
         assertFalse(redacted.contains("sk-prod-sentiment-key") || redacted.contains("sf_prod_token_xyz"),
                 "export --redact kept a secret from the Lyzr inputs");

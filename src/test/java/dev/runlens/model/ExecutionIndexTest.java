@@ -1,0 +1,42 @@
+package dev.runlens.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+class ExecutionIndexTest {
+
+    @Test
+    void findsEveryExecutionWhateverItsTimesAndSoDoesACopy() {
+        ExecutionIndex index = new ExecutionIndex();
+        Map<String, Execution> expected = new HashMap<>();
+        List<Execution> all = new ArrayList<>();
+        int[] odd = {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, 1_000_000, 70, 69, 5_000};
+        for (int i = 0; i < 3_000; i++) {
+            String node = "node-" + (i % 3);
+            int times = i < odd.length ? odd[i] : i / 3;
+            if (expected.containsKey(node + "#" + times)) {
+                continue;
+            }
+            Execution e = new Execution(new String(node), times, all.size());
+            index.put(e);
+            all.add(e);
+            expected.put(node + "#" + times, e);
+        }
+        expected.forEach((k, e) -> assertSame(e, index.get(new String(e.node()), e.times()), k));
+        assertNull(index.get("node-0", 999_999));
+        assertNull(index.get("node-9", 0));
+        assertNull(index.get("node-1", -2));
+        List<Execution> copies = all.stream().map(Execution::copy).toList();
+        ExecutionIndex copy = ExecutionIndex.of(copies);
+        for (Execution c : copies) {
+            assertSame(c, copy.get(c.node(), c.times()));
+        }
+    }
+}
