@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
  * {@code {"at":"<time>","frame":"<escaped text>"}} (blanks around it allowed): a hand-written byte
  * scan with JSON string unescaping, no parser and no parser objects per line. ASCII only; any other
  * shape, byte or escape returns false and the line takes the Jackson paths, so the entries read
- * never differ from theirs. (The replay index has its own copy that keeps the bytes.)
+ * never differ from theirs. The unescaped frame is also kept as ASCII bytes, so the replay index
+ * can parse it without making a String.
  */
-final class FrameLineScanner {
+public final class FrameLineScanner {
     private static final byte[] START = "{\"at\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIDDLE = "\",\"frame\":\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -18,16 +19,26 @@ final class FrameLineScanner {
     private String at;
 
     /** The receive time text of the last line scanned. */
-    String at() {
+    public String at() {
         return at;
     }
 
     /** The unescaped frame of the last line scanned. */
-    String frame() {
+    public String frame() {
         return new String(out, 0, outLength, StandardCharsets.ISO_8859_1);
     }
 
-    boolean scan(byte[] b, int length) {
+    /** The unescaped frame, ASCII bytes {@code 0..frameLength()-1} of this buffer (reused by the next scan). */
+    public byte[] frameBytes() {
+        return out;
+    }
+
+    public int frameLength() {
+        return outLength;
+    }
+
+    /** True when {@code b[0..length)} is such a line; then {@link #at()} and the frame are set. */
+    public boolean scan(byte[] b, int length) {
         int i = 0;
         while (i < length && (b[i] == ' ' || b[i] == '\t')) {
             i++;

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.FrameLineScanner;
 import dev.runlens.log.LineInput;
 import dev.runlens.log.LogEntry;
 
@@ -80,7 +81,7 @@ final class LinePipeline implements AutoCloseable {
             LineInput lines = new LineInput(in);
             // Scanning frames here too balances the two threads (it is half the work).
             FrameScanner frameScanner = new FrameScanner();
-            SessionLineScanner lineScanner = new SessionLineScanner();
+            FrameLineScanner lineScanner = new FrameLineScanner();
             long lineNo = 0;
             long frames = 0;
             List<Item> batch = new ArrayList<>(BATCH);

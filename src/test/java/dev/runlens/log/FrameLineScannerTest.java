@@ -53,6 +53,7 @@ class FrameLineScannerTest {
     void unescapesEveryJsonEscapeLikeJackson() throws Exception {
         assertSameAsJackson("{\"at\":\"2026-01-01T00:00:00Z\",\"frame\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u0041j\\u001fk\"}");
         assertSameAsJackson("  {\"at\":\"x\",\"frame\":\"\"}  ");
+        assertSameAsJackson("  {\"at\":\"x\",\"frame\":\"\"}  \r");
     }
 
     @Test
@@ -61,6 +62,7 @@ class FrameLineScannerTest {
                 "{\"at\": \"x\",\"frame\":\"{}\"}",
                 "{\"frame\":\"{}\",\"at\":\"x\"}",
                 "{\"at\":\"x\",\"frame\":\"{}\",\"frame\":\"{}\"}",
+                "{\"at\":\"x\",\"frame\":\"{}\",\"extra\":1}",
                 "{\"at\":\"x\",\"frame\":\"caf\u00e9\"}",
                 "{\"at\":\"caf\u00e9\",\"frame\":\"{}\"}",
                 "{\"at\":\"x\",\"frame\":\"bad \\x escape\"}",
