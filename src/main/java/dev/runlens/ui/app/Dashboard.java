@@ -17,6 +17,7 @@ import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FrameStore;
 import dev.runlens.ui.fx.FxPump;
+import dev.runlens.ui.fx.LazyTabContent;
 import dev.runlens.ui.fx.RunTrack;
 import dev.runlens.ui.fx.Selection;
 import dev.runlens.ui.inspector.InspectorItems;
@@ -102,7 +103,7 @@ public final class Dashboard {
     private final EventLogView eventsView = new EventLogView(eventsVm);
     private final TabPane bottomTabs = new TabPane();
     private final Tab errorsTab = new Tab("Errors", errorsView);
-    private final Tab eventsTab = new Tab("Event log", eventsView);
+    private final Tab eventsTab = new Tab("Event log");
     private final StatusBarView statusBar = new StatusBarView(model, bridge);
     private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
     private final VBox top = new VBox();
@@ -123,6 +124,7 @@ public final class Dashboard {
         errorsTab.setClosable(false);
         eventsTab.setClosable(false);
         bottomTabs.getTabs().setAll(errorsTab, eventsTab);
+        LazyTabContent.set(eventsTab, eventsView);
         bottomTabs.setId("bottom-tabs");
         SplitPane centre = new SplitPane(timelinePane, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -327,6 +329,10 @@ public final class Dashboard {
             }
         });
         stage.setScene(scene);
+        if (pump.trace() != null) {
+            scene.addPreLayoutPulseListener(pump.trace()::layoutStart);
+            scene.addPostLayoutPulseListener(pump.trace()::layoutEnd);
+        }
         new RunNotifier(model, stage);
         stage.showingProperty().subscribe(showing -> {
             if (Boolean.TRUE.equals(showing)) {
@@ -442,6 +448,13 @@ public final class Dashboard {
     /** Stops the pulse, closes connections (and their recordings) and the frame store. */
     public void close() {
         pump.stop();
+        if (pump.trace() != null) {
+            try {
+                pump.trace().write();
+            } catch (java.io.IOException e) {
+                System.err.println("runlens: could not write the pulse trace: " + e.getMessage());
+            }
+        }
         for (Connector.Live c : connections) {
             try {
                 c.close();

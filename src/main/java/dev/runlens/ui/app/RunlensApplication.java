@@ -20,6 +20,7 @@ public final class RunlensApplication extends Application {
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     static void open(String... args) {
+        ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
     }

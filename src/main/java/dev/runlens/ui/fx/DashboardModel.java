@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  * app, the test thread in tests); each call fires exactly one {@link Batch} to the listeners.
  */
 public final class DashboardModel {
+    /** How many items are applied between two looks at the clock in {@link #applyFrom}. */
+    static final int CHUNK = 64;
+
     private final RunModel model = new RunModel();
     private final Map<RunRef, RunTrack> tracks = new LinkedHashMap<>();
     private final Map<Feed, FeedStatus> feeds = new LinkedHashMap<>();
@@ -36,60 +39,103 @@ public final class DashboardModel {
     private long frames;
 
     public Batch apply(List<BridgeItem> items) {
-        Set<Run> changed = new LinkedHashSet<>();
-        List<Run> added = new ArrayList<>();
-        Map<RunRef, List<EventRow>> newRows = new LinkedHashMap<>();
-        List<ErrorEntry> newErrors = new ArrayList<>();
-        List<Run> ended = new ArrayList<>();
-        boolean feedsChanged = false;
-        int frameCount = 0;
-        int runEvents = 0;
+        Pending p = new Pending();
         for (BridgeItem item : items) {
-            if (item instanceof BridgeItem.FrameItem f) {
-                frameCount++;
-                feedsChanged |= touchFeed(f);
-                if (f.event() instanceof RunEvent e) {
-                    runEvents++;
-                    applyEvent(f, e, changed, added, newRows, newErrors, ended);
-                } else if (f.event() instanceof MalformedFrame m) {
-                    newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), null, null, null,
-                            m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null));
-                }
-            } else if (item instanceof BridgeItem.StateItem s) {
-                FeedStatus old = feeds.get(s.feed());
-                feeds.put(s.feed(), new FeedStatus(s.feed(), s.state(), s.message(), old == null ? null : old.lastFrameAt()));
-                feedsChanged = true;
-                ErrorKind kind = stateProblem(s.state());
-                if (kind != null) {
-                    newErrors.add(new ErrorEntry(s.at(), kind, s.feed(), null, null, null,
-                            s.message() == null || s.message().isBlank() ? s.state().label() : s.message(), null));
-                }
-            } else if (item instanceof BridgeItem.GapItem g) {
-                RunModel.Change c = model.markGap(g.run(), g.gap());
-                track(c.run(), g.feed(), added);
-                changed.add(c.run());
-                newErrors.add(new ErrorEntry(g.gap().from(), ErrorKind.GAP, g.feed(), g.run(), null, null,
-                        "events may be missing from " + g.gap().from() + " to " + g.gap().to()
-                                + (g.gap().reason() == null || g.gap().reason().isBlank() ? "" : " (" + g.gap().reason() + ")"), null));
-            } else if (item instanceof BridgeItem.ReconciledItem r) {
-                Run before = model.run(r.run());
-                boolean wasTerminal = before != null && before.terminal();
-                dev.runlens.log.SessionMeta.reconcile(r.fields(), r.at(), model);
-                Run run = model.run(r.run());
-                if (run != null) {
-                    track(run, r.feed(), added);
-                    changed.add(run);
-                    if (run.terminal() && !wasTerminal) {
-                        ended.add(run);
-                    }
-                }
-            } else if (item instanceof BridgeItem.ProblemItem p) {
-                newErrors.add(new ErrorEntry(p.at(), ErrorKind.UNREADABLE, p.feed(), null, null, null, p.message(), null));
+            applyItem(item, p);
+        }
+        return finish(p);
+    }
+
+    /**
+     * Takes items from {@code bridge} until it is empty, {@code max} were taken, or
+     * {@code deadlineNanos} (System.nanoTime) has passed, and applies them as one batch. The clock
+     * is read every {@link #CHUNK} items, so a pulse that meets cold code (the first seconds, before
+     * the JIT) or a slow stretch stops early and leaves the rest queued for the next pulses,
+     * instead of holding the window still until everything is applied.
+     */
+    public Batch applyFrom(FrameBridge bridge, int max, long deadlineNanos) {
+        Pending p = new Pending();
+        int taken = 0;
+        while (taken < max) {
+            List<BridgeItem> chunk = bridge.drain(Math.min(CHUNK, max - taken));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            taken += chunk.size();
+            for (BridgeItem item : chunk) {
+                applyItem(item, p);
+            }
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                break;
             }
         }
-        frames += frameCount;
-        errors.addAll(newErrors);
-        Batch batch = new Batch(List.copyOf(changed), added, newRows, newErrors, ended, feedsChanged, frameCount, runEvents);
+        return finish(p);
+    }
+
+    /** What the items applied so far in this batch changed. */
+    private static final class Pending {
+        final Set<Run> changed = new LinkedHashSet<>();
+        final List<Run> added = new ArrayList<>();
+        final Map<RunRef, List<EventRow>> newRows = new LinkedHashMap<>();
+        final List<ErrorEntry> newErrors = new ArrayList<>();
+        final List<Run> ended = new ArrayList<>();
+        boolean feedsChanged;
+        int frameCount;
+        int runEvents;
+    }
+
+    private void applyItem(BridgeItem item, Pending p) {
+        Set<Run> changed = p.changed;
+        List<Run> added = p.added;
+        List<ErrorEntry> newErrors = p.newErrors;
+        if (item instanceof BridgeItem.FrameItem f) {
+            p.frameCount++;
+            p.feedsChanged |= touchFeed(f);
+            if (f.event() instanceof RunEvent e) {
+                p.runEvents++;
+                applyEvent(f, e, changed, added, p.newRows, newErrors, p.ended);
+            } else if (f.event() instanceof MalformedFrame m) {
+                newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), null, null, null,
+                        m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null));
+            }
+        } else if (item instanceof BridgeItem.StateItem s) {
+            FeedStatus old = feeds.get(s.feed());
+            feeds.put(s.feed(), new FeedStatus(s.feed(), s.state(), s.message(), old == null ? null : old.lastFrameAt()));
+            p.feedsChanged = true;
+            ErrorKind kind = stateProblem(s.state());
+            if (kind != null) {
+                newErrors.add(new ErrorEntry(s.at(), kind, s.feed(), null, null, null,
+                        s.message() == null || s.message().isBlank() ? s.state().label() : s.message(), null));
+            }
+        } else if (item instanceof BridgeItem.GapItem g) {
+            RunModel.Change c = model.markGap(g.run(), g.gap());
+            track(c.run(), g.feed(), added);
+            changed.add(c.run());
+            newErrors.add(new ErrorEntry(g.gap().from(), ErrorKind.GAP, g.feed(), g.run(), null, null,
+                    "events may be missing from " + g.gap().from() + " to " + g.gap().to()
+                            + (g.gap().reason() == null || g.gap().reason().isBlank() ? "" : " (" + g.gap().reason() + ")"), null));
+        } else if (item instanceof BridgeItem.ReconciledItem r) {
+            Run before = model.run(r.run());
+            boolean wasTerminal = before != null && before.terminal();
+            dev.runlens.log.SessionMeta.reconcile(r.fields(), r.at(), model);
+            Run run = model.run(r.run());
+            if (run != null) {
+                track(run, r.feed(), added);
+                changed.add(run);
+                if (run.terminal() && !wasTerminal) {
+                    p.ended.add(run);
+                }
+            }
+        } else if (item instanceof BridgeItem.ProblemItem pr) {
+            newErrors.add(new ErrorEntry(pr.at(), ErrorKind.UNREADABLE, pr.feed(), null, null, null, pr.message(), null));
+        }
+    }
+
+    private Batch finish(Pending p) {
+        frames += p.frameCount;
+        errors.addAll(p.newErrors);
+        Batch batch = new Batch(List.copyOf(p.changed), p.added, p.newRows, p.newErrors, p.ended, p.feedsChanged,
+                p.frameCount, p.runEvents);
         if (!batch.isEmpty()) {
             for (Consumer<Batch> l : listeners) {
                 l.accept(batch);

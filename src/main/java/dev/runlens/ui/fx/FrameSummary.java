@@ -1,11 +1,18 @@
 package dev.runlens.ui.fx;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.runlens.json.Json;
 import dev.runlens.protocol.ControlEvent;
 import dev.runlens.protocol.MalformedFrame;
 import dev.runlens.protocol.Payload;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** The one-line summary of a frame shown in the event log. Computed off the FX thread. */
 public final class FrameSummary {
@@ -94,25 +101,61 @@ public final class FrameSummary {
         return level == null ? "" : "[" + level + "] ";
     }
 
-    private static String shape(Payload p) {
+    /**
+     * The payload's outline: its keys (a tagged map's inner keys), its tag, or its type. Read with
+     * a streaming parser over the payload's text, so no tree is built (and none is kept on the
+     * payload) for a line of the event log.
+     */
+    static String shape(Payload p) {
         if (p == null) {
             return "(none)";
         }
-        JsonNode json = p.json();
-        if (p.tagged() && json.isObject() && json.size() == 1) {
-            JsonNode inner = json.elements().next();
-            if (json.has("M") && inner.isObject()) {
-                return "{" + String.join(", ", iterable(inner)) + "}";
+        try (JsonParser in = Json.factory().createParser(p.text())) {
+            JsonToken first = in.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                return objectShape(in, p.tagged());
             }
-            return json.fieldNames().next();
+            if (first == JsonToken.VALUE_STRING) {
+                return "\"" + in.getText() + "\"";
+            }
+            return first == null ? "missing" : typeName(first);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (json.isObject()) {
-            return "{" + String.join(", ", iterable(json)) + "}";
-        }
-        return json.isTextual() ? "\"" + json.textValue() + "\"" : json.getNodeType().name().toLowerCase();
     }
 
-    private static Iterable<String> iterable(JsonNode object) {
-        return object::fieldNames;
+    private static String objectShape(JsonParser in, boolean tagged) throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> inner = null;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String key = in.currentName();
+            JsonToken value = in.nextToken();
+            if (tagged && keys.isEmpty() && "M".equals(key) && value == JsonToken.START_OBJECT) {
+                inner = new LinkedHashSet<>();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    inner.add(in.currentName());
+                    in.nextToken();
+                    in.skipChildren();
+                }
+            } else {
+                in.skipChildren();
+            }
+            keys.add(key);
+        }
+        if (tagged && keys.size() == 1) {
+            return inner != null ? "{" + String.join(", ", inner) + "}" : keys.iterator().next();
+        }
+        return "{" + String.join(", ", keys) + "}";
+    }
+
+    private static String typeName(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "array";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            case VALUE_EMBEDDED_OBJECT -> "pojo";
+            default -> t.name().toLowerCase();
+        };
     }
 }

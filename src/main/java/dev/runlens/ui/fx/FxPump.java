@@ -7,10 +7,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
 /**
- * Drains the bridge once per pulse on the FX thread and applies everything waiting as one batch.
- * Applying to the model is cheap; drawing is not, so a burst is absorbed by coalescing the display
- * (views repaint once per pulse, whatever the batch size) rather than by leaving items queued: the
- * backlog stays bounded by what arrives between two pulses, and nothing is ever dropped.
+ * Drains the bridge once per pulse on the FX thread and applies what is waiting as one batch.
+ * Views repaint once per pulse whatever the batch size, so a burst costs the display nothing
+ * extra. Applying has a time budget per pulse ({@link #BUDGET_NANOS}): warm, it takes a whole
+ * pulse's arrivals in a fraction of it, but cold code (the first seconds of a session, before the
+ * JIT) or a stretch of slow frames would otherwise hold one pulse for hundreds of milliseconds.
+ * What is left stays queued, in order, for the next pulses; nothing is ever dropped.
  */
 public final class FxPump extends AnimationTimer {
     /**
@@ -18,11 +20,18 @@ public final class FxPump extends AnimationTimer {
      * the rest is taken by the next pulses, so one pulse never grows without bound.
      */
     static final int MAX_PER_PULSE = 100_000;
+    /**
+     * Time for applying per pulse. Warm, an item costs a few microseconds, so 8 ms takes well over
+     * 1,000 items a pulse (60,000+ a second): a backlog left by a cold start drains in a second or
+     * two while the window keeps repainting at 60 Hz.
+     */
+    static final long BUDGET_NANOS = 8_000_000L;
 
     private final FrameBridge bridge;
     private final DashboardModel model;
     private final PulseStats stats = new PulseStats();
     private final List<LongConsumer> afterPulse = new CopyOnWriteArrayList<>();
+    private final PulseTrace trace = PulseTrace.fromSystemProperty();
 
     private long drainedUpTo;
 
@@ -33,8 +42,10 @@ public final class FxPump extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        long enter = trace == null ? 0 : System.nanoTime();
         stats.pulse(now, bridge.backlog());
-        drainOnce();
+        Batch batch = drainWithin(BUDGET_NANOS);
+        long drained = trace == null ? 0 : System.nanoTime();
         long newest = bridge.lastEnqueueNanos();
         if (bridge.backlog() == 0 && newest != drainedUpTo) {
             stats.drained(System.nanoTime() - newest);
@@ -43,11 +54,27 @@ public final class FxPump extends AnimationTimer {
         for (LongConsumer c : afterPulse) {
             c.accept(now);
         }
+        if (trace != null) {
+            trace.pulse(now, enter, drained, System.nanoTime(), batch.frames());
+        }
+    }
+
+    /** The per-pulse trace asked for with {@code -Drunlens.pulse.trace}, or null. */
+    public PulseTrace trace() {
+        return trace;
     }
 
     /** Applies what is waiting (up to {@link #MAX_PER_PULSE}) as one batch. Public for tests that drive the model without pulses. */
     public Batch drainOnce() {
         return model.apply(bridge.drain(MAX_PER_PULSE));
+    }
+
+    /**
+     * Applies what is waiting as one batch, stopping once {@code budgetNanos} have passed (looked at
+     * between chunks, so at least one chunk is always taken and the backlog always moves).
+     */
+    Batch drainWithin(long budgetNanos) {
+        return model.applyFrom(bridge, MAX_PER_PULSE, System.nanoTime() + budgetNanos);
     }
 
     /** Drains everything (tests, and before writing final stats). */

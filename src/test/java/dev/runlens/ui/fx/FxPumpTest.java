@@ -11,8 +11,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The bridge's backlog is bounded by coalescing the display, not by leaving work queued: one pulse
- * applies everything that arrived since the previous one, as one batch.
+ * One pulse applies what arrived since the previous one as one batch, within its time budget;
+ * whatever is left is taken by the next pulses, in order.
  */
 class FxPumpTest {
 
@@ -61,6 +61,39 @@ class FxPumpTest {
         List<EventRow> rows = model.track(model.runs().get(0).ref()).rows();
         assertEquals(events, rows.size());
         for (int i = 0; i < events; i += 997) {
+            assertEquals(i, rows.get(i).sequence());
+        }
+    }
+
+    @Test
+    void aPulseOutOfTimeStillTakesOneChunkAndLeavesTheRestInOrderForTheNextPulses() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        List<Batch> batches = new ArrayList<>();
+        model.addListener(batches::add);
+        FxPump pump = new FxPump(bridge, model);
+        Feed feed = bridge.newFeed("cold", true);
+        FrameDecoder decoder = new FrameDecoder();
+        decoder.registerStream(0, "run-3");
+        int events = DashboardModel.CHUNK * 3 + 5;
+        for (int i = 0; i < events; i++) {
+            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeLog\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\",\"flow_run_id\":\"run-3\",\"node_id\":\"n\","
+                    + "\"times\":0,\"level\":\"info\",\"content\":\"line " + i + "\"}}");
+        }
+        // A budget already spent: each pulse takes exactly one chunk, as one batch.
+        for (int pulse = 1; pulse <= 3; pulse++) {
+            pump.drainWithin(-1);
+            assertEquals(events - pulse * DashboardModel.CHUNK, bridge.backlog());
+            assertEquals(pulse, batches.size());
+            assertEquals(DashboardModel.CHUNK, batches.get(pulse - 1).runEvents());
+        }
+        // A budget with time left takes the rest.
+        pump.drainWithin(60_000_000_000L);
+        assertEquals(0, bridge.backlog());
+        assertEquals(5, batches.get(3).runEvents());
+        List<EventRow> rows = model.track(model.runs().get(0).ref()).rows();
+        assertEquals(events, rows.size());
+        for (int i = 0; i < events; i++) {
             assertEquals(i, rows.get(i).sequence());
         }
     }
