@@ -15,7 +15,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -71,9 +70,22 @@ public final class InspectorView extends BorderPane {
         subtitle.textProperty().bind(vm.subtitleProperty());
         subtitle.getStyleClass().add("run-detail");
         subtitle.setPadding(new Insets(0, 6, 4, 6));
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.loadingProperty());
+        // Shown only when loading takes a while: most loads take milliseconds, and an animated
+        // spinner flashing on every reload costs a CSS pass and a repaint for nothing.
+        Label busy = new Label("loading…");
+        busy.getStyleClass().add("run-detail");
+        busy.setId("inspector-loading");
+        busy.setVisible(false);
+        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        slow.setOnFinished(e -> busy.setVisible(vm.loadingProperty().get()));
+        vm.loadingProperty().subscribe(loading -> {
+            if (loading) {
+                slow.playFromStart();
+            } else {
+                slow.stop();
+                busy.setVisible(false);
+            }
+        });
         reveal.setId("reveal-secrets");
         reveal.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);
