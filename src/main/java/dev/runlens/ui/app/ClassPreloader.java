@@ -36,6 +36,13 @@ final class ClassPreloader {
     static int loadAll() {
         ClassLoader loader = ClassPreloader.class.getClassLoader();
         int loaded = 0;
+        try {
+            // The one mapper is made while the window is built (recent files and connections):
+            // made here first, the FX thread finds it ready. Its initialiser touches nothing of FX.
+            Class.forName("dev.runlens.json.Json", true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Then the FX thread makes it, as it would without this.
+        }
         try (InputStream in = ClassPreloader.class.getResourceAsStream(LIST)) {
             if (in == null) {
                 return 0;
