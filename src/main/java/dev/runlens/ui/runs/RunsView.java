@@ -4,6 +4,9 @@ import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.theme.StatusStyle;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,12 +18,22 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The runs list (left). Cells show status icon and colour, elapsed time ticking, counts, connection. */
+/**
+ * The runs list (left). Cells show status icon and colour, elapsed time ticking, counts, connection.
+ * The list holds each run's reference, which never changes, and its cells draw the run's latest
+ * row: a batch redraws the cells of the runs it changed, instead of replacing list items (which
+ * cleared and restored the selection, restyling the cell, on every pulse), and the clock redraws
+ * the visible cells once a second instead of rebuilding them.
+ */
 public final class RunsView extends BorderPane {
     private final RunsViewModel vm;
-    private final ListView<RunRow> list = new ListView<>();
-    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> list.refresh()));
+    private final ObservableList<RunRef> refs = FXCollections.observableArrayList();
+    private final ListView<RunRef> list = new ListView<>(refs);
+    private final List<RunCell> cells = new ArrayList<>();
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> redrawAll()));
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -32,9 +45,12 @@ public final class RunsView extends BorderPane {
         Label title = new Label("Runs");
         title.getStyleClass().add("pane-title");
         list.setId("runs-list");
-        list.setItems(vm.rows());
         list.setFixedCellSize(46);
-        list.setCellFactory(l -> new RunCell());
+        list.setCellFactory(l -> {
+            RunCell c = new RunCell(vm);
+            cells.add(c);
+            return c;
+        });
         list.setPlaceholder(new Label("No runs yet"));
         setTop(title);
         setCenter(list);
@@ -43,14 +59,28 @@ public final class RunsView extends BorderPane {
     }
 
     private void initListeners() {
-        list.getSelectionModel().selectedItemProperty().subscribe(row -> {
-            if (row != null && !row.ref().equals(vm.selection().run())) {
-                vm.selection().runProperty().set(row.ref());
+        mirror();
+        vm.rows().addListener((ListChangeListener<RunRow>) c -> {
+            boolean structural = false;
+            while (c.next()) {
+                if (c.wasReplaced() && c.getAddedSize() == c.getRemovedSize()) {
+                    for (RunRow r : c.getAddedSubList()) {
+                        redraw(r.ref());
+                    }
+                } else if (c.wasAdded() || c.wasRemoved() || c.wasPermutated()) {
+                    structural = true;
+                }
+            }
+            if (structural) {
+                mirror();
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().subscribe(ref -> {
+            if (ref != null && !ref.equals(vm.selection().run())) {
+                vm.selection().runProperty().set(ref);
             }
         });
         vm.selection().runProperty().subscribe(this::showSelected);
-        // Row replacements drop the list's selection; put it back.
-        vm.rows().subscribe(() -> showSelected(vm.selection().run()));
         sceneProperty().flatMap(s -> s.windowProperty()).flatMap(w -> w.showingProperty()).subscribe(showing -> {
             if (Boolean.TRUE.equals(showing)) {
                 clock.play();
@@ -60,32 +90,53 @@ public final class RunsView extends BorderPane {
         });
     }
 
-    private void showSelected(RunRef ref) {
-        if (ref == null) {
-            return;
+    /** Makes the list's references follow the view model's rows (runs added, or gone after a seek). */
+    private void mirror() {
+        List<RunRef> now = new ArrayList<>(vm.rows().size());
+        for (RunRow r : vm.rows()) {
+            now.add(r.ref());
         }
-        RunRow current = list.getSelectionModel().getSelectedItem();
-        if (current != null && current.ref().equals(ref) && current == vm.row(ref)) {
-            return;
+        if (!now.equals(refs)) {
+            refs.setAll(now);
+            showSelected(vm.selection().run());
         }
-        RunRow row = vm.row(ref);
-        if (row != null) {
-            list.getSelectionModel().select(row);
+        redrawAll();
+    }
+
+    private void redraw(RunRef ref) {
+        for (RunCell c : cells) {
+            if (ref.equals(c.getItem())) {
+                c.draw();
+            }
         }
     }
 
-    public ListView<RunRow> list() {
+    private void redrawAll() {
+        for (RunCell c : cells) {
+            c.draw();
+        }
+    }
+
+    private void showSelected(RunRef ref) {
+        if (ref != null && !ref.equals(list.getSelectionModel().getSelectedItem()) && refs.contains(ref)) {
+            list.getSelectionModel().select(ref);
+        }
+    }
+
+    public ListView<RunRef> list() {
         return list;
     }
 
-    private static final class RunCell extends ListCell<RunRow> {
+    private static final class RunCell extends ListCell<RunRef> {
+        private final RunsViewModel vm;
         private final StackPane icon = new StackPane();
         private final Label name = new Label();
         private final Label detail = new Label();
         private final HBox box = new HBox(8, icon, new VBox(2, name, detail));
         private StatusStyle shown;
 
-        RunCell() {
+        RunCell(RunsViewModel vm) {
+            this.vm = vm;
             icon.setMinSize(14, 14);
             icon.setPrefSize(14, 14);
             name.getStyleClass().add("run-name");
@@ -94,16 +145,22 @@ public final class RunsView extends BorderPane {
         }
 
         @Override
-        protected void updateItem(RunRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
+        protected void updateItem(RunRef ref, boolean empty) {
+            super.updateItem(ref, empty);
+            draw();
+        }
+
+        /** Shows the latest row of this cell's run. */
+        void draw() {
+            RunRow row = isEmpty() || getItem() == null ? null : vm.row(getItem());
+            if (row == null) {
                 setGraphic(null);
                 setText(null);
                 return;
             }
             Instant now = Instant.now();
             StatusStyle style = StatusStyle.of(row.status());
-            // Style changes cost a CSS pass: only touch what changed (cells update every batch).
+            // Style changes cost a CSS pass: only touch what changed.
             if (style != shown) {
                 shown = style;
                 icon.getChildren().setAll(style.icon(12));
@@ -121,7 +178,9 @@ public final class RunsView extends BorderPane {
                 }
             }
             setText(null);
-            setGraphic(box);
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
         }
     }
 }
