@@ -13,6 +13,9 @@ import java.util.Map;
 public record Batch(List<Run> changedRuns, List<Run> newRuns, Map<RunRef, List<EventRow>> newRows,
                     List<ErrorEntry> newErrors, List<Run> endedRuns, boolean feedsChanged, int frames, int runEvents) {
 
+    /** What an empty batch changed: nothing. */
+    public static final Batch EMPTY = new Batch(List.of(), List.of(), Map.of(), List.of(), List.of(), false, 0, 0);
+
     public boolean isEmpty() {
         return frames == 0 && newErrors.isEmpty() && !feedsChanged && changedRuns.isEmpty();
     }

@@ -34,6 +34,7 @@ public final class FxPump extends AnimationTimer {
     private final PulseTrace trace = PulseTrace.fromSystemProperty();
 
     private long drainedUpTo;
+    private boolean firstPulseSeen;
 
     public FxPump(FrameBridge bridge, DashboardModel model) {
         this.bridge = bridge;
@@ -44,7 +45,10 @@ public final class FxPump extends AnimationTimer {
     public void handle(long now) {
         long enter = trace == null ? 0 : System.nanoTime();
         stats.pulse(now, bridge.backlog());
-        Batch batch = drainWithin(BUDGET_NANOS);
+        // The first pulse after the window shows styles, lays out and paints the whole window for
+        // the first time: the data waits one pulse, so that frame is not held up by applying it.
+        Batch batch = firstPulseSeen ? drainWithin(BUDGET_NANOS) : Batch.EMPTY;
+        firstPulseSeen = true;
         long drained = trace == null ? 0 : System.nanoTime();
         long newest = bridge.lastEnqueueNanos();
         if (bridge.backlog() == 0 && newest != drainedUpTo) {
@@ -82,6 +86,12 @@ public final class FxPump extends AnimationTimer {
         while (bridge.backlog() > 0) {
             model.apply(bridge.drain(MAX_PER_PULSE));
         }
+    }
+
+    @Override
+    public void start() {
+        firstPulseSeen = false;
+        super.start();
     }
 
     @Override
