@@ -18,6 +18,9 @@ public final class Main {
 
     public static void main(String[] args) {
         int relaunched = BatchRelaunch.runIfUseful(args);
+        if (relaunched < 0) {
+            relaunched = dev.runlens.ui.app.SharedClassesRelaunch.runIfUseful(args);
+        }
         if (relaunched >= 0) {
             System.exit(relaunched);
         }

@@ -55,6 +55,7 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
+        SharedClassesRelaunch.windowShown();
         StartupProbe.installIfRequested();
     }
 
