@@ -134,7 +134,15 @@ public final class Dashboard {
         SplitPane.setResizableWithParent(runsView, false);
         SplitPane.setResizableWithParent(inspectorView, false);
         defineShortcuts();
-        top.getChildren().addAll(menuBar(), replay.transportBar());
+        top.getChildren().add(menuBar());
+        // The transport bar joins the scene when it is first shown (a file is opened): invisible,
+        // its slider and choosers would still be skinned and styled with the window's first frame.
+        Node bar = replay.transportBar();
+        bar.visibleProperty().subscribe(visible -> {
+            if (visible && !top.getChildren().contains(bar)) {
+                top.getChildren().add(1, bar);
+            }
+        });
         root.setTop(top);
         root.setCenter(main);
         root.setBottom(statusBar);
