@@ -14,7 +14,7 @@ import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.ErrorEntry;
 import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 
 import java.io.IOException;
@@ -38,10 +38,10 @@ final class ForwardJump {
     }
 
     final RunModel state;
-    final Map<RunRef, List<EventRow>> rows;
+    final Map<RunRef, RowBlock> rows;
     final List<Problem> problems;
 
-    private ForwardJump(RunModel state, Map<RunRef, List<EventRow>> rows, List<Problem> problems) {
+    private ForwardJump(RunModel state, Map<RunRef, RowBlock> rows, List<Problem> problems) {
         this.state = state;
         this.rows = rows;
         this.problems = problems;
@@ -54,14 +54,40 @@ final class ForwardJump {
     static ForwardJump build(ReplayIndex index, ReplayEngine engine, IndexedFrames frames, Feed feed, int from, int target,
                              IntConsumer metaLine) throws IOException {
         engine.seek(from);
-        List<Pending> pending = new ArrayList<>();
-        engine.advance(target, (i, e, change) -> pending.add(new Pending(i, e, change)));
+        // Rows straight into columns per run, found by the run's place in the model (stable while
+        // copy-on-write replaces the run object); no row object per skipped entry.
+        List<RowBlock> byPosition = new ArrayList<>();
+        IOException[] failed = new IOException[1];
+        engine.advance(target, (i, e, change) -> {
+            int at = change.run().position();
+            while (byPosition.size() <= at) {
+                byPosition.add(null);
+            }
+            RowBlock block = byPosition.get(at);
+            if (block == null) {
+                block = new RowBlock(frames);
+                byPosition.set(at, block);
+            }
+            NodeRef node = e.node();
+            Execution seen = change.execution();
+            int times = seen != null ? seen.times() : node == null || node.times() == null ? RowBlock.NO_TIMES : node.times();
+            try {
+                block.add(i, index.textLength(i), received(index, i), e.time(), kind(index, i, e),
+                        node == null ? null : node.node(), times, seen == null ? -1 : seen.index());
+            } catch (IOException x) {
+                failed[0] = x;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
         RunModel state = engine.model().copy();
-        Map<RunRef, List<EventRow>> rows = new LinkedHashMap<>();
-        Boxes boxes = new Boxes();
-        for (Pending p : pending) {
-            Run run = state.run(p.event.run());
-            rows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row(index, frames, p, run, boxes));
+        Map<RunRef, RowBlock> rows = new LinkedHashMap<>();
+        for (Run run : state.runs()) {
+            RowBlock block = run.position() < byPosition.size() ? byPosition.get(run.position()) : null;
+            if (block != null) {
+                rows.put(run.ref(), block);
+            }
         }
         List<Problem> problems = new ArrayList<>();
         for (MalformedEntry m : index.malformed()) {
@@ -77,41 +103,17 @@ final class ForwardJump {
         return new ForwardJump(state, rows, problems);
     }
 
-    private record Pending(int entry, RunEvent event, RunModel.Change change) {
-    }
-
-    /** The row the live pipeline would have made for this entry (see {@code DashboardModel}). */
-    private static EventRow row(ReplayIndex index, IndexedFrames frames, Pending p, Run run, Boxes boxes) throws IOException {
-        int i = p.entry;
-        NodeRef node = p.event.node();
-        Execution seen = p.change.execution();
-        Integer times = seen != null ? boxes.of(seen.times()) : node == null ? null : node.times();
-        Execution exec = seen == null ? null : run.execution(seen.node(), seen.times());
-        return new EventRow(i, received(index, i), p.event.time(), kind(index, i, p.event), node == null ? null : node.node(),
-                times, null, frames.ref(i), run.ref(), exec);
-    }
-
-    /** One boxed execution number per value, shared by the rows (loops run thousands of times). */
-    private static final class Boxes {
-        private Integer[] boxes = new Integer[256];
-
-        Integer of(int times) {
-            if (times < 0) {
-                return times;
-            }
-            if (times >= boxes.length) {
-                boxes = java.util.Arrays.copyOf(boxes, Math.max(times + 1, boxes.length * 2));
-            }
-            Integer b = boxes[times];
-            if (b == null) {
-                b = times;
-                boxes[times] = b;
-            }
-            return b;
+    /** The receive time the live pipeline gives the entry's row: the recorded time, or now when there is none. */
+    private static long received(ReplayIndex index, int i) {
+        long t = index.timeNanos(i);
+        if (t != Long.MIN_VALUE) {
+            return t;
         }
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private static Instant received(ReplayIndex index, int i) {
+    private static Instant receivedAt(ReplayIndex index, int i) {
         Instant at = index.time(i);
         return at != null ? at : Instant.now();
     }
@@ -133,7 +135,7 @@ final class ForwardJump {
     }
 
     private static Problem problem(ReplayIndex index, Feed feed, MalformedEntry m) throws IOException {
-        Instant at = received(index, m.index());
+        Instant at = receivedAt(index, m.index());
         if (index.kind(m.index()) == EntryKind.CORRUPT) {
             return new Problem(m.index(), new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, m.reason(), null));
         }

@@ -8,7 +8,7 @@ import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FxPump;
@@ -129,7 +129,7 @@ public final class ReplayController {
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
-                         Map<RunRef, List<EventRow>> rows, Runnable applied) {
+                         Map<RunRef, RowBlock> rows, Runnable applied) {
         Platform.runLater(() -> {
             long start = System.nanoTime();
             try {
