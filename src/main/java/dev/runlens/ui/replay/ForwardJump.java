@@ -8,6 +8,7 @@ import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
@@ -53,41 +54,34 @@ final class ForwardJump {
      */
     static ForwardJump build(ReplayIndex index, ReplayEngine engine, IndexedFrames frames, Feed feed, int from, int target,
                              IntConsumer metaLine) throws IOException {
-        engine.seek(from);
-        // Rows straight into columns per run, found by the run's place in the model (stable while
-        // copy-on-write replaces the run object); no row object per skipped entry.
-        List<RowBlock> byPosition = new ArrayList<>();
-        IOException[] failed = new IOException[1];
-        engine.advance(target, (i, e, change) -> {
-            int at = change.run().position();
-            while (byPosition.size() <= at) {
-                byPosition.add(null);
+        RunModel state;
+        Map<RunRef, RowBlock> rows;
+        if (hasLyzrRun(index)) {
+            // A Lyzr event's execution depends on the state when it came (task ids, latest by
+            // name): the rows are made while the engine applies every skipped entry.
+            engine.seek(from);
+            List<RowBlock> byPosition = new ArrayList<>();
+            IOException[] failed = new IOException[1];
+            engine.advance(target, (i, e, change) -> {
+                Execution seen = change.execution();
+                try {
+                    add(block(byPosition, change.run().position(), frames), index, i, e, seen);
+                } catch (IOException x) {
+                    failed[0] = x;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
-            RowBlock block = byPosition.get(at);
-            if (block == null) {
-                block = new RowBlock(frames);
-                byPosition.set(at, block);
-            }
-            NodeRef node = e.node();
-            Execution seen = change.execution();
-            int times = seen != null ? seen.times() : node == null || node.times() == null ? RowBlock.NO_TIMES : node.times();
-            try {
-                block.add(i, index.textLength(i), received(index, i), e.time(), kind(index, i, e),
-                        node == null ? null : node.node(), times, seen == null ? -1 : seen.index());
-            } catch (IOException x) {
-                failed[0] = x;
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        RunModel state = engine.model().copy();
-        Map<RunRef, RowBlock> rows = new LinkedHashMap<>();
-        for (Run run : state.runs()) {
-            RowBlock block = run.position() < byPosition.size() ? byPosition.get(run.position()) : null;
-            if (block != null) {
-                rows.put(run.ref(), block);
-            }
+            state = engine.model().copy();
+            rows = byRun(state, byPosition);
+        } else {
+            // Space Operator: an event's execution is its (node, times), which the state at the
+            // target holds too. The engine moves from whatever is nearest (a snapshot past
+            // {@code from}, or where it is), and the skipped rows come from the index's columns.
+            engine.seek(target);
+            state = engine.model().copy();
+            rows = byRun(state, rowsFromColumns(index, frames, state, from, target));
         }
         List<Problem> problems = new ArrayList<>();
         for (MalformedEntry m : index.malformed()) {
@@ -101,6 +95,68 @@ final class ForwardJump {
             }
         }
         return new ForwardJump(state, rows, problems);
+    }
+
+    private static boolean hasLyzrRun(ReplayIndex index) {
+        for (RunRef r : index.runs()) {
+            if (r.source() == Source.LYZR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rows of run events {@code from..target-1} as applying them would make them: a Space
+     * Operator event touches the execution with its (node, times), unless its run had ended.
+     */
+    private static List<RowBlock> rowsFromColumns(ReplayIndex index, IndexedFrames frames, RunModel state, int from,
+                                                  int target) throws IOException {
+        List<RowBlock> byPosition = new ArrayList<>();
+        for (int i = from; i < target; i++) {
+            if (!index.kind(i).isRunEvent()) {
+                continue;
+            }
+            RunEvent e = ReplayEngine.runEvent(index, i);
+            Run run = state.run(e.run());
+            NodeRef node = e.node();
+            Execution seen = node == null || node.times() == null || index.afterRunEnded(i) ? null
+                    : run.execution(node.node(), node.times());
+            add(block(byPosition, run.position(), frames), index, i, e, seen);
+        }
+        return byPosition;
+    }
+
+    /** The block of the run at {@code position} in the engine's model (a number that copy-on-write keeps). */
+    private static RowBlock block(List<RowBlock> byPosition, int position, IndexedFrames frames) {
+        while (byPosition.size() <= position) {
+            byPosition.add(null);
+        }
+        RowBlock block = byPosition.get(position);
+        if (block == null) {
+            block = new RowBlock(frames);
+            byPosition.set(position, block);
+        }
+        return block;
+    }
+
+    /** The row the live pipeline would have made for entry {@code i} (see {@code DashboardModel}). */
+    private static void add(RowBlock block, ReplayIndex index, int i, RunEvent e, Execution seen) throws IOException {
+        NodeRef node = e.node();
+        int times = seen != null ? seen.times() : node == null || node.times() == null ? RowBlock.NO_TIMES : node.times();
+        block.add(i, index.textLength(i), received(index, i), e.time(), kind(index, i, e),
+                node == null ? null : node.node(), times, seen == null ? -1 : seen.index());
+    }
+
+    private static Map<RunRef, RowBlock> byRun(RunModel state, List<RowBlock> byPosition) {
+        Map<RunRef, RowBlock> rows = new LinkedHashMap<>();
+        for (Run run : state.runs()) {
+            RowBlock block = run.position() < byPosition.size() ? byPosition.get(run.position()) : null;
+            if (block != null) {
+                rows.put(run.ref(), block);
+            }
+        }
+        return rows;
     }
 
     /** The receive time the live pipeline gives the entry's row: the recorded time, or now when there is none. */
