@@ -90,12 +90,12 @@ public final class ReplayEngine {
             advance(p);
             return model;
         }
-        model = s == null ? new RunModel() : s.model().snapshot();
+        model = s == null ? new RunModel() : s.image().restore();
         position = from;
         int boundary = p / STEP_BACK_WINDOW * STEP_BACK_WINDOW;
         if (steppingBack && boundary > from) {
             advance(boundary);
-            checkpoint = new Snapshot(boundary, model.snapshot(), 0);
+            checkpoint = new Snapshot(boundary, dev.runlens.model.ModelImage.of(model), 0);
         }
         advance(p);
         return model;
@@ -137,7 +137,7 @@ public final class ReplayEngine {
         } catch (IOException | RuntimeException e) {
             // The model may hold part of the range: fall back to a known state.
             Snapshot s = index.snapshots().atOrBefore(start);
-            model = s == null ? new RunModel() : s.model().snapshot();
+            model = s == null ? new RunModel() : s.image().restore();
             position = s == null ? 0 : s.position();
             EntryReplayer.apply(index, model, position, start);
             position = start;
@@ -199,7 +199,7 @@ public final class ReplayEngine {
     public static RunModel stateAt(ReplayIndex index, int position) throws IOException {
         int p = Math.max(0, Math.min(position, index.size()));
         Snapshot s = index.snapshots().atOrBefore(p);
-        RunModel m = s == null ? new RunModel() : s.model().snapshot();
+        RunModel m = s == null ? new RunModel() : s.image().restore();
         EntryReplayer.apply(index, m, s == null ? 0 : s.position(), p);
         return m;
     }

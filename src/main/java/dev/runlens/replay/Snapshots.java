@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.model.ModelImage;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
 
@@ -42,8 +43,8 @@ final class Snapshots {
             return;
         }
         Snapshot[] old = list;
-        RunModel shot = model.snapshot();
-        long cost = cost(shot, old.length == 0 ? null : old[old.length - 1].model());
+        ModelImage shot = ModelImage.of(model);
+        long cost = cost(shot, old.length == 0 ? null : old[old.length - 1].image());
         Snapshot[] next = Arrays.copyOf(old, old.length + 1);
         next[old.length] = new Snapshot(position, shot, cost);
         total += cost;
@@ -54,8 +55,8 @@ final class Snapshots {
             for (Snapshot s : next) {
                 if (s.position() % interval == 0) {
                     Snapshot prev = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-                    long c = cost(s.model(), prev == null ? null : prev.model());
-                    kept.add(new Snapshot(s.position(), s.model(), c));
+                    long c = cost(s.image(), prev == null ? null : prev.image());
+                    kept.add(new Snapshot(s.position(), s.image(), c));
                     total += c;
                 }
             }
@@ -64,14 +65,15 @@ final class Snapshots {
         list = next;
     }
 
-    /** Bytes a snapshot adds: its runs that the previous snapshot does not share. */
-    private static long cost(RunModel shot, RunModel previous) {
+    /** Bytes a snapshot adds: its images of runs still going, and its ended runs that the previous one does not share. */
+    private static long cost(ModelImage shot, ModelImage previous) {
         Set<Run> before = Collections.newSetFromMap(new IdentityHashMap<>());
         if (previous != null) {
-            before.addAll(previous.runs());
+            before.addAll(previous.sharedRuns());
         }
-        long bytes = 256 + 16L * shot.runs().size();
-        for (Run r : shot.runs()) {
+        List<Run> shared = shot.sharedRuns();
+        long bytes = 256 + 16L * shared.size() + shot.imageBytes();
+        for (Run r : shared) {
             if (!before.contains(r)) {
                 bytes += estimate(r);
             }
