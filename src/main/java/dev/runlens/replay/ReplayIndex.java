@@ -169,6 +169,22 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     /**
+     * The execution number of a node event as an int, {@link Integer#MIN_VALUE} where
+     * {@link #times(int)} is null (no boxing, for loops over many entries).
+     */
+    public int executionNumber(int i) {
+        if (!table.kind(i).isNodeEvent() || (table.flags(i) & EntryTable.TIMES_NULL) != 0) {
+            return Integer.MIN_VALUE;
+        }
+        return table.times(i);
+    }
+
+    /** True when re-applying entry {@code i} reads its frame back (its payload or an odd time matters). */
+    public boolean heavy(int i) {
+        return (table.flags(i) & EntryTable.HEAVY) != 0;
+    }
+
+    /**
      * True when entry {@code i} comes after the event that ended its run (the model then only
      * counts it: it touches no execution). False for entries without a run.
      */

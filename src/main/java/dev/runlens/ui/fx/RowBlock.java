@@ -70,6 +70,13 @@ public final class RowBlock {
         size++;
     }
 
+    /** As above, with the event's time in epoch nanoseconds ({@link Long#MIN_VALUE} for none). */
+    public void add(int entryIndex, int textLength, long receivedAt, long eventNanos, String kindName, String nodeId,
+                    int executionTimes, int executionIndex) {
+        add(entryIndex, textLength, receivedAt, (Instant) null, kindName, nodeId, executionTimes, executionIndex);
+        time[size - 1] = eventNanos;
+    }
+
     private long nanos(Instant t, int row) {
         if (t == null) {
             return NO_TIME;

@@ -113,16 +113,37 @@ final class ForwardJump {
     private static List<RowBlock> rowsFromColumns(ReplayIndex index, IndexedFrames frames, RunModel state, int from,
                                                   int target) throws IOException {
         List<RowBlock> byPosition = new ArrayList<>();
+        // A Space Operator event's kind name depends on its entry kind only: learnt once per kind.
+        String[] names = new String[EntryKind.values().length];
+        Map<RunRef, Run> runs = new java.util.IdentityHashMap<>();
         for (int i = from; i < target; i++) {
-            if (!index.kind(i).isRunEvent()) {
+            EntryKind kind = index.kind(i);
+            if (!kind.isRunEvent()) {
                 continue;
             }
-            RunEvent e = ReplayEngine.runEvent(index, i);
-            Run run = state.run(e.run());
-            NodeRef node = e.node();
-            Execution seen = node == null || node.times() == null || index.afterRunEnded(i) ? null
-                    : run.execution(node.node(), node.times());
-            add(block(byPosition, run.position(), frames), index, i, e, seen);
+            if (index.heavy(i) || kind == EntryKind.UNKNOWN_EVENT) {
+                // Payload, odd time or kind in the frame: read back and decoded, as applying does.
+                RunEvent e = ReplayEngine.runEvent(index, i);
+                Run run = state.run(e.run());
+                NodeRef node = e.node();
+                Execution seen = node == null || node.times() == null || index.afterRunEnded(i) ? null
+                        : run.execution(node.node(), node.times());
+                add(block(byPosition, run.position(), frames), index, i, e, seen);
+                continue;
+            }
+            RunRef ref = index.run(i);
+            Run run = runs.computeIfAbsent(ref, state::run);
+            String node = index.node(i);
+            int times = index.executionNumber(i);
+            Execution seen = node == null || times == Integer.MIN_VALUE || index.afterRunEnded(i) ? null
+                    : run.execution(node, times);
+            String name = names[kind.ordinal()];
+            if (name == null) {
+                name = kind(index, i, ReplayEngine.runEvent(index, i));
+                names[kind.ordinal()] = name;
+            }
+            block(byPosition, run.position(), frames).add(i, index.textLength(i), received(index, i), index.serverNanos(i),
+                    name, node, times == Integer.MIN_VALUE ? RowBlock.NO_TIMES : times, seen == null ? -1 : seen.index());
         }
         return byPosition;
     }
