@@ -116,6 +116,7 @@ final class ForwardJump {
         // A Space Operator event's kind name depends on its entry kind only: learnt once per kind.
         String[] names = new String[EntryKind.values().length];
         Map<RunRef, Run> runs = new java.util.IdentityHashMap<>();
+        Map<Run, Execution> recent = new java.util.IdentityHashMap<>();
         for (int i = from; i < target; i++) {
             EntryKind kind = index.kind(i);
             if (!kind.isRunEvent()) {
@@ -135,8 +136,13 @@ final class ForwardJump {
             Run run = runs.computeIfAbsent(ref, state::run);
             String node = index.node(i);
             int times = index.executionNumber(i);
-            Execution seen = node == null || times == Integer.MIN_VALUE || index.afterRunEnded(i) ? null
-                    : run.execution(node, times);
+            Execution seen = null;
+            if (node != null && times != Integer.MIN_VALUE && !index.afterRunEnded(i)) {
+                // An execution's events mostly come together: the last one found per run is checked first.
+                Execution last = recent.get(run);
+                seen = last != null && last.times() == times && last.node().equals(node) ? last : run.execution(node, times);
+                recent.put(run, seen);
+            }
             String name = names[kind.ordinal()];
             if (name == null) {
                 name = kind(index, i, ReplayEngine.runEvent(index, i));
