@@ -48,12 +48,25 @@ final class ExecutionIndex {
         s.count++;
     }
 
-    /** The same index over {@code copies} (the executions of a copied run, in the same order). */
-    static ExecutionIndex of(List<Execution> copies) {
-        ExecutionIndex index = new ExecutionIndex();
-        for (Execution e : copies) {
-            index.put(e);
-        }
-        return index;
+    /**
+     * This index over {@code copies} (the executions of a copied run, in the same order): the same
+     * slots, each holding the copy with the original's index, so no key is hashed per execution.
+     */
+    ExecutionIndex copyFor(List<Execution> copies) {
+        ExecutionIndex c = new ExecutionIndex();
+        nodes.forEach((node, s) -> {
+            Slots t = new Slots();
+            t.count = s.count;
+            t.byTimes = new Execution[s.byTimes.length];
+            Execution[] from = s.byTimes;
+            for (int i = 0; i < from.length; i++) {
+                if (from[i] != null) {
+                    t.byTimes[i] = copies.get(from[i].index());
+                }
+            }
+            c.nodes.put(node, t);
+        });
+        sparse.forEach((key, e) -> c.sparse.put(key, copies.get(e.index())));
+        return c;
     }
 }

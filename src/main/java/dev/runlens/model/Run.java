@@ -24,7 +24,7 @@ public final class Run {
     int failedExecutions;
     int finishedExecutions;
     Instant lastEventTime;
-    final List<Execution> executions = new ArrayList<>();
+    final ArrayList<Execution> executions = new ArrayList<>();
     ExecutionIndex byKey = new ExecutionIndex();
     final Map<String, Execution> byTaskId = new HashMap<>();
     final Map<String, Execution> latestByName = new HashMap<>();
@@ -57,11 +57,12 @@ public final class Run {
         c.failedExecutions = failedExecutions;
         c.finishedExecutions = finishedExecutions;
         c.lastEventTime = lastEventTime;
+        c.executions.ensureCapacity(executions.size());
         for (Execution e : executions) {
             c.executions.add(e.copy());
         }
         // An execution's index is its place in the list, so copies are found without a map.
-        c.byKey = ExecutionIndex.of(c.executions);
+        c.byKey = byKey.copyFor(c.executions);
         byTaskId.forEach((k, v) -> c.byTaskId.put(k, c.executions.get(v.index())));
         latestByName.forEach((k, v) -> c.latestByName.put(k, c.executions.get(v.index())));
         c.startsByName.putAll(startsByName);
@@ -76,6 +77,14 @@ public final class Run {
 
     public RunRef ref() {
         return ref;
+    }
+
+    /**
+     * The run's place in the run order of the model that created it (copies keep it): a stable
+     * number for the run in a model that only adds runs, such as a replay engine's.
+     */
+    public int position() {
+        return position;
     }
 
     public RunStatus status() {

@@ -283,6 +283,17 @@ public final class RunModel {
         }
     }
 
+    /** A model of {@code runs} (in order, positions as they are) after {@code applied} events (see {@link ModelImage}). */
+    static RunModel of(List<Run> runs, long applied) {
+        RunModel m = new RunModel();
+        for (Run r : runs) {
+            m.runs.put(r.ref(), r);
+            m.order.add(r);
+        }
+        m.applied = applied;
+        return m;
+    }
+
     /** A deep copy, for replay snapshots. */
     public RunModel copy() {
         RunModel c = new RunModel();

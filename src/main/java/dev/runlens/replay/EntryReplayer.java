@@ -60,6 +60,22 @@ final class EntryReplayer {
         }
     }
 
+    /** Entry {@code i}'s run event as {@link #apply} applies it: the stand-in, or for a heavy entry the frame decoded again. */
+    static RunEvent event(ReplayIndex index, int i) throws IOException {
+        if (i >= index.table.size()) {
+            throw new IndexOutOfBoundsException("entry " + i);
+        }
+        EntryTable.Chunks ch = index.table.view();
+        if ((ch.flags[i >>> EntryTable.SHIFT][i & EntryTable.MASK] & EntryTable.HEAVY) == 0) {
+            return synthetic(index, ch, i);
+        }
+        ProtocolEvent event = decode(index, i, index.frames().text(i));
+        if (!(event instanceof RunEvent e)) {
+            throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
+        }
+        return e;
+    }
+
     static RunEvent synthetic(ReplayIndex index, int i) {
         if (i >= index.table.size()) {
             throw new IndexOutOfBoundsException("entry " + i);

@@ -227,6 +227,14 @@ final class Indexer {
         boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind());
         SessionMeta.apply(m, decoder, model);
         int i = index.table.size();
+        if (SessionMeta.RECONCILED.equals(m.kind())) {
+            // A task-status answer may end a run (Lyzr): the run ended with this line.
+            for (dev.runlens.model.Run r : model.runs()) {
+                if (r.terminal()) {
+                    index.ended(runId(r.ref()), i);
+                }
+            }
+        }
         index.table.append(EntryKind.META, flags | (changesModel ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
                 offset, length, -1, -1, StringTable.NONE, 0, index.strings.id(m.kind()));
         index.markerList(MarkerKind.CONNECTION).add(i);
@@ -265,7 +273,10 @@ final class Indexer {
             index.markerList(MarkerKind.MALFORMED).add(i);
         }
         if (kind.isRunEvent()) {
-            model.apply(decoded != null ? decoded : index.synthetic(i));
+            RunModel.Change c = model.apply(decoded != null ? decoded : index.synthetic(i));
+            if (c.run().terminal()) {
+                index.ended(run, i);
+            }
         }
         snapshots.afterAppend(i + 1, model);
     }

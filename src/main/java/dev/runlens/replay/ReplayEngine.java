@@ -90,12 +90,12 @@ public final class ReplayEngine {
             advance(p);
             return model;
         }
-        model = s == null ? new RunModel() : s.model().snapshot();
+        model = s == null ? new RunModel() : s.image().restore();
         position = from;
         int boundary = p / STEP_BACK_WINDOW * STEP_BACK_WINDOW;
         if (steppingBack && boundary > from) {
             advance(boundary);
-            checkpoint = new Snapshot(boundary, model.snapshot(), 0);
+            checkpoint = new Snapshot(boundary, dev.runlens.model.ModelImage.of(model), 0);
         }
         advance(p);
         return model;
@@ -137,7 +137,7 @@ public final class ReplayEngine {
         } catch (IOException | RuntimeException e) {
             // The model may hold part of the range: fall back to a known state.
             Snapshot s = index.snapshots().atOrBefore(start);
-            model = s == null ? new RunModel() : s.model().snapshot();
+            model = s == null ? new RunModel() : s.image().restore();
             position = s == null ? 0 : s.position();
             EntryReplayer.apply(index, model, position, start);
             position = start;
@@ -186,11 +186,20 @@ public final class ReplayEngine {
         return true;
     }
 
+    /**
+     * Run event entry {@code i} (a run-event entry) as a seek applies it: rebuilt from the index's
+     * columns without its payloads, or, for the few entries that need them, read back and decoded.
+     * Its kind, time, node and times are the frame's. Any thread.
+     */
+    public static dev.runlens.protocol.RunEvent runEvent(ReplayIndex index, int i) throws IOException {
+        return EntryReplayer.event(index, i);
+    }
+
     /** A new, independent model as after entries {@code 0..position-1}; any thread. */
     public static RunModel stateAt(ReplayIndex index, int position) throws IOException {
         int p = Math.max(0, Math.min(position, index.size()));
         Snapshot s = index.snapshots().atOrBefore(p);
-        RunModel m = s == null ? new RunModel() : s.model().snapshot();
+        RunModel m = s == null ? new RunModel() : s.image().restore();
         EntryReplayer.apply(index, m, s == null ? 0 : s.position(), p);
         return m;
     }

@@ -39,6 +39,8 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     private final long fileSize;
     private final FrameStore frames;
     private volatile RunRef[] runs = new RunRef[0];
+    /** Per run id, the entry of the event that ended the run, or -1 (written before later entries are published). */
+    private volatile int[] terminalAt = new int[0];
     private volatile MalformedEntry[] malformed = new MalformedEntry[0];
     private volatile int malformedCount;
     private volatile boolean done;
@@ -150,10 +152,46 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     int addRun(RunRef ref) {
+        int[] t = Arrays.copyOf(terminalAt, terminalAt.length + 1);
+        t[t.length - 1] = -1;
+        terminalAt = t;
         RunRef[] a = Arrays.copyOf(runs, runs.length + 1);
         a[a.length - 1] = ref;
         runs = a;
         return a.length - 1;
+    }
+
+    /** Indexing thread: run {@code run} (an id of {@link #addRun}) ended with entry {@code i}, unless it ended before. */
+    void ended(int run, int i) {
+        if (run >= 0 && terminalAt[run] < 0) {
+            terminalAt[run] = i;
+        }
+    }
+
+    /**
+     * The execution number of a node event as an int, {@link Integer#MIN_VALUE} where
+     * {@link #times(int)} is null (no boxing, for loops over many entries).
+     */
+    public int executionNumber(int i) {
+        if (!table.kind(i).isNodeEvent() || (table.flags(i) & EntryTable.TIMES_NULL) != 0) {
+            return Integer.MIN_VALUE;
+        }
+        return table.times(i);
+    }
+
+    /** True when re-applying entry {@code i} reads its frame back (its payload or an odd time matters). */
+    public boolean heavy(int i) {
+        return (table.flags(i) & EntryTable.HEAVY) != 0;
+    }
+
+    /**
+     * True when entry {@code i} comes after the event that ended its run (the model then only
+     * counts it: it touches no execution). False for entries without a run.
+     */
+    public boolean afterRunEnded(int i) {
+        int r = table.run(i);
+        int[] t = terminalAt;
+        return r >= 0 && r < t.length && t[r] >= 0 && i > t[r];
     }
 
     void malformed(MalformedEntry e) {

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.model.ModelImage;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
 
@@ -12,17 +13,19 @@ import java.util.Set;
 
 /**
  * Periodic snapshots of the indexing model, so a seek starts from the nearest one at or before its
- * target instead of from the start. Snapshots share runs copy-on-write ({@link RunModel#snapshot()}),
- * so a snapshot costs the runs that changed since the previous one, not the whole model; but a
- * long-lived run is copied whole each time it changes, so memory still grows with the interval's
- * inverse. The interval therefore adapts: snapshots are taken every {@code interval} entries, and
+ * target instead of from the start. A snapshot is a {@link ModelImage}: runs that ended are shared
+ * copy-on-write (consecutive snapshots share them, so they cost once), runs still going are kept as
+ * compact columns (they change between any two snapshots; a shared copy of a long-lived run at
+ * every snapshot was most of the memory). Snapshots are taken every {@code interval} entries, and
  * when their estimated total exceeds the budget ({@link #BYTES_PER_ENTRY} per indexed entry, at
  * least {@link #MIN_BUDGET}) every other one is dropped and the interval doubles. A longer interval
- * means more entries to re-apply per seek; re-applying is cheap (columns, not JSON).
+ * means more entries to re-apply per seek; re-applying is cheap (columns, not JSON). For the
+ * generated 1,000,000-entry log the budget keeps three snapshots, 262,144 entries apart (with
+ * shared copies it kept one, 524,288 in).
  */
 final class Snapshots {
     static final int INITIAL_INTERVAL = 16384;
-    static final long BYTES_PER_ENTRY = 40;
+    static final long BYTES_PER_ENTRY = 24;
     static final long MIN_BUDGET = 24L << 20;
 
     private volatile Snapshot[] list = new Snapshot[0];
@@ -42,8 +45,8 @@ final class Snapshots {
             return;
         }
         Snapshot[] old = list;
-        RunModel shot = model.snapshot();
-        long cost = cost(shot, old.length == 0 ? null : old[old.length - 1].model());
+        ModelImage shot = ModelImage.of(model);
+        long cost = cost(shot, old.length == 0 ? null : old[old.length - 1].image());
         Snapshot[] next = Arrays.copyOf(old, old.length + 1);
         next[old.length] = new Snapshot(position, shot, cost);
         total += cost;
@@ -54,8 +57,8 @@ final class Snapshots {
             for (Snapshot s : next) {
                 if (s.position() % interval == 0) {
                     Snapshot prev = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-                    long c = cost(s.model(), prev == null ? null : prev.model());
-                    kept.add(new Snapshot(s.position(), s.model(), c));
+                    long c = cost(s.image(), prev == null ? null : prev.image());
+                    kept.add(new Snapshot(s.position(), s.image(), c));
                     total += c;
                 }
             }
@@ -64,14 +67,15 @@ final class Snapshots {
         list = next;
     }
 
-    /** Bytes a snapshot adds: its runs that the previous snapshot does not share. */
-    private static long cost(RunModel shot, RunModel previous) {
+    /** Bytes a snapshot adds: its images of runs still going, and its ended runs that the previous one does not share. */
+    private static long cost(ModelImage shot, ModelImage previous) {
         Set<Run> before = Collections.newSetFromMap(new IdentityHashMap<>());
         if (previous != null) {
-            before.addAll(previous.runs());
+            before.addAll(previous.sharedRuns());
         }
-        long bytes = 256 + 16L * shot.runs().size();
-        for (Run r : shot.runs()) {
+        List<Run> shared = shot.sharedRuns();
+        long bytes = 256 + 16L * shared.size() + shot.imageBytes();
+        for (Run r : shared) {
             if (!before.contains(r)) {
                 bytes += estimate(r);
             }

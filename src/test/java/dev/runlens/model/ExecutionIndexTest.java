@@ -34,9 +34,18 @@ class ExecutionIndexTest {
         assertNull(index.get("node-9", 0));
         assertNull(index.get("node-1", -2));
         List<Execution> copies = all.stream().map(Execution::copy).toList();
-        ExecutionIndex copy = ExecutionIndex.of(copies);
+        ExecutionIndex copy = index.copyFor(copies);
         for (Execution c : copies) {
             assertSame(c, copy.get(c.node(), c.times()));
         }
+        // The copy is independent: what is added to one is not in the other.
+        Execution later = new Execution("node-0", 1_000, copies.size());
+        copy.put(later);
+        Execution sparse = new Execution("node-1", 9_000_000, copies.size() + 1);
+        copy.put(sparse);
+        assertSame(later, copy.get("node-0", 1_000));
+        assertSame(sparse, copy.get("node-1", 9_000_000));
+        assertNull(index.get("node-0", 1_000));
+        assertNull(index.get("node-1", 9_000_000));
     }
 }

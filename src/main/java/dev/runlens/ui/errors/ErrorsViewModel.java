@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,21 @@ public final class ErrorsViewModel {
         groups.clear();
         index.clear();
         current.set(-1);
-        total.set(0);
-        onBatch(new Batch(List.of(), List.of(), Map.of(), model.errors(), List.of(), false, 0, 0));
+        // Grouped aside and shown as one change: a seek in a long log restores thousands of errors,
+        // and one list change per error kept the table busy for a large part of the seek.
+        List<ErrorGroup> built = new ArrayList<>();
+        for (ErrorEntry e : model.errors()) {
+            ErrorGroup.Key key = ErrorGroup.key(e);
+            Integer i = index.get(key);
+            if (i == null) {
+                index.put(key, built.size());
+                built.add(new ErrorGroup(e));
+            } else {
+                built.set(i, built.get(i).plus(e));
+            }
+        }
+        groups.setAll(built);
+        total.set(model.errors().size());
     }
 
     void onBatch(Batch batch) {

@@ -217,10 +217,10 @@ public final class DashboardModel {
 
     /**
      * As above, for a replay seek forwards: {@code laterRows} holds, per run, the rows of the entries
-     * skipped up to {@code position} (already linked to {@code state}'s executions); they follow the kept rows.
+     * skipped up to {@code position} (referring to {@code state}'s executions by index); they follow the kept rows.
      */
     public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors,
-                            Map<RunRef, List<EventRow>> laterRows) {
+                            Map<RunRef, RowBlock> laterRows) {
         List<RunRef> mine = new ArrayList<>();
         tracks.forEach((ref, t) -> {
             if (t.feed().equals(feed)) {
@@ -235,18 +235,7 @@ public final class DashboardModel {
         }
         List<ErrorEntry> restored = new ArrayList<>(extraErrors);
         for (Run run : state.runs()) {
-            RunTrack old = tracks.get(run.ref());
-            RunTrack fresh;
-            if (old != null) {
-                fresh = new RunTrack(run, feed, old);
-                fresh.keepFrom(old, position);
-            } else {
-                fresh = new RunTrack(run, feed);
-            }
-            for (EventRow r : laterRows.getOrDefault(run.ref(), List.of())) {
-                fresh.add(r);
-                fresh.lastReceivedAt = r.receivedAt();
-            }
+            RunTrack fresh = new RunTrack(run, feed, tracks.get(run.ref()), position, laterRows.get(run.ref()));
             tracks.put(run.ref(), fresh);
             for (dev.runlens.model.RunError err : run.errors()) {
                 ErrorKind kind = err.isFlowError() ? ErrorKind.FLOW_ERROR

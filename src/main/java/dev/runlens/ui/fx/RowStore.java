@@ -1,6 +1,7 @@
 package dev.runlens.ui.fx;
 
 import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
 
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,10 @@ final class RowStore {
     private int flowLast = -1;
     private int flowCount;
     private final Map<Long, Instant> oddTimes = new HashMap<>();
+    /** The run whose executions the execution column numbers (replaced when a replay seek restores the run). */
+    private Run owner;
+    /** True while every row's sequence is above the one before (always, for a replayed file): truncation can cut. */
+    private boolean ascending = true;
 
     RowStore(RunRef run, TextArena arena) {
         this(run, arena, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>());
@@ -76,6 +81,30 @@ final class RowStore {
         return copy;
     }
 
+    /**
+     * A store with this one's rows below {@code position} (by sequence), for a replay seek: it
+     * shares this store's column chunks and cuts the tail in place (only the dropped rows are
+     * touched), so this store keeps answering with its rows as they were for views still showing
+     * it, and must not be written to again.
+     */
+    RowStore cut(long position) {
+        RowStore c = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+        c.log = log;
+        c.chunks = chunks.clone();
+        c.size = size;
+        c.first = first.clone();
+        c.last = last.clone();
+        c.count = count.clone();
+        c.flowFirst = flowFirst;
+        c.flowLast = flowLast;
+        c.flowCount = flowCount;
+        c.oddTimes.putAll(oddTimes);
+        c.ascending = ascending;
+        c.owner = owner;
+        c.truncate(position);
+        return c;
+    }
+
     /** One chunk's columns. The first chunk starts small and grows, so a short run costs little. */
     private static final class Chunk {
         long[] sequence;
@@ -89,9 +118,11 @@ final class RowStore {
         long[] summary;
         /** Frames kept by reference (spilled to a file, or read back from a log); null when packed. */
         FrameRef[] frame;
-        Execution[] execution;
-        /** The next row of the same execution (or of the run itself), -1 for none. */
+        /** The execution's index in the owner run, -1 for none: survives the run being replaced by a copy. */
+        int[] execution;
+        /** The next and previous row of the same execution (or of the run itself), -1 for none. */
         int[] next;
+        int[] prev;
 
         Chunk(int capacity) {
             sequence = new long[capacity];
@@ -103,8 +134,9 @@ final class RowStore {
             text = new long[capacity];
             summary = new long[capacity];
             frame = new FrameRef[capacity];
-            execution = new Execution[capacity];
+            execution = new int[capacity];
             next = new int[capacity];
+            prev = new int[capacity];
         }
 
         int capacity() {
@@ -123,12 +155,19 @@ final class RowStore {
             frame = Arrays.copyOf(frame, capacity);
             execution = Arrays.copyOf(execution, capacity);
             next = Arrays.copyOf(next, capacity);
+            prev = Arrays.copyOf(prev, capacity);
         }
+    }
+
+    /** The run whose executions the rows refer to (its executions are found by index). */
+    void attach(Run run) {
+        owner = run;
     }
 
     void add(EventRow r) {
         Chunk c = slot();
         int j = size & MASK;
+        ordered(r.sequence());
         c.sequence[j] = r.sequence();
         c.received[j] = nanos(r.receivedAt(), size, 0);
         c.time[j] = nanos(r.time(), size, 1);
@@ -142,9 +181,144 @@ final class RowStore {
         if (r.summary() != null && c.summary[j] == TextArena.NONE) {
             c.summary[j] = arena.put(r.summary().substring(0, 1000).getBytes(StandardCharsets.UTF_8));
         }
-        c.execution[j] = r.execution();
-        index(size, r.execution());
+        int e = r.execution() == null ? -1 : r.execution().index();
+        c.execution[j] = e;
+        index(size, e);
         size++;
+    }
+
+    private void ordered(long sequence) {
+        if (size > 0 && sequence <= sequence(size - 1)) {
+            ascending = false;
+        }
+    }
+
+    /**
+     * Appends the rows of a replay's skipped entries in one pass (a forward seek): columns copied,
+     * kinds and node ids interned once per block, no row object.
+     */
+    void addAll(RowBlock block) {
+        int n = block.size();
+        int[] kindMap = new int[block.kinds().size()];
+        for (int k = 0; k < kindMap.length; k++) {
+            kindMap[k] = intern(block.kinds().get(k), kinds, kindIds);
+        }
+        int[] nodeMap = new int[block.nodes().size()];
+        for (int k = 0; k < nodeMap.length; k++) {
+            nodeMap[k] = intern(block.nodes().get(k), nodes, nodeIds);
+        }
+        FrameRef.LogEntries blockLog = block.log();
+        boolean packed = log == null || log == blockLog;
+        if (packed) {
+            log = blockLog;
+        }
+        for (int b = 0; b < n; b++) {
+            Chunk c = slot();
+            int j = size & MASK;
+            long seq = block.entry(b);
+            ordered(seq);
+            c.sequence[j] = seq;
+            c.received[j] = block.received(b);
+            c.time[j] = oddOr(block.time(b), block.oddTime(b), size, 1);
+            c.kind[j] = kindMap[block.kind(b)];
+            int node = block.node(b);
+            c.node[j] = node < 0 ? -1 : nodeMap[node];
+            int times = block.times(b);
+            c.times[j] = times == RowBlock.NO_TIMES ? NO_TIMES : times;
+            int length = block.length(b);
+            if (packed && length >= 0 && length < ENTRY_MASK && seq >= 0 && seq < ENTRY_MASK) {
+                c.text[j] = Long.MIN_VALUE | ((long) length << 31) | seq;
+                c.frame[j] = null;
+            } else {
+                c.text[j] = TextArena.NONE;
+                c.frame[j] = new FrameRef.InLog(blockLog, (int) seq, length);
+            }
+            c.summary[j] = TextArena.NONE;
+            int e = block.execution(b);
+            c.execution[j] = e;
+            index(size, e);
+            size++;
+        }
+    }
+
+    private long oddOr(long nanos, Instant odd, int row, int column) {
+        return odd == null ? nanos : nanos(odd, row, column);
+    }
+
+    /**
+     * Drops the rows with a sequence at or above {@code position} (a replay seek backwards). When
+     * sequences ascend (a replayed file's rows always do) this cuts the tail in place, touching
+     * only the dropped rows; otherwise it keeps the matching rows one by one.
+     */
+    void truncate(long position) {
+        if (!ascending) {
+            RowStore kept = emptyCopy();
+            for (int i = 0; i < size; i++) {
+                if (sequence(i) < position) {
+                    kept.addFrom(this, i, null);
+                    // addFrom chained the row as run-level; re-chain it under its execution.
+                    kept.unindexLast();
+                    int e = chunks[i >>> SHIFT].execution[i & MASK];
+                    kept.chunks[(kept.size - 1) >>> SHIFT].execution[(kept.size - 1) & MASK] = e;
+                    kept.index(kept.size - 1, e);
+                }
+            }
+            chunks = kept.chunks;
+            first = kept.first;
+            last = kept.last;
+            count = kept.count;
+            flowFirst = kept.flowFirst;
+            flowLast = kept.flowLast;
+            flowCount = kept.flowCount;
+            oddTimes.clear();
+            oddTimes.putAll(kept.oddTimes);
+            size = kept.size;
+            ascending = kept.ascending;
+            return;
+        }
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sequence(mid) < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while (size > lo) {
+            unindexLast();
+            size--;
+        }
+        if (!oddTimes.isEmpty()) {
+            int cut = lo;
+            oddTimes.keySet().removeIf(k -> (k >>> 1) >= cut);
+        }
+    }
+
+    /** Takes the last row out of its execution's (or the run's) chain. */
+    private void unindexLast() {
+        int row = size - 1;
+        Chunk c = chunks[row >>> SHIFT];
+        int j = row & MASK;
+        int e = c.execution[j];
+        int p = c.prev[j];
+        if (p >= 0) {
+            chunks[p >>> SHIFT].next[p & MASK] = -1;
+        }
+        if (e < 0) {
+            flowLast = p;
+            flowCount--;
+            if (p < 0) {
+                flowFirst = -1;
+            }
+        } else {
+            last[e] = p;
+            count[e]--;
+            if (p < 0) {
+                first[e] = -1;
+            }
+        }
     }
 
     /** Copies row {@code i} of {@code src} (a store sharing this one's texts) with another execution. */
@@ -153,6 +327,7 @@ final class RowStore {
         int k = i & MASK;
         Chunk c = slot();
         int j = size & MASK;
+        ordered(s.sequence[k]);
         c.sequence[j] = s.sequence[k];
         c.received[j] = s.received[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
         c.time[j] = s.time[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
@@ -162,8 +337,9 @@ final class RowStore {
         c.text[j] = s.text[k];
         c.summary[j] = s.summary[k];
         c.frame[j] = s.frame[k];
-        c.execution[j] = execution;
-        index(size, execution);
+        int e = execution == null ? -1 : execution.index();
+        c.execution[j] = e;
+        index(size, e);
         size++;
     }
 
@@ -182,16 +358,25 @@ final class RowStore {
     }
 
     Execution execution(int i) {
-        return chunks[i >>> SHIFT].execution[i & MASK];
+        return resolve(chunks[i >>> SHIFT].execution[i & MASK]);
+    }
+
+    private Execution resolve(int e) {
+        if (e < 0 || owner == null) {
+            return null;
+        }
+        List<Execution> all = owner.executions();
+        return e < all.size() ? all.get(e) : null;
     }
 
     Instant receivedAt(int i) {
         return instant(chunks[i >>> SHIFT].received[i & MASK], i, 0);
     }
 
-    private void index(int row, Execution execution) {
+    private void index(int row, int e) {
         chunks[row >>> SHIFT].next[row & MASK] = -1;
-        if (execution == null) {
+        if (e < 0) {
+            chunks[row >>> SHIFT].prev[row & MASK] = flowLast;
             if (flowLast >= 0) {
                 chunks[flowLast >>> SHIFT].next[flowLast & MASK] = row;
             } else {
@@ -201,7 +386,6 @@ final class RowStore {
             flowCount++;
             return;
         }
-        int e = execution.index();
         if (e >= first.length) {
             int n = Math.max(e + 1, Math.max(64, first.length * 2));
             int old = first.length;
@@ -211,6 +395,7 @@ final class RowStore {
             Arrays.fill(first, old, n, -1);
             Arrays.fill(last, old, n, -1);
         }
+        chunks[row >>> SHIFT].prev[row & MASK] = last[e];
         if (last[e] >= 0) {
             chunks[last[e] >>> SHIFT].next[last[e] & MASK] = row;
         } else {
@@ -250,7 +435,7 @@ final class RowStore {
         String summary = c.summary[j] == TextArena.NONE ? null : arena.get(c.summary[j]);
         return new EventRow(c.sequence[j], instant(c.received[j], i, 0), instant(c.time[j], i, 1), kinds.get(c.kind[j]),
                 c.node[j] < 0 ? null : nodes.get(c.node[j]), c.times[j] == NO_TIMES ? null : c.times[j],
-                summary, frame, run, c.execution[j]);
+                summary, frame, run, resolve(c.execution[j]));
     }
 
     /** Every row in arrival order, as a live read-only view. */
@@ -267,7 +452,7 @@ final class RowStore {
             n = flowCount;
         } else {
             int e = execution.index();
-            if (e >= first.length || first[e] < 0 || chunks[first[e] >>> SHIFT].execution[first[e] & MASK] != execution) {
+            if (e >= first.length || first[e] < 0 || resolve(e) != execution) {
                 return List.of();
             }
             row = first[e];

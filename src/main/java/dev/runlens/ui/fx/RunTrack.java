@@ -17,44 +17,28 @@ public final class RunTrack {
         this.run = run;
         this.feed = feed;
         this.rows = new RowStore(run.ref(), new TextArena());
+        rows.attach(run);
     }
 
-    /** A track for {@code run} that will take rows from {@code earlier} (a replay seek), sharing its texts. */
-    RunTrack(Run run, Feed feed, RunTrack earlier) {
+    /**
+     * The track of {@code run} after a replay seek: takes over {@code earlier}'s rows, cut to those
+     * with a sequence below {@code position} (sharing its columns: only the dropped rows are touched), then
+     * {@code later} (the rows of the entries a forward seek skipped, or null). Rows refer to their
+     * execution by its index in the run, so they need no re-linking to the new run's executions.
+     */
+    RunTrack(Run run, Feed feed, RunTrack earlier, long position, RowBlock later) {
         this.run = run;
         this.feed = feed;
-        this.rows = earlier.rows.emptyCopy();
+        this.rows = earlier == null ? new RowStore(run.ref(), new TextArena()) : earlier.rows.cut(position);
+        rows.attach(run);
+        if (later != null) {
+            rows.addAll(later);
+        }
+        lastReceivedAt = rows.size() == 0 ? null : rows.receivedAt(rows.size() - 1);
     }
 
     void add(EventRow row) {
         rows.add(row);
-    }
-
-    /** Takes {@code earlier}'s rows with a sequence below {@code position}, linked to this run's executions. */
-    void keepFrom(RunTrack earlier, long position) {
-        RowStore src = earlier.rows;
-        for (int i = 0; i < src.size(); i++) {
-            if (src.sequence(i) < position) {
-                Execution old = src.execution(i);
-                rows.addFrom(src, i, old == null ? null : counterpart(old));
-                lastReceivedAt = src.receivedAt(i);
-            }
-        }
-    }
-
-    /**
-     * This run's execution for {@code old} (of the model before a seek). Replaying the same prefix
-     * creates executions in the same order, so the index finds it without a key lookup per row.
-     */
-    private Execution counterpart(Execution old) {
-        List<Execution> all = run.executions();
-        if (old.index() < all.size()) {
-            Execution e = all.get(old.index());
-            if (e.times() == old.times() && e.node().equals(old.node())) {
-                return e;
-            }
-        }
-        return run.execution(old.node(), old.times());
     }
 
     public Run run() {

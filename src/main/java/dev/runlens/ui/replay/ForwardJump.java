@@ -8,13 +8,14 @@ import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.ErrorEntry;
 import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 
 import java.io.IOException;
@@ -38,10 +39,10 @@ final class ForwardJump {
     }
 
     final RunModel state;
-    final Map<RunRef, List<EventRow>> rows;
+    final Map<RunRef, RowBlock> rows;
     final List<Problem> problems;
 
-    private ForwardJump(RunModel state, Map<RunRef, List<EventRow>> rows, List<Problem> problems) {
+    private ForwardJump(RunModel state, Map<RunRef, RowBlock> rows, List<Problem> problems) {
         this.state = state;
         this.rows = rows;
         this.problems = problems;
@@ -53,15 +54,34 @@ final class ForwardJump {
      */
     static ForwardJump build(ReplayIndex index, ReplayEngine engine, IndexedFrames frames, Feed feed, int from, int target,
                              IntConsumer metaLine) throws IOException {
-        engine.seek(from);
-        List<Pending> pending = new ArrayList<>();
-        engine.advance(target, (i, e, change) -> pending.add(new Pending(i, e, change)));
-        RunModel state = engine.model().copy();
-        Map<RunRef, List<EventRow>> rows = new LinkedHashMap<>();
-        Boxes boxes = new Boxes();
-        for (Pending p : pending) {
-            Run run = state.run(p.event.run());
-            rows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row(index, frames, p, run, boxes));
+        RunModel state;
+        Map<RunRef, RowBlock> rows;
+        if (hasLyzrRun(index)) {
+            // A Lyzr event's execution depends on the state when it came (task ids, latest by
+            // name): the rows are made while the engine applies every skipped entry.
+            engine.seek(from);
+            List<RowBlock> byPosition = new ArrayList<>();
+            IOException[] failed = new IOException[1];
+            engine.advance(target, (i, e, change) -> {
+                Execution seen = change.execution();
+                try {
+                    add(block(byPosition, change.run().position(), frames), index, i, e, seen);
+                } catch (IOException x) {
+                    failed[0] = x;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            state = engine.model().copy();
+            rows = byRun(state, byPosition);
+        } else {
+            // Space Operator: an event's execution is its (node, times), which the state at the
+            // target holds too. The engine moves from whatever is nearest (a snapshot past
+            // {@code from}, or where it is), and the skipped rows come from the index's columns.
+            engine.seek(target);
+            state = engine.model().copy();
+            rows = byRun(state, rowsFromColumns(index, frames, state, from, target));
         }
         List<Problem> problems = new ArrayList<>();
         for (MalformedEntry m : index.malformed()) {
@@ -77,41 +97,106 @@ final class ForwardJump {
         return new ForwardJump(state, rows, problems);
     }
 
-    private record Pending(int entry, RunEvent event, RunModel.Change change) {
-    }
-
-    /** The row the live pipeline would have made for this entry (see {@code DashboardModel}). */
-    private static EventRow row(ReplayIndex index, IndexedFrames frames, Pending p, Run run, Boxes boxes) throws IOException {
-        int i = p.entry;
-        NodeRef node = p.event.node();
-        Execution seen = p.change.execution();
-        Integer times = seen != null ? boxes.of(seen.times()) : node == null ? null : node.times();
-        Execution exec = seen == null ? null : run.execution(seen.node(), seen.times());
-        return new EventRow(i, received(index, i), p.event.time(), kind(index, i, p.event), node == null ? null : node.node(),
-                times, null, frames.ref(i), run.ref(), exec);
-    }
-
-    /** One boxed execution number per value, shared by the rows (loops run thousands of times). */
-    private static final class Boxes {
-        private Integer[] boxes = new Integer[256];
-
-        Integer of(int times) {
-            if (times < 0) {
-                return times;
+    private static boolean hasLyzrRun(ReplayIndex index) {
+        for (RunRef r : index.runs()) {
+            if (r.source() == Source.LYZR) {
+                return true;
             }
-            if (times >= boxes.length) {
-                boxes = java.util.Arrays.copyOf(boxes, Math.max(times + 1, boxes.length * 2));
-            }
-            Integer b = boxes[times];
-            if (b == null) {
-                b = times;
-                boxes[times] = b;
-            }
-            return b;
         }
+        return false;
     }
 
-    private static Instant received(ReplayIndex index, int i) {
+    /**
+     * The rows of run events {@code from..target-1} as applying them would make them: a Space
+     * Operator event touches the execution with its (node, times), unless its run had ended.
+     */
+    private static List<RowBlock> rowsFromColumns(ReplayIndex index, IndexedFrames frames, RunModel state, int from,
+                                                  int target) throws IOException {
+        List<RowBlock> byPosition = new ArrayList<>();
+        // A Space Operator event's kind name depends on its entry kind only: learnt once per kind.
+        String[] names = new String[EntryKind.values().length];
+        Map<RunRef, Run> runs = new java.util.IdentityHashMap<>();
+        Map<Run, Execution> recent = new java.util.IdentityHashMap<>();
+        for (int i = from; i < target; i++) {
+            EntryKind kind = index.kind(i);
+            if (!kind.isRunEvent()) {
+                continue;
+            }
+            if (index.heavy(i) || kind == EntryKind.UNKNOWN_EVENT) {
+                // Payload, odd time or kind in the frame: read back and decoded, as applying does.
+                RunEvent e = ReplayEngine.runEvent(index, i);
+                Run run = state.run(e.run());
+                NodeRef node = e.node();
+                Execution seen = node == null || node.times() == null || index.afterRunEnded(i) ? null
+                        : run.execution(node.node(), node.times());
+                add(block(byPosition, run.position(), frames), index, i, e, seen);
+                continue;
+            }
+            RunRef ref = index.run(i);
+            Run run = runs.computeIfAbsent(ref, state::run);
+            String node = index.node(i);
+            int times = index.executionNumber(i);
+            Execution seen = null;
+            if (node != null && times != Integer.MIN_VALUE && !index.afterRunEnded(i)) {
+                // An execution's events mostly come together: the last one found per run is checked first.
+                Execution last = recent.get(run);
+                seen = last != null && last.times() == times && last.node().equals(node) ? last : run.execution(node, times);
+                recent.put(run, seen);
+            }
+            String name = names[kind.ordinal()];
+            if (name == null) {
+                name = kind(index, i, ReplayEngine.runEvent(index, i));
+                names[kind.ordinal()] = name;
+            }
+            block(byPosition, run.position(), frames).add(i, index.textLength(i), received(index, i), index.serverNanos(i),
+                    name, node, times == Integer.MIN_VALUE ? RowBlock.NO_TIMES : times, seen == null ? -1 : seen.index());
+        }
+        return byPosition;
+    }
+
+    /** The block of the run at {@code position} in the engine's model (a number that copy-on-write keeps). */
+    private static RowBlock block(List<RowBlock> byPosition, int position, IndexedFrames frames) {
+        while (byPosition.size() <= position) {
+            byPosition.add(null);
+        }
+        RowBlock block = byPosition.get(position);
+        if (block == null) {
+            block = new RowBlock(frames);
+            byPosition.set(position, block);
+        }
+        return block;
+    }
+
+    /** The row the live pipeline would have made for entry {@code i} (see {@code DashboardModel}). */
+    private static void add(RowBlock block, ReplayIndex index, int i, RunEvent e, Execution seen) throws IOException {
+        NodeRef node = e.node();
+        int times = seen != null ? seen.times() : node == null || node.times() == null ? RowBlock.NO_TIMES : node.times();
+        block.add(i, index.textLength(i), received(index, i), e.time(), kind(index, i, e),
+                node == null ? null : node.node(), times, seen == null ? -1 : seen.index());
+    }
+
+    private static Map<RunRef, RowBlock> byRun(RunModel state, List<RowBlock> byPosition) {
+        Map<RunRef, RowBlock> rows = new LinkedHashMap<>();
+        for (Run run : state.runs()) {
+            RowBlock block = run.position() < byPosition.size() ? byPosition.get(run.position()) : null;
+            if (block != null) {
+                rows.put(run.ref(), block);
+            }
+        }
+        return rows;
+    }
+
+    /** The receive time the live pipeline gives the entry's row: the recorded time, or now when there is none. */
+    private static long received(ReplayIndex index, int i) {
+        long t = index.timeNanos(i);
+        if (t != Long.MIN_VALUE) {
+            return t;
+        }
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static Instant receivedAt(ReplayIndex index, int i) {
         Instant at = index.time(i);
         return at != null ? at : Instant.now();
     }
@@ -133,7 +218,7 @@ final class ForwardJump {
     }
 
     private static Problem problem(ReplayIndex index, Feed feed, MalformedEntry m) throws IOException {
-        Instant at = received(index, m.index());
+        Instant at = receivedAt(index, m.index());
         if (index.kind(m.index()) == EntryKind.CORRUPT) {
             return new Problem(m.index(), new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, m.reason(), null));
         }

@@ -8,7 +8,7 @@ import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FxPump;
@@ -61,6 +61,10 @@ public final class ReplayController {
     private final StringProperty problem = new SimpleStringProperty("");
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private final KeptSelection kept;
+    /** How often a growing index's size and progress are shown (nanoseconds). */
+    static final long INDEX_REFRESH_NANOS = 250_000_000L;
+    private ReplayIndex publishedIndex;
+    private long publishedAt;
     /** How long the last restore took on the FX thread (the benchmark's breakdown). */
     volatile long lastRestoreNanos;
 
@@ -129,7 +133,7 @@ public final class ReplayController {
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
-                         Map<RunRef, List<EventRow>> rows, Runnable applied) {
+                         Map<RunRef, RowBlock> rows, Runnable applied) {
         Platform.runLater(() -> {
             long start = System.nanoTime();
             try {
@@ -172,9 +176,17 @@ public final class ReplayController {
             return;
         }
         ReplayIndex index = t.session.index();
-        size.set(index.size());
+        long now = System.nanoTime();
+        // While a file is being indexed its size changes every pulse; showing that (slider range,
+        // marker strip, progress) at every pulse made the window repaint and take CPU the indexer
+        // needs, so the growth is shown a few times a second.
+        if (index != publishedIndex || index.isDone() || t.position > size.get() || now - publishedAt >= INDEX_REFRESH_NANOS) {
+            publishedIndex = index;
+            publishedAt = now;
+            size.set(index.size());
+            progress.set(index.isDone() ? 1.0 : index.progress());
+        }
         position.set(t.position);
-        progress.set(index.isDone() ? 1.0 : index.progress());
         playing.set(t.playing);
         Instant at = t.session.timeAt(t.position);
         timeText.set(at == null ? "—" : at.toString());

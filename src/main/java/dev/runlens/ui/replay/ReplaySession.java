@@ -16,7 +16,7 @@ import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.FrameRef;
 import dev.runlens.ui.fx.ErrorKind;
 import dev.runlens.ui.fx.Feed;
@@ -55,7 +55,7 @@ public final class ReplaySession implements AutoCloseable {
     public interface Restorer {
         /** {@code rows}: the rows of skipped entries (a forward jump), per run, else empty. */
         void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems,
-                     Map<RunRef, List<EventRow>> rows, Runnable applied);
+                     Map<RunRef, RowBlock> rows, Runnable applied);
     }
 
     /** A seek further ahead than this restores the state at the target instead of feeding every frame in between. */
@@ -198,7 +198,7 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
-    private void restore(RunModel state, int target, Map<RunRef, List<EventRow>> rows) {
+    private void restore(RunModel state, int target, Map<RunRef, RowBlock> rows) {
         List<ErrorEntry> kept = new ArrayList<>();
         for (ForwardJump.Problem p : problems) {
             kept.add(p.entry());

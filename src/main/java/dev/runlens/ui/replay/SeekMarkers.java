@@ -26,6 +26,8 @@ public final class SeekMarkers extends Region {
     private double inset = 7;
     private final Canvas canvas = new Canvas();
     private ReplayIndex index;
+    /** The entries the strip spans: the size the transport shows, which follows a growing index a few times a second. */
+    private int size;
     private int drawnSize = -1;
 
     public SeekMarkers() {
@@ -38,8 +40,15 @@ public final class SeekMarkers extends Region {
 
     public void setIndex(ReplayIndex index) {
         this.index = index;
+        size = index == null ? 0 : index.size();
         drawnSize = -1;
         redraw();
+    }
+
+    /** The entries the strip spans (at most the index's size); redraws when it changed. */
+    public void setSize(int entries) {
+        size = index == null ? 0 : Math.min(entries, index.size());
+        refresh();
     }
 
     public void setInset(double inset) {
@@ -47,9 +56,9 @@ public final class SeekMarkers extends Region {
         redraw();
     }
 
-    /** Redraws when the index grew (called each pulse) or the size changed. */
+    /** Redraws when the size shown changed since the last drawing. */
     public void refresh() {
-        if (index != null && index.size() != drawnSize) {
+        if (index != null && size != drawnSize) {
             redraw();
         }
     }
@@ -65,7 +74,7 @@ public final class SeekMarkers extends Region {
 
     /** The x of an entry's marker in this strip's coordinates. */
     public double xOf(int entry) {
-        int n = index == null ? 0 : index.size();
+        int n = index == null ? 0 : size;
         double w = Math.max(1, getWidth() - 2 * inset);
         // The slider's value for a marker at entry i is i + 1 (the entry applied), over 0..n.
         return inset + (n == 0 ? 0 : w * (entry + 1) / n);
@@ -74,28 +83,34 @@ public final class SeekMarkers extends Region {
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (index == null || index.size() == 0) {
+        if (index == null || size == 0) {
             return;
         }
-        drawnSize = index.size();
+        drawnSize = size;
         draw(g, MarkerKind.NODE_START, 0.45);
         draw(g, MarkerKind.CONNECTION, 0.8);
         draw(g, MarkerKind.MALFORMED, 0.8);
         draw(g, MarkerKind.ERROR, 1.0);
     }
 
+    /**
+     * One tick per pixel column that holds a marker: from each drawn marker it jumps to the first
+     * entry of the next column by a search in the sorted markers, so a redraw costs the strip's
+     * width, not the markers' count (a million-entry log has hundreds of thousands of node starts).
+     */
     private void draw(GraphicsContext g, MarkerKind kind, double height) {
         g.setStroke(COLORS.get(kind));
         g.setLineWidth(kind == MarkerKind.NODE_START ? 1 : 2);
         double h = canvas.getHeight();
-        int lastX = Integer.MIN_VALUE;
-        for (int m : index.markers(kind)) {
+        int n = size;
+        double w = Math.max(1, getWidth() - 2 * inset);
+        int m = index.nextMarker(kind, -1);
+        while (m >= 0 && m < n) {
             int x = (int) Math.round(xOf(m));
-            if (x == lastX) {
-                continue;
-            }
-            lastX = x;
             g.strokeLine(x + 0.5, h, x + 0.5, h - h * height);
+            // The first entry whose tick rounds to a column right of x.
+            long next = (long) Math.ceil((x + 0.5 - inset) * n / w) - 1;
+            m = index.nextMarker(kind, (int) Math.max(m, Math.min(Integer.MAX_VALUE - 1, next - 1)));
         }
     }
 

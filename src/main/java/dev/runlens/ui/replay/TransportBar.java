@@ -122,7 +122,7 @@ public final class TransportBar extends VBox {
             updating = true;
             slider.setMax(n.intValue());
             updating = false;
-            markers.refresh();
+            markers.setSize(n.intValue());
         });
         controller.positionProperty().subscribe(p -> {
             updating = true;
@@ -140,7 +140,10 @@ public final class TransportBar extends VBox {
         progress.progressProperty().bind(controller.progressProperty());
         progress.visibleProperty().bind(controller.progressProperty().lessThan(1));
         problem.textProperty().bind(controller.problemProperty());
-        controller.activeProperty().subscribe(t -> markers.setIndex(t == null ? null : t.session().index()));
+        controller.activeProperty().subscribe(t -> {
+            markers.setIndex(t == null ? null : t.session().index());
+            markers.setSize(controller.sizeProperty().get());
+        });
         visibleProperty().bind(controller.activeProperty().isNotNull().or(controller.problemProperty().isNotEmpty()));
         controls.visibleProperty().bind(controller.activeProperty().isNotNull());
         controls.managedProperty().bind(controls.visibleProperty());

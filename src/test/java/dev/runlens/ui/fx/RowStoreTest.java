@@ -96,6 +96,92 @@ class RowStoreTest {
         assertEquals(List.of(added.get(7), added.get(500)), kept.all());
     }
 
+    /** Rows of the fixture's run, every third without an execution, sequences as given. */
+    private static List<EventRow> rowsOf(Run run, long[] sequences) {
+        List<Execution> execs = run.executions();
+        List<EventRow> rows = new ArrayList<>();
+        for (int k = 0; k < sequences.length; k++) {
+            Execution e = k % 3 == 0 ? null : execs.get(k % execs.size());
+            rows.add(new EventRow(sequences[k], Instant.ofEpochSecond(1_800_000_000L, k), k % 7 == 0 ? null
+                    : Instant.ofEpochSecond(1_700_000_000L, k), k % 2 == 0 ? "NodeLog" : "NodeOutput",
+                    e == null ? null : e.node(), e == null ? null : e.times(), "s" + k,
+                    new FrameRef.Inline("{\"k\":" + k + "}"), run.ref(), e));
+        }
+        return rows;
+    }
+
+    private static void assertChains(RowStore store, Run run, List<EventRow> expected) {
+        assertEquals(expected, store.all());
+        for (Execution e : run.executions()) {
+            assertEquals(expected.stream().filter(r -> r.execution() == e).toList(), store.rows(e), "rows of " + e);
+        }
+        assertEquals(expected.stream().filter(r -> r.execution() == null).toList(), store.rows(null));
+    }
+
+    @Test
+    void aCutKeepsTheRowsBelowThePositionAndLeavesTheStoreItCameFromAsItWas() {
+        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
+        long[] seq = new long[1000];
+        for (int k = 0; k < seq.length; k++) {
+            seq[k] = 2L * k;
+        }
+        List<EventRow> rows = rowsOf(run, seq);
+        RowStore store = new RowStore(run.ref(), new TextArena());
+        store.attach(run);
+        rows.forEach(store::add);
+        List<EventRow> shown = store.all();
+
+        RowStore cut = store.cut(701);
+        cut.attach(run);
+        assertChains(cut, run, rows.subList(0, 351));
+        assertEquals(rows, List.copyOf(shown), "the earlier store still answers with its rows");
+        // Rows added after a cut chain on from the kept ones.
+        List<EventRow> more = new ArrayList<>(rows.subList(0, 351));
+        for (EventRow r : rowsOf(run, new long[] {800, 801, 802, 803, 804, 805})) {
+            cut.add(r);
+            more.add(r);
+        }
+        assertChains(cut, run, more);
+        assertChains(cut.cut(0), run, List.of());
+    }
+
+    @Test
+    void aCutOfRowsOutOfOrderKeepsThoseBelowThePositionInTheirOrder() {
+        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
+        List<EventRow> rows = rowsOf(run, new long[] {5, 3, 9, 1, 12, 4, 20, 0, 7, 6});
+        RowStore store = new RowStore(run.ref(), new TextArena());
+        store.attach(run);
+        rows.forEach(store::add);
+        RowStore cut = store.cut(6);
+        cut.attach(run);
+        assertChains(cut, run, rows.stream().filter(r -> r.sequence() < 6).toList());
+    }
+
+    @Test
+    void aBlockOfReplayedRowsReadsBackAsTheRowsItDescribes() {
+        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
+        Execution e = run.executions().get(1);
+        FrameRef.LogEntries log = new FakeLog();
+        RowBlock block = new RowBlock(log);
+        Instant far = Instant.parse("+99999-01-01T00:00:00Z");
+        block.add(10, 120, 1_800_000_000_000_000_000L, Instant.ofEpochSecond(1_700_000_000L, 5), "NodeStart", e.node(),
+                e.times(), e.index());
+        block.add(11, 80, 1_800_000_000_000_000_001L, far, "FlowLog", null, RowBlock.NO_TIMES, -1);
+        block.add(12, 90, 1_800_000_000_000_000_002L, Long.MIN_VALUE, "NodeLog", "elsewhere", 4, -1);
+        RowStore store = new RowStore(run.ref(), new TextArena());
+        store.attach(run);
+        store.addAll(block);
+        assertEquals(List.of(
+                new EventRow(10, Instant.ofEpochSecond(1_800_000_000L), Instant.ofEpochSecond(1_700_000_000L, 5), "NodeStart",
+                        e.node(), e.times(), null, new FrameRef.InLog(log, 10, 120), run.ref(), e),
+                new EventRow(11, Instant.ofEpochSecond(1_800_000_000L, 1), far, "FlowLog", null, null, null,
+                        new FrameRef.InLog(log, 11, 80), run.ref(), null),
+                new EventRow(12, Instant.ofEpochSecond(1_800_000_000L, 2), null, "NodeLog", "elsewhere", 4, null,
+                        new FrameRef.InLog(log, 12, 90), run.ref(), null)), store.all());
+        assertEquals(List.of(store.get(0)), store.rows(e));
+        assertEquals(List.of(store.get(1), store.get(2)), store.rows(null));
+    }
+
     private static final class FakeLog implements FrameRef.LogEntries {
         @Override
         public String text(int entry) {

@@ -156,6 +156,80 @@ class ForwardSeekTest {
         assertEquals(played, rows());
     }
 
+    /**
+     * Plays {@code log} to its end, then jumps to the start, the end and {@code positions}: the
+     * rows, model and errors are those playing gave.
+     */
+    private void assertJumpsShowWhatPlayingShows(Path log, int... positions) throws Exception {
+        fx(() -> {
+            window.controller().paceProperty().set(Pace.MAX);
+            return dashboard.openFile(log);
+        });
+        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        int size = window.index().size();
+        Map<RunRef, List<Shown>> played = rows();
+        window.assertShowsStateAt(size);
+        window.seek(0);
+        window.assertShowsStateAt(0);
+        window.seek(size);
+        window.assertShowsStateAt(size);
+        assertEquals(played, rows());
+        for (int p : positions) {
+            int q = Math.min(p, size);
+            window.seek(q);
+            window.assertShowsStateAt(q);
+        }
+        window.seek(size);
+        assertEquals(played, rows());
+    }
+
+    @Test
+    void eventsAfterTheirRunEndedTouchNoExecutionAfterAJump() throws Exception {
+        Path log = dir.resolve("late.jsonl");
+        LogGenerator.write(log, 3000, 11);
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        java.util.regex.Pattern event = java.util.regex.Pattern.compile("stream_id\\\\\":(\\d+),\\\\\"event\\\\\":\\\\\"(\\w+)");
+        int finish = -1;
+        String stream = null;
+        for (int i = 0; i < lines.size() && finish < 0; i++) {
+            java.util.regex.Matcher m = event.matcher(lines.get(i));
+            if (m.find() && m.group(2).equals("FlowFinish")) {
+                finish = i;
+                stream = m.group(1);
+            }
+        }
+        assertTrue(finish > 0, "the generated log finishes a run");
+        // Node events of the finished run sent again after its FlowFinish: counted, touching nothing.
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < finish && late.size() < 6; i++) {
+            java.util.regex.Matcher m = event.matcher(lines.get(i));
+            if (m.find() && m.group(1).equals(stream) && (m.group(2).equals("NodeStart") || m.group(2).equals("NodeLog"))) {
+                late.add(lines.get(i));
+            }
+        }
+        assertFalse(late.isEmpty());
+        lines.addAll(finish + 1, late);
+        lines.addAll(late);
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        assertJumpsShowWhatPlayingShows(log, Math.max(1, finish - 300), finish + 2, finish + 400, lines.size() - 2, 5, lines.size() - 1);
+    }
+
+    @Test
+    void lyzrRunsJumpToWhatPlayingShows() throws Exception {
+        // Lyzr executions are found by task id and name as the events come: forty copies of the docs sample's run.
+        List<String> sample = Files.readAllLines(Path.of(System.getProperty("runlens.fixtures"), "lyzr-docs-sample.jsonl"),
+                StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            for (String l : sample) {
+                lines.add(l.replace("ticket_78453", "ticket_78453-" + k));
+            }
+        }
+        Path log = dir.resolve("lyzr.jsonl");
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        assertJumpsShowWhatPlayingShows(log, 3, 300, 301, 40, 420, 100);
+    }
+
     @Test
     void theEventLogShowsSummariesOfSkippedRowsReadBackFromTheFile() throws Exception {
         Path log = dir.resolve("summaries.jsonl");

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * request on the FX thread until the restored state is in the model and the views have rebuilt
  * from it), and the heap retained per entry (after GC, minus the empty window). Reports only,
  * asserts nothing:
- * <pre>./mvnw -B -o test -Dtest=ReplayUiBenchmark -Drunlens.benchmark=true [-Drunlens.benchmark.events=N]</pre>
+ * <pre>./mvnw -B -o test -Dtest=ReplayUiBenchmark -Drunlens.benchmark=true [-Drunlens.benchmark.events=N]
+ *     [-Drunlens.benchmark.verbose=true] (each seek's figures)</pre>
  */
 @EnabledIfSystemProperty(named = "runlens.benchmark", matches = "true")
 @ExtendWith(ApplicationExtension.class)
@@ -148,6 +149,10 @@ class ReplayUiBenchmark {
             double ms = seekMillis(c, to, restoredAt);
             build[b + f] = c.active().session().lastBuildNanos / 1e6;
             restore[b + f] = c.lastRestoreNanos / 1e6;
+            if (Boolean.getBoolean("runlens.benchmark.verbose")) {
+                System.out.printf("replay-ui: seek %,d -> %,d: %.0f ms (worker %.0f, FX %.0f)%n", from, to, ms,
+                        build[b + f], restore[b + f]);
+            }
             if (to < from) {
                 back[b++] = ms;
             } else {

@@ -1,0 +1,123 @@
+package dev.runlens.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run that has not ended, kept in a snapshot as columns: per execution its node, times, status,
+ * times of start and finish, outputs and errors, in creation order, without an object per
+ * execution (about a fifth of a run's copy). Such runs change between snapshots, so each snapshot
+ * holds its own image of them; {@link #run()} makes a new run equal to the imaged one.
+ * Immutable once made.
+ */
+final class RunImage {
+    private static final byte FINISHED = (byte) 0x80;
+    private static final ExecutionStatus[] STATUSES = ExecutionStatus.values();
+
+    /** The run without its executions and the maps that point at them. */
+    private final Run shell;
+    private final String[] node;
+    private final int[] times;
+    /** Status ordinal, with {@link #FINISHED} set once a finish was applied. */
+    private final byte[] state;
+    private final Instant[] startedAt;
+    private final Instant[] finishedAt;
+    private final int[] outputs;
+    /** Null for an execution without errors. */
+    private final List<?>[] errors;
+    private final Map<String, Integer> byTaskId;
+    private final Map<String, Integer> latestByName;
+
+    RunImage(Run r) {
+        Run s = new Run(r.ref());
+        s.position = r.position;
+        s.status = r.status;
+        s.startedAt = r.startedAt;
+        s.finishedAt = r.finishedAt;
+        s.terminal = r.terminal;
+        s.events = r.events;
+        s.flowErrors = r.flowErrors;
+        s.failedExecutions = r.failedExecutions;
+        s.finishedExecutions = r.finishedExecutions;
+        s.lastEventTime = r.lastEventTime;
+        s.startsByName.putAll(r.startsByName);
+        s.nodes.addAll(r.nodes);
+        s.notRun = r.notRun;
+        s.errors.addAll(r.errors);
+        s.gaps.addAll(r.gaps);
+        s.reconciled.addAll(r.reconciled);
+        s.output = r.output;
+        shell = s;
+        int n = r.executions.size();
+        node = new String[n];
+        times = new int[n];
+        state = new byte[n];
+        startedAt = new Instant[n];
+        finishedAt = new Instant[n];
+        outputs = new int[n];
+        errors = new List<?>[n];
+        for (int i = 0; i < n; i++) {
+            Execution e = r.executions.get(i);
+            node[i] = e.node();
+            times[i] = e.times();
+            state[i] = (byte) (e.status.ordinal() | (e.finished ? FINISHED : 0));
+            startedAt[i] = e.startedAt;
+            finishedAt[i] = e.finishedAt;
+            outputs[i] = e.outputs;
+            errors[i] = e.errors.isEmpty() ? null : List.copyOf(e.errors);
+        }
+        byTaskId = indices(r.byTaskId);
+        latestByName = indices(r.latestByName);
+    }
+
+    private static Map<String, Integer> indices(Map<String, Execution> m) {
+        if (m.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> out = new HashMap<>(m.size() * 2);
+        m.forEach((k, e) -> out.put(k, e.index()));
+        return out;
+    }
+
+    /** A new run (not shared with anything) equal to the run this image was made of. */
+    Run run() {
+        Run c = shell.copy();
+        int n = node.length;
+        c.executions.ensureCapacity(n);
+        for (int i = 0; i < n; i++) {
+            Execution e = new Execution(node[i], times[i], i);
+            e.status = STATUSES[state[i] & 0x7f];
+            e.finished = (state[i] & FINISHED) != 0;
+            e.startedAt = startedAt[i];
+            e.finishedAt = finishedAt[i];
+            e.outputs = outputs[i];
+            if (errors[i] != null) {
+                List<String> list = new ArrayList<>(errors[i].size());
+                for (Object o : errors[i]) {
+                    list.add((String) o);
+                }
+                e.errors = list;
+            }
+            c.executions.add(e);
+            c.byKey.put(e);
+        }
+        byTaskId.forEach((k, i) -> c.byTaskId.put(k, c.executions.get(i)));
+        latestByName.forEach((k, i) -> c.latestByName.put(k, c.executions.get(i)));
+        return c;
+    }
+
+    /** Rough bytes held: the columns (about 26 bytes per execution), the errors, the run's lists and maps. */
+    long estimatedBytes() {
+        long bytes = 1024 + 26L * node.length + 56L * shell.nodes.size() + 16L * shell.errors.size()
+                + 16L * shell.gaps.size() + 48L * (byTaskId.size() + latestByName.size() + shell.startsByName.size());
+        for (List<?> e : errors) {
+            if (e != null) {
+                bytes += 24 + 8L * e.size();
+            }
+        }
+        return bytes;
+    }
+}
