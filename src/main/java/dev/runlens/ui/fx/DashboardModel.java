@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class DashboardModel {
     /** How many items are applied between two looks at the clock in {@link #applyFrom}. */
-    static final int CHUNK = 64;
+    static final int CHUNK = 16;
 
     private final RunModel model = new RunModel();
     private final Map<RunRef, RunTrack> tracks = new LinkedHashMap<>();
