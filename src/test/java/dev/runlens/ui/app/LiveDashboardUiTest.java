@@ -63,6 +63,21 @@ class LiveDashboardUiTest {
         WaitForAsyncUtils.clearExceptions();
     }
 
+    /** The texts shown in notification popups (ControlsFX shows each in a popup window of its own). */
+    private static List<String> notificationTexts() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null) {
+                for (javafx.scene.Node n : w.getScene().getRoot().lookupAll(".label")) {
+                    if (n instanceof Labeled l && l.getText() != null) {
+                        texts.add(l.getText());
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,6 +96,9 @@ class LiveDashboardUiTest {
         assertEquals(run.firstFailedExecution(), dashboard.selection().execution());
         assertTrue(robot.lookup("#inspector-title").queryAs(Labeled.class).getText().endsWith("#0"));
         waitFor(() -> dashboard.model().feeds().stream().map(FeedStatus::state).anyMatch(s -> s == ConnectionState.FINISHED));
+        // The desktop notification says the run failed, and why.
+        waitFor(() -> notificationTexts().contains("Run failed"));
+        assertTrue(notificationTexts().stream().anyMatch(t -> t.contains(runId) && t.contains("failed: ")), notificationTexts().toString());
 
         Path recording = dashboard.connections().get(0).recording();
         WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
