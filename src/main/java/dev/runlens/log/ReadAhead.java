@@ -14,9 +14,9 @@ import java.util.function.Function;
  * bounded: a few batches of at most a few MB of frame text are in flight.
  */
 public final class ReadAhead {
-    private static final int BATCH_ENTRIES = Integer.getInteger("ra.batch", 2048);
+    private static final int BATCH_ENTRIES = 2048;
     private static final long BATCH_CHARS = 4L * 1024 * 1024;
-    private static final int QUEUE = Integer.getInteger("ra.queue", 4);
+    private static final int QUEUE = 4;
     private static final List<Object> END = List.of();
 
     private ReadAhead() {
