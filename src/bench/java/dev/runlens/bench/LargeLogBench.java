@@ -65,11 +65,30 @@ final class LargeLogBench {
         if (Files.mismatch(dir.resolve("summary.json"), dir.resolve("summary-in-process.json")) != -1) {
             throw new IllegalStateException("the relaunched summary differs from the in-process one");
         }
+        profiledChild(jar, log, dir);
         System.out.printf("RESULT largelog: summary --json median %.2f s (target 3 s), peak RSS %d MB, launcher + relaunched JVM "
                         + "(target 512 MB); without the relaunch median %.2f s, peak RSS %d MB; "
                         + "plain Jackson line parse median %.2f s, peak RSS %d MB%n",
                 ChildProcess.median(summaryWall), summaryRss, ChildProcess.median(inProcessWall), inProcessRss,
                 ChildProcess.median(floorWall), floorRss);
+    }
+
+    /**
+     * With {@code -Drunlens.bench.jvm="OPTS"} (for example a JFR recording), one more run of the
+     * command as the relaunched JVM runs it, with those options added: options given to
+     * {@code java -jar} itself would switch the relaunch off (decision 10) and so measure
+     * something else.
+     */
+    private static void profiledChild(String jar, Path log, Path dir) throws IOException, InterruptedException {
+        String extra = System.getProperty("runlens.bench.jvm", "").trim();
+        if (extra.isEmpty()) {
+            return;
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-XX:+UseSerialGC"));
+        command.addAll(List.of(extra.split("\\s+")));
+        command.addAll(List.of("-Drunlens.relaunched=true", "-cp", jar, "dev.runlens.Main", "summary", "--json", log.toString()));
+        Measure m = measure(command, dir.resolve("summary-profiled.json"), Map.of());
+        System.out.printf("profiled child (%s): %.2f s, %d MB, exit %d%n", extra, m.seconds(), m.peakRssMb(), m.exit());
     }
 
     static Measure measure(List<String> command, Path stdout, Map<String, String> env)

@@ -16,6 +16,7 @@ import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -120,8 +121,8 @@ public final class ExportCommand implements Command {
         for (Path p : inputs) {
             b.add(p);
         }
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            SummaryJson.write(b.model().runs(), b.stats(), w);
+        try (OutputStream o = Files.newOutputStream(target)) {
+            SummaryJson.write(b.model().runs(), b.stats(), o);
         }
     }
 

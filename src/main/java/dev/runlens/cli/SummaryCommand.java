@@ -5,11 +5,7 @@ import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -71,8 +67,7 @@ public final class SummaryCommand implements Command {
         }
         if (json) {
             try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                SummaryJson.write(builder.model().runs(), builder.stats(), w);
+                SummaryJson.write(builder.model().runs(), builder.stats(), out);
             } catch (IOException e) {
                 err.println("runlens summary: could not write the summary (" + e.getMessage() + ")");
                 return ExitCodes.FAILURE;

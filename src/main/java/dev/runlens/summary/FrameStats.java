@@ -21,7 +21,10 @@ public final class FrameStats {
 
     public void frame(ProtocolEvent event) {
         total++;
-        if (event instanceof MalformedFrame m) {
+        // Run events first: nearly every frame is one, and the three kinds are disjoint (sealed).
+        if (event instanceof RunEvent) {
+            runEvents++;
+        } else if (event instanceof MalformedFrame m) {
             if (m.kind() == MalformedFrame.Kind.NOT_JSON) {
                 malformed++;
             } else {
@@ -31,8 +34,6 @@ public final class FrameStats {
             malformed++;
         } else if (event instanceof ControlEvent) {
             control++;
-        } else if (event instanceof RunEvent) {
-            runEvents++;
         }
     }
 
