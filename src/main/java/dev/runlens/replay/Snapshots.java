@@ -20,12 +20,12 @@ import java.util.Set;
  * when their estimated total exceeds the budget ({@link #BYTES_PER_ENTRY} per indexed entry, at
  * least {@link #MIN_BUDGET}) every other one is dropped and the interval doubles. A longer interval
  * means more entries to re-apply per seek; re-applying is cheap (columns, not JSON). For the
- * generated 1,000,000-entry log the budget keeps three snapshots, 262,144 entries apart (with
- * shared copies it kept one, 524,288 in).
+ * generated 1,000,000-entry log the budget keeps seven snapshots, 131,072 entries apart (with
+ * shared copies it kept one, 524,288 in; decision 13).
  */
 final class Snapshots {
     static final int INITIAL_INTERVAL = 16384;
-    static final long BYTES_PER_ENTRY = 24;
+    static final long BYTES_PER_ENTRY = 36;
     static final long MIN_BUDGET = 24L << 20;
 
     private volatile Snapshot[] list = new Snapshot[0];
