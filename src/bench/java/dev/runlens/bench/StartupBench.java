@@ -36,7 +36,7 @@ final class StartupBench {
             mode = "Xvfb window, GTK 3";
         }
         try {
-            // A fresh cache: the first start writes the class archive (decision 17), later ones map it.
+            // A fresh cache: the first start writes the class archive (decision 16), later ones map it.
             Path cache = dir.resolve("startup-cache");
             deleteTree(cache);
             Map<String, String> withArchive = new HashMap<>(env);

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * mostly class loading (several thousand classes, one at a time on the FX thread); with this the
  * second core does much of it ahead of time. Classes are loaded, not initialised: initialisers
  * stay on the thread that first uses a class, as they would without this. The list
- * ({@value #LIST}, decision 0016) is what a demo session loads from the jar; a stale or missing
+ * ({@value #LIST}, decision 0015) is what a demo session loads from the jar; a stale or missing
  * entry costs nothing but its own lookup.
  */
 final class ClassPreloader {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Starts the window in a second JVM that maps a class-data sharing archive of the classes the
- * window loads (decision 0017). Start-up is mostly loading and verifying several thousand
+ * window loads (decision 0016). Start-up is mostly loading and verifying several thousand
  * classes; from an archive they are mapped ready to use. {@code java -jar} cannot be given the
  * archive, so the jar relaunches itself once with it: the first start (no archive yet) runs with
  * {@code -XX:ArchiveClassesAtExit} and leaves the archive when the window closes; later starts

@@ -24,7 +24,7 @@ class ClassPreloaderTest {
         assertTrue(names.contains(Dashboard.class.getName()), "the window's own classes are listed");
         int loaded = ClassPreloader.loadAll();
         // A few entries may go stale between refreshes of the list; most must still be real classes,
-        // or the list no longer describes this build and should be regenerated (decision 0016).
+        // or the list no longer describes this build and should be regenerated (decision 0015).
         assertTrue(loaded >= names.size() * 0.95, loaded + " of " + names.size() + " listed classes loaded");
     }
 }
