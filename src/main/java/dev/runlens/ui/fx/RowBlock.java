@@ -63,8 +63,8 @@ public final class RowBlock {
         length[size] = textLength;
         received[size] = receivedAt;
         time[size] = nanos(eventTime, size);
-        kind[size] = intern(kindName, kinds, kindIds);
-        node[size] = nodeId == null ? -1 : intern(nodeId, nodes, nodeIds);
+        kind[size] = RowStore.intern(kindName, kinds, kindIds);
+        node[size] = nodeId == null ? -1 : RowStore.intern(nodeId, nodes, nodeIds);
         times[size] = executionTimes;
         execution[size] = executionIndex;
         size++;
@@ -86,16 +86,6 @@ public final class RowBlock {
             return NO_TIME;
         }
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    private static int intern(String s, List<String> list, Map<String, Integer> ids) {
-        Integer id = ids.get(s);
-        if (id == null) {
-            id = list.size();
-            list.add(s);
-            ids.put(s, id);
-        }
-        return id;
     }
 
     public int size() {

@@ -505,7 +505,8 @@ final class RowStore {
         return TextArena.NONE;
     }
 
-    private static int intern(String s, List<String> list, Map<String, Integer> ids) {
+    /** The number of {@code s} in {@code list}, added when new (kind names and node ids are few). */
+    static int intern(String s, List<String> list, Map<String, Integer> ids) {
         Integer id = ids.get(s);
         if (id == null) {
             id = list.size();
