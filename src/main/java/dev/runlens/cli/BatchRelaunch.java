@@ -55,26 +55,7 @@ public final class BatchRelaunch {
         if (command == null) {
             return -1;
         }
-        Process child;
-        try {
-            child = new ProcessBuilder(command).inheritIO().start();
-        } catch (IOException | RuntimeException e) {
-            return -1;  // could not start a JVM: run here, as without the relaunch
-        }
-        // Ended from outside (SIGTERM, SIGINT): end the child too, not leave it running alone.
-        Thread stop = new Thread(child::destroy, "runlens-relaunch-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        while (true) {
-            try {
-                int status = child.waitFor();
-                Runtime.getRuntime().removeShutdownHook(stop);
-                return status;
-            } catch (InterruptedException e) {
-                // Nothing here interrupts the main thread; keep waiting for the child.
-            } catch (IllegalStateException e) {
-                return child.exitValue();  // shutting down already
-            }
-        }
+        return ChildJvm.run(command);
     }
 
     /**

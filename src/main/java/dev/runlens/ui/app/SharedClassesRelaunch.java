@@ -60,26 +60,14 @@ public final class SharedClassesRelaunch {
         if (shown != null) {
             command.add(plan.markerAt(), "-D" + SHOWN + "=" + shown);
         }
-        Process child;
         try {
             Files.createDirectories(plan.archive().getParent());
-            child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        Thread stop = new Thread(child::destroy, "runlens-relaunch-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        int status;
-        while (true) {
-            try {
-                status = child.waitFor();
-                Runtime.getRuntime().removeShutdownHook(stop);
-                break;
-            } catch (InterruptedException e) {
-                // Nothing interrupts the main thread; keep waiting for the child.
-            } catch (IllegalStateException e) {
-                return child.exitValue();
-            }
+        int status = dev.runlens.cli.ChildJvm.run(command);
+        if (status < 0) {
+            return -1;
         }
         if (plan.dumpTo() != null) {
             // Only a session that opened the window has the classes worth mapping (not --help).
