@@ -3,9 +3,11 @@ package dev.runlens.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Runs a command and measures its wall time and peak resident memory (VmHWM from /proc). */
+/** Runs a command and measures its wall time and peak resident memory (VmHWM from /proc, over the process and its children). */
 final class ChildProcess {
     record Measure(double seconds, long peakRssMb, int exit) {
     }
@@ -14,10 +16,10 @@ final class ChildProcess {
     }
 
     static Measure run(List<String> command, Path stdout) throws IOException, InterruptedException {
-        return run(command, stdout, java.util.Map.of());
+        return run(command, stdout, Map.of());
     }
 
-    static Measure run(List<String> command, Path stdout, java.util.Map<String, String> env)
+    static Measure run(List<String> command, Path stdout, Map<String, String> env)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -25,22 +27,28 @@ final class ChildProcess {
         Process p = pb
                 .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        long peakKb = 0;
+        // A command may start a second JVM (the relaunches): each process's peak, added up.
+        Map<Long, Long> peakKb = new HashMap<>();
         while (p.isAlive()) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmHWM:")) {
-                        peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // The process ended between the check and the read.
-            }
+            peak(p.toHandle(), peakKb);
             Thread.sleep(5);
         }
         int exit = p.waitFor();
-        return new Measure((System.nanoTime() - t0) / 1e9, peakKb >> 10, exit);
+        long totalKb = peakKb.values().stream().mapToLong(Long::longValue).sum();
+        return new Measure((System.nanoTime() - t0) / 1e9, totalKb >> 10, exit);
+    }
+
+    private static void peak(ProcessHandle process, Map<Long, Long> peakKb) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peakKb.merge(process.pid(), Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // The process ended between the check and the read.
+        }
+        process.children().forEach(c -> peak(c, peakKb));
     }
 
     static String java() {

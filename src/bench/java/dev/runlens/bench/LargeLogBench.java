@@ -2,10 +2,11 @@ package dev.runlens.bench;
 
 import dev.runlens.replay.LogGenerator;
 
+import dev.runlens.bench.ChildProcess.Measure;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,6 @@ final class LargeLogBench {
     private static final int RUNS = 3;
 
     private LargeLogBench() {
-    }
-
-    /** Wall time and the summed peak RSS of a process and every descendant seen. */
-    record Measure(double seconds, long peakRssMb, int exit) {
     }
 
     static void run() throws Exception {
@@ -45,10 +42,10 @@ final class LargeLogBench {
         long floorRss = 0;
         List<String> summary = List.of(ChildProcess.java(), "-jar", jar, "summary", "--json", log.toString());
         for (int i = 0; i < RUNS; i++) {
-            Measure floor = measure(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
+            Measure floor = ChildProcess.run(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
                     PlainJacksonParse.class.getName(), log.toString()), null, Map.of());
-            Measure s = measure(summary, dir.resolve("summary.json"), Map.of());
-            Measure in = measure(summary, dir.resolve("summary-in-process.json"), Map.of("RUNLENS_RELAUNCH", "0"));
+            Measure s = ChildProcess.run(summary, dir.resolve("summary.json"), Map.of());
+            Measure in = ChildProcess.run(summary, dir.resolve("summary-in-process.json"), Map.of("RUNLENS_RELAUNCH", "0"));
             if (s.exit() != 0 || in.exit() != 0 || floor.exit() != 0) {
                 throw new IllegalStateException("a run failed: summary " + s.exit() + ", in process " + in.exit()
                         + ", floor " + floor.exit());
@@ -87,38 +84,7 @@ final class LargeLogBench {
         List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-XX:+UseSerialGC"));
         command.addAll(List.of(extra.split("\\s+")));
         command.addAll(List.of("-Drunlens.relaunched=true", "-cp", jar, "dev.runlens.Main", "summary", "--json", log.toString()));
-        Measure m = measure(command, dir.resolve("summary-profiled.json"), Map.of());
+        Measure m = ChildProcess.run(command, dir.resolve("summary-profiled.json"), Map.of());
         System.out.printf("profiled child (%s): %.2f s, %d MB, exit %d%n", extra, m.seconds(), m.peakRssMb(), m.exit());
-    }
-
-    static Measure measure(List<String> command, Path stdout, Map<String, String> env)
-            throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(env);
-        Process p = pb
-                .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Map<Long, Long> peakKb = new HashMap<>();
-        while (p.isAlive()) {
-            peak(p.toHandle(), peakKb);
-            Thread.sleep(5);
-        }
-        int exit = p.waitFor();
-        long totalKb = peakKb.values().stream().mapToLong(Long::longValue).sum();
-        return new Measure((System.nanoTime() - t0) / 1e9, totalKb >> 10, exit);
-    }
-
-    private static void peak(ProcessHandle process, Map<Long, Long> peakKb) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    peakKb.merge(process.pid(), Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // The process ended between the check and the read.
-        }
-        process.children().forEach(c -> peak(c, peakKb));
     }
 }
