@@ -109,6 +109,21 @@ class LiveDashboardUiTest {
     }
 
     @Test
+    void aLiveRunThatSucceedsIsAnnouncedAsFinishedWithItsExecutions() throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast());
+        String runId = simulator.startRun(SoScenario.BALANCE);
+        WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
+                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+        waitFor(() -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal());
+        Run run = dashboard.model().runs().get(0);
+        assertEquals(RunStatus.SUCCEEDED, run.status());
+        waitFor(() -> notificationTexts().contains("Run finished"));
+        String expected = "run " + runId + " finished: " + run.executions().size() + " executions";
+        assertTrue(notificationTexts().stream().anyMatch(t -> t.contains(expected)), notificationTexts().toString());
+        assertFalse(notificationTexts().contains("Run failed"));
+    }
+
+    @Test
     void theDemoShowsLiveRunsUnderABanner(FxRobot robot) throws Exception {
         SimulatorOptions options = SimulatorOptions.fast().toBuilder().demoRunsAtStart(true)
                 .eventInterval(java.time.Duration.ofMillis(40)).build();
