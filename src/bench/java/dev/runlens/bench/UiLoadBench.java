@@ -78,7 +78,7 @@ final class UiLoadBench {
         List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("dev.runlens.Main", "watch", "--url", sim.spaceOperatorUrl().toString(), "--run", run,
                 "--exit-when-finished", "--stats-out", stats.toString()));
-        ChildProcess.Measure m = ChildProcess.run(HeadlessJava.command(command.toArray(String[]::new)), null,
+        ChildProcess.Measure m = ChildProcess.run(HeadlessJava.jarCommand(command.toArray(String[]::new)), null,
                 Map.of("RUNLENS_TOKEN", sim.demoToken()));
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException("watch exited with " + m.exit() + " and " + (Files.exists(stats) ? "" : "no ") + "stats");
