@@ -192,6 +192,9 @@ public final class ReplayUi {
                 item("Save selected run as log…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                         () -> choose("Save the run as a session log", "run.jsonl", p -> saveRunsAsLog(p, false))),
                 item("Save all runs as log…", null, () -> choose("Save every run as a session log", "runs.jsonl", p -> saveRunsAsLog(p, true))),
+                item("Save selected run as log, secrets masked…", null,
+                        () -> choose("Save the run as a session log with secret-looking values masked", "run-redacted.jsonl",
+                                p -> saveRunsAsLog(p, false, true))),
                 item("Export run summary (JSON)…", null, () -> choose("Export the run summary", "summary.json", this::exportSummary)),
                 item("Export executions (CSV)…", null, () -> choose("Export executions as CSV", "executions.csv", this::exportCsv)),
                 item("Export timeline (PNG)…", null, () -> choose("Export the timeline as PNG", "timeline.png", this::exportTimelinePng)),
@@ -270,8 +273,16 @@ public final class ReplayUi {
 
     /** Saves the selected run (or all runs) as a session log, off the FX thread. Call on the FX thread. */
     public CompletableFuture<Path> saveRunsAsLog(Path target, boolean all) {
+        return saveRunsAsLog(target, all, false);
+    }
+
+    /**
+     * The same, and with {@code redact} the values of secret-looking keys (api_key, token,
+     * Authorization…) masked: a recording to hand to someone else. It still opens to the same runs.
+     */
+    public CompletableFuture<Path> saveRunsAsLog(Path target, boolean all, boolean redact) {
         List<Exports.RunFrames> runs = frames(all);
-        return CompletableFuture.supplyAsync(() -> call(() -> { Exports.saveSessionLog(runs, target, false); }, target), saver);
+        return CompletableFuture.supplyAsync(() -> call(() -> { Exports.saveSessionLog(runs, target, redact); }, target), saver);
     }
 
     /** Exports the selected run's (or all runs') summary JSON. Call on the FX thread. */

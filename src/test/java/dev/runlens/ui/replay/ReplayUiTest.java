@@ -442,6 +442,34 @@ class ReplayUiTest {
     }
 
     @Test
+    void theSelectedRunSavedWithSecretsMaskedHoldsNoSecretAndOpensToTheSameRun() throws Exception {
+        Path fixture = TestData.fixture("lyzr-docs-sample");
+        openAndPlayToEnd(fixture);
+        RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
+        fx(() -> dashboard.selection().runProperty().set(run));
+        assertTrue(fx(() -> dashboard.replay().fileMenuItems().stream()
+                .anyMatch(m -> "Save selected run as log, secrets masked…".equals(m.getText()))));
+
+        Path masked = dir.resolve("masked.jsonl");
+        fx(() -> dashboard.replay().saveRunsAsLog(masked, false, true)).get(10, TimeUnit.SECONDS);
+        String text = Files.readString(masked);
+        for (String secret : List.of("sk-prod-sentiment-key", "sf_prod_token_xyz")) {
+            assertTrue(Files.readString(fixture).contains(secret), "the fixture holds " + secret);
+            assertFalse(text.contains(secret), "the masked log holds " + secret);
+        }
+        assertTrue(text.contains(dev.runlens.export.Redactor.REDACTED));
+        SummaryBuilder original = new SummaryBuilder();
+        original.add(fixture);
+        SummaryBuilder reread = new SummaryBuilder();
+        reread.add(masked);
+        assertEquals(1, reread.model().runs().size());
+        Run kept = original.model().runs().stream().filter(r -> r.ref().equals(run)).findFirst().orElseThrow();
+        assertEquals(kept.events(), reread.model().runs().get(0).events());
+        assertEquals(kept.status(), reread.model().runs().get(0).status());
+        assertEquals(kept.executions().size(), reread.model().runs().get(0).executions().size());
+    }
+
+    @Test
     void eachExportWritesItsFile() throws Exception {
         Path fixture = TestData.fixture("space-operator-v2-failed-run");
         openAndPlayToEnd(fixture);
