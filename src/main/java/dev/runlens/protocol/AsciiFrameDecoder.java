@@ -49,6 +49,9 @@ final class AsciiFrameDecoder {
     private static final byte[][] TOP_FIELDS = ascii("stream_id", "event", "data");
 
     private final SpaceOperatorV2Decoder v2;
+    private final AsciiStrings ids = new AsciiStrings();
+    private final RunRef[] recentRuns = new RunRef[8];
+    private int nextRun;
 
     // The frame being read: its text (for substrings, offsets equal since it is ASCII), its bytes, the cursor.
     private String text;
@@ -81,8 +84,10 @@ final class AsciiFrameDecoder {
         if (frame.length() < 2) {
             return null;
         }
+        // Anything outside ASCII becomes '?' (one for a surrogate pair, hence the length check);
+        // stringEnd() checks each '?' against the text, and '?' is a syntax error outside strings.
         byte[] bytes = frame.getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length != frame.length() || !ascii(bytes, frame)) {
+        if (bytes.length != frame.length()) {
             return null;
         }
         text = frame;
@@ -98,16 +103,6 @@ final class AsciiFrameDecoder {
             b = null;
             clearData();
         }
-    }
-
-    /** US-ASCII encoding writes '?' for anything outside ASCII: a '?' must be a real one. */
-    private static boolean ascii(byte[] bytes, String frame) {
-        for (int k = 0; k < bytes.length; k++) {
-            if (bytes[k] == '?' && frame.charAt(k) != '?') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private ProtocolEvent spaceOperator() {
@@ -163,7 +158,7 @@ final class AsciiFrameDecoder {
     }
 
     private ProtocolEvent event(int kind, Instant time) {
-        RunRef run = new RunRef(Source.SPACE_OPERATOR, flowRunId);
+        RunRef run = runRef(flowRunId);
         switch (kind) {
             case FLOW_START:
                 return new RunEvent.FlowStarted(run, time, null);
@@ -192,6 +187,18 @@ final class AsciiFrameDecoder {
             default:
                 return new RunEvent.NodeFinished(run, time, node, null, null);
         }
+    }
+
+    /** The same reference for the same (interned) run id, for the last few runs. */
+    private RunRef runRef(String runId) {
+        for (RunRef r : recentRuns) {
+            if (r != null && r.runId() == runId) {
+                return r;
+            }
+        }
+        RunRef r = new RunRef(Source.SPACE_OPERATOR, runId);
+        recentRuns[nextRun++ & (recentRuns.length - 1)] = r;
+        return r;
     }
 
     private void clearData() {
@@ -239,9 +246,9 @@ final class AsciiFrameDecoder {
                         timeStart = start + 1;
                         timeEnd = i - 1;
                     }
-                    case NODE_ID -> nodeId = string();
+                    case NODE_ID -> nodeId = id();
                     case TIMES -> times = unsignedInt();
-                    case FLOW_RUN_ID -> flowRunId = string();
+                    case FLOW_RUN_ID -> flowRunId = id();
                     case LEVEL -> level = string();
                     case MODULE -> module = string();
                     case CONTENT -> content = string();
@@ -337,6 +344,12 @@ final class AsciiFrameDecoder {
         return true;
     }
 
+    /** A run or node id: a string value, one instance per text (see {@link AsciiStrings}). */
+    private String id() {
+        int start = stringEnd();
+        return lastEscaped ? unescape(start + 1, i - 1) : ids.get(b, start + 1, i - 1, text);
+    }
+
     /** A string value as its text, unescaped. */
     private String string() {
         int start = stringEnd();
@@ -386,7 +399,7 @@ final class AsciiFrameDecoder {
             if (c == '"') {
                 return start;
             }
-            if (c < 0x20) {
+            if (c < 0x20 || c == '?' && text.charAt(i - 1) != '?') {
                 throw Reject.INSTANCE;
             }
             if (c == '\\') {

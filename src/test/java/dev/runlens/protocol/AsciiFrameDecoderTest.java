@@ -63,6 +63,48 @@ class AsciiFrameDecoderTest {
         assertTrue(taken > frames.size() * 0.99, "byte reader took " + taken + " of " + frames.size());
     }
 
+    /** One decoder for a whole stream, as a log is read: its cached ids and run references must never leak between texts. */
+    @Test
+    void oneDecoderForManyFramesGivesWhatTheStreamingDecoderGives() {
+        List<String> frames = new ArrayList<>(SampleFrames.spaceOperator(30_000, 21));
+        for (int k = 0; k < 3000; k++) {
+            // More distinct ids than the id table has slots, with shared prefixes and equal lengths.
+            frames.add(NODE.replace("n-1", "node-" + k).replace("r-1", "run-" + (k % 37)));
+        }
+        java.util.Collections.shuffle(frames, new Random(5));
+        AsciiFrameDecoder bytes = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
+        StreamingDecoder streaming = new StreamingDecoder(new SpaceOperatorV2Decoder());
+        int taken = 0;
+        for (String f : frames) {
+            ProtocolEvent a = bytes.tryDecode(f);
+            if (a != null) {
+                taken++;
+                ProtocolEvent s = streaming.tryDecode(f);
+                assertEquals(s, a, () -> "the readers disagree on " + f);
+                assertEquals(payloadText(s), payloadText(a));
+            }
+        }
+        assertTrue(taken > frames.size() * 0.99, "byte reader took " + taken + " of " + frames.size());
+    }
+
+    @Test
+    void readsTimesAsTheTextParserDoes() {
+        Random rnd = new Random(3);
+        String[] samples = {"2026-11-22T08:00:00Z", "2026-11-22T08:00:00.123456789Z", "2024-02-29T23:59:59.1Z",
+            "2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T08:00:00.Z",
+            "2026-11-22T08:00:00.1234567890Z", "2026-11-22 08:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"};
+        List<String> all = new ArrayList<>(List.of(samples));
+        for (int k = 0; k < 20_000; k++) {
+            char[] c = samples[rnd.nextInt(samples.length)].toCharArray();
+            c[rnd.nextInt(c.length)] = (char) ('*' + rnd.nextInt(60));
+            all.add(new String(c));
+        }
+        for (String t : all) {
+            byte[] b = ("xx" + t + "yy").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertEquals(FastTime.parse(t), FastTime.parse(b, 2, 2 + t.length()), t);
+        }
+    }
+
     @Test
     void leavesOtherProtocolsToTheOtherPaths() {
         for (String f : SampleFrames.lyzr(2000, 5)) {
