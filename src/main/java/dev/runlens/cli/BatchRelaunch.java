@@ -22,7 +22,8 @@ import java.util.Set;
  * not when {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS} is set,
  * not for inputs under {@link #DEFAULT_THRESHOLD} bytes, and not when the runtime has no
  * {@code bin/java} (the packaged app's trimmed runtime). The child inherits stdin, stdout and
- * stderr, and its exit status becomes this process's.
+ * stderr, and its exit status becomes this process's. When started from one jar, the child maps a
+ * class-data sharing archive of the classes it loads ({@link BatchClassArchive}, decision 0017).
  */
 public final class BatchRelaunch {
     /** Set in the child: a relaunched JVM never relaunches again. */
@@ -55,7 +56,35 @@ public final class BatchRelaunch {
         if (command == null) {
             return -1;
         }
-        return ChildJvm.run(command);
+        BatchClassArchive archive = "false".equals(System.getProperty("runlens.batch.archive")) ? null
+                : BatchClassArchive.of(System.getProperty("java.class.path"), Path.of(System.getProperty("java.home")),
+                        System.getProperty("java.version", ""),
+                        BatchClassArchive.cacheDir(System.getenv(), System.getProperty("user.home")),
+                        ProcessHandle.current().pid());
+        if (archive != null && archive.prepare()) {
+            command = withArchive(command, archive);
+        } else {
+            archive = null;
+        }
+        int status = ChildJvm.run(command);
+        if (archive != null) {
+            archive.finish(status);
+        }
+        return status;
+    }
+
+    /**
+     * The child's command with the class archive's options right after the executable, and the
+     * jar's absolute path as the class path (the one the archive records, wherever it is run from).
+     */
+    static List<String> withArchive(List<String> command, BatchClassArchive archive) {
+        List<String> out = new ArrayList<>(command);
+        int cp = out.indexOf("-cp");
+        if (cp >= 0 && cp + 1 < out.size()) {
+            out.set(cp + 1, archive.jar().toString());
+        }
+        out.addAll(1, archive.options());
+        return out;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.runlens.log;
 
+import dev.runlens.protocol.FastTime;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * The fastest path for the line Runlens writes for nearly every frame,
@@ -16,11 +19,18 @@ public final class FrameLineScanner {
 
     private byte[] out = new byte[1024];
     private int outLength;
-    private String at;
+    private byte[] line;
+    private int atStart;
+    private int atEnd;
 
-    /** The receive time text of the last line scanned. */
+    /** The receive time text of the last line scanned (while its line's bytes are unchanged). */
     public String at() {
-        return at;
+        return new String(line, atStart, atEnd - atStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The receive time of the last line scanned in the usual shape, read from its bytes; else null (then parse {@link #at()}). */
+    public Instant fastAt() {
+        return FastTime.parse(line, atStart, atEnd);
     }
 
     /** The unescaped frame of the last line scanned. */
@@ -57,7 +67,9 @@ public final class FrameLineScanner {
         if (!matches(b, length, i, MIDDLE)) {
             return false;
         }
-        at = new String(b, atStart, i - atStart, StandardCharsets.ISO_8859_1);
+        line = b;
+        this.atStart = atStart;
+        atEnd = i;
         i += MIDDLE.length;
         if (out.length < length) {
             out = new byte[Math.max(length, out.length * 2)];

@@ -143,7 +143,9 @@ public final class LogReader {
 
     private static LogEntry sessionLine(LineInput lines, FrameLineScanner scanner, long lineNo, long index, long offset) {
         if (scanner.scan(lines.bytes(), lines.length())) {
-            return new LogEntry.Frame(index, receivedAt(scanner.at()), scanner.frame(), null, offset, lines.length());
+            Instant at = scanner.fastAt();
+            return new LogEntry.Frame(index, at != null ? at : receivedAt(scanner.at()), scanner.frame(), null, offset,
+                    lines.length());
         }
         LogEntry.Frame quick = quickFrameLine(lines, index, offset);
         if (quick != null) {

@@ -17,6 +17,7 @@ public final class FrameDecoder {
     private final SpaceOperatorV2Decoder v2 = new SpaceOperatorV2Decoder();
     private final SpaceOperatorV1Decoder v1 = new SpaceOperatorV1Decoder();
     private final LyzrDecoder lyzr = new LyzrDecoder();
+    private final AsciiFrameDecoder fastest = new AsciiFrameDecoder(v2);
     private final StreamingDecoder fast = new StreamingDecoder(v2);
 
     public void registerStream(long streamId, String flowRunId) {
@@ -27,7 +28,11 @@ public final class FrameDecoder {
         if (text == null || text.isBlank()) {
             return MalformedFrame.notJson("empty frame", text);
         }
-        ProtocolEvent quick = fast.tryDecode(text);
+        ProtocolEvent quick = fastest.tryDecode(text);
+        if (quick != null) {
+            return quick;
+        }
+        quick = fast.tryDecode(text);
         if (quick != null) {
             return quick;
         }
