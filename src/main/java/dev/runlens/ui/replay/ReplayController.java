@@ -8,7 +8,6 @@ import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FxPump;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -91,6 +89,8 @@ public final class ReplayController {
     }
 
     private void added(ReplaySession session, boolean play) {
+        // Before its first frame: the file's event rows are views over its index.
+        model.indexFeed(session.feed(), session.index(), session.frames());
         Transport t = new Transport(session);
         transports.add(t);
         ReplayIndex index = session.index();
@@ -132,14 +132,13 @@ public final class ReplayController {
     }
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
-    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
-                         Map<RunRef, RowBlock> rows, Runnable applied) {
+    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
         Platform.runLater(() -> {
             long start = System.nanoTime();
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
-                model.restoreFeed(session.feed(), state, pos, problems, rows);
+                model.restoreFeed(session.feed(), state, pos, problems);
                 kept.restored(model.runModel());
             } finally {
                 lastRestoreNanos = System.nanoTime() - start;
