@@ -160,7 +160,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         t[t.length - 1] = -1;
         terminalAt = t;
         RunEntries[] e = Arrays.copyOf(runEntries, runEntries.length + 1);
-        e[e.length - 1] = new RunEntries();
+        e[e.length - 1] = new RunEntries(table, e.length - 1, ref.source() == dev.runlens.protocol.Source.LYZR);
         runEntries = e;
         RunRef[] a = Arrays.copyOf(runs, runs.length + 1);
         a[a.length - 1] = ref;
@@ -460,13 +460,16 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     /**
-     * Estimated heap held by the index: columns, markers, interned strings and model snapshots
+     * Estimated heap held by the index: columns, markers, runs' row checkpoints, interned strings and model snapshots
      * (not the payloads, which stay in the file).
      */
     public long retainedBytes() {
         long m = 0;
         for (IntList l : markers.values()) {
             m += l.bytes();
+        }
+        for (RunEntries e : runEntries) {
+            m += e.bytes();
         }
         return table.allocatedBytes() + m + strings.size() * 96L + snapshots.estimatedBytes()
                 + (long) malformedCount * 64;

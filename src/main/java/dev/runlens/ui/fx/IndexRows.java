@@ -28,6 +28,8 @@ final class IndexRows {
     private final RunRef ref;
     private Run owner;
     private int count;
+    private int lastRow = -1;
+    private int lastEntry;
     /** Kind names and node ids offered so far: they only grow, as the event log's filters expect. */
     private String[] kinds = new String[0];
     private String[] nodes = new String[0];
@@ -74,18 +76,46 @@ final class IndexRows {
     }
 
     EventRow get(int k) {
-        if (k < 0 || k >= count) {
-            throw new IndexOutOfBoundsException(k);
-        }
-        int i = entries.entry(k);
-        Execution exec = resolve(entries.execution(k));
+        int i = entry(k);
+        Execution exec = execution(k, i);
         Integer times = exec != null ? Integer.valueOf(exec.times()) : index.times(i);
         return new EventRow(i, index.time(i), index.eventTime(i), index.kindName(i), index.node(i), times,
                 summaries.get(i), new FrameRef.InLog(log, i, index.textLength(i)), ref, exec);
     }
 
     Instant receivedAt(int k) {
-        return index.time(entries.entry(k));
+        return index.time(entry(k));
+    }
+
+    /** Row {@code k}'s entry; a view reads rows mostly in order, so the last one read is where the next starts. */
+    private int entry(int k) {
+        if (k < 0 || k >= count) {
+            throw new IndexOutOfBoundsException(k);
+        }
+        int e;
+        if (k == lastRow) {
+            return lastEntry;
+        }
+        e = k == lastRow + 1 ? entries.next(lastRow, lastEntry) : entries.entry(k);
+        lastRow = k;
+        lastEntry = e;
+        return e;
+    }
+
+    /**
+     * The execution row {@code k} (entry {@code i}) touched, as applying it did: a Lyzr run's rows
+     * know it; a Space Operator event's is the one with its (node, times), unless its run had ended.
+     */
+    private Execution execution(int k, int i) {
+        if (entries.knowsExecutions()) {
+            return resolve(entries.execution(k));
+        }
+        String node = index.node(i);
+        int times = index.executionNumber(i);
+        if (owner == null || node == null || times == Integer.MIN_VALUE || index.afterRunEnded(i)) {
+            return null;
+        }
+        return owner.execution(node, times);
     }
 
     private Execution resolve(int e) {
@@ -112,7 +142,8 @@ final class IndexRows {
         int[] picked = new int[16];
         int n = 0;
         for (int k = 0; k < count; k++) {
-            if (entries.execution(k) == e) {
+            Execution x = execution(k, entry(k));
+            if (x == null ? e < 0 : x.index() == e) {
                 if (n == picked.length) {
                     picked = Arrays.copyOf(picked, n * 2);
                 }
