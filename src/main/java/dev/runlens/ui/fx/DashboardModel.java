@@ -166,7 +166,7 @@ public final class DashboardModel {
         Integer times = exec != null ? Integer.valueOf(exec.times()) : node == null ? null : node.times();
         EventRow row = new EventRow(f.sequence(), f.receivedAt(), e.time(), e.kind(), node == null ? null : node.node(),
                 times, f.summary(), f.ref(), run.ref(), exec);
-        track.add(row);
+        track.add(row, f.feed());
         newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
         if (!wasTerminal) {
             if (e instanceof RunEvent.NodeError ne) {

@@ -96,7 +96,7 @@ final class IndexRows {
         if (k == lastRow) {
             return lastEntry;
         }
-        e = k == lastRow + 1 ? entries.next(lastRow, lastEntry) : entries.entry(k);
+        e = lastRow >= 0 && k == lastRow + 1 ? entries.next(lastRow, lastEntry) : entries.entry(k);
         lastRow = k;
         lastEntry = e;
         return e;

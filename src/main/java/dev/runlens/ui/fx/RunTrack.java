@@ -15,8 +15,10 @@ public final class RunTrack {
     private Run run;
     private final Feed feed;
     /** Exactly one of the two is set. */
-    private final RowStore rows;
-    private final IndexRows indexed;
+    private RowStore rows;
+    private IndexRows indexed;
+    /** Every row, whichever of the two holds them (a view that follows a switch from index to store). */
+    private final List<EventRow> all = new AllRows();
     Instant lastReceivedAt;
 
     RunTrack(Run run, Feed feed) {
@@ -26,6 +28,7 @@ public final class RunTrack {
         this.indexed = null;
         rows.attach(run);
     }
+
 
     /** A replayed run's track showing its events below entry {@code position} of {@code source}'s index. */
     RunTrack(Run run, Feed feed, IndexedFeed source, int position) {
@@ -52,7 +55,19 @@ public final class RunTrack {
         lastReceivedAt = rows.size() == 0 ? null : rows.receivedAt(rows.size() - 1);
     }
 
-    void add(EventRow row) {
+    /** A row applied from {@code from}'s frame. */
+    void add(EventRow row, Feed from) {
+        if (indexed != null && !feed.equals(from)) {
+            // The run also comes from another source (watched live while its recording is replayed):
+            // its rows are no longer entries of one file, so they become stored rows.
+            RowStore store = new RowStore(run.ref(), new TextArena());
+            store.attach(run);
+            for (EventRow r : indexed.all()) {
+                store.add(r);
+            }
+            rows = store;
+            indexed = null;
+        }
         if (indexed != null) {
             indexed.add(row);
         } else {
@@ -83,7 +98,19 @@ public final class RunTrack {
 
     /** Every event row of the run, in arrival order: a live read-only view, rows made on demand. */
     public List<EventRow> rows() {
-        return indexed != null ? indexed.all() : rows.all();
+        return all;
+    }
+
+    private final class AllRows extends java.util.AbstractList<EventRow> implements java.util.RandomAccess {
+        @Override
+        public EventRow get(int index) {
+            return indexed != null ? indexed.get(index) : rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return indexed != null ? indexed.size() : rows.size();
+        }
     }
 
     /** The rows of one execution, in arrival order; for null, the run-level rows (no execution). */
