@@ -65,6 +65,8 @@ public final class ReplayController {
     private long publishedAt;
     /** How long the last restore took on the FX thread (the benchmark's breakdown). */
     volatile long lastRestoreNanos;
+    /** The FX thread's CPU time for it. */
+    volatile long lastRestoreCpuNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -135,6 +137,7 @@ public final class ReplayController {
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
         Platform.runLater(() -> {
             long start = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
@@ -142,6 +145,7 @@ public final class ReplayController {
                 kept.restored(model.runModel());
             } finally {
                 lastRestoreNanos = System.nanoTime() - start;
+                lastRestoreCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
                 applied.run();
             }
         });

@@ -170,20 +170,26 @@ public final class ReplaySession implements AutoCloseable {
 
     /** How long the worker took to build the last restored state (the benchmark's breakdown). */
     volatile long lastBuildNanos;
+    /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
+    volatile long lastBuildCpuNanos;
 
     private void backward(int target) throws IOException {
         long start = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         engine.seek(target);
         RunModel state = engine.handOver();
         lastBuildNanos = System.nanoTime() - start;
+        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         problems.removeIf(p -> p.index() >= target);
         restore(state, target);
     }
 
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
+        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         problems.addAll(j.problems);
         restore(j.state, target);
     }
