@@ -19,8 +19,8 @@ import java.io.IOException;
  *
  * <p><b>Threads.</b> Not thread-safe: one thread (the replay worker, or the UI thread for small
  * steps) owns an engine. {@link #model()} is owned by the engine and changes on the next move;
- * hand {@code model().copy()} to another thread. {@link #stateAt(ReplayIndex, int)} builds an
- * independent model and may be called from any thread.
+ * hand {@code model().copy()} to another thread, or give the model away with {@link #handOver()}.
+ * {@link #stateAt(ReplayIndex, int)} builds an independent model and may be called from any thread.
  *
  * <p><b>Identity.</b> Models share runs with the index's snapshots copy-on-write
  * ({@link RunModel#snapshot()}), so after a move a changed run (and its executions) may be a new
