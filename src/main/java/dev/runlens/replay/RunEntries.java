@@ -78,9 +78,10 @@ public final class RunEntries {
         size = n + 1;
     }
 
+    /** By identity: kind names are constants or interned, node ids come from the index's string table. */
     private static boolean contains(String[] a, String s) {
         for (String t : a) {
-            if (t.equals(s)) {
+            if (t == s) {
                 return true;
             }
         }
@@ -178,6 +179,19 @@ public final class RunEntries {
             e = next;
         }
         return k + 1;
+    }
+
+    /** How many kind names and node ids ({@link #kindsBelow}, {@link #nodesBelow}) the run's events below {@code position} use. */
+    public int namesBelow(int position) {
+        return count(kindFirst, position) + count(nodeFirst, position);
+    }
+
+    private static int count(int[] first, int position) {
+        int k = 0;
+        while (k < first.length && first[k] < position) {
+            k++;
+        }
+        return k;
     }
 
     /** The kind names of the run's events below {@code position}, in first-seen order. */

@@ -52,6 +52,14 @@ final class IndexRows {
     /** Shows the run's events below entry {@code position}. */
     private void showUpTo(int position) {
         count = entries.countBelow(position);
+        learn(position);
+    }
+
+    /** Offers the kinds and nodes used below {@code position} (looked up only when there are more). */
+    private void learn(int position) {
+        if (entries.namesBelow(position) <= kinds.length + nodes.length) {
+            return;
+        }
         String[] k = entries.kindsBelow(position);
         if (k.length > kinds.length) {
             kinds = k;
@@ -68,7 +76,15 @@ final class IndexRows {
         if (row.summary() != null) {
             summaries.put(entry, row.summary());
         }
-        showUpTo(entry + 1);
+        if (count < entries.size() && (count == 0 ? entries.entry(0) : entries.next(count - 1, entry(count - 1))) == entry) {
+            // Playing: the entry is the run's next row.
+            lastRow = count;
+            lastEntry = entry;
+            count++;
+            learn(entry + 1);
+        } else {
+            showUpTo(entry + 1);
+        }
     }
 
     int size() {
