@@ -83,7 +83,7 @@ final class EntryReplayer {
         return synthetic(index, index.table.view(), i);
     }
 
-    private static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i) {
+    static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i) {
         int c = i >>> EntryTable.SHIFT;
         int k = i & EntryTable.MASK;
         int flags = ch.flags[c][k];

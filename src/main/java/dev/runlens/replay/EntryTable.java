@@ -95,6 +95,16 @@ final class EntryTable {
     /** Appends one entry (writer thread only) and publishes it. */
     void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
                 int run, int node, int times, int aux) {
+        write(kind, flags, received, server, offset, length, sequence, run, node, times, aux);
+        publish();
+    }
+
+    /**
+     * Writes the next entry without publishing it (writer thread only): the writer may read it
+     * through {@link #view()} and record what depends on it before readers can see it.
+     */
+    void write(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
+               int run, int node, int times, int aux) {
         int i = size;
         if (i == Integer.MAX_VALUE) {
             throw new IllegalStateException("more than 2^31 entries");
@@ -120,7 +130,11 @@ final class EntryTable {
         ch.aux[c][k] = aux;
         ch.kind[c][k] = (byte) kind.ordinal();
         ch.flags[c][k] = (byte) flags;
-        size = i + 1;
+    }
+
+    /** Publishes the entry {@link #write} wrote. */
+    void publish() {
+        size = size + 1;
     }
 
     Chunks view() {

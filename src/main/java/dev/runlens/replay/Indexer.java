@@ -108,6 +108,7 @@ final class Indexer {
             long server = Times.nanos(scanned.time());
             if (server == EntryTable.NO_TIME && scanned.time() != null) {
                 flags |= EntryTable.HEAVY;
+                index.oddTime(index.table.size(), scanned.time());
             }
             int node = scanned.node() == null ? StringTable.NONE : index.strings.id(scanned.node());
             append(scanned.kind(), flags, received, server, offset, length, sequence, run, node, scanned.times(), StringTable.NONE);
@@ -184,6 +185,7 @@ final class Indexer {
         long server = Times.nanos(e.time());
         if (server == EntryTable.NO_TIME && e.time() != null) {
             flags |= EntryTable.HEAVY;
+            index.oddTime(index.table.size(), e.time());
         }
         NodeRef ref = e.node();
         int node = ref == null ? StringTable.NONE : index.strings.id(ref.node());
@@ -206,6 +208,10 @@ final class Indexer {
             flags |= ne.endsExecution() ? EntryTable.ENDS : 0;
         } else if (e instanceof RunEvent.NodeFinished nf && nf.output() != null) {
             flags |= EntryTable.HAS_OUTPUT;
+        }
+        if (kind == EntryKind.UNKNOWN_EVENT) {
+            // Its kind name is the frame's own: kept for the event log's rows.
+            aux = index.strings.id(e.kind());
         }
         append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
     }
@@ -264,19 +270,26 @@ final class Indexer {
     private void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
                         int run, int node, int times, int aux, RunEvent decoded) {
         int i = index.table.size();
-        index.table.append(kind, flags, received, server, offset, length, sequence, run, node, times, aux);
+        index.table.write(kind, flags, received, server, offset, length, sequence, run, node, times, aux);
+        if (kind.isRunEvent()) {
+            RunEvent e = decoded != null ? decoded : EntryReplayer.synthetic(index, index.table.view(), i);
+            RunModel.Change c = model.apply(e);
+            if (c.run().terminal()) {
+                index.ended(run, i);
+            }
+            // The run's event log learns the entry before readers can see it (see RunEntries).
+            RunRef ref = index.runAt(run);
+            String name = kind == EntryKind.UNKNOWN_EVENT ? index.strings.get(aux) : EntryNames.kind(kind, ref.source());
+            index.entriesOf(run).add(i, c.execution() == null ? -1 : c.execution().index(), name,
+                    kind.isNodeEvent() ? index.strings.get(node) : null);
+        }
+        index.table.publish();
         if (kind.isError()) {
             index.markerList(MarkerKind.ERROR).add(i);
         } else if (kind == EntryKind.NODE_STARTED) {
             index.markerList(MarkerKind.NODE_START).add(i);
         } else if (kind == EntryKind.MALFORMED) {
             index.markerList(MarkerKind.MALFORMED).add(i);
-        }
-        if (kind.isRunEvent()) {
-            RunModel.Change c = model.apply(decoded != null ? decoded : index.synthetic(i));
-            if (c.run().terminal()) {
-                index.ended(run, i);
-            }
         }
         snapshots.afterAppend(i + 1, model);
     }

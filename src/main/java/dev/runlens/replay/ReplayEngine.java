@@ -19,8 +19,8 @@ import java.io.IOException;
  *
  * <p><b>Threads.</b> Not thread-safe: one thread (the replay worker, or the UI thread for small
  * steps) owns an engine. {@link #model()} is owned by the engine and changes on the next move;
- * hand {@code model().copy()} to another thread. {@link #stateAt(ReplayIndex, int)} builds an
- * independent model and may be called from any thread.
+ * hand {@code model().copy()} to another thread, or give the model away with {@link #handOver()}.
+ * {@link #stateAt(ReplayIndex, int)} builds an independent model and may be called from any thread.
  *
  * <p><b>Identity.</b> Models share runs with the index's snapshots copy-on-write
  * ({@link RunModel#snapshot()}), so after a move a changed run (and its executions) may be a new
@@ -60,9 +60,24 @@ public final class ReplayEngine {
         return position - 1;
     }
 
-    /** The state at {@link #position()}; owned by the engine (see the class comment). */
+    /** The state at {@link #position()}; owned by the engine (see the class comment). Null after {@link #handOver()}. */
     public RunModel model() {
         return model;
+    }
+
+    /**
+     * Gives the model at {@link #position()} away instead of copying it (a replay seek hands it to
+     * the window): the engine forgets it, and its next move starts from the nearest snapshot. The
+     * model's ended runs are shared with the snapshots copy-on-write, so whoever changes one gets a
+     * new {@code Run} object for it ({@link RunModel#snapshot()}).
+     */
+    public RunModel handOver() {
+        if (model == null) {
+            throw new IllegalStateException("the model at " + position + " was handed over already");
+        }
+        RunModel m = model;
+        model = null;
+        return m;
     }
 
     /**
@@ -81,12 +96,12 @@ public final class ReplayEngine {
      */
     private RunModel move(int target, boolean steppingBack) throws IOException {
         int p = Math.max(0, Math.min(target, index.size()));
-        if (p == position) {
+        if (model != null && p == position) {
             return model;
         }
         Snapshot s = base(p);
         int from = s == null ? 0 : s.position();
-        if (p > position && position >= from) {
+        if (model != null && p > position && position >= from) {
             advance(p);
             return model;
         }
@@ -117,6 +132,9 @@ public final class ReplayEngine {
      * caller learns which execution each event touched. Throws when {@code target} is behind.
      */
     public RunModel advance(int target, AppliedListener listener) throws IOException {
+        if (model == null) {
+            throw new IllegalStateException("the model was handed over: seek first");
+        }
         int p = Math.min(target, index.size());
         if (p < position) {
             throw new IllegalArgumentException("cannot advance backwards from " + position + " to " + p);

@@ -39,6 +39,10 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     private final long fileSize;
     private final FrameStore frames;
     private volatile RunRef[] runs = new RunRef[0];
+    /** Per run id, its event entries (see {@link RunEntries}). */
+    private volatile RunEntries[] runEntries = new RunEntries[0];
+    /** Event times too far from 1970 for the nanosecond column, by entry (hostile frames: few). */
+    private final Map<Integer, Instant> oddTimes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per run id, the entry of the event that ended the run, or -1 (written before later entries are published). */
     private volatile int[] terminalAt = new int[0];
     private volatile MalformedEntry[] malformed = new MalformedEntry[0];
@@ -155,6 +159,9 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         int[] t = Arrays.copyOf(terminalAt, terminalAt.length + 1);
         t[t.length - 1] = -1;
         terminalAt = t;
+        RunEntries[] e = Arrays.copyOf(runEntries, runEntries.length + 1);
+        e[e.length - 1] = new RunEntries(table, e.length - 1, ref.source() == dev.runlens.protocol.Source.LYZR);
+        runEntries = e;
         RunRef[] a = Arrays.copyOf(runs, runs.length + 1);
         a[a.length - 1] = ref;
         runs = a;
@@ -324,6 +331,42 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return id < 0 ? null : runs[id];
     }
 
+    RunEntries entriesOf(int run) {
+        return runEntries[run];
+    }
+
+    /** The event entries of {@code run} (none for a run without events, such as a gap's). */
+    public RunEntries entriesOf(RunRef run) {
+        RunRef[] r = runs;
+        RunEntries[] e = runEntries;
+        for (int i = 0; i < Math.min(r.length, e.length); i++) {
+            if (r[i].equals(run)) {
+                return e[i];
+            }
+        }
+        return RunEntries.NONE;
+    }
+
+    /** Indexing thread, before entry {@code i} is published: its event time does not fit the column. */
+    void oddTime(int i, Instant time) {
+        oddTimes.put(i, time);
+    }
+
+    /** The event's own (server) time of entry {@code i}, out-of-range times included, or null. */
+    public Instant eventTime(int i) {
+        long t = table.server(i);
+        return t != EntryTable.NO_TIME ? Times.instant(t) : oddTimes.isEmpty() ? null : oddTimes.get(i);
+    }
+
+    /** The kind a run event's frame names ("NodeStart", "task_failed", an unknown kind's own name...). */
+    public String kindName(int i) {
+        EntryKind kind = table.kind(i);
+        if (!kind.isRunEvent()) {
+            return null;
+        }
+        return kind == EntryKind.UNKNOWN_EVENT ? strings.get(table.aux(i)) : EntryNames.kind(kind, run(i).source());
+    }
+
     /** The run of a run event, else null. */
     public RunRef run(int i) {
         int r = table.run(i);
@@ -417,13 +460,16 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     /**
-     * Estimated heap held by the index: columns, markers, interned strings and model snapshots
+     * Estimated heap held by the index: columns, markers, runs' row checkpoints, interned strings and model snapshots
      * (not the payloads, which stay in the file).
      */
     public long retainedBytes() {
         long m = 0;
         for (IntList l : markers.values()) {
             m += l.bytes();
+        }
+        for (RunEntries e : runEntries) {
+            m += e.bytes();
         }
         return table.allocatedBytes() + m + strings.size() * 96L + snapshots.estimatedBytes()
                 + (long) malformedCount * 64;

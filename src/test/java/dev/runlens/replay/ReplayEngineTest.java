@@ -118,6 +118,43 @@ class ReplayEngineTest {
         }
     }
 
+    @Test
+    void aModelHandedOverIsTheOwnersAloneWhileTheEngineMovesOn() throws Exception {
+        try (ReplayIndex index = ReplayIndex.open(mixed, null, 2048).awaitDone()) {
+            int n = index.size();
+            int[] order = {n / 2, n - 1, 100, n, n / 3, 5000, 4999, 0, 7000, n / 2 + 1};
+            TreeSet<Integer> positions = new TreeSet<>();
+            for (int p : order) {
+                positions.add(p);
+                positions.add(Math.min(n, p + 300));
+            }
+            Map<Integer, JsonNode> expected = ScratchModels.at(mixed, positions);
+            ReplayEngine engine = new ReplayEngine(index);
+            List<RunModel> handed = new ArrayList<>();
+            List<Integer> reached = new ArrayList<>();
+            for (int p : order) {
+                engine.seek(p);
+                RunModel m = engine.handOver();
+                assertEquals(null, engine.model());
+                assertThrows(IllegalStateException.class, engine::handOver);
+                assertEquals(expected.get(p), ScratchModels.summary(m), "handed over at " + p);
+                // Its owner plays on: its ended runs are shared with snapshots, copied on change.
+                int q = Math.min(n, p + 300);
+                EntryReplayer.apply(index, m, p, q);
+                assertEquals(expected.get(q), ScratchModels.summary(m), "played on to " + q);
+                handed.add(m);
+                reached.add(q);
+            }
+            for (int k = 0; k < handed.size(); k++) {
+                assertEquals(expected.get(reached.get(k)), ScratchModels.summary(handed.get(k)), "no later move changed model " + k);
+            }
+            for (int p : positions) {
+                assertEquals(expected.get(p), ScratchModels.summary(ReplayEngine.stateAt(index, p)), "snapshots intact at " + p);
+            }
+            assertThrows(IllegalStateException.class, () -> engine.advance(n, null));
+        }
+    }
+
     private static void assertSeeksMatchScratch(ReplayIndex index, Path file, List<Integer> order) throws IOException {
         Map<Integer, JsonNode> expected = ScratchModels.at(file, new TreeSet<>(order));
         ReplayEngine engine = new ReplayEngine(index);

@@ -178,6 +178,12 @@ public final class Dashboard {
             return;
         }
         if (timelineData != null) {
+            RunTrack shownTrack = model.track(timelineData.run().ref());
+            if (shownTrack != null && shownTrack.run() != timelineData.run()) {
+                // A replayed run shared with the replay's snapshots became a new object on its first change.
+                showRun(selection.run());
+                return;
+            }
             Run run = timelineData.run();
             if (batch.changedRuns().contains(run)) {
                 Set<Execution> touched = new HashSet<>();

@@ -33,6 +33,8 @@ public final class DashboardModel {
     private final RunModel model = new RunModel();
     private final Map<RunRef, RunTrack> tracks = new LinkedHashMap<>();
     private final Map<Feed, FeedStatus> feeds = new LinkedHashMap<>();
+    /** Feeds replayed from an indexed file: their runs' rows are views over the index. */
+    private final Map<Feed, IndexedFeed> indexedFeeds = new java.util.HashMap<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
     private final List<Consumer<Batch>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
@@ -164,7 +166,7 @@ public final class DashboardModel {
         Integer times = exec != null ? Integer.valueOf(exec.times()) : node == null ? null : node.times();
         EventRow row = new EventRow(f.sequence(), f.receivedAt(), e.time(), e.kind(), node == null ? null : node.node(),
                 times, f.summary(), f.ref(), run.ref(), exec);
-        track.add(row);
+        track.add(row, f.feed());
         newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
         if (!wasTerminal) {
             if (e instanceof RunEvent.NodeError ne) {
@@ -182,11 +184,24 @@ public final class DashboardModel {
     private RunTrack track(Run run, Feed feed, List<Run> added) {
         RunTrack t = tracks.get(run.ref());
         if (t == null) {
-            t = new RunTrack(run, feed);
+            IndexedFeed source = indexedFeeds.get(feed);
+            t = source == null ? new RunTrack(run, feed) : new RunTrack(run, feed, source, 0);
             tracks.put(run.ref(), t);
             added.add(run);
+        } else if (t.run() != run) {
+            // A run restored by a replay seek is shared with the replay's snapshots until its first change.
+            t.follow(run);
         }
         return t;
+    }
+
+    /**
+     * Tells the model that {@code feed} replays the file {@code index} was built from, with each
+     * frame's sequence being its entry number: its runs' event rows become views over the index
+     * (entries read back through {@code log}) instead of stored rows. Call before its first frame.
+     */
+    public void indexFeed(Feed feed, dev.runlens.replay.ReplayIndex index, FrameRef.LogEntries log) {
+        indexedFeeds.put(feed, new IndexedFeed(index, log, new EntrySummaries()));
     }
 
     private static ErrorKind stateProblem(ConnectionState state) {
@@ -205,22 +220,16 @@ public final class DashboardModel {
     }
 
     /**
-     * Puts one feed back to an earlier (or any) point (replay seeking): its runs become those of
-     * {@code state} (an independent model, e.g. a copy of {@code ReplayEngine.seek}'s), its event
-     * rows keep those with a sequence below {@code position}, re-linked to the new executions, and
-     * its errors become the runs' errors and gaps plus {@code extraErrors} (malformed frames...).
-     * Other feeds are untouched. Fires the reset listeners (not a batch): views rebuild from the model.
+     * Puts one feed at any point of its file (replay seeking, either way): its runs become those of
+     * {@code state} (a model handed over: nobody else changes it, though its ended runs may be
+     * shared copy-on-write with replay snapshots), its event rows are those with a sequence below
+     * {@code position} (an indexed feed's rows are a view over its index: only their count changes;
+     * otherwise the stored rows are cut), and its errors become the runs' errors and gaps plus
+     * {@code extraErrors} (malformed frames...). Other feeds are untouched. Fires the reset
+     * listeners (not a batch): views rebuild from the model.
      */
     public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors) {
-        restoreFeed(feed, state, position, extraErrors, Map.of());
-    }
-
-    /**
-     * As above, for a replay seek forwards: {@code laterRows} holds, per run, the rows of the entries
-     * skipped up to {@code position} (referring to {@code state}'s executions by index); they follow the kept rows.
-     */
-    public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors,
-                            Map<RunRef, RowBlock> laterRows) {
+        IndexedFeed source = indexedFeeds.get(feed);
         List<RunRef> mine = new ArrayList<>();
         tracks.forEach((ref, t) -> {
             if (t.feed().equals(feed)) {
@@ -235,7 +244,8 @@ public final class DashboardModel {
         }
         List<ErrorEntry> restored = new ArrayList<>(extraErrors);
         for (Run run : state.runs()) {
-            RunTrack fresh = new RunTrack(run, feed, tracks.get(run.ref()), position, laterRows.get(run.ref()));
+            RunTrack fresh = source != null ? new RunTrack(run, feed, source, (int) position)
+                    : new RunTrack(run, feed, tracks.get(run.ref()), position);
             tracks.put(run.ref(), fresh);
             for (dev.runlens.model.RunError err : run.errors()) {
                 ErrorKind kind = err.isFlowError() ? ErrorKind.FLOW_ERROR

@@ -194,58 +194,6 @@ final class RowStore {
     }
 
     /**
-     * Appends the rows of a replay's skipped entries in one pass (a forward seek): columns copied,
-     * kinds and node ids interned once per block, no row object.
-     */
-    void addAll(RowBlock block) {
-        int n = block.size();
-        int[] kindMap = new int[block.kinds().size()];
-        for (int k = 0; k < kindMap.length; k++) {
-            kindMap[k] = intern(block.kinds().get(k), kinds, kindIds);
-        }
-        int[] nodeMap = new int[block.nodes().size()];
-        for (int k = 0; k < nodeMap.length; k++) {
-            nodeMap[k] = intern(block.nodes().get(k), nodes, nodeIds);
-        }
-        FrameRef.LogEntries blockLog = block.log();
-        boolean packed = log == null || log == blockLog;
-        if (packed) {
-            log = blockLog;
-        }
-        for (int b = 0; b < n; b++) {
-            Chunk c = slot();
-            int j = size & MASK;
-            long seq = block.entry(b);
-            ordered(seq);
-            c.sequence[j] = seq;
-            c.received[j] = block.received(b);
-            c.time[j] = oddOr(block.time(b), block.oddTime(b), size, 1);
-            c.kind[j] = kindMap[block.kind(b)];
-            int node = block.node(b);
-            c.node[j] = node < 0 ? -1 : nodeMap[node];
-            int times = block.times(b);
-            c.times[j] = times == RowBlock.NO_TIMES ? NO_TIMES : times;
-            int length = block.length(b);
-            if (packed && length >= 0 && length < ENTRY_MASK && seq >= 0 && seq < ENTRY_MASK) {
-                c.text[j] = Long.MIN_VALUE | ((long) length << 31) | seq;
-                c.frame[j] = null;
-            } else {
-                c.text[j] = TextArena.NONE;
-                c.frame[j] = new FrameRef.InLog(blockLog, (int) seq, length);
-            }
-            c.summary[j] = TextArena.NONE;
-            int e = block.execution(b);
-            c.execution[j] = e;
-            index(size, e);
-            size++;
-        }
-    }
-
-    private long oddOr(long nanos, Instant odd, int row, int column) {
-        return odd == null ? nanos : nanos(odd, row, column);
-    }
-
-    /**
      * Drops the rows with a sequence at or above {@code position} (a replay seek backwards). When
      * sequences ascend (a replayed file's rows always do) this cuts the tail in place, touching
      * only the dropped rows; otherwise it keeps the matching rows one by one.

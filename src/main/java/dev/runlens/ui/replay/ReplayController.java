@@ -8,7 +8,6 @@ import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.DashboardModel;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.Feed;
 import dev.runlens.ui.fx.FrameBridge;
 import dev.runlens.ui.fx.FxPump;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -67,6 +65,8 @@ public final class ReplayController {
     private long publishedAt;
     /** How long the last restore took on the FX thread (the benchmark's breakdown). */
     volatile long lastRestoreNanos;
+    /** The FX thread's CPU time for it. */
+    volatile long lastRestoreCpuNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -91,6 +91,8 @@ public final class ReplayController {
     }
 
     private void added(ReplaySession session, boolean play) {
+        // Before its first frame: the file's event rows are views over its index.
+        model.indexFeed(session.feed(), session.index(), session.frames());
         Transport t = new Transport(session);
         transports.add(t);
         ReplayIndex index = session.index();
@@ -132,17 +134,18 @@ public final class ReplayController {
     }
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
-    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems,
-                         Map<RunRef, RowBlock> rows, Runnable applied) {
+    private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
         Platform.runLater(() -> {
             long start = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
-                model.restoreFeed(session.feed(), state, pos, problems, rows);
+                model.restoreFeed(session.feed(), state, pos, problems);
                 kept.restored(model.runModel());
             } finally {
                 lastRestoreNanos = System.nanoTime() - start;
+                lastRestoreCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
                 applied.run();
             }
         });

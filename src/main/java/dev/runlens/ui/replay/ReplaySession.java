@@ -16,7 +16,6 @@ import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.RowBlock;
 import dev.runlens.ui.fx.FrameRef;
 import dev.runlens.ui.fx.ErrorKind;
 import dev.runlens.ui.fx.Feed;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,9 +51,8 @@ import java.util.function.Consumer;
 public final class ReplaySession implements AutoCloseable {
     /** What the FX side does with a seek's state: restore the feed in one step, then tell the worker. */
     public interface Restorer {
-        /** {@code rows}: the rows of skipped entries (a forward jump), per run, else empty. */
-        void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems,
-                     Map<RunRef, RowBlock> rows, Runnable applied);
+        /** {@code state}: the model at {@code position}, handed over (the worker keeps no reference to it). */
+        void restore(ReplaySession session, RunModel state, int position, List<ErrorEntry> problems, Runnable applied);
     }
 
     /** A seek further ahead than this restores the state at the target instead of feeding every frame in between. */
@@ -98,6 +95,11 @@ public final class ReplaySession implements AutoCloseable {
 
     public Feed feed() {
         return feed;
+    }
+
+    /** The file's entries as event rows read them back (see {@code DashboardModel.indexFeed}). */
+    public FrameRef.LogEntries frames() {
+        return frames;
     }
 
     public Path file() {
@@ -168,21 +170,28 @@ public final class ReplaySession implements AutoCloseable {
 
     /** How long the worker took to build the last restored state (the benchmark's breakdown). */
     volatile long lastBuildNanos;
+    /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
+    volatile long lastBuildCpuNanos;
 
     private void backward(int target) throws IOException {
         long start = System.nanoTime();
-        RunModel state = engine.seek(target).copy();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        engine.seek(target);
+        RunModel state = engine.handOver();
         lastBuildNanos = System.nanoTime() - start;
+        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         problems.removeIf(p -> p.index() >= target);
-        restore(state, target, Map.of());
+        restore(state, target);
     }
 
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
-        ForwardJump j = ForwardJump.build(index, engine, frames, feed, emitted, target, this::learnMeta);
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
+        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         problems.addAll(j.problems);
-        restore(j.state, target, j.rows);
+        restore(j.state, target);
     }
 
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
@@ -198,13 +207,13 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
-    private void restore(RunModel state, int target, Map<RunRef, RowBlock> rows) {
+    private void restore(RunModel state, int target) {
         List<ErrorEntry> kept = new ArrayList<>();
         for (ForwardJump.Problem p : problems) {
             kept.add(p.entry());
         }
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        restorer.restore(this, state, target, kept, rows, done::countDown);
+        restorer.restore(this, state, target, kept, done::countDown);
         try {
             // Later frames must reach the bridge after the restore, not before it.
             while (!closed && !done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {

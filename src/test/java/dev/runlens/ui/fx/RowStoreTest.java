@@ -157,31 +157,6 @@ class RowStoreTest {
         assertChains(cut, run, rows.stream().filter(r -> r.sequence() < 6).toList());
     }
 
-    @Test
-    void aBlockOfReplayedRowsReadsBackAsTheRowsItDescribes() {
-        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
-        Execution e = run.executions().get(1);
-        FrameRef.LogEntries log = new FakeLog();
-        RowBlock block = new RowBlock(log);
-        Instant far = Instant.parse("+99999-01-01T00:00:00Z");
-        block.add(10, 120, 1_800_000_000_000_000_000L, Instant.ofEpochSecond(1_700_000_000L, 5), "NodeStart", e.node(),
-                e.times(), e.index());
-        block.add(11, 80, 1_800_000_000_000_000_001L, far, "FlowLog", null, RowBlock.NO_TIMES, -1);
-        block.add(12, 90, 1_800_000_000_000_000_002L, Long.MIN_VALUE, "NodeLog", "elsewhere", 4, -1);
-        RowStore store = new RowStore(run.ref(), new TextArena());
-        store.attach(run);
-        store.addAll(block);
-        assertEquals(List.of(
-                new EventRow(10, Instant.ofEpochSecond(1_800_000_000L), Instant.ofEpochSecond(1_700_000_000L, 5), "NodeStart",
-                        e.node(), e.times(), null, new FrameRef.InLog(log, 10, 120), run.ref(), e),
-                new EventRow(11, Instant.ofEpochSecond(1_800_000_000L, 1), far, "FlowLog", null, null, null,
-                        new FrameRef.InLog(log, 11, 80), run.ref(), null),
-                new EventRow(12, Instant.ofEpochSecond(1_800_000_000L, 2), null, "NodeLog", "elsewhere", 4, null,
-                        new FrameRef.InLog(log, 12, 90), run.ref(), null)), store.all());
-        assertEquals(List.of(store.get(0)), store.rows(e));
-        assertEquals(List.of(store.get(1), store.get(2)), store.rows(null));
-    }
-
     private static final class FakeLog implements FrameRef.LogEntries {
         @Override
         public String text(int entry) {

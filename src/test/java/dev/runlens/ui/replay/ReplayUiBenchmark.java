@@ -129,6 +129,8 @@ class ReplayUiBenchmark {
         double[] forward = new double[n];
         double[] build = new double[2 * n];
         double[] restore = new double[2 * n];
+        double[] buildCpu = new double[2 * n];
+        double[] restoreCpu = new double[2 * n];
         int b = 0;
         int f = 0;
         seekMillis(c, size / 2, restoredAt);  // warm-up
@@ -140,6 +142,8 @@ class ReplayUiBenchmark {
             recording.setDestination(Path.of(jfr));
             recording.start();
         }
+        long gcBefore = gcMillis();
+        long seeksStart = System.nanoTime();
         while (b < n || f < n) {
             int from = c.active().session().emitted();
             int to = random.nextInt(size + 1);
@@ -149,6 +153,8 @@ class ReplayUiBenchmark {
             double ms = seekMillis(c, to, restoredAt);
             build[b + f] = c.active().session().lastBuildNanos / 1e6;
             restore[b + f] = c.lastRestoreNanos / 1e6;
+            buildCpu[b + f] = c.active().session().lastBuildCpuNanos / 1e6;
+            restoreCpu[b + f] = c.lastRestoreCpuNanos / 1e6;
             if (Boolean.getBoolean("runlens.benchmark.verbose")) {
                 System.out.printf("replay-ui: seek %,d -> %,d: %.0f ms (worker %.0f, FX %.0f)%n", from, to, ms,
                         build[b + f], restore[b + f]);
@@ -167,6 +173,10 @@ class ReplayUiBenchmark {
         report("forward seek", forward);
         report("  of which the worker building the state", build);
         report("  of which the FX thread restoring it (model, rows, views)", restore);
+        report("  the worker's CPU time for it", buildCpu);
+        report("  the FX thread's CPU time for it", restoreCpu);
+        System.out.printf("replay-ui: collector pauses during the seeks: %,d ms of %,d ms%n", gcMillis() - gcBefore,
+                (System.nanoTime() - seeksStart) / 1_000_000);
 
         seekMillis(c, size, restoredAt);
         long atEnd = usedHeapAfterGc() - baseline;
@@ -182,6 +192,14 @@ class ReplayUiBenchmark {
         long atStart = usedHeapAfterGc() - baseline;
         System.out.printf("replay-ui: heap retained at the start of the file (index, no rows yet): %,d MB, %.1f bytes/entry%n",
                 atStart >> 20, (double) atStart / size);
+    }
+
+    private static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     private static String load() {
