@@ -75,7 +75,9 @@ final class UiLoadBench {
         Path stats = Path.of("target", "bench").resolve(statsName);
         Files.deleteIfExists(stats);
         String run = sim.startFirehose(rate * seconds, rate);
-        List<String> command = new ArrayList<>(jvmOptions);
+        // The options `java -jar` gives a live window (decision 0019).
+        List<String> command = new ArrayList<>(dev.runlens.ui.app.WindowJvm.options(new String[] {"watch"}));
+        command.addAll(jvmOptions);
         command.addAll(List.of("dev.runlens.Main", "watch", "--url", sim.spaceOperatorUrl().toString(), "--run", run,
                 "--exit-when-finished", "--stats-out", stats.toString()));
         ChildProcess.Measure m = ChildProcess.run(HeadlessJava.jarCommand(command.toArray(String[]::new)), null,

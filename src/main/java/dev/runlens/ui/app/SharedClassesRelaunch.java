@@ -151,6 +151,7 @@ public final class SharedClassesRelaunch {
         // The archive's own notes (classes it skips, a stale archive ignored) are not the user's business.
         command.add("-Xlog:disable");
         command.add("-Xlog:all=error:stderr");
+        command.addAll(WindowJvm.options(args));
         command.addAll(options);
         int markerAt = command.size();
         command.add("-jar");

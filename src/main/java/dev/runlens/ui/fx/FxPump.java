@@ -21,11 +21,12 @@ public final class FxPump extends AnimationTimer {
      */
     static final int MAX_PER_PULSE = 100_000;
     /**
-     * Time for applying per pulse. Warm, an item costs a few microseconds, so 8 ms takes well over
-     * 1,000 items a pulse (60,000+ a second): a backlog left by a cold start drains in a second or
-     * two while the window keeps repainting at 60 Hz.
+     * Time for applying per pulse. Warm, an item costs a few microseconds, so 4 ms takes about
+     * 1,000 items a pulse (60,000 a second, three times the fastest stream measured): a backlog left
+     * by a cold start drains in a second or two. With the views' own work after applying, layout
+     * and the render thread, a pulse that spent 8 ms applying often missed the next frame.
      */
-    static final long BUDGET_NANOS = 8_000_000L;
+    static final long BUDGET_NANOS = 4_000_000L;
 
     private final FrameBridge bridge;
     private final DashboardModel model;

@@ -13,6 +13,13 @@ public final class Themes {
     private static final String COMMON = css("runlens.css");
     private static final String LIGHT = css("light.css");
     private static final String DARK = css("dark.css");
+    /**
+     * ControlsFX adds its notification style sheet to the owner's scene when the first notification
+     * shows, which restyles the whole window in that frame. Installed from the start, it is already
+     * there; ours come after it, so they can override it.
+     */
+    private static final String NOTIFICATIONS = Objects.requireNonNull(
+            org.controlsfx.control.Notifications.class.getResource("notificationpopup.css"), "notificationpopup.css").toExternalForm();
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
@@ -34,7 +41,7 @@ public final class Themes {
     }
 
     private static void apply(Scene scene, Theme t) {
-        scene.getStylesheets().setAll(COMMON, t == Theme.DARK ? DARK : LIGHT);
+        scene.getStylesheets().setAll(NOTIFICATIONS, COMMON, t == Theme.DARK ? DARK : LIGHT);
     }
 
     private static String css(String name) {

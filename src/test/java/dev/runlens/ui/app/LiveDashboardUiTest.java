@@ -41,8 +41,11 @@ class LiveDashboardUiTest {
     private Simulator simulator;
     private Demo demo;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         dashboard = new Dashboard(new LiveConnector(null, dir));
         dashboard.attach(stage, 1280, 780);
         stage.show();
@@ -110,6 +113,8 @@ class LiveDashboardUiTest {
 
     @Test
     void aLiveRunThatSucceedsIsAnnouncedAsFinishedWithItsExecutions() throws Exception {
+        List<String> sheets = WaitForAsyncUtils.asyncFx(() -> List.copyOf(stage.getScene().getStylesheets())).get();
+        assertTrue(sheets.get(0).endsWith("notificationpopup.css"), sheets.toString());
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.BALANCE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
@@ -121,6 +126,21 @@ class LiveDashboardUiTest {
         String expected = "run " + runId + " finished: " + run.executions().size() + " executions";
         assertTrue(notificationTexts().stream().anyMatch(t -> t.contains(expected)), notificationTexts().toString());
         assertFalse(notificationTexts().contains("Run failed"));
+        // Its popup has no drop shadow (drawn on the CPU in every frame of its fade without a GPU),
+        // and showing it did not add a style sheet to the window (which would restyle all of it).
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null) {
+                    for (javafx.scene.Node pane : w.getScene().getRoot().lookupAll(".notification-bar > .pane")) {
+                        if (pane.getEffect() == null) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }).get());
+        assertEquals(sheets, WaitForAsyncUtils.asyncFx(() -> List.copyOf(stage.getScene().getStylesheets())).get());
     }
 
     @Test

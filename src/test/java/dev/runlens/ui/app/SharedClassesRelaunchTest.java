@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,11 @@ class SharedClassesRelaunchTest {
                 Map.of(), javaHome, "17", cache);
         assertNull(later.dumpTo());
         assertEquals("-XX:SharedArchiveFile=" + first.archive(), later.command().get(1));
+        // A live window (the dashboard, watch) compiles with C1 only; a replay keeps tiered compilation.
+        assertTrue(later.command().contains("-XX:TieredStopAtLevel=1"), later.command().toString());
+        assertTrue(SharedClassesRelaunch.plan(List.of("-jar", jar.toString()), new String[] {"watch", "--url", "ws://x"},
+                Map.of(), javaHome, "17", cache).command().contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(c.contains("-XX:TieredStopAtLevel=1"), "open: " + c);
 
         // Another build of the jar (or another JDK) has its own archive.
         Files.write(jar, new byte[] {1, 2, 3, 4});
