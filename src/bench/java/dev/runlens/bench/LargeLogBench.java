@@ -45,7 +45,7 @@ final class LargeLogBench {
         long floorRss = 0;
         List<String> summary = List.of(ChildProcess.java(), "-jar", jar, "summary", "--json", log.toString());
         Path cache = dir.resolve("class-archive-cache");
-        deleteTree(cache);
+        StartupBench.deleteTree(cache);
         Map<String, String> withCache = Map.of("XDG_CACHE_HOME", cache.toAbsolutePath().toString());
         Measure first = ChildProcess.run(summary, dir.resolve("summary-first.json"), withCache);
         System.out.printf("first run after a new jar (writes the relaunched JVM's class archive): summary %.2f s %d MB, exit %d%n",
@@ -78,17 +78,6 @@ final class LargeLogBench {
                         + "plain Jackson line parse median %.2f s, peak RSS %d MB%n",
                 ChildProcess.median(summaryWall), summaryRss, ChildProcess.median(inProcessWall), inProcessRss,
                 ChildProcess.median(floorWall), floorRss);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

@@ -81,7 +81,8 @@ final class StartupBench {
         return ms;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything under it (an archive cache folder between runs). */
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -117,10 +117,6 @@ final class BatchClassArchive {
 
     /** {@code $XDG_CACHE_HOME/runlens/cds}, else {@code ~/.cache/runlens/cds} (the window's folder too). */
     static Path cacheDir(Map<String, String> env, String userHome) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "runlens", "cds");
-        }
-        return userHome == null || userHome.isBlank() ? null : Path.of(userHome, ".cache", "runlens", "cds");
+        return ClassArchiveFolder.of(env, userHome);
     }
 }

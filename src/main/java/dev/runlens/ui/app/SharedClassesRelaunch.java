@@ -164,12 +164,7 @@ public final class SharedClassesRelaunch {
     }
 
     static Path cacheDir(Map<String, String> env) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "runlens", "cds");
-        }
-        String home = System.getProperty("user.home");
-        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "runlens", "cds");
+        return dev.runlens.cli.ClassArchiveFolder.of(env, System.getProperty("user.home"));
     }
 
     /** In a child that writes the archive: says the window was shown, so the archive is kept. */
