@@ -189,25 +189,11 @@ class ForwardSeekTest {
         Path log = dir.resolve("late.jsonl");
         LogGenerator.write(log, 3000, 11);
         List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
-        java.util.regex.Pattern event = java.util.regex.Pattern.compile("stream_id\\\\\":(\\d+),\\\\\"event\\\\\":\\\\\"(\\w+)");
-        int finish = -1;
-        String stream = null;
-        for (int i = 0; i < lines.size() && finish < 0; i++) {
-            java.util.regex.Matcher m = event.matcher(lines.get(i));
-            if (m.find() && m.group(2).equals("FlowFinish")) {
-                finish = i;
-                stream = m.group(1);
-            }
-        }
+        FinishedRun run = FinishedRun.in(lines);
+        int finish = run.finish();
         assertTrue(finish > 0, "the generated log finishes a run");
         // Node events of the finished run sent again after its FlowFinish: counted, touching nothing.
-        List<String> late = new ArrayList<>();
-        for (int i = 0; i < finish && late.size() < 6; i++) {
-            java.util.regex.Matcher m = event.matcher(lines.get(i));
-            if (m.find() && m.group(1).equals(stream) && (m.group(2).equals("NodeStart") || m.group(2).equals("NodeLog"))) {
-                late.add(lines.get(i));
-            }
-        }
+        List<String> late = run.earlier(6, java.util.Set.of("NodeStart", "NodeLog"));
         assertFalse(late.isEmpty());
         lines.addAll(finish + 1, late);
         lines.addAll(late);

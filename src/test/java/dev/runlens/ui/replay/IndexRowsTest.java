@@ -194,36 +194,16 @@ class IndexRowsTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
         // Events of a run sent again after its FlowFinish: counted, touching nothing; the window's
         // run, shared with the replay's snapshots after a seek, is copied by that first change.
-        java.util.regex.Pattern event = java.util.regex.Pattern.compile("stream_id\\\\\":(\\d+),\\\\\"event\\\\\":\\\\\"(\\w+)");
-        int finish = -1;
-        String stream = null;
-        for (int i = 0; i < lines.size() && finish < 0; i++) {
-            java.util.regex.Matcher m = event.matcher(lines.get(i));
-            if (m.find() && m.group(2).equals("FlowFinish")) {
-                finish = i;
-                stream = m.group(1);
-            }
-        }
+        FinishedRun finished = FinishedRun.in(lines);
+        int finish = finished.finish();
         assertTrue(finish > 0, "the generated log finishes a run");
-        List<String> late = new ArrayList<>();
-        for (int i = 0; i < finish && late.size() < 4; i++) {
-            java.util.regex.Matcher m = event.matcher(lines.get(i));
-            if (m.find() && m.group(1).equals(stream) && m.group(2).equals("NodeStart")) {
-                late.add(lines.get(i));
-            }
-        }
+        List<String> late = finished.earlier(4, java.util.Set.of("NodeStart"));
         assertFalse(late.isEmpty());
         lines.addAll(lines.size() - 5, late);
         // Past the index's first snapshot (entry 16,384), taken after the run ended: a seek there
         // hands the window a model whose ended run is shared with that snapshot. Padding: 16,000
         // copies of a log line of another run, still going.
-        String pad = null;
-        for (int i = finish + 1; i < lines.size() && pad == null; i++) {
-            java.util.regex.Matcher m = event.matcher(lines.get(i));
-            if (m.find() && !m.group(1).equals(stream) && m.group(2).equals("NodeLog")) {
-                pad = lines.get(i);
-            }
-        }
+        String pad = finished.anotherRunsAfter("NodeLog");
         assertNotNull(pad);
         lines.addAll(finish + 1, java.util.Collections.nCopies(16_000, pad));
         Files.write(log, lines, StandardCharsets.UTF_8);
