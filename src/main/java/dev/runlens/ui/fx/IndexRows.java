@@ -7,10 +7,8 @@ import dev.runlens.replay.ReplayIndex;
 import dev.runlens.replay.RunEntries;
 
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * A replayed run's event log as a view over the replay index: its rows are the run's first
@@ -143,7 +141,7 @@ final class IndexRows {
     }
 
     List<EventRow> all() {
-        return new View(null);
+        return new RowView(this::get, () -> count, null);
     }
 
     /** The rows of one execution (null: the run-level rows) shown now, in arrival order. */
@@ -166,7 +164,7 @@ final class IndexRows {
                 picked[n++] = k;
             }
         }
-        return new View(Arrays.copyOf(picked, n));
+        return new RowView(this::get, () -> count, Arrays.copyOf(picked, n));
     }
 
     List<String> kinds() {
@@ -175,24 +173,5 @@ final class IndexRows {
 
     List<String> nodes() {
         return List.of(nodes);
-    }
-
-    /** All rows shown (live: follows the count), or a fixed subset of them. */
-    private final class View extends AbstractList<EventRow> implements RandomAccess {
-        private final int[] subset;
-
-        View(int[] subset) {
-            this.subset = subset;
-        }
-
-        @Override
-        public EventRow get(int index) {
-            return subset == null ? IndexRows.this.get(index) : IndexRows.this.get(subset[index]);
-        }
-
-        @Override
-        public int size() {
-            return subset == null ? count : subset.length;
-        }
     }
 }

@@ -6,13 +6,11 @@ import dev.runlens.protocol.RunRef;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * A run's event log as columns: primitive arrays in fixed-size chunks, texts packed in a
@@ -388,7 +386,7 @@ final class RowStore {
 
     /** Every row in arrival order, as a live read-only view. */
     List<EventRow> all() {
-        return new View(null);
+        return new RowView(this::get, () -> size, null);
     }
 
     /** The rows of one execution (or, for null, the run-level rows) as they are now, in arrival order. */
@@ -411,29 +409,7 @@ final class RowStore {
             rows[i] = row;
             row = chunks[row >>> SHIFT].next[row & MASK];
         }
-        return new View(rows);
-    }
-
-    /** All rows (live: grows with the store), or a fixed subset of them. */
-    private final class View extends AbstractList<EventRow> implements RandomAccess {
-        private final int[] subset;
-
-        View(int[] subset) {
-            this.subset = subset;
-        }
-
-        @Override
-        public EventRow get(int index) {
-            if (subset == null) {
-                return RowStore.this.get(index);
-            }
-            return RowStore.this.get(subset[index]);
-        }
-
-        @Override
-        public int size() {
-            return subset == null ? size : subset.length;
-        }
+        return new RowView(this::get, () -> size, rows);
     }
 
     /**
