@@ -154,6 +154,9 @@ public final class Dashboard {
         model.addListener(this::onBatch);
         model.addResetListener(() -> showRun(selection.run()));
         eventsVm.setDeferred(true);
+        // The first run fills the window a frame after it is listed: the cold first showing of
+        // every panel in the same pulse as the first data was the window's longest frame.
+        runsVm.autoSelectThrough(pump::nextPulse);
         pump.afterPulse(now -> {
             timeline.paintIfDirty();
             statusBar.refresh(now);

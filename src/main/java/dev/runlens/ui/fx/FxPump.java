@@ -2,6 +2,7 @@ package dev.runlens.ui.fx;
 
 import javafx.animation.AnimationTimer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
@@ -32,10 +33,12 @@ public final class FxPump extends AnimationTimer {
     private final DashboardModel model;
     private final PulseStats stats = new PulseStats();
     private final List<LongConsumer> afterPulse = new CopyOnWriteArrayList<>();
+    private List<Runnable> nextPulse = new ArrayList<>();
     private final PulseTrace trace = PulseTrace.fromSystemProperty();
 
     private long drainedUpTo;
     private boolean firstPulseSeen;
+    private boolean running;
 
     public FxPump(FrameBridge bridge, DashboardModel model) {
         this.bridge = bridge;
@@ -46,6 +49,7 @@ public final class FxPump extends AnimationTimer {
     public void handle(long now) {
         long enter = trace == null ? 0 : System.nanoTime();
         stats.pulse(now, bridge.backlog());
+        runDeferred();
         // The first pulse after the window shows styles, lays out and paints the whole window for
         // the first time: the data waits one pulse, so that frame is not held up by applying it.
         Batch batch = firstPulseSeen ? drainWithin(BUDGET_NANOS) : Batch.EMPTY;
@@ -92,13 +96,40 @@ public final class FxPump extends AnimationTimer {
     @Override
     public void start() {
         firstPulseSeen = false;
+        running = true;
         super.start();
     }
 
     @Override
     public void stop() {
         super.stop();
+        running = false;
         stats.pause();
+        runDeferred();
+    }
+
+    /**
+     * Runs {@code r} at the start of the next pulse, before its batch: for work that may wait a
+     * frame so that one pulse does not carry everything at once. Called on the FX thread.
+     */
+    public void nextPulse(Runnable r) {
+        if (running) {
+            nextPulse.add(r);
+        } else {
+            r.run();  // no pulse is coming (the window is hidden, or a test drives the model)
+        }
+    }
+
+    private void runDeferred() {
+        if (nextPulse.isEmpty()) {
+            return;
+        }
+        // What these schedule waits for the pulse after this one.
+        List<Runnable> due = nextPulse;
+        nextPulse = new ArrayList<>();
+        for (Runnable r : due) {
+            r.run();
+        }
     }
 
     /** Runs after each pulse's batch, on the FX thread (repaints, clocks). */

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The runs list: one row per run, refreshed once per batch. Knows no controls. */
 public final class RunsViewModel {
@@ -18,6 +19,8 @@ public final class RunsViewModel {
     private final Selection selection;
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final Map<RunRef, Integer> index = new HashMap<>();
+    private Consumer<Runnable> autoSelect = Runnable::run;
+    private boolean autoSelectPending;
 
     public RunsViewModel(DashboardModel model, Selection selection) {
         this.model = model;
@@ -56,9 +59,26 @@ public final class RunsViewModel {
                 update(r);
             }
         }
+        if (selection.run() == null && !rows.isEmpty() && !autoSelectPending) {
+            autoSelectPending = true;
+            autoSelect.accept(this::selectFirstIfNone);
+        }
+    }
+
+    private void selectFirstIfNone() {
+        autoSelectPending = false;
         if (selection.run() == null && !rows.isEmpty()) {
             selection.runProperty().set(rows.get(0).ref());
         }
+    }
+
+    /**
+     * How the first run is selected when nothing is: right away (the default), or through
+     * {@code scheduler}. The window passes its next pulse, so that the pulse that lists the first
+     * run does not also fill the timeline, inspector and event log for it.
+     */
+    public void autoSelectThrough(Consumer<Runnable> scheduler) {
+        this.autoSelect = scheduler;
     }
 
     private void update(Run run) {

@@ -45,6 +45,39 @@ class RunsViewModelTest {
     }
 
     @Test
+    void theFirstRunCanBeSelectedLaterThroughAScheduler() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        RunsViewModel vm = new RunsViewModel(model, selection);
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        vm.autoSelectThrough(later::add);
+        TestData.feed(bridge, model, TestData.fixture("lyzr-docs-sample"));
+        TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
+        assertTrue(vm.rows().size() >= 2);
+        assertEquals(null, selection.run(), "listed, not yet selected");
+        assertEquals(1, later.size(), "one selection scheduled however many batches come first");
+        later.get(0).run();
+        assertEquals(vm.rows().get(0).ref(), selection.run());
+    }
+
+    @Test
+    void aScheduledSelectionGivesWayToOneMadeMeanwhile() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        RunsViewModel vm = new RunsViewModel(model, selection);
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        vm.autoSelectThrough(later::add);
+        TestData.feed(bridge, model, TestData.fixture("lyzr-docs-sample"));
+        TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
+        RunRef chosen = vm.rows().get(vm.rows().size() - 1).ref();
+        selection.runProperty().set(chosen);
+        later.get(0).run();
+        assertEquals(chosen, selection.run());
+    }
+
+    @Test
     void aSilentLiveRunIsStale() {
         Instant last = Instant.parse("2026-01-01T00:00:00Z");
         RunRow row = new RunRow(new RunRef(Source.LYZR, "f/r"), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
