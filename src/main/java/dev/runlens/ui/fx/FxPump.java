@@ -28,6 +28,8 @@ public final class FxPump extends AnimationTimer {
      * and the render thread, a pulse that spent 8 ms applying often missed the next frame.
      */
     static final long BUDGET_NANOS = 4_000_000L;
+    /** Pulses after the window shows that apply nothing (see {@link #handle}). */
+    static final int QUIET_PULSES = 2;
 
     private final FrameBridge bridge;
     private final DashboardModel model;
@@ -37,7 +39,8 @@ public final class FxPump extends AnimationTimer {
     private final PulseTrace trace = PulseTrace.fromSystemProperty();
 
     private long drainedUpTo;
-    private boolean firstPulseSeen;
+    /** Pulses since the window (re)started showing; data waits for the first {@link #QUIET_PULSES}. */
+    private int pulsesShown;
     private boolean running;
 
     public FxPump(FrameBridge bridge, DashboardModel model) {
@@ -50,10 +53,11 @@ public final class FxPump extends AnimationTimer {
         long enter = trace == null ? 0 : System.nanoTime();
         stats.pulse(now, bridge.backlog());
         runDeferred();
-        // The first pulse after the window shows styles, lays out and paints the whole window for
-        // the first time: the data waits one pulse, so that frame is not held up by applying it.
-        Batch batch = firstPulseSeen ? drainWithin(BUDGET_NANOS) : Batch.EMPTY;
-        firstPulseSeen = true;
+        // The first pulse after the window shows styles and lays out the whole window, and the
+        // second waits while the render thread paints all of it for the first time: the data waits
+        // for both, so neither of those frames also carries the first data's new cells and views.
+        Batch batch = pulsesShown >= QUIET_PULSES ? drainWithin(BUDGET_NANOS) : Batch.EMPTY;
+        pulsesShown = Math.min(pulsesShown + 1, QUIET_PULSES);
         long drained = trace == null ? 0 : System.nanoTime();
         long newest = bridge.lastEnqueueNanos();
         if (bridge.backlog() == 0 && newest != drainedUpTo) {
@@ -95,7 +99,7 @@ public final class FxPump extends AnimationTimer {
 
     @Override
     public void start() {
-        firstPulseSeen = false;
+        pulsesShown = 0;
         running = true;
         super.start();
     }
