@@ -64,17 +64,7 @@ final class Demo implements AutoCloseable {
         starter.setDaemon(true);
         // The simulator (a web server and a client) loads as many classes as the window does: it
         // starts once the window has painted its first frame, so the operator sees the window first.
-        new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses >= 2) {
-                    stop();
-                    starter.start();
-                }
-            }
-        }.start();
+        AfterFirstFrames.run(starter::start);
         return ready;
     }
 

@@ -45,7 +45,9 @@ public final class RunlensApplication extends Application {
             demo = Demo.startInBackground(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
         if (o.watch() != null) {
-            dashboard.connect(o.watch());
+            // The first burst of a fast stream (decoded on cold code) would compete with the
+            // window's first paint for the cores: the window paints first.
+            AfterFirstFrames.run(() -> dashboard.connect(o.watch()));
         }
         for (Path f : o.files()) {
             dashboard.openFile(f);
