@@ -42,14 +42,17 @@ public final class BatchRelaunch {
      */
     public static int runIfUseful(String[] args) {
         if (args.length < 2 || !BATCH_COMMANDS.contains(args[0])) {
-            return -1;  // before touching the management beans: the window's start-up pays nothing
+            return -1;  // before reading the JVM's options: the window's start-up pays nothing
+        }
+        boolean optedOut = System.getProperty(MARKER) != null || "false".equals(System.getProperty("runlens.relaunch"));
+        if (optedOut) {
+            return -1;  // the relaunched JVM itself: nothing to look up
         }
         List<String> command;
         try {
-            command = command(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+            command = command(args, jvmOptions(), System.getenv(),
                     Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
-                    Long.getLong("runlens.relaunch.threshold", DEFAULT_THRESHOLD),
-                    System.getProperty(MARKER) != null || "false".equals(System.getProperty("runlens.relaunch")));
+                    Long.getLong("runlens.relaunch.threshold", DEFAULT_THRESHOLD), false);
         } catch (RuntimeException e) {
             return -1;
         }
@@ -71,6 +74,25 @@ public final class BatchRelaunch {
             archive.finish(status);
         }
         return status;
+    }
+
+    /**
+     * This JVM's options, as {@code RuntimeMXBean.getInputArguments()} gives them (both read the
+     * same list from the JVM). Read from {@code jdk.internal.misc.VM} where the jar's manifest
+     * exports it ({@code java -jar}): the management beans cost the launching JVM some 30 ms of
+     * start-up (a service lookup, about 100 classes) before the child can start. Anywhere else
+     * (a class path, a test), from the management bean.
+     */
+    static List<String> jvmOptions() {
+        try {
+            Object options = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            if (options instanceof String[] list) {
+                return List.of(list);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // Not exported to this code: the public way below.
+        }
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
     /**
