@@ -91,18 +91,27 @@ public final class BatchRelaunch {
      * (a class path, a test), from the management bean.
      */
     static List<String> jvmOptions() {
+        Object vm;
         try {
-            Object options = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
-            if (options == null) {
-                return List.of();  // no options at all (the management bean says the same)
-            }
-            if (options instanceof String[] list) {
-                return List.of(list);
-            }
+            vm = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // Not exported to this code: the public way below.
+            vm = UNREADABLE;  // not exported to this code: the public way below
         }
-        return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> options = fromVm(vm);
+        return options != null ? options : ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    private static final Object UNREADABLE = new Object();
+
+    /**
+     * The options in what {@code VM.getRuntimeArguments()} returned: null from it means none (the
+     * management bean then says none too); null from here means it could not be read.
+     */
+    static List<String> fromVm(Object result) {
+        if (result == null) {
+            return List.of();
+        }
+        return result instanceof String[] list ? List.of(list) : null;
     }
 
     /**

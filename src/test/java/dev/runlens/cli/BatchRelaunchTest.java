@@ -40,6 +40,14 @@ class BatchRelaunchTest {
     }
 
     @Test
+    void theJvmOptionsAreReadAsTheManagementBeanGivesThem() {
+        assertEquals(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(), BatchRelaunch.jvmOptions());
+        assertEquals(List.of(), BatchRelaunch.fromVm(null));  // the JVM's answer when it was given no option
+        assertEquals(List.of("-Dx=1", "-XX:+UseSerialGC"), BatchRelaunch.fromVm(new String[]{"-Dx=1", "-XX:+UseSerialGC"}));
+        assertNull(BatchRelaunch.fromVm(new Object()));
+    }
+
+    @Test
     void aLargeSummaryOrExportGoesToASerialCollectorJvmOnce() {
         String[] args = {"summary", "--json", fixture()};
         List<String> c = command(args, List.of("-Dfoo=bar"), Map.of(), 1, false);
