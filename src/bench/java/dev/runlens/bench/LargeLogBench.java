@@ -91,7 +91,8 @@ final class LargeLogBench {
         if (extra.isEmpty()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-XX:+UseSerialGC"));
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-XX:+UseSerialGC",
+                "-XX:FreqInlineSize=100"));  // BatchRelaunch's child options
         command.addAll(List.of(extra.split("\\s+")));
         command.addAll(List.of("-Drunlens.relaunched=true", "-cp", jar, "dev.runlens.Main", "summary", "--json", log.toString()));
         Measure m = ChildProcess.run(command, dir.resolve("summary-profiled.json"), Map.of());

@@ -16,7 +16,10 @@ import java.util.logging.Logger;
 
 /** {@code runlens demo-server [--port N] [--v1]}: runs the simulator until killed. */
 public final class DemoServerCommand implements Command {
-    private static final Logger GRIZZLY_LOG = Logger.getLogger("org.glassfish");
+    /** Held so the level set stays; in a holder, so building the command starts no logging (see RecordCommand). */
+    private static final class GrizzlyLog {
+        static final Logger LOG = Logger.getLogger("org.glassfish");
+    }
 
     @Override
     public String name() {
@@ -66,7 +69,7 @@ public final class DemoServerCommand implements Command {
                 }
             }
         }
-        GRIZZLY_LOG.setLevel(Level.WARNING);
+        GrizzlyLog.LOG.setLevel(Level.WARNING);
         Simulator sim;
         try {
             sim = Simulator.start(SimulatorOptions.demo().toBuilder().port(port).v1(v1).build());

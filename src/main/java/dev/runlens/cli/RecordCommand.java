@@ -34,7 +34,14 @@ import java.util.logging.Logger;
 public final class RecordCommand implements Command {
     static final String DEFAULT_TOKEN_ENV = "RUNLENS_TOKEN";
     static final String DEFAULT_LYZR_KEY_ENV = "LYZR_API_KEY";
-    private static final Logger TYRUS_LOG = Logger.getLogger("org.glassfish");
+    /**
+     * Held so the level set stays (loggers are weakly referenced). In a holder: the first logger
+     * starts java.util.logging, which scans the class path's service files (the whole 15 MB jar),
+     * and every command builds this one, the batch ones included.
+     */
+    private static final class TyrusLog {
+        static final Logger LOG = Logger.getLogger("org.glassfish");
+    }
 
     private final Function<String, String> environment;
     private final Backoff backoff;
@@ -97,7 +104,7 @@ public final class RecordCommand implements Command {
             return ExitCodes.USAGE;
         }
         Path file = o.out != null ? o.out : SessionRecorder.defaultFile(Instant.now());
-        TYRUS_LOG.setLevel(Level.SEVERE);
+        TyrusLog.LOG.setLevel(Level.SEVERE);
         return record(request, file, out, err);
     }
 

@@ -37,7 +37,40 @@ public final class RunModel {
         if (time != null && (run.lastEventTime == null || time.isAfter(run.lastEventTime))) {
             run.lastEventTime = time;
         }
-        Execution touched = null;
+        // Node events first and with one call of find(): the JIT compiles this method once per
+        // large input, and again when a rare kind first arrives, and a copy of find() and its
+        // maps in each branch made that compilation several times larger (issue 6).
+        NodeRef node;
+        if (event instanceof RunEvent.NodeLog e) {
+            node = e.node();
+        } else if (event instanceof RunEvent.NodeOutput e) {
+            node = e.node();
+        } else if (event instanceof RunEvent.NodeFinished e) {
+            node = e.node();
+        } else if (event instanceof RunEvent.NodeError e) {
+            node = e.node();
+        } else if (event instanceof RunEvent.NodeStarted e) {
+            return new Change(run, start(run, e.node(), time));
+        } else {
+            applyToRun(run, event, time);
+            return new Change(run, null);
+        }
+        Execution touched = find(run, node);
+        if (event instanceof RunEvent.NodeOutput) {
+            touched.outputs++;
+        } else if (event instanceof RunEvent.NodeFinished e) {
+            if (e.output() != null) {
+                touched.outputs++;
+            }
+            finishExecution(run, touched, time);
+        } else if (event instanceof RunEvent.NodeError e) {
+            nodeError(run, touched, e, time);
+        }
+        return new Change(run, touched);
+    }
+
+    /** The events of the run itself; SignatureRequest, ApiInput and unknown kinds are shown but change no state. */
+    private static void applyToRun(Run run, RunEvent event, Instant time) {
         if (event instanceof RunEvent.FlowStarted) {
             if (run.startedAt == null) {
                 run.startedAt = time;
@@ -52,33 +85,19 @@ public final class RunModel {
             run.notRun = e.notRun();
             run.output = e.output() == null ? null : e.output().plain();
             finishRun(run, time, run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
-        } else if (event instanceof RunEvent.NodeStarted e) {
-            touched = start(run, e.node(), time);
-        } else if (event instanceof RunEvent.NodeOutput e) {
-            touched = find(run, e.node());
-            touched.outputs++;
-        } else if (event instanceof RunEvent.NodeError e) {
-            touched = find(run, e.node());
-            if (touched.status != ExecutionStatus.FAILED) {
-                touched.status = ExecutionStatus.FAILED;
-                run.failedExecutions++;
-            }
-            touched.addError(e.message());
-            run.errors.add(new RunError(touched.node(), touched.times(), e.message(), time));
-            if (e.endsExecution()) {
-                finishExecution(run, touched, time);
-            }
-        } else if (event instanceof RunEvent.NodeLog e) {
-            touched = find(run, e.node());
-        } else if (event instanceof RunEvent.NodeFinished e) {
-            touched = find(run, e.node());
-            if (e.output() != null) {
-                touched.outputs++;
-            }
+        }
+    }
+
+    private static void nodeError(Run run, Execution touched, RunEvent.NodeError e, Instant time) {
+        if (touched.status != ExecutionStatus.FAILED) {
+            touched.status = ExecutionStatus.FAILED;
+            run.failedExecutions++;
+        }
+        touched.addError(e.message());
+        run.errors.add(new RunError(touched.node(), touched.times(), e.message(), time));
+        if (e.endsExecution()) {
             finishExecution(run, touched, time);
         }
-        // SignatureRequest, ApiInput and unknown kinds are shown but change no state.
-        return new Change(run, touched);
     }
 
     /** Records a stretch in which events of the run may have been missed. */
@@ -137,6 +156,11 @@ public final class RunModel {
 
     private Run runOf(RunRef ref) {
         Run run = runs.get(ref);
+        return run != null && !run.shared ? run : newOrOwnRun(ref, run);
+    }
+
+    /** The rare part of runOf(), apart so the JIT keeps it out of apply(). */
+    private Run newOrOwnRun(RunRef ref, Run run) {
         if (run == null) {
             run = new Run(ref);
             run.position = order.size();
@@ -192,12 +216,14 @@ public final class RunModel {
 
     private Execution lookupOrCreate(Run run, String node, int times) {
         Execution exec = run.byKey.get(node, times);
-        if (exec == null) {
-            exec = new Execution(node, times, run.executions.size());
-            run.byKey.put(exec);
-            run.executions.add(exec);
-            run.nodes.add(node);
-        }
+        return exec != null ? exec : create(run, node, times);
+    }
+
+    private static Execution create(Run run, String node, int times) {
+        Execution exec = new Execution(node, times, run.executions.size());
+        run.byKey.put(exec);
+        run.executions.add(exec);
+        run.nodes.add(node);
         return exec;
     }
 

@@ -40,12 +40,20 @@ class BatchRelaunchTest {
     }
 
     @Test
+    void theJvmOptionsAreReadAsTheManagementBeanGivesThem() {
+        assertEquals(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(), BatchRelaunch.jvmOptions());
+        assertEquals(List.of(), BatchRelaunch.fromVm(null));  // the JVM's answer when it was given no option
+        assertEquals(List.of("-Dx=1", "-XX:+UseSerialGC"), BatchRelaunch.fromVm(new String[]{"-Dx=1", "-XX:+UseSerialGC"}));
+        assertNull(BatchRelaunch.fromVm(new Object()));
+    }
+
+    @Test
     void aLargeSummaryOrExportGoesToASerialCollectorJvmOnce() {
         String[] args = {"summary", "--json", fixture()};
         List<String> c = command(args, List.of("-Dfoo=bar"), Map.of(), 1, false);
         assertNotNull(c);
         assertEquals(JAVA_HOME.resolve("bin").resolve("java").toString(), c.get(0));
-        assertEquals(List.of("-XX:+UseSerialGC", "-Dfoo=bar", "-D" + BatchRelaunch.MARKER + "=true", "-cp", CP,
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-Dfoo=bar", "-D" + BatchRelaunch.MARKER + "=true", "-cp", CP,
                 "dev.runlens.Main", "summary", "--json", fixture()), c.subList(1, c.size()));
         assertNotNull(command(new String[]{"export", "--format", "summary", "--out", "x.json", fixture()},
                 List.of(), Map.of(), 1, false));
