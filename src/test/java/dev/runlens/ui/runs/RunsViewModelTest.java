@@ -46,23 +46,27 @@ class RunsViewModelTest {
 
     @Test
     void theFirstRunCanBeSelectedLaterThroughAScheduler() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
-        DashboardModel model = new DashboardModel();
-        Selection selection = new Selection();
-        RunsViewModel vm = new RunsViewModel(model, selection);
-        java.util.List<Runnable> later = new java.util.ArrayList<>();
-        vm.autoSelectThrough(later::add);
-        TestData.feed(bridge, model, TestData.fixture("lyzr-docs-sample"));
-        TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
-        assertTrue(vm.rows().size() >= 2);
-        assertEquals(null, selection.run(), "listed, not yet selected");
-        assertEquals(1, later.size(), "one selection scheduled however many batches come first");
-        later.get(0).run();
-        assertEquals(vm.rows().get(0).ref(), selection.run());
+        Scheduled s = twoFilesListedWithTheSelectionScheduled();
+        assertTrue(s.vm().rows().size() >= 2);
+        assertEquals(null, s.selection().run(), "listed, not yet selected");
+        assertEquals(1, s.later().size(), "one selection scheduled however many batches come first");
+        s.later().get(0).run();
+        assertEquals(s.vm().rows().get(0).ref(), s.selection().run());
     }
 
     @Test
     void aScheduledSelectionGivesWayToOneMadeMeanwhile() {
+        Scheduled s = twoFilesListedWithTheSelectionScheduled();
+        RunRef chosen = s.vm().rows().get(s.vm().rows().size() - 1).ref();
+        s.selection().runProperty().set(chosen);
+        s.later().get(0).run();
+        assertEquals(chosen, s.selection().run());
+    }
+
+    private record Scheduled(RunsViewModel vm, Selection selection, java.util.List<Runnable> later) {
+    }
+
+    private static Scheduled twoFilesListedWithTheSelectionScheduled() {
         FrameBridge bridge = new FrameBridge(new FrameStore());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
@@ -71,10 +75,7 @@ class RunsViewModelTest {
         vm.autoSelectThrough(later::add);
         TestData.feed(bridge, model, TestData.fixture("lyzr-docs-sample"));
         TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
-        RunRef chosen = vm.rows().get(vm.rows().size() - 1).ref();
-        selection.runProperty().set(chosen);
-        later.get(0).run();
-        assertEquals(chosen, selection.run());
+        return new Scheduled(vm, selection, later);
     }
 
     @Test
