@@ -53,9 +53,10 @@ final class EntryReplayer {
                 heavy(index, model, i, kind, listener);
             } else if (kind.isRunEvent()) {
                 RunEvent e = synthetic(index, ch, i, refs);
-                RunModel.Change change = model.apply(e);
                 if (listener != null) {
-                    listener.applied(i, e, change);
+                    listener.applied(i, e, model.apply(e));
+                } else {
+                    model.applyOnly(e);
                 }
             }
         }
