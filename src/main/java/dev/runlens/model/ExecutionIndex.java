@@ -34,7 +34,27 @@ final class ExecutionIndex {
 
     /** Adds an execution not indexed yet. */
     void put(Execution e) {
-        Slots s = nodes.computeIfAbsent(e.node(), n -> new Slots());
+        put(e, nodes.computeIfAbsent(e.node(), n -> new Slots()));
+    }
+
+    /**
+     * Adds {@code executions} (none indexed yet) in order, as {@link #put} one by one would; the
+     * node of the i-th is {@code names[node[i]]}, so each node is looked up once, not each execution
+     * (restoring a snapshot's image of a run of 20,000 executions).
+     */
+    void putAll(List<Execution> executions, String[] names, int[] node) {
+        Slots[] slots = new Slots[names.length];
+        for (int i = 0; i < node.length; i++) {
+            Slots s = slots[node[i]];
+            if (s == null) {
+                s = nodes.computeIfAbsent(names[node[i]], n -> new Slots());
+                slots[node[i]] = s;
+            }
+            put(executions.get(i), s);
+        }
+    }
+
+    private void put(Execution e, Slots s) {
         int t = e.times();
         // Dense while times stay near the node's count; a jump far beyond it goes to the map.
         if (t >= 0 && t < Math.max(s.byTimes.length, 4 * (s.count + 16))) {

@@ -19,7 +19,9 @@ final class RunImage {
 
     /** The run without its executions and the maps that point at them. */
     private final Run shell;
-    private final String[] node;
+    /** Per execution, its node as a number into {@link #nodeNames} (restoring then hashes each node once, not each execution). */
+    private final int[] node;
+    private final String[] nodeNames;
     private final int[] times;
     /** Status ordinal, with {@link #FINISHED} set once a finish was applied. */
     private final byte[] state;
@@ -52,7 +54,9 @@ final class RunImage {
         s.output = r.output;
         shell = s;
         int n = r.executions.size();
-        node = new String[n];
+        node = new int[n];
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> names = new ArrayList<>();
         times = new int[n];
         state = new byte[n];
         startedAt = new Instant[n];
@@ -61,7 +65,13 @@ final class RunImage {
         errors = new List<?>[n];
         for (int i = 0; i < n; i++) {
             Execution e = r.executions.get(i);
-            node[i] = e.node();
+            Integer no = numbers.get(e.node());
+            if (no == null) {
+                no = names.size();
+                numbers.put(e.node(), no);
+                names.add(e.node());
+            }
+            node[i] = no;
             times[i] = e.times();
             state[i] = (byte) (e.status.ordinal() | (e.finished ? FINISHED : 0));
             startedAt[i] = e.startedAt;
@@ -69,6 +79,7 @@ final class RunImage {
             outputs[i] = e.outputs;
             errors[i] = e.errors.isEmpty() ? null : List.copyOf(e.errors);
         }
+        nodeNames = names.toArray(new String[0]);
         byTaskId = indices(r.byTaskId);
         latestByName = indices(r.latestByName);
     }
@@ -88,7 +99,7 @@ final class RunImage {
         int n = node.length;
         c.executions.ensureCapacity(n);
         for (int i = 0; i < n; i++) {
-            Execution e = new Execution(node[i], times[i], i);
+            Execution e = new Execution(nodeNames[node[i]], times[i], i);
             e.status = STATUSES[state[i] & 0x7f];
             e.finished = (state[i] & FINISHED) != 0;
             e.startedAt = startedAt[i];
@@ -102,8 +113,8 @@ final class RunImage {
                 e.errors = list;
             }
             c.executions.add(e);
-            c.byKey.put(e);
         }
+        c.byKey.putAll(c.executions, nodeNames, node);
         byTaskId.forEach((k, i) -> c.byTaskId.put(k, c.executions.get(i)));
         latestByName.forEach((k, i) -> c.latestByName.put(k, c.executions.get(i)));
         return c;

@@ -41,6 +41,7 @@ final class EntryReplayer {
         }
         // One view of the columns for the whole range: entries below size() never change.
         EntryTable.Chunks ch = index.table.view();
+        NodeRefs refs = new NodeRefs();
         for (int i = from; i < to; i++) {
             int c = i >>> EntryTable.SHIFT;
             int k = i & EntryTable.MASK;
@@ -51,10 +52,11 @@ final class EntryReplayer {
             if ((ch.flags[c][k] & EntryTable.HEAVY) != 0) {
                 heavy(index, model, i, kind, listener);
             } else if (kind.isRunEvent()) {
-                RunEvent e = synthetic(index, ch, i);
-                RunModel.Change change = model.apply(e);
+                RunEvent e = synthetic(index, ch, i, refs);
                 if (listener != null) {
-                    listener.applied(i, e, change);
+                    listener.applied(i, e, model.apply(e));
+                } else {
+                    model.applyOnly(e);
                 }
             }
         }
@@ -84,6 +86,49 @@ final class EntryReplayer {
     }
 
     static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i) {
+        return synthetic(index, ch, i, null);
+    }
+
+    /**
+     * The last node reference made for each run while a range is applied: a seek re-applies up to a
+     * snapshot interval of entries, and the events of one execution mostly follow each other in
+     * their run (start, logs, outputs, finish), so most of them share one instead of each making a
+     * {@code NodeRef} and a boxed {@code times} (records: sharing them changes nothing).
+     */
+    private static final class NodeRefs {
+        private NodeRef[] ref = new NodeRef[16];
+        private int[] key = new int[16 * 3];
+
+        NodeRef get(ReplayIndex index, int run, int node, int times, boolean timesNull, int task) {
+            if (run < 0) {
+                return make(index, node, times, timesNull, task);
+            }
+            if (run >= ref.length) {
+                ref = java.util.Arrays.copyOf(ref, Math.max(run + 1, ref.length * 2));
+                key = java.util.Arrays.copyOf(key, ref.length * 3);
+            }
+            int t = timesNull ? 0 : times;
+            // The task's string id, and whether times is null, in one int (ids are far below 2^30).
+            int rest = task * 2 + (timesNull ? 1 : 0);
+            NodeRef r = ref[run];
+            int k = run * 3;
+            if (r != null && key[k] == node && key[k + 1] == t && key[k + 2] == rest) {
+                return r;
+            }
+            r = make(index, node, times, timesNull, task);
+            ref[run] = r;
+            key[k] = node;
+            key[k + 1] = t;
+            key[k + 2] = rest;
+            return r;
+        }
+
+        static NodeRef make(ReplayIndex index, int node, int times, boolean timesNull, int task) {
+            return new NodeRef(index.strings.get(node), timesNull ? null : times, index.strings.get(task));
+        }
+    }
+
+    private static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i, NodeRefs refs) {
         int c = i >>> EntryTable.SHIFT;
         int k = i & EntryTable.MASK;
         int flags = ch.flags[c][k];
@@ -92,9 +137,10 @@ final class EntryReplayer {
         EntryKind kind = EntryKind.of(ch.kind[c][k]);
         NodeRef node = null;
         if (kind.isNodeEvent()) {
-            Integer times = (flags & EntryTable.TIMES_NULL) != 0 ? null : ch.times[c][k];
-            String task = kind == EntryKind.NODE_ERROR ? null : index.strings.get(ch.aux[c][k]);
-            node = new NodeRef(index.strings.get(ch.node[c][k]), times, task);
+            boolean timesNull = (flags & EntryTable.TIMES_NULL) != 0;
+            int task = kind == EntryKind.NODE_ERROR ? StringTable.NONE : ch.aux[c][k];
+            node = refs == null ? NodeRefs.make(index, ch.node[c][k], ch.times[c][k], timesNull, task)
+                    : refs.get(index, ch.run[c][k], ch.node[c][k], ch.times[c][k], timesNull, task);
         }
         int aux = ch.aux[c][k];
         boolean ends = (flags & EntryTable.ENDS) != 0;

@@ -201,6 +201,53 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return r >= 0 && r < t.length && t[r] >= 0 && i > t[r];
     }
 
+    /** Decides, for {@link #pickRows}, whether a row belongs to what is asked for. */
+    public interface RowTest {
+        /**
+         * {@code node} and {@code times}: the (node, times) of the execution the row's event touches,
+         * as the index knows it; null and {@link Integer#MIN_VALUE} when it touches none (not a node
+         * event, no execution number, or after its run's end).
+         */
+        boolean test(String node, int times);
+    }
+
+    /**
+     * The numbers of {@code entries}' rows below {@code count} that {@code test} accepts, in order:
+     * one pass over the run's entries reading the columns directly (an execution's rows in the
+     * inspector), with no row made and no boxing. Any thread, for published rows.
+     */
+    public int[] pickRows(RunEntries entries, int count, RowTest test) {
+        int n = Math.min(count, entries.size());
+        if (n <= 0) {
+            return new int[0];
+        }
+        int r = entries.run();
+        int[] t = terminalAt;
+        int end = r >= 0 && r < t.length && t[r] >= 0 ? t[r] : Integer.MAX_VALUE;
+        EntryTable.Chunks ch = table.view();
+        int[] picked = new int[16];
+        int found = 0;
+        int e = -1;
+        for (int k = 0; k < n; k++) {
+            e = k == 0 ? entries.entry(0) : entries.next(k - 1, e);
+            int c = e >>> EntryTable.SHIFT;
+            int o = e & EntryTable.MASK;
+            String node = null;
+            int times = Integer.MIN_VALUE;
+            if (EntryKind.of(ch.kind[c][o]).isNodeEvent() && (ch.flags[c][o] & EntryTable.TIMES_NULL) == 0 && e <= end) {
+                node = strings.get(ch.node[c][o]);
+                times = ch.times[c][o];
+            }
+            if (test.test(node, times)) {
+                if (found == picked.length) {
+                    picked = Arrays.copyOf(picked, found * 2);
+                }
+                picked[found++] = k;
+            }
+        }
+        return Arrays.copyOf(picked, found);
+    }
+
     void malformed(MalformedEntry e) {
         int n = malformedCount;
         MalformedEntry[] a = malformed;

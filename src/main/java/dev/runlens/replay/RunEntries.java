@@ -100,6 +100,11 @@ public final class RunEntries {
         return b;
     }
 
+    /** The run's id in the index (-1 for {@link #NONE}). */
+    int run() {
+        return run;
+    }
+
     /** Entries published so far. */
     public int size() {
         return size;

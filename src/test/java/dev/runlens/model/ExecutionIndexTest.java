@@ -38,6 +38,17 @@ class ExecutionIndexTest {
         for (Execution c : copies) {
             assertSame(c, copy.get(c.node(), c.times()));
         }
+        // Put all at once, nodes by number (a snapshot image restored): the same answers.
+        String[] names = {"node-0", "node-1", "node-2"};
+        int[] numbers = all.stream().mapToInt(e -> Integer.parseInt(e.node().substring(5))).toArray();
+        List<Execution> again = all.stream().map(Execution::copy).toList();
+        ExecutionIndex bulk = new ExecutionIndex();
+        bulk.putAll(again, names, numbers);
+        for (Execution e : again) {
+            assertSame(e, bulk.get(new String(e.node()), e.times()));
+        }
+        assertNull(bulk.get("node-0", 999_999));
+        assertNull(bulk.get("node-1", -2));
         // The copy is independent: what is added to one is not in the other.
         Execution later = new Execution("node-0", 1_000, copies.size());
         copy.put(later);

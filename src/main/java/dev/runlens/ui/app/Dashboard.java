@@ -152,7 +152,7 @@ public final class Dashboard {
         selection.runProperty().subscribe(this::showRun);
         selection.executionProperty().subscribe(e -> timeline.setSelected(e));
         model.addListener(this::onBatch);
-        model.addResetListener(() -> showRun(selection.run()));
+        model.addResetListener(this::afterSeek);
         eventsVm.setDeferred(true);
         // The first run fills the window a frame after it is listed: the cold first showing of
         // every panel in the same pulse as the first data was the window's longest frame.
@@ -200,6 +200,21 @@ public final class Dashboard {
                 timelinePane.setTitle(title(run));
             }
         }
+    }
+
+    /**
+     * After a replay seek. A run the seek left as it was (an ended run is the same object in every
+     * replay snapshot after its end) keeps its timeline data, zoom and scroll; only the playhead
+     * moved. Otherwise the timeline is built again from the run at the new position.
+     */
+    private void afterSeek() {
+        RunTrack track = selection.run() == null ? null : model.track(selection.run());
+        if (timelineData != null && track != null && track.run() == timelineData.run()) {
+            timeline.setData(timelineData);
+            timeline.setSelected(selection.execution());
+            return;
+        }
+        showRun(selection.run());
     }
 
     private void showRun(RunRef ref) {

@@ -11,7 +11,42 @@ import java.time.Instant;
  */
 public record ErrorGroup(ErrorEntry first, ErrorEntry latest, int count, Instant lastTime) {
 
-    record Key(Object kind, Object run, String node, String message) {
+    /**
+     * What makes errors identical. Written out rather than a record: a replay seek regroups
+     * thousands of errors, and the record's generated {@code hashCode}/{@code equals} (and
+     * {@code RunRef}'s) were most of that; errors of one run share their {@code RunRef} and
+     * messages, so identity answers most comparisons here.
+     */
+    static final class Key {
+        private final Object kind;
+        private final Object run;
+        private final String node;
+        private final String message;
+        private final int hash;
+
+        Key(Object kind, Object run, String node, String message) {
+            this.kind = kind;
+            this.run = run;
+            this.node = node;
+            this.message = message;
+            this.hash = ((java.util.Objects.hashCode(kind) * 31 + java.util.Objects.hashCode(run)) * 31
+                    + java.util.Objects.hashCode(node)) * 31 + java.util.Objects.hashCode(message);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && same(kind, k.kind) && same(run, k.run) && same(node, k.node)
+                    && same(message, k.message);
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a != null && a.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     static Key key(ErrorEntry e) {

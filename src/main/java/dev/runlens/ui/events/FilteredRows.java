@@ -35,11 +35,14 @@ final class FilteredRows extends ObservableListBase<EventRow> {
         List<EventRow> before = snapshot();
         predicate = p;
         rebuild();
-        beginChange();
+        replaceAll(before);
+    }
+
+    /** Tells listeners that every row changed, {@code before} being what was shown (read lazily). */
+    private void replaceAll(List<EventRow> before) {
         if (!before.isEmpty() || size() > 0) {
-            nextReplace(0, size(), before);
+            fireChange(new WholeReplacement<>(this, before, size()));
         }
-        endChange();
     }
 
     private void sourceChanged(ListChangeListener.Change<? extends EventRow> c) {
@@ -59,11 +62,7 @@ final class FilteredRows extends ObservableListBase<EventRow> {
             // A new run shown, or a seek: what was shown is the source's old rows, made on demand.
             List<EventRow> before = predicate == null ? removed : filteredOld(removed);
             rebuild();
-            beginChange();
-            if (!before.isEmpty() || size() > 0) {
-                nextReplace(0, size(), before);
-            }
-            endChange();
+            replaceAll(before);
             return;
         }
         int oldSize = predicate == null ? seen : count;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The event log's table items without a list of rows: the first {@code count} rows of a run's
  * track, made on demand when the table or a filter asks. A burst then costs the table one "added"
- * change per flush and no retained object per row.
+ * change per flush and no retained object per row, and showing other rows (a replay seek, another
+ * run) makes none of the rows shown before.
  */
 final class RowListView extends ObservableListBase<EventRow> {
     private List<EventRow> source = List.of();
@@ -19,11 +20,10 @@ final class RowListView extends ObservableListBase<EventRow> {
         List<EventRow> removed = source.subList(0, count);
         source = rows;
         count = n;
-        beginChange();
         if (!removed.isEmpty() || n > 0) {
-            nextReplace(0, n, removed);
+            // The rows shown before are made only if a listener reads them (see WholeReplacement).
+            fireChange(new WholeReplacement<>(this, removed, n));
         }
-        endChange();
     }
 
     /** Shows the source's rows up to {@code n} (an append-only source grew). */

@@ -144,7 +144,11 @@ final class IndexRows {
         return new RowView(this::get, () -> count, null);
     }
 
-    /** The rows of one execution (null: the run-level rows) shown now, in arrival order. */
+    /**
+     * The rows of one execution (null: the run-level rows) shown now, in arrival order. Found by one
+     * pass over the columns (Lyzr: the rows' execution numbers; Space Operator: the index's (node,
+     * times) of each row), not by making each row: the inspector asks after every seek.
+     */
     List<EventRow> rows(Execution execution) {
         int e = -1;
         if (execution != null) {
@@ -153,18 +157,65 @@ final class IndexRows {
                 return List.of();
             }
         }
+        return new RowView(this::get, () -> count, entries.knowsExecutions() ? lyzrRows(e) : spaceOperatorRows(execution));
+    }
+
+    /** Rows whose recorded execution is {@code e} (-1: rows with none, or with one the run does not have). */
+    private int[] lyzrRows(int e) {
+        int known = owner == null ? 0 : owner.executions().size();
         int[] picked = new int[16];
         int n = 0;
         for (int k = 0; k < count; k++) {
-            Execution x = execution(k, entry(k));
-            if (x == null ? e < 0 : x.index() == e) {
+            int x = entries.execution(k);
+            boolean none = x < 0 || x >= known;
+            if (e < 0 ? none : x == e) {
                 if (n == picked.length) {
                     picked = Arrays.copyOf(picked, n * 2);
                 }
                 picked[n++] = k;
             }
         }
-        return new RowView(this::get, () -> count, Arrays.copyOf(picked, n));
+        return Arrays.copyOf(picked, n);
+    }
+
+    /** Rows whose execution, as {@link #execution(int, int)} finds it, is {@code execution} (null: none). */
+    private int[] spaceOperatorRows(Execution execution) {
+        if (execution != null) {
+            String node = execution.node();
+            int times = execution.times();
+            if (owner == null || owner.execution(node, times) != execution) {
+                return new int[0];
+            }
+            return index.pickRows(entries, count, (n, t) -> t == times && n != null && n.equals(node));
+        }
+        Run run = owner;
+        if (run == null) {
+            return index.pickRows(entries, count, (n, t) -> true);
+        }
+        // Rows of one execution mostly follow each other: one lookup per run of equal keys.
+        ExecutionLookup lookup = new ExecutionLookup(run);
+        return index.pickRows(entries, count, (n, t) -> n == null || !lookup.exists(n, t));
+    }
+
+    /** Whether the run has the execution (node, times), remembering the last answer. */
+    private static final class ExecutionLookup {
+        private final Run run;
+        private String node;
+        private int times;
+        private boolean exists;
+
+        ExecutionLookup(Run run) {
+            this.run = run;
+        }
+
+        boolean exists(String n, int t) {
+            if (n != node || t != times) {
+                node = n;
+                times = t;
+                exists = run.execution(n, t) != null;
+            }
+            return exists;
+        }
     }
 
     List<String> kinds() {

@@ -9,7 +9,9 @@ import dev.runlens.ui.fx.Selection;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,21 +31,32 @@ public final class RunsViewModel {
         model.addResetListener(this::rebuild);
     }
 
-    /** After a replay seek: runs that do not exist at the new point go, the others are refreshed. */
+    /**
+     * After a replay seek: runs that do not exist at the new point go, the others are refreshed and
+     * runs new to the list are appended, as one change (one per run made the view redraw its cells
+     * once per run).
+     */
     private void rebuild() {
-        for (int k = rows.size() - 1; k >= 0; k--) {
-            RunRef gone = rows.get(k).ref();
-            if (model.track(gone) == null) {
-                // The index is right before the list changes: views look rows up while it does.
-                index.remove(gone);
-                int removed = k;
-                index.replaceAll((ref, i) -> i > removed ? i - 1 : i);
-                rows.remove(k);
+        List<RunRow> next = new ArrayList<>(rows.size());
+        Map<RunRef, Integer> at = new HashMap<>();
+        for (RunRow old : rows) {
+            RunTrack track = model.track(old.ref());
+            if (track != null) {
+                at.put(old.ref(), next.size());
+                next.add(RunRow.of(track, model.feedStatus(track.feed())));
             }
         }
         for (Run r : model.runs()) {
-            update(r);
+            RunTrack track = model.track(r.ref());
+            if (track != null && !at.containsKey(r.ref())) {
+                at.put(r.ref(), next.size());
+                next.add(RunRow.of(track, model.feedStatus(track.feed())));
+            }
         }
+        // The index is right before the list changes: views look rows up while it does.
+        index.clear();
+        index.putAll(at);
+        rows.setAll(next);
     }
 
     void onBatch(Batch batch) {

@@ -59,6 +59,44 @@ class FilteredRowsTest {
         check(filtered, mirror, List.of(), null);
     }
 
+    @Test
+    void replacingTheShownRowsMakesNoneOfTheRowsShownBefore() {
+        RowListView source = new RowListView();
+        FilteredRows filtered = new FilteredRows(source);
+        int[] sizes = new int[2];
+        filtered.addListener((ListChangeListener<EventRow>) c -> {
+            while (c.next()) {
+                sizes[0] = c.getRemovedSize();
+                sizes[1] = c.getAddedSize();
+            }
+        });
+        List<EventRow> made = new ArrayList<>();
+        List<EventRow> before = new java.util.AbstractList<>() {
+            @Override
+            public EventRow get(int index) {
+                EventRow r = rows(index, 1).get(0);
+                made.add(r);
+                return r;
+            }
+
+            @Override
+            public int size() {
+                return 100_000;
+            }
+        };
+        source.show(before, 100_000);
+        assertEquals(List.of(0, 100_000), List.of(sizes[0], sizes[1]));
+        source.show(rows(0, 20), 20);
+        assertEquals(List.of(100_000, 20), List.of(sizes[0], sizes[1]), "a seek replaces every row");
+        assertEquals(List.of(), made, "no row of the earlier list was made");
+        filtered.setPredicate(r -> r.kind().equals("NodeOutput"));
+        source.show(before, 100_000);
+        int tested = made.size();
+        assertEquals(100_000, tested, "a filter tests each row once");
+        filtered.setPredicate(null);
+        assertEquals(tested, made.size(), "dropping the filter makes no row");
+    }
+
     private static void check(FilteredRows filtered, List<EventRow> mirror, List<EventRow> shown, Predicate<EventRow> p) {
         List<EventRow> expected = p == null ? shown : shown.stream().filter(p).toList();
         assertEquals(expected, List.copyOf(filtered));

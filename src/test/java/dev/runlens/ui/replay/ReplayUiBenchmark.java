@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * from it), and the heap retained per entry (after GC, minus the empty window). Reports only,
  * asserts nothing:
  * <pre>./mvnw -B -o test -Dtest=ReplayUiBenchmark -Drunlens.benchmark=true [-Drunlens.benchmark.events=N]
- *     [-Drunlens.benchmark.verbose=true] (each seek's figures)</pre>
+ *     [-Drunlens.benchmark.verbose=true] (each seek's figures)
+ *     [-Drunlens.benchmark.jfr=FILE [-Drunlens.benchmark.jfc=SETTINGS.jfc]] (a recording of the seeks; "profile" settings
+ *     unless a settings file is given, e.g. one with 1 ms execution sampling)</pre>
  */
 @EnabledIfSystemProperty(named = "runlens.benchmark", matches = "true")
 @ExtendWith(ApplicationExtension.class)
@@ -138,7 +140,9 @@ class ReplayUiBenchmark {
         jdk.jfr.Recording recording = null;
         if (jfr != null) {
             // A profile of the seeks only: where the worker's and the FX thread's time goes.
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            String settings = System.getProperty("runlens.benchmark.jfc");
+            recording = new jdk.jfr.Recording(settings == null ? jdk.jfr.Configuration.getConfiguration("profile")
+                    : jdk.jfr.Configuration.create(Path.of(settings)));
             recording.setDestination(Path.of(jfr));
             recording.start();
         }
@@ -156,8 +160,8 @@ class ReplayUiBenchmark {
             buildCpu[b + f] = c.active().session().lastBuildCpuNanos / 1e6;
             restoreCpu[b + f] = c.lastRestoreCpuNanos / 1e6;
             if (Boolean.getBoolean("runlens.benchmark.verbose")) {
-                System.out.printf("replay-ui: seek %,d -> %,d: %.0f ms (worker %.0f, FX %.0f)%n", from, to, ms,
-                        build[b + f], restore[b + f]);
+                System.out.printf("replay-ui: seek %,d -> %,d: %.0f ms (worker %.0f, FX %.0f; CPU %.0f and %.0f)%n", from, to, ms,
+                        build[b + f], restore[b + f], buildCpu[b + f], restoreCpu[b + f]);
             }
             if (to < from) {
                 back[b++] = ms;

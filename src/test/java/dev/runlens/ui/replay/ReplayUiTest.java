@@ -57,7 +57,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Replay in the real window: opening, the transport, seeking, markers, drag and drop, exports, bad files. */
@@ -303,6 +305,39 @@ class ReplayUiTest {
         assertEquals(run, fx(() -> dashboard.selection().run()));
         // The timeline's "now" is the playhead's recorded time, not the wall clock.
         assertEquals(index().time(99), fx(() -> controller().playheadTime(run)));
+    }
+
+    @Test
+    void aSeekKeepsTheTimelineOfARunItLeftAsItWasAndRebuildsItOtherwise() throws Exception {
+        // run-a ends at entry 14; run-b goes on past the index's snapshots at 16,384 and 32,768,
+        // which both hold run-a's ended run (the same object: shared copy-on-write).
+        List<String> lines = new ArrayList<>(TestData.v2Run("run-a", 3, true));
+        lines.addAll(TestData.v2Run("run-b", 11_500, false));
+        Path log = TestData.write(dir, "two.jsonl", lines);
+        fx(() -> controller().open(log, false));
+        waitFor(() -> controller().active() != null && index().isDone());
+        int size = index().size();
+        assertTrue(size > 32_768 + 20);
+        RunRef a = new RunRef(dev.runlens.protocol.Source.SPACE_OPERATOR, "run-a");
+        seek(size);
+        fx(() -> dashboard.selection().select(a, null));
+        dev.runlens.ui.timeline.TimelineData shown = fx(() -> dashboard.timeline().data());
+        assertSame(fx(() -> dashboard.model().runModel().run(a)), shown.run());
+        assertEquals(4, shown.run().executions().size());
+        seek(size - 10);
+        assertSame(shown, fx(() -> dashboard.timeline().data()), "the same ended run: its timeline (zoom, scroll) is kept");
+        assertSame(fx(() -> dashboard.model().runModel().run(a)), shown.run());
+        assertShowsStateAt(size - 10);
+        // Before run-a's end its run is another object: the timeline shows it as it was then.
+        seek(9);
+        dev.runlens.ui.timeline.TimelineData early = fx(() -> dashboard.timeline().data());
+        assertNotSame(shown, early);
+        assertSame(fx(() -> dashboard.model().runModel().run(a)), early.run());
+        assertEquals(ReplayEngine.stateAt(index(), 9).run(a).executions().size(), early.run().executions().size());
+        assertFalse(early.run().terminal());
+        seek(size);
+        assertNotSame(early, fx(() -> dashboard.timeline().data()));
+        assertTrue(fx(() -> dashboard.timeline().data().run().terminal()));
     }
 
     @Test

@@ -79,6 +79,42 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aReplaySeekDropsAndAddsTheFilesRunsInOneChangeKeepingTheOthersInPlace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path failed = TestData.fixture("space-operator-v2-failed-run");
+        java.nio.file.Path other = TestData.write(dir, "other.jsonl", TestData.v2Run("run-other", 3, true));
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        RunsViewModel vm = new RunsViewModel(model, selection);
+        dev.runlens.ui.fx.Feed replay = bridge.newFeed("failed", false);
+        dev.runlens.ui.fx.FileFeed.read(failed, bridge, replay);
+        dev.runlens.ui.fx.Feed untouched = bridge.newFeed("other", false);
+        dev.runlens.ui.fx.FileFeed.read(other, bridge, untouched);
+        model.apply(bridge.drain(Integer.MAX_VALUE));
+        RunRef so = new RunRef(Source.SPACE_OPERATOR, TestData.RUN);
+        RunRef o = model.runs().get(1).ref();
+        assertEquals(java.util.List.of(so, o), vm.rows().stream().map(RunRow::ref).toList());
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> changes.incrementAndGet());
+        try (dev.runlens.replay.ReplayIndex index = dev.runlens.replay.ReplayIndex.open(failed).awaitDone()) {
+            model.restoreFeed(replay, dev.runlens.replay.ReplayEngine.stateAt(index, 0), 0, java.util.List.of());
+            assertEquals(java.util.List.of(o), vm.rows().stream().map(RunRow::ref).toList(), "before its first event the run is gone");
+            assertEquals(1, changes.get());
+            model.restoreFeed(replay, dev.runlens.replay.ReplayEngine.stateAt(index, 5), 5, java.util.List.of());
+            assertEquals(java.util.List.of(o, so), vm.rows().stream().map(RunRow::ref).toList(), "back, after the others");
+            assertEquals(RunStatus.RUNNING, vm.row(so).status());
+            assertEquals(1, vm.row(so).done(), "the first node finished, the failing one started");
+            assertEquals(2, changes.get());
+            model.restoreFeed(replay, dev.runlens.replay.ReplayEngine.stateAt(index, index.size()), index.size(), java.util.List.of());
+            assertEquals(java.util.List.of(o, so), vm.rows().stream().map(RunRow::ref).toList());
+            assertEquals(RunStatus.FAILED, vm.row(so).status());
+            assertEquals(vm.rows().get(1), vm.row(so), "the index follows the list");
+            assertEquals(3, changes.get());
+        }
+    }
+
+    @Test
     void aSilentLiveRunIsStale() {
         Instant last = Instant.parse("2026-01-01T00:00:00Z");
         RunRow row = new RunRow(new RunRef(Source.LYZR, "f/r"), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
