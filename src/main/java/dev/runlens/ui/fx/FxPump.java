@@ -22,12 +22,15 @@ public final class FxPump extends AnimationTimer {
      */
     static final int MAX_PER_PULSE = 100_000;
     /**
-     * Time for applying per pulse. Warm, an item costs a few microseconds, so 4 ms takes about
-     * 1,000 items a pulse (60,000 a second, three times the fastest stream measured): a backlog left
-     * by a cold start drains in a second or two. With the views' own work after applying, layout
-     * and the render thread, a pulse that spent 8 ms applying often missed the next frame.
+     * Time for applying per pulse. Warm, an item costs a few microseconds, so 2 ms takes about
+     * 500 items a pulse (30,000 a second, half as much again as the fastest stream measured): a
+     * backlog left by a cold start drains in a second or two. In that first second the two cores
+     * are shared with the JIT and the network threads decoding on cold code, and what a pulse
+     * applies also costs the views, layout and the render thread: with 8 ms, then 4 ms, the pulses
+     * of that catch-up were the run's longest gaps (idle, three 30 s runs each: 14, 16 and 7 gaps
+     * over 33 ms in the first 5 s with 4 ms; 11, 7 and 5 with 2 ms).
      */
-    static final long BUDGET_NANOS = 4_000_000L;
+    static final long BUDGET_NANOS = 2_000_000L;
     /** Pulses after the window shows that apply nothing (see {@link #handle}). */
     static final int QUIET_PULSES = 2;
 
