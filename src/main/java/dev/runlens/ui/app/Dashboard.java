@@ -111,6 +111,8 @@ public final class Dashboard {
     private final List<Shortcut> shortcuts = new ArrayList<>();
     private TimelineData timelineData;
     private long lastLogFlush;
+    private boolean timelineTitleStale;
+    private long lastTitle;
     private Stage stage;
 
     public Dashboard(Connector connector) {
@@ -160,6 +162,13 @@ public final class Dashboard {
         pump.afterPulse(now -> {
             timeline.paintIfDirty();
             statusBar.refresh(now);
+            // The title's counts, like the status bar, four times a second: a new title every
+            // pulse re-laid the title bar out in every frame of a fast stream.
+            if (timelineTitleStale && timelineData != null && now - lastTitle > 250_000_000L) {
+                timelineTitleStale = false;
+                lastTitle = now;
+                timelinePane.setTitle(title(timelineData.run()));
+            }
             // The event log takes new rows ten times a second, and only while it is in view.
             if (eventsTab.isSelected() && now - lastLogFlush > 100_000_000L) {
                 lastLogFlush = now;
@@ -197,7 +206,7 @@ public final class Dashboard {
                 });
                 timelineData.refresh(touched);
                 timeline.invalidateData();
-                timelinePane.setTitle(title(run));
+                timelineTitleStale = true;
             }
         }
     }

@@ -2,7 +2,9 @@ package dev.runlens.ui.runs;
 
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.theme.StatusStyle;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -19,7 +21,9 @@ import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The runs list (left). Cells show status icon and colour, elapsed time ticking, counts, connection.
@@ -34,6 +38,14 @@ public final class RunsView extends BorderPane {
     private final ListView<RunRef> list = new ListView<>(refs);
     private final List<RunCell> cells = new ArrayList<>();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> redrawAll()));
+    /**
+     * Runs whose counts changed and whose cells wait for the next redraw. A live run changes in
+     * every pulse; redrawing its cell that often re-measured the cell and every pane above it each
+     * frame, for counters nobody can read at 60 a second. A change of status is drawn at once.
+     */
+    private final Set<RunRef> stale = new LinkedHashSet<>();
+    private final PauseTransition redrawStale = new PauseTransition(COUNTS_EVERY);
+    static final Duration COUNTS_EVERY = Duration.millis(250);
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -56,6 +68,11 @@ public final class RunsView extends BorderPane {
         setCenter(list);
         setMinWidth(200);
         clock.setCycleCount(Timeline.INDEFINITE);
+        redrawStale.setOnFinished(e -> {
+            List<RunRef> due = List.copyOf(stale);
+            stale.clear();
+            due.forEach(this::redraw);
+        });
     }
 
     private void initListeners() {
@@ -64,8 +81,16 @@ public final class RunsView extends BorderPane {
             boolean structural = false;
             while (c.next()) {
                 if (c.wasReplaced() && c.getAddedSize() == c.getRemovedSize()) {
-                    for (RunRow r : c.getAddedSubList()) {
-                        redraw(r.ref());
+                    List<? extends RunRow> before = c.getRemoved();
+                    List<? extends RunRow> after = c.getAddedSubList();
+                    for (int k = 0; k < after.size(); k++) {
+                        RunRow r = after.get(k);
+                        if (r.status() != before.get(k).status()) {
+                            stale.remove(r.ref());
+                            redraw(r.ref());
+                        } else if (stale.add(r.ref()) && redrawStale.getStatus() != Animation.Status.RUNNING) {
+                            redrawStale.playFromStart();
+                        }
                     }
                 } else if (c.wasAdded() || c.wasRemoved() || c.wasPermutated()) {
                     structural = true;

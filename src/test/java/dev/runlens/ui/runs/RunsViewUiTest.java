@@ -66,12 +66,24 @@ class RunsViewUiTest {
             more.add(TestData.v2("run-aaaaaaaaaaaaaaaa", "NodeFinish", "\"time\":\"" + time + "\"," + node));
             feed("a" + k + ".jsonl", more);
         }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(cellTexts(robot).stream().anyMatch(t -> t.contains("8/8 done")), cellTexts(robot).toString());
+        // Counts are redrawn a few times a second, not on every batch.
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> cellTexts(robot).stream().anyMatch(t -> t.contains("8/8 done"))).get());
         assertEquals(b, selection.run());
         assertEquals(b, WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().getSelectedItem()).get());
         assertEquals(0, selectionChanges.get(), "no batch cleared and restored the list's selection");
         assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.list().getItems().size()).get());
+    }
+
+    @Test
+    void aRunsNewStatusIsDrawnAtOnceWhileItsCountsWaitForTheNextRedraw(FxRobot robot) throws Exception {
+        feed("c.jsonl", TestData.v2Run("run-cccccccccccccccc", 1, false));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> cellTexts(robot).stream().anyMatch(t -> t.contains("run-cccc") && t.contains("running"))).get());
+        feed("c-end.jsonl", List.of(TestData.v2("run-cccccccccccccccc", "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\"")));
+        // No wait beyond the batch itself: a status change does not wait for the counters' redraw.
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> cellTexts(robot).stream().anyMatch(t -> t.contains("run-cccc") && !t.contains("running"))).get(),
+                cellTexts(robot).toString());
     }
 
     private void feed(String name, List<String> lines) throws Exception {
