@@ -152,6 +152,8 @@ public final class Dashboard {
 
     private void initListeners() {
         selection.runProperty().subscribe(this::showRun);
+        // The event log's rows for a newly shown run wait for the next flush (EventLogViewModel).
+        selection.runProperty().subscribe(r -> lastLogFlush = System.nanoTime());
         selection.executionProperty().subscribe(e -> timeline.setSelected(e));
         model.addListener(this::onBatch);
         model.addResetListener(this::afterSeek);

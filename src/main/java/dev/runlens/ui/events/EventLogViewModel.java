@@ -97,7 +97,9 @@ public final class EventLogViewModel {
         source = track == null ? List.of() : track.rows();
         taken = source.size();
         learn();
-        rows.show(source, taken);
+        // Deferred (the window), the rows come with the next flush: a run's first showing then
+        // fills the timeline and inspector in one frame and the table's cells in a later one.
+        rows.show(source, deferred ? 0 : taken);
     }
 
     void onBatch(Batch batch) {

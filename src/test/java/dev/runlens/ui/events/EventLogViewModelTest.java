@@ -41,6 +41,23 @@ class EventLogViewModelTest {
     }
 
     @Test
+    void deferredANewlyShownRunsRowsComeWithTheNextFlush() {
+        FrameBridge bridge = new FrameBridge(new FrameStore());
+        DashboardModel model = new DashboardModel();
+        Selection selection = new Selection();
+        EventLogViewModel vm = new EventLogViewModel(model, selection, new NodeNames());
+        vm.setDeferred(true);
+        TestData.feed(bridge, model, TestData.write(dir, "r.jsonl", TestData.v2Run("run-e", 50, true)));
+        selection.runProperty().set(model.runs().get(0).ref());
+        assertEquals(0, vm.visibleRows().size(), "the table fills in a later frame than the run is shown");
+        assertEquals(1 + 3 + 150 + 1, vm.pendingCount());
+        assertTrue(vm.kinds().contains("NodeLog"), "the filter choices are there at once");
+        vm.flush();
+        assertEquals(1 + 3 + 150 + 1, vm.visibleRows().size());
+        assertEquals(0, vm.pendingCount());
+    }
+
+    @Test
     void followTurnsOffWhenScrolledAwayAndCountsNewEvents() {
         FrameBridge bridge = new FrameBridge(new FrameStore());
         DashboardModel model = new DashboardModel();

@@ -273,6 +273,7 @@ class IndexRowsTest {
         assertNotNull(last.summary());
         List<Long> matched = fx(() -> {
             dashboard.selection().runProperty().set(ended);
+            dashboard.eventLogViewModel().flush();  // as the window's next flush does
             dashboard.eventLogViewModel().textProperty().set(last.summary());
             return dashboard.eventLogViewModel().visibleRows().stream().map(EventRow::sequence).toList();
         });
