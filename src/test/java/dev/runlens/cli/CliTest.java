@@ -1,5 +1,6 @@
 package dev.runlens.cli;
 
+import dev.runlens.Main;
 import dev.runlens.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Cli(Cli.coreCommands()).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
