@@ -44,4 +44,18 @@ class WatchCommandTest {
                 "--token-env", "UNSET"), Map.of()));
         assertNull(WatchCommand.parse(List.of("--help"), Map.of()));
     }
+
+    @Test
+    void checksItsConnectionAsRecordDoes() {
+        assertEquals("a Lyzr run is named by the URL (/ws/{flow}/{run}); --run is for Space Operator",
+                assertThrows(IllegalArgumentException.class, () -> WatchCommand.parse(List.of("--url", "ws://h/ws/Flow/run-1",
+                        "--run", "a"), Map.of())).getMessage());
+        assertEquals("--url: the URL must start with ws:// or wss://", assertThrows(IllegalArgumentException.class,
+                () -> WatchCommand.parse(List.of("--url", "http://h/ws", "--run", "a"), Map.of())).getMessage());
+        assertEquals("--idle-timeout needs a positive number, not '0'", assertThrows(IllegalArgumentException.class,
+                () -> WatchCommand.parse(List.of("--url", "ws://h/ws", "--run", "a", "--idle-timeout", "0"), Map.of())).getMessage());
+        LaunchOptions lyzr = WatchCommand.parse(List.of("--url", "ws://h/ws/Flow/run-1", "--token-file", "t.txt"), Map.of());
+        assertEquals(Duration.ofSeconds(120), lyzr.watch().limits().idleTimeout(), "Lyzr never waits forever");
+        assertEquals(new TokenSource.FromFile(Path.of("t.txt")), lyzr.watch().token());
+    }
 }
