@@ -10,6 +10,7 @@ import dev.runlens.ui.launch.DashboardCommand;
 import dev.runlens.ui.launch.OpenCommand;
 import dev.runlens.ui.launch.WatchCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Watch Space Operator and Lyzr workflow runs live, and replay their logs.",
                 "With no command, opens the dashboard on the built-in demo."},
         subcommands = {SummaryCommand.class, RecordCommand.class, ExportCommand.class, DemoServerCommand.class,
-                WatchCommand.class, OpenCommand.class, DashboardCommand.class})
+                WatchCommand.class, OpenCommand.class, DashboardCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -110,6 +110,9 @@ class CliTest {
             assertEquals(0, run(command, "--help"), command);
             assertTrue(out().startsWith("Usage: runlens " + command), out());
         }
+        out.reset();
+        assertEquals(0, run("help", "record"));
+        assertTrue(out().startsWith("Usage: runlens record"), out());
         assertEquals("", err());
     }
 
