@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        // The desktop entry starts the window with no arguments: it skips building the command
+        // line, which costs a cold JVM 0.3-0.4 s of CPU (decision 0026).
+        int status = args.length == 0 ? new DashboardCommand().call() : run(args, System.out, System.err);
         System.exit(status);
     }
 
