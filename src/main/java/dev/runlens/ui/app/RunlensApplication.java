@@ -1,6 +1,7 @@
 package dev.runlens.ui.app;
 
 import javafx.animation.PauseTransition;
+import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,18 +20,18 @@ public final class RunlensApplication extends Application {
     private boolean statsWritten;
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
-    static void open(String... args) {
+    public static void open(String... args) {
         ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
     }
 
     /** Sets what the next launch shows. */
-    static void configure(LaunchOptions o) {
+    public static void configure(LaunchOptions o) {
         options = o;
     }
 
-    static int exitStatus() {
+    public static int exitStatus() {
         return exitStatus;
     }
 
@@ -57,7 +58,6 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
-        SharedClassesRelaunch.windowShown();
         StartupProbe.installIfRequested();
     }
 
@@ -90,16 +90,10 @@ public final class RunlensApplication extends Application {
     }
 
     static int exitStatusOf(java.util.List<dev.runlens.ui.fx.FeedStatus> feeds) {
-        int status = dev.runlens.cli.ExitCodes.OK;
+        int status = ExitCodes.OK;
         for (dev.runlens.ui.fx.FeedStatus f : feeds) {
-            if (f.state() == null) {
-                continue;
-            }
-            switch (f.state()) {
-                case TOKEN_REFUSED, UNAUTHORIZED -> status = Math.max(status, dev.runlens.cli.ExitCodes.TOKEN_REFUSED);
-                case NOT_FOUND -> status = Math.max(status, dev.runlens.cli.ExitCodes.NOT_FOUND);
-                case FAILED -> status = Math.max(status, dev.runlens.cli.ExitCodes.GAVE_UP);
-                default -> { }
+            if (f.state() != null) {
+                status = Math.max(status, ExitCodes.ofProblem(f.state()));
             }
         }
         return status;

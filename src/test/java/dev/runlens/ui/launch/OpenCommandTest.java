@@ -1,6 +1,7 @@
-package dev.runlens.ui.app;
+package dev.runlens.ui.launch;
 
-import dev.runlens.cli.ExitCodes;
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
 import dev.runlens.ui.replay.Pace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class OpenCommandTest {
     private static String refused(Path file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new OpenCommand().run(List.of(file.toString()), new PrintStream(out), new PrintStream(err));
+        int status = CommandLines.execute(new OpenCommand(), new String[] {file.toString()}, new PrintStream(out), new PrintStream(err));
         assertEquals(ExitCodes.USAGE, status, err.toString());
         assertEquals("", out.toString());
         String text = err.toString(StandardCharsets.UTF_8);

@@ -1,17 +1,12 @@
-package dev.runlens.ui.app;
+package dev.runlens.ui.launch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
-import dev.runlens.ui.TestData;
+import dev.runlens.ui.app.LaunchOptions;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.PulseStats;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,32 +46,16 @@ class WatchCommandTest {
     }
 
     @Test
-    void statsHaveTheDocumentedShapeThenTheDrainTime() {
-        DashboardModel model = TestData.load(TestData.fixture("space-operator-v2-failed-run"));
-        PulseStats pulses = new PulseStats();
-        pulses.pulse(0, 3);
-        pulses.pulse(16_000_000, 0);
-        pulses.drained(40_000_000);
-        JsonNode stats = StatsWriter.stats(model, pulses);
-        assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms", "gap_max_at_ms", "gap_ms_max_after_first_frame"), names(stats));
-        assertEquals(40.0, stats.get("drain_ms").asDouble(), 1e-9);
-        assertEquals(10, stats.get("events_applied").asLong());
-        assertEquals(List.of("run_id", "status", "events"), names(stats.get("runs").get(0)));
-        assertEquals("failed", stats.get("runs").get(0).get("status").asText());
-        assertEquals(10, stats.get("runs").get(0).get("events").asInt());
-        assertEquals(List.of("pulses", "gap_ms_p50", "gap_ms_p99", "gap_ms_max"), names(stats.get("fx")));
-        assertEquals(2, stats.get("fx").get("pulses").asInt());
-        assertEquals(16.0, stats.get("fx").get("gap_ms_max").asDouble(), 1e-9);
-        assertEquals(3, stats.get("max_backlog").asInt());
-        assertTrue(stats.get("heap_peak_mb").asDouble() > 0);
-        assertTrue(Json.compact(stats).startsWith("{\"events_applied\":10,"));
-    }
-
-    private static List<String> names(JsonNode n) {
-        List<String> out = new java.util.ArrayList<>();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            out.add(it.next());
-        }
-        return out;
+    void checksItsConnectionAsRecordDoes() {
+        assertEquals("a Lyzr run is named by the URL (/ws/{flow}/{run}); --run is for Space Operator",
+                assertThrows(IllegalArgumentException.class, () -> WatchCommand.parse(List.of("--url", "ws://h/ws/Flow/run-1",
+                        "--run", "a"), Map.of())).getMessage());
+        assertEquals("--url: the URL must start with ws:// or wss://", assertThrows(IllegalArgumentException.class,
+                () -> WatchCommand.parse(List.of("--url", "http://h/ws", "--run", "a"), Map.of())).getMessage());
+        assertEquals("--idle-timeout needs a positive number, not '0'", assertThrows(IllegalArgumentException.class,
+                () -> WatchCommand.parse(List.of("--url", "ws://h/ws", "--run", "a", "--idle-timeout", "0"), Map.of())).getMessage());
+        LaunchOptions lyzr = WatchCommand.parse(List.of("--url", "ws://h/ws/Flow/run-1", "--token-file", "t.txt"), Map.of());
+        assertEquals(Duration.ofSeconds(120), lyzr.watch().limits().idleTimeout(), "Lyzr never waits forever");
+        assertEquals(new TokenSource.FromFile(Path.of("t.txt")), lyzr.watch().token());
     }
 }

@@ -1,18 +1,22 @@
-package dev.runlens.cli;
+package dev.runlens.launch;
+
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The build's version, from a resource filtered by Maven. */
-public final class Version {
+/** The build's version, from a resource filtered by Maven; also what {@code runlens --version} prints. */
+public final class Version implements CommandLine.IVersionProvider {
     private static final String VALUE = load();
-
-    private Version() {
-    }
 
     public static String get() {
         return VALUE;
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"runlens " + VALUE};
     }
 
     private static String load() {

@@ -1,60 +1,76 @@
-package dev.runlens.ui.app;
+package dev.runlens.ui.launch;
 
-import dev.runlens.cli.Command;
-import dev.runlens.cli.ExitCodes;
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.UsageException;
 import dev.runlens.replay.Playback;
+import dev.runlens.ui.app.LaunchOptions;
+import dev.runlens.ui.app.RunlensApplication;
 import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayUi;
 
 import dev.runlens.log.LogFormatException;
 import dev.runlens.log.LogReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code runlens open FILE... [--speed X|max|realtime] [--exit-when-finished] [--stats-out FILE]}:
  * the window replaying log files from their start. {@code --exit-when-finished} closes it 1 s
  * after every file is played to its end; the stats file is {@code watch}'s.
  */
-final class OpenCommand implements Command {
-    static final String USAGE = "Usage: runlens open FILE... [--speed X|max|realtime] [--exit-when-finished] [--stats-out FILE]\n"
-            + "Replays log files (session logs, JSON Lines, pretty JSON, arrays, HAR, gzip) in the dashboard.\n"
-            + "--speed: 0.25 to 16 times the recorded gaps, realtime (= 1), or max (default).\n";
+@Command(name = "open", description = "Replay log files (session logs, JSON Lines, pretty JSON, arrays, HAR, gzip) in the dashboard.")
+public final class OpenCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The logs to replay.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--speed", paramLabel = "X|max|realtime", converter = Speed.class,
+            description = "0.25 to 16 times the recorded gaps, realtime (= 1), or max (the default).")
+    Pace pace = Pace.MAX;
+
+    @Option(names = "--exit-when-finished", description = "Close the window 1 s after every file has played to its end.")
+    boolean exitWhenFinished;
+
+    @Option(names = "--stats-out", paramLabel = "FILE", description = "Write events applied, runs and FX pulse figures at exit.")
+    Path statsOut;
+
+    @Spec
+    CommandSpec spec;
 
     /** The parsed command line. */
     record Options(List<Path> files, Pace pace, boolean exitWhenFinished, Path statsOut) {
     }
 
-    @Override
-    public String name() {
-        return "open";
+    /** {@code --speed}'s value. */
+    public static final class Speed implements CommandLine.ITypeConverter<Pace> {
+        @Override
+        public Pace convert(String value) {
+            return pace(value);
+        }
     }
 
     @Override
-    public String synopsis() {
-        return "FILE... [--speed X|max|realtime] [--exit-when-finished] [--stats-out FILE]   replay logs in the dashboard";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("runlens open: " + e.getMessage());
-            err.print(USAGE);
-            return ExitCodes.USAGE;
-        }
-        if (o == null) {
-            out.print(USAGE);
-            return ExitCodes.OK;
-        }
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Options o = options();
         for (Path f : o.files()) {
             String problem = unopenable(f);
             if (problem != null) {
@@ -72,6 +88,13 @@ final class OpenCommand implements Command {
             return ExitCodes.USAGE;
         }
         return RunlensApplication.exitStatus();
+    }
+
+    private Options options() {
+        if (files.isEmpty()) {
+            throw new UsageException("no file to open");
+        }
+        return new Options(files, pace, exitWhenFinished, statsOut);
     }
 
     /**
@@ -94,44 +117,20 @@ final class OpenCommand implements Command {
         }
     }
 
-    /** Null for {@code --help}; throws with a plain message on bad usage. */
+    /** Null for {@code --help}; throws with the sentence on bad usage. */
     static Options parse(List<String> args) {
-        List<Path> files = new ArrayList<>();
-        Pace pace = Pace.MAX;
-        boolean exit = false;
-        Path stats = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--exit-when-finished" -> exit = true;
-                case "--speed", "--stats-out" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    String v = args.get(++i);
-                    if (a.equals("--speed")) {
-                        pace = pace(v);
-                    } else {
-                        stats = Path.of(v);
-                    }
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + a);
-                    }
-                    files.add(Path.of(a));
-                }
-            }
+        OpenCommand command = new OpenCommand();
+        try {
+            new CommandLine(command).parseArgs(args.toArray(new String[0]));
+            return command.help.requested() ? null : command.options();
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(CommandLines.sentence(e), e);
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no file to open");
-        }
-        return new Options(files, pace, exit, stats);
     }
 
+    /** The pace {@code v} names; the sentence follows the option's name. */
     static Pace pace(String v) {
         switch (v) {
             case "max":
@@ -143,10 +142,10 @@ final class OpenCommand implements Command {
                 try {
                     speed = Double.parseDouble(v.endsWith("x") ? v.substring(0, v.length() - 1) : v);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--speed takes a number from 0.25 to 16, realtime or max, not '" + v + "'");
+                    throw new CommandLine.TypeConversionException("takes a number from 0.25 to 16, realtime or max, not '" + v + "'");
                 }
                 if (!(speed >= Playback.MIN_SPEED && speed <= Playback.MAX_SPEED)) {
-                    throw new IllegalArgumentException("--speed must be between 0.25 and 16, not " + v);
+                    throw new CommandLine.TypeConversionException("must be between 0.25 and 16, not " + v);
                 }
                 return new Pace(speed, false);
         }
