@@ -133,7 +133,7 @@ final class EntryReplayer {
         int c = i >>> EntryTable.SHIFT;
         int k = i & EntryTable.MASK;
         int flags = ch.flags[c][k];
-        RunRef run = index.runAt(ch.run[c][k]);
+        RunRef run = index.runs.at(ch.run[c][k]);
         Instant time = Times.instant(ch.server[c][k]);
         EntryKind kind = EntryKind.of(ch.kind[c][k]);
         NodeRef node = null;

@@ -62,7 +62,7 @@ public final class FrameStore {
         if (e.kind() == EntryKind.META) {
             event = null;
         } else if (e.kind() == EntryKind.CORRUPT) {
-            event = MalformedFrame.notJson(index.malformedReason(i), text);
+            event = MalformedFrame.notJson(index.markers.malformedReason(i), text);
         } else {
             event = EntryReplayer.decode(index, i, text);
         }

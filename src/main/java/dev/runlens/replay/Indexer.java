@@ -103,7 +103,7 @@ final class Indexer {
             EntryKind kind = event instanceof MalformedFrame ? EntryKind.MALFORMED : EntryKind.CONTROL;
             append(kind, flags, received, EntryTable.NO_TIME, offset, length, sequence, -1, StringTable.NONE, 0, StringTable.NONE);
             if (event instanceof MalformedFrame m) {
-                index.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
+                index.markers.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
             }
         }
     }
@@ -159,13 +159,13 @@ final class Indexer {
             // A task-status answer may end a run (Lyzr): the run ended with this line.
             for (dev.runlens.model.Run r : model.runs()) {
                 if (r.terminal()) {
-                    index.ended(runId(r.ref()), i);
+                    index.runs.ended(runId(r.ref()), i);
                 }
             }
         }
         index.table.append(EntryKind.META, flags | (changesModel ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
                 offset, length, -1, -1, StringTable.NONE, 0, index.strings.id(m.kind()));
-        index.markerList(MarkerKind.CONNECTION).add(i);
+        index.markers.list(MarkerKind.CONNECTION).add(i);
         snapshots.afterAppend(index.table.size(), model);
     }
 
@@ -179,8 +179,8 @@ final class Indexer {
         int i = index.table.size();
         index.table.append(EntryKind.CORRUPT, flags, EntryTable.NO_TIME, EntryTable.NO_TIME, offset, length, -1, -1,
                 StringTable.NONE, 0, StringTable.NONE);
-        index.markerList(MarkerKind.MALFORMED).add(i);
-        index.malformed(new MalformedEntry(i, c.reason()));
+        index.markers.list(MarkerKind.MALFORMED).add(i);
+        index.markers.malformed(new MalformedEntry(i, c.reason()));
         snapshots.afterAppend(index.table.size(), model);
     }
 
@@ -197,21 +197,21 @@ final class Indexer {
             RunEvent e = decoded != null ? decoded : EntryReplayer.synthetic(index, index.table.view(), i);
             RunModel.Change c = model.apply(e);
             if (c.run().terminal()) {
-                index.ended(run, i);
+                index.runs.ended(run, i);
             }
             // The run's event log learns the entry before readers can see it (see RunEntries).
-            RunRef ref = index.runAt(run);
+            RunRef ref = index.runs.at(run);
             String name = kind == EntryKind.UNKNOWN_EVENT ? index.strings.get(aux) : EntryNames.kind(kind, ref.source());
-            index.entriesOf(run).add(i, c.execution() == null ? -1 : c.execution().index(), name,
+            index.runs.entriesOf(run).add(i, c.execution() == null ? -1 : c.execution().index(), name,
                     kind.isNodeEvent() ? index.strings.get(node) : null);
         }
         index.table.publish();
         if (kind.isError()) {
-            index.markerList(MarkerKind.ERROR).add(i);
+            index.markers.list(MarkerKind.ERROR).add(i);
         } else if (kind == EntryKind.NODE_STARTED) {
-            index.markerList(MarkerKind.NODE_START).add(i);
+            index.markers.list(MarkerKind.NODE_START).add(i);
         } else if (kind == EntryKind.MALFORMED) {
-            index.markerList(MarkerKind.MALFORMED).add(i);
+            index.markers.list(MarkerKind.MALFORMED).add(i);
         }
         snapshots.afterAppend(i + 1, model);
     }
@@ -219,7 +219,7 @@ final class Indexer {
     private int runId(RunRef ref) {
         Integer id = runIds.get(ref);
         if (id == null) {
-            id = index.addRun(ref);
+            id = index.runs.add(ref);
             runIds.put(ref, id);
         }
         return id;
