@@ -1,36 +1,38 @@
-package dev.runlens.replay;
+package dev.runlens.log;
 
-import dev.runlens.protocol.FastTime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
-import dev.runlens.log.LogEntry;
-import dev.runlens.log.SessionLogFormat;
+import dev.runlens.protocol.FastTime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Reads one session-log line into a {@link LogEntry}, with the same results as
- * {@code LogReader}: a streaming fast path for the common {@code {"at":..,"frame":..}} line (no
- * tree), and the reader's own tree-based rules for everything else (header, meta, damage).
+ * The one reader of session-log lines ({@link SessionLogFormat}), for {@link LogReader} and the
+ * replay index alike: a streaming pass for the common {@code {"at":..,"frame":..}} line (no tree),
+ * and a tree for everything else (header, meta lines, damage). Both give the same entry for a
+ * frame line; the streaming pass only gives up early.
  */
-final class SessionLines {
-    private SessionLines() {
+public final class SessionLineParser {
+    private SessionLineParser() {
     }
 
-    /** The entry of a line, or null for a header line. */
-    static LogEntry parse(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
-        LogEntry fast = fast(line, length, index, offset);
-        return fast != null ? fast : slow(line, length, lineNo, terminated, index, offset);
+    /**
+     * The entry of the UTF-8 line {@code line[0..length)}, or null for the header line.
+     * {@code terminated}: whether a newline ended it (a cut-off last line is reported as such).
+     */
+    public static LogEntry parse(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
+        LogEntry fast = frameLine(line, length, index, offset);
+        return fast != null ? fast : anyLine(line, length, lineNo, terminated, index, offset);
     }
 
-    private static LogEntry fast(byte[] line, int length, long index, long offset) {
+    private static LogEntry frameLine(byte[] line, int length, long index, long offset) {
         String at = null;
         String frame = null;
-        try (JsonParser p = FastJson.FACTORY.createParser(line, 0, length)) {
+        try (JsonParser p = Json.factory().createParser(line, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -48,33 +50,32 @@ final class SessionLines {
                     return null;
                 }
             }
-            if (t != JsonToken.END_OBJECT || frame == null) {
+            if (t != JsonToken.END_OBJECT || frame == null || p.nextToken() != null) {
                 return null;
             }
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        return new LogEntry.Frame(index, instant(at), frame, null, offset, length);
+        return new LogEntry.Frame(index, FastTime.orNull(at), frame, null, offset, length);
     }
 
-    private static LogEntry slow(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
+    private static LogEntry anyLine(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
         JsonNode node;
-        String text = new String(line, 0, length, StandardCharsets.UTF_8);
         try {
             node = Json.mapper().readTree(line, 0, length);
         } catch (IOException | RuntimeException e) {
             String reason = terminated ? "line " + lineNo + " of the session log is not JSON"
                     : "the last line is cut off (the session was interrupted while writing it)";
-            return new LogEntry.Corrupt(reason, preview(text));
+            return new LogEntry.Corrupt(reason, preview(new String(line, 0, length, StandardCharsets.UTF_8)));
         }
         if (node == null || !node.isObject()) {
-            return new LogEntry.Corrupt("line " + lineNo + " of the session log is not an object", preview(text));
+            return new LogEntry.Corrupt("line " + lineNo + " of the session log is not an object",
+                    preview(new String(line, 0, length, StandardCharsets.UTF_8)));
         }
         if (node.has(SessionLogFormat.MARKER)) {
             return null;
         }
-        JsonNode atNode = node.get(SessionLogFormat.AT);
-        Instant at = atNode != null && atNode.isTextual() ? instant(atNode.textValue()) : null;
+        Instant at = at(node);
         JsonNode frame = node.get(SessionLogFormat.FRAME);
         if (frame != null && frame.isTextual()) {
             return new LogEntry.Frame(index, at, frame.textValue(), null, offset, length);
@@ -84,19 +85,17 @@ final class SessionLines {
             return new LogEntry.Meta(at, meta.textValue(), node);
         }
         return new LogEntry.Corrupt("line " + lineNo + " of the session log is neither a frame nor a meta line",
-                preview(text));
+                preview(new String(line, 0, length, StandardCharsets.UTF_8)));
     }
 
     /** A meta line read back from the file (for replaying a gap). */
-    static LogEntry.Meta meta(String lineText) throws IOException {
+    public static LogEntry.Meta meta(String lineText) throws IOException {
         JsonNode node = Json.parse(lineText);
-        JsonNode atNode = node.get(SessionLogFormat.AT);
-        Instant at = atNode != null && atNode.isTextual() ? instant(atNode.textValue()) : null;
-        return new LogEntry.Meta(at, node.path(SessionLogFormat.META).asText(), node);
+        return new LogEntry.Meta(at(node), node.path(SessionLogFormat.META).asText(), node);
     }
 
     /** The frame text of a session frame line read back from the file. */
-    static String frameText(String lineText) throws IOException {
+    public static String frameText(String lineText) throws IOException {
         JsonNode node = Json.parse(lineText);
         JsonNode frame = node == null ? null : node.get(SessionLogFormat.FRAME);
         if (frame == null || !frame.isTextual()) {
@@ -105,8 +104,9 @@ final class SessionLines {
         return frame.textValue();
     }
 
-    static Instant instant(String s) {
-        return FastTime.orNull(s);
+    private static Instant at(JsonNode line) {
+        JsonNode at = line.get(SessionLogFormat.AT);
+        return at != null && at.isTextual() ? FastTime.orNull(at.textValue()) : null;
     }
 
     static String preview(String s) {
