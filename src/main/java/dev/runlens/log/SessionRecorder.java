@@ -12,17 +12,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Crash-safe session log: callers enqueue frames and meta lines and return at once; a thread of
- * its own writes them with {@link SessionLogWriter} and flushes whenever the queue runs dry and at
- * least every 20 ms during a burst, so {@code kill -9} loses at most the last 100 ms even when this
- * thread is scheduled late on a loaded machine. A flush is a write to the page cache (no fsync):
- * a killed process loses nothing that was flushed. Thread-safe to call.
+ * its own writes them with {@link SessionLogWriter} and flushes when the queue stays dry for a
+ * moment ({@link #LINGER_NANOS}) and at least every 20 ms during a burst, so {@code kill -9} loses
+ * at most the last 100 ms even when this thread is scheduled late on a loaded machine. A flush is
+ * a write to the page cache (no fsync): a killed process loses nothing that was flushed. The queue
+ * holds at most about {@link #MAX_QUEUED_CHARS} characters: past that a caller waits (the socket
+ * then pushes back on the server) instead of filling the heap. Thread-safe to call.
  */
 public final class SessionRecorder implements AutoCloseable {
     /** A fifth of the promised 100 ms, leaving the rest for a late thread. */
     static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * How long the writer waits when the queue runs dry before it flushes and blocks. A live
+     * stream refills it within this time, so the socket thread finds the writer busy rather than
+     * asleep and does not wake it (a system call) for every frame.
+     */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Characters of frames waiting to be written before callers wait (about 128 MB of heap). */
+    static final long MAX_QUEUED_CHARS = 64L << 20;
 
     private sealed interface Item permits FrameItem, MetaItem, EndItem {
     }
@@ -39,22 +51,32 @@ public final class SessionRecorder implements AutoCloseable {
     private final Path file;
     private final SessionLogWriter writer;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedChars = new AtomicLong();
+    private final Object room = new Object();
     private final Thread thread;
     private volatile boolean closed;
     private volatile String failure;
 
-    private SessionRecorder(Path file, SessionLogWriter writer) {
+    private final long maxQueuedChars;
+
+    private SessionRecorder(Path file, SessionLogWriter writer, long maxQueuedChars) {
         this.file = file;
         this.writer = writer;
+        this.maxQueuedChars = maxQueuedChars;
         this.thread = new Thread(this::drain, "runlens-recorder");
         thread.setDaemon(true);
     }
 
     /** Creates (or truncates) {@code file}, writes the header line and starts the writer thread. */
     public static SessionRecorder start(Path file, SessionHeader header) throws IOException {
+        return start(file, header, MAX_QUEUED_CHARS);
+    }
+
+    /** With another bound on the queue (tests). */
+    static SessionRecorder start(Path file, SessionHeader header, long maxQueuedChars) throws IOException {
         SessionLogWriter writer = new SessionLogWriter(file, header);
         writer.flush();
-        SessionRecorder recorder = new SessionRecorder(file, writer);
+        SessionRecorder recorder = new SessionRecorder(file, writer, maxQueuedChars);
         recorder.thread.start();
         return recorder;
     }
@@ -74,10 +96,31 @@ public final class SessionRecorder implements AutoCloseable {
         return defaultDirectory().resolve("session-" + stamp + ".jsonl");
     }
 
-    /** Records one received frame exactly as received. Never blocks for I/O. */
+    /**
+     * Records one received frame exactly as received. Never blocks for I/O; waits only while the
+     * writer is {@link #MAX_QUEUED_CHARS} behind.
+     */
     public void frame(Instant receivedAt, String text) {
-        if (!closed) {
-            queue.add(new FrameItem(receivedAt, text));
+        if (closed) {
+            return;
+        }
+        if (queuedChars.get() > maxQueuedChars) {
+            awaitRoom();
+        }
+        queuedChars.addAndGet(text.length());
+        queue.add(new FrameItem(receivedAt, text));
+    }
+
+    private void awaitRoom() {
+        synchronized (room) {
+            while (queuedChars.get() > maxQueuedChars && !closed && thread.isAlive()) {
+                try {
+                    room.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -86,6 +129,11 @@ public final class SessionRecorder implements AutoCloseable {
         if (!closed) {
             queue.add(new MetaItem(at, kind, new LinkedHashMap<>(fields)));
         }
+    }
+
+    /** Characters of frames queued and not yet written. */
+    long queuedChars() {
+        return queuedChars.get();
     }
 
     public Path file() {
@@ -120,34 +168,55 @@ public final class SessionRecorder implements AutoCloseable {
         boolean dirty = false;
         try {
             while (true) {
-                Item first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, 4096);
-                    for (Item item : batch) {
-                        if (item instanceof EndItem) {
-                            finish();
-                            return;
-                        }
-                        write(item);
-                        dirty = true;
-                        // A long burst still reaches the file every flush interval.
-                        if (System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
-                            flush();
-                            lastFlush = System.nanoTime();
-                            dirty = false;
-                        }
+                Item first = queue.poll();
+                if (first == null && dirty) {
+                    LockSupport.parkNanos(LINGER_NANOS);
+                    first = queue.poll();
+                    if (first == null) {
+                        flush();
+                        lastFlush = System.nanoTime();
+                        dirty = false;
                     }
-                    batch.clear();
                 }
-                if (dirty && queue.isEmpty()) {
-                    flush();
-                    lastFlush = System.nanoTime();
-                    dirty = false;
+                if (first == null) {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
                 }
+                batch.add(first);
+                queue.drainTo(batch, 4096);
+                long chars = 0;
+                for (Item item : batch) {
+                    if (item instanceof EndItem) {
+                        finish();
+                        return;
+                    }
+                    write(item);
+                    if (item instanceof FrameItem f) {
+                        chars += f.text().length();
+                    }
+                    dirty = true;
+                    // A long burst still reaches the file every flush interval.
+                    if (System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                        flush();
+                        lastFlush = System.nanoTime();
+                        dirty = false;
+                    }
+                }
+                batch.clear();
+                release(chars);
             }
         } catch (InterruptedException e) {
             finish();
+        }
+    }
+
+    private void release(long chars) {
+        if (queuedChars.getAndAdd(-chars) > maxQueuedChars) {
+            synchronized (room) {
+                room.notifyAll();
+            }
         }
     }
 

@@ -56,6 +56,12 @@ final class LoopbackServer extends TyrusServerContainer {
         engine.register(config, contextPath);
     }
 
+    /** Tyrus 2.2.2 asks every container for its properties: this one has none. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return Collections.emptyMap();
+    }
+
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return engine;
