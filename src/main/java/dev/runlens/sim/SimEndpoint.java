@@ -20,7 +20,8 @@ public final class SimEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         sim.countConnection();
-        session.setMaxIdleTimeout(0);
+        // Negative, not 0: Tyrus then schedules no idle-timeout task per frame sent (as Link does).
+        session.setMaxIdleTimeout(-1);
         SimConnection connection;
         if (lyzr) {
             String[] fr = dev.runlens.connect.LyzrUrls.flowAndRun(session.getRequestURI());
