@@ -3,28 +3,28 @@ package dev.runlens.ui.app;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.connect.ConnectDialog;
 import dev.runlens.ui.connect.ConnectViewModel;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.RecentConnections;
+import dev.runlens.ui.controls.LazyTabContent;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Feed;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.dashboard.TrackedRun;
 import dev.runlens.ui.errors.ErrorsView;
 import dev.runlens.ui.errors.ErrorsViewModel;
 import dev.runlens.ui.events.EventLogView;
 import dev.runlens.ui.events.EventLogViewModel;
-import dev.runlens.ui.fx.Batch;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.FxPump;
-import dev.runlens.ui.fx.LazyTabContent;
-import dev.runlens.ui.fx.RunTrack;
-import dev.runlens.ui.fx.Selection;
 import dev.runlens.ui.inspector.InspectorItems;
 import dev.runlens.ui.inspector.InspectorView;
 import dev.runlens.ui.inspector.InspectorViewModel;
-import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.replay.ReplayUi;
+import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.runs.RunsViewModel;
 import dev.runlens.ui.theme.Palette;
 import dev.runlens.ui.theme.Themes;
@@ -74,7 +74,7 @@ import java.util.concurrent.Executors;
  * lays them out, and wires keyboard, themes, notifications and connections.
  */
 public final class Dashboard {
-    private final FrameStore store = new FrameStore();
+    private final SpillFile store = new SpillFile();
     private final FrameBridge bridge = new FrameBridge(store);
     private final DashboardModel model = new DashboardModel();
     private final FxPump pump = new FxPump(bridge, model);
@@ -192,7 +192,7 @@ public final class Dashboard {
             return;
         }
         if (timelineData != null) {
-            RunTrack shownTrack = model.track(timelineData.run().ref());
+            TrackedRun shownTrack = model.track(timelineData.run().ref());
             if (shownTrack != null && shownTrack.run() != timelineData.run()) {
                 // A replayed run shared with the replay's snapshots became a new object on its first change.
                 showRun(selection.run());
@@ -219,7 +219,7 @@ public final class Dashboard {
      * moved. Otherwise the timeline is built again from the run at the new position.
      */
     private void afterSeek() {
-        RunTrack track = selection.run() == null ? null : model.track(selection.run());
+        TrackedRun track = selection.run() == null ? null : model.track(selection.run());
         if (timelineData != null && track != null && track.run() == timelineData.run()) {
             timeline.setData(timelineData);
             timeline.setSelected(selection.execution());
@@ -229,7 +229,7 @@ public final class Dashboard {
     }
 
     private void showRun(RunRef ref) {
-        RunTrack track = ref == null ? null : model.track(ref);
+        TrackedRun track = ref == null ? null : model.track(ref);
         timelineData = track == null ? null : new TimelineData(track.run());
         timeline.setData(timelineData);
         timeline.setSelected(selection.execution());

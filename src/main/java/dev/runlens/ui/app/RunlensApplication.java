@@ -1,7 +1,7 @@
 package dev.runlens.ui.app;
 
-import javafx.animation.PauseTransition;
 import dev.runlens.sim.SimulatorOptions;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -85,13 +85,13 @@ public final class RunlensApplication extends Application {
         if (dashboard.model().allRunsFinished()) {
             return true;
         }
-        java.util.List<dev.runlens.ui.fx.FeedStatus> feeds = dashboard.model().feeds();
+        java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds = dashboard.model().feeds();
         return !feeds.isEmpty() && feeds.stream().allMatch(f -> !f.feed().live() || (f.state() != null && f.state().terminal()));
     }
 
-    static int exitStatusOf(java.util.List<dev.runlens.ui.fx.FeedStatus> feeds) {
+    static int exitStatusOf(java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds) {
         int status = dev.runlens.cli.ExitCodes.OK;
-        for (dev.runlens.ui.fx.FeedStatus f : feeds) {
+        for (dev.runlens.ui.dashboard.FeedStatus f : feeds) {
             if (f.state() == null) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package dev.runlens.ui.events;
 
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.rows.EventRow;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;

@@ -1,8 +1,8 @@
 package dev.runlens.ui.events;
 
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameRef;
-import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.rows.EventRow;
+import dev.runlens.ui.rows.FrameRef;
 import javafx.application.Platform;
 
 import java.util.HashSet;
@@ -58,7 +58,7 @@ final class RowSummaries {
         }
         if (reading.add(ref)) {
             reader.execute(() -> {
-                String text = FrameStore.summary(ref);
+                String text = SpillFile.summary(ref);
                 Platform.runLater(() -> arrived(ref, text));
             });
         }

@@ -4,8 +4,8 @@ import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.IndexListener;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.dashboard.Feed;
 import javafx.application.Platform;
 
 import java.nio.file.AccessDeniedException;

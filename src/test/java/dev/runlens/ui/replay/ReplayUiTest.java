@@ -16,9 +16,9 @@ import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.app.Dashboard;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.rows.EventRow;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
@@ -165,7 +165,7 @@ class ReplayUiTest {
             }
         }
         for (Run r : expected.runs()) {
-            RunTrack t = fx(() -> dashboard.model().track(r.ref()));
+            TrackedRun t = fx(() -> dashboard.model().track(r.ref()));
             assertEquals(rows.get(r.ref()), t.rows().size(), "rows of " + r.ref().runId() + " at " + p);
             for (EventRow row : t.rows()) {
                 assertTrue(row.sequence() < p);
