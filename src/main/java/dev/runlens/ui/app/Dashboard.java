@@ -5,6 +5,7 @@ import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.connect.ConnectDialog;
 import dev.runlens.ui.connect.ConnectViewModel;
@@ -32,7 +33,6 @@ import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelineData;
 import dev.runlens.ui.timeline.TimelinePane;
 import dev.runlens.ui.timeline.TimelineView;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -93,7 +93,7 @@ public final class Dashboard {
     private final RunsViewModel runsVm = new RunsViewModel(model, selection);
     private final ErrorsViewModel errorsVm = new ErrorsViewModel(model, selection);
     private final EventLogViewModel eventsVm = new EventLogViewModel(model, selection, names);
-    private final InspectorViewModel inspectorVm = new InspectorViewModel(model, selection, names, background, Platform::runLater);
+    private final InspectorViewModel inspectorVm = new InspectorViewModel(model, selection, names, background, FxThread::later);
 
     private final RunsView runsView = new RunsView(runsVm);
     private final TimelineView timeline = new TimelineView(names, (run, exec) -> selection.select(run.ref(), exec));

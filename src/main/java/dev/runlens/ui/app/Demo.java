@@ -3,10 +3,10 @@ package dev.runlens.ui.app;
 import dev.runlens.sim.LyzrRunName;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
-import javafx.application.Platform;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -53,13 +53,13 @@ final class Demo implements AutoCloseable {
                 sim = Simulator.start(options);
             } catch (IOException | RuntimeException e) {
                 ready.complete(null);
-                Platform.runLater(() -> unavailable(dashboard, e.getMessage()));
+                FxThread.later(() -> unavailable(dashboard, e.getMessage()));
                 return;
             }
             // Completed here, not on the FX thread, so a window closed meanwhile still closes it.
             Demo demo = new Demo(sim, dashboard);
             ready.complete(demo);
-            Platform.runLater(demo::begin);
+            FxThread.later(demo::begin);
         }, "runlens-demo-start");
         starter.setDaemon(true);
         // The simulator (a web server and a client) loads as many classes as the window does: it
@@ -111,7 +111,7 @@ final class Demo implements AutoCloseable {
         if (so.isEmpty() && lyzr.isEmpty()) {
             return;
         }
-        Platform.runLater(() -> watch(so, lyzr));
+        FxThread.later(() -> watch(so, lyzr));
     }
 
     private void watch(List<String> so, List<LyzrRunName> lyzr) {

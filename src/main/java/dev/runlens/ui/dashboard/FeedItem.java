@@ -4,12 +4,11 @@ import dev.runlens.connect.ConnectionState;
 import dev.runlens.model.Gap;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.rows.FrameRef;
 
 import java.time.Instant;
 
-/** What producers hand to the FX thread through the {@link FrameBridge}. */
+/** What producers hand to the FX thread through the bridge ({@code FrameBridge}). */
 public sealed interface FeedItem {
 
     Feed feed();

@@ -1,9 +1,9 @@
 package dev.runlens.ui.events;
 
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.rows.EventRow;
 import dev.runlens.ui.rows.FrameRef;
-import javafx.application.Platform;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ final class RowSummaries {
         if (reading.add(ref)) {
             reader.execute(() -> {
                 String text = SpillFile.summary(ref);
-                Platform.runLater(() -> arrived(ref, text));
+                FxThread.later(() -> arrived(ref, text));
             });
         }
         return READING;
@@ -70,7 +70,7 @@ final class RowSummaries {
         known.put(ref, text);
         if (!refreshQueued) {
             refreshQueued = true;
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 refreshQueued = false;
                 onRead.run();
             });

@@ -1,12 +1,12 @@
 package dev.runlens.ui.inspector;
 
 import dev.runlens.json.Json;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
 import dev.runlens.ui.inspector.InspectorItems.LogItem;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.inspector.InspectorItems.RawItem;
 import dev.runlens.ui.inspector.InspectorItems.Tab;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -194,7 +194,7 @@ public final class InspectorView extends BorderPane {
             PayloadDoc selected = outputList.getSelectionModel().getSelectedItem();
             int i = Math.max(0, selected == null ? -1 : indexOfSame(selected));
             outputView.show(vm.outputs().get(i));
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 if (i < vm.outputs().size()) {
                     outputList.getSelectionModel().select(i);
                 }

@@ -8,12 +8,12 @@ import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.ErrorEntry;
 import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.dashboard.TrackedRun;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -135,7 +135,7 @@ public final class ReplayController {
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             long start = System.nanoTime();
             long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try {

@@ -6,11 +6,11 @@ import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.MarkerKind;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.timeline.TimelineView;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
@@ -240,7 +240,7 @@ public final class ReplayUi {
         chooser.setInitialFileName(name);
         File f = chooser.showSaveDialog(stage);
         if (f != null) {
-            action.apply(f.toPath()).whenComplete((p, err) -> Platform.runLater(() -> {
+            action.apply(f.toPath()).whenComplete((p, err) -> FxThread.later(() -> {
                 Alert a = err == null ? new Alert(Alert.AlertType.INFORMATION, "Saved " + p)
                         : new Alert(Alert.AlertType.ERROR, "Could not save " + f.getName() + ": " + cause(err).getMessage());
                 a.initOwner(stage);
