@@ -482,8 +482,8 @@ class ReplayUiTest {
         openAndPlayToEnd(fixture);
         RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
         fx(() -> dashboard.selection().runProperty().set(run));
-        assertTrue(fx(() -> dashboard.replay().fileMenuItems().stream()
-                .anyMatch(m -> "Save selected run as log, secrets masked…".equals(m.getText()))));
+        assertTrue(fx(() -> dashboard.replay().fileActions().stream()
+                .anyMatch(a -> "Save selected run as log, secrets masked…".equals(a.label()))));
 
         Path masked = dir.resolve("masked.jsonl");
         fx(() -> dashboard.replay().saveRunsAsLog(masked, false, true)).get(10, TimeUnit.SECONDS);
