@@ -49,6 +49,8 @@ final class Demo implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Demo> ready = new java.util.concurrent.CompletableFuture<>();
         Thread starter = new Thread(() -> {
             Simulator sim;
+            // Grizzly's start lines go to the log file: its handler must be in place first.
+            AppLog.awaitInstalled();
             try {
                 sim = Simulator.start(options);
             } catch (IOException | RuntimeException e) {

@@ -44,6 +44,7 @@ final class LiveConnector implements Connector {
 
     @Override
     public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
+        AppLog.awaitInstalled();
         ConnectionRequest request = request(s);
         Path file = nextFile();
         Files.createDirectories(file.toAbsolutePath().getParent());

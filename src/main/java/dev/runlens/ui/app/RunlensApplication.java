@@ -15,11 +15,14 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private Dashboard dashboard;
+    private CrashHandler crashes;
     private java.util.concurrent.CompletableFuture<Demo> demo;
     private boolean statsWritten;
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     static void open(String... args) {
+        // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
+        AppLog.installInBackground();
         ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
@@ -37,7 +40,9 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
+        crashes = CrashHandler.install();
         dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
+        crashes.showIn(dashboard.bridge());
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
@@ -120,6 +125,7 @@ public final class RunlensApplication extends Application {
                 exitStatus = 1;
             }
         }
+        crashes.showIn(null);
         dashboard.close();
         if (demo != null) {
             // Also when the simulator comes up only after the window closed.

@@ -75,6 +75,11 @@ public final class FrameBridge {
         enqueue(new FeedItem.ProblemItem(feed, Instant.now(), message));
     }
 
+    /** A fault of Runlens itself, for the error panel (from any thread, like everything else here). */
+    public void fault(String message) {
+        enqueue(new FeedItem.FaultItem(null, Instant.now(), message));
+    }
+
     /** A listener that feeds this bridge, for a live connection. */
     public ConnectionListener listener(Feed feed) {
         return new ConnectionListener() {

@@ -134,6 +134,8 @@ public final class DashboardModel {
             }
         } else if (item instanceof FeedItem.ProblemItem pr) {
             newErrors.add(new ErrorEntry(pr.at(), ErrorKind.UNREADABLE, pr.feed(), null, null, null, pr.message(), null));
+        } else if (item instanceof FeedItem.FaultItem fault) {
+            newErrors.add(new ErrorEntry(fault.at(), ErrorKind.INTERNAL, null, null, null, null, fault.message(), null));
         }
     }
 

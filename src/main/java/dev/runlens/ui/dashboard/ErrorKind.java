@@ -10,7 +10,9 @@ public enum ErrorKind {
     CONNECTION("connection"),
     CONNECTION_LOST("connection lost"),
     GAP("gap"),
-    UNREADABLE("unreadable input");
+    UNREADABLE("unreadable input"),
+    /** A fault of Runlens itself (an uncaught exception); the log file has its stack trace. */
+    INTERNAL("Runlens error");
 
     private final String label;
 

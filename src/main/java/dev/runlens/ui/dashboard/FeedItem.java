@@ -31,4 +31,8 @@ public sealed interface FeedItem {
     /** Something unreadable that is not a frame (a corrupt log line, an unreadable file). */
     record ProblemItem(Feed feed, Instant at, String message) implements FeedItem {
     }
+
+    /** A fault of Runlens itself (an uncaught exception on any thread); it belongs to no feed, so {@code feed} is null. */
+    record FaultItem(Feed feed, Instant at, String message) implements FeedItem {
+    }
 }
