@@ -24,10 +24,6 @@ final class RowStore {
     private static final int SHIFT = 14;
     private static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
-    private static final long NO_TIME = Long.MIN_VALUE;
-    /** An instant too far from 1970 for a long of nanoseconds (a hostile frame's time): kept aside. */
-    private static final long ODD_TIME = Long.MIN_VALUE + 1;
-    private static final long NANOS_LIMIT_SECONDS = 9_000_000_000L;
     private static final int NO_TIMES = Integer.MIN_VALUE;
 
     private static final long ENTRY_MASK = 0x7fff_ffffL;
@@ -40,7 +36,7 @@ final class RowStore {
     private final Map<String, Integer> kindIds;
     private final List<String> nodes;
     private final Map<String, Integer> nodeIds;
-    private Chunk[] chunks = new Chunk[4];
+    private RowChunk[] chunks = new RowChunk[4];
     private int size;
     /**
      * Each execution's rows as a chain through the {@code next} column: first and last row by
@@ -103,67 +99,13 @@ final class RowStore {
         return c;
     }
 
-    /** One chunk's columns. The first chunk starts small and grows, so a short run costs little. */
-    private static final class Chunk {
-        long[] sequence;
-        long[] received;
-        long[] time;
-        int[] kind;
-        int[] node;
-        int[] times;
-        /** {@link TextArena} handles; {@link TextArena#NONE} when the frame is an object or there is no summary. */
-        long[] text;
-        long[] summary;
-        /** Frames kept by reference (spilled to a file, or read back from a log); null when packed. */
-        FrameRef[] frame;
-        /** The execution's index in the owner run, -1 for none: survives the run being replaced by a copy. */
-        int[] execution;
-        /** The next and previous row of the same execution (or of the run itself), -1 for none. */
-        int[] next;
-        int[] prev;
-
-        Chunk(int capacity) {
-            sequence = new long[capacity];
-            received = new long[capacity];
-            time = new long[capacity];
-            kind = new int[capacity];
-            node = new int[capacity];
-            times = new int[capacity];
-            text = new long[capacity];
-            summary = new long[capacity];
-            frame = new FrameRef[capacity];
-            execution = new int[capacity];
-            next = new int[capacity];
-            prev = new int[capacity];
-        }
-
-        int capacity() {
-            return sequence.length;
-        }
-
-        void grow(int capacity) {
-            sequence = Arrays.copyOf(sequence, capacity);
-            received = Arrays.copyOf(received, capacity);
-            time = Arrays.copyOf(time, capacity);
-            kind = Arrays.copyOf(kind, capacity);
-            node = Arrays.copyOf(node, capacity);
-            times = Arrays.copyOf(times, capacity);
-            text = Arrays.copyOf(text, capacity);
-            summary = Arrays.copyOf(summary, capacity);
-            frame = Arrays.copyOf(frame, capacity);
-            execution = Arrays.copyOf(execution, capacity);
-            next = Arrays.copyOf(next, capacity);
-            prev = Arrays.copyOf(prev, capacity);
-        }
-    }
-
     /** The run whose executions the rows refer to (its executions are found by index). */
     void attach(Run run) {
         owner = run;
     }
 
     void add(EventRow r) {
-        Chunk c = slot();
+        RowChunk c = slot();
         int j = size & MASK;
         ordered(r.sequence());
         c.sequence[j] = r.sequence();
@@ -245,7 +187,7 @@ final class RowStore {
     /** Takes the last row out of its execution's (or the run's) chain. */
     private void unindexLast() {
         int row = size - 1;
-        Chunk c = chunks[row >>> SHIFT];
+        RowChunk c = chunks[row >>> SHIFT];
         int j = row & MASK;
         int e = c.execution[j];
         int p = c.prev[j];
@@ -269,14 +211,14 @@ final class RowStore {
 
     /** Copies row {@code i} of {@code src} (a store sharing this one's texts) with another execution. */
     void addFrom(RowStore src, int i, Execution execution) {
-        Chunk s = src.chunks[i >>> SHIFT];
+        RowChunk s = src.chunks[i >>> SHIFT];
         int k = i & MASK;
-        Chunk c = slot();
+        RowChunk c = slot();
         int j = size & MASK;
         ordered(s.sequence[k]);
         c.sequence[j] = s.sequence[k];
-        c.received[j] = s.received[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
-        c.time[j] = s.time[k] == ODD_TIME ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
+        c.received[j] = s.received[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
+        c.time[j] = s.time[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
         c.kind[j] = s.kind[k];
         c.node[j] = s.node[k];
         c.times[j] = s.times[k];
@@ -351,13 +293,13 @@ final class RowStore {
         count[e]++;
     }
 
-    private Chunk slot() {
+    private RowChunk slot() {
         int c = size >>> SHIFT;
         if (c == chunks.length) {
             chunks = Arrays.copyOf(chunks, c * 2);
         }
         if (chunks[c] == null) {
-            chunks[c] = new Chunk(c == 0 ? 64 : CHUNK);
+            chunks[c] = new RowChunk(c == 0 ? 64 : CHUNK);
         } else if ((size & MASK) == chunks[c].capacity()) {
             chunks[c].grow(Math.min(CHUNK, chunks[c].capacity() * 4));
         }
@@ -372,7 +314,7 @@ final class RowStore {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
-        Chunk c = chunks[i >>> SHIFT];
+        RowChunk c = chunks[i >>> SHIFT];
         int j = i & MASK;
         long t = c.text[j];
         FrameRef frame = t == TextArena.NONE ? c.frame[j]
@@ -441,24 +383,11 @@ final class RowStore {
     }
 
     private long nanos(Instant t, int row, int column) {
-        if (t == null) {
-            return NO_TIME;
-        }
-        if (Math.abs(t.getEpochSecond()) >= NANOS_LIMIT_SECONDS) {
-            oddTimes.put(key(row, column), t);
-            return ODD_TIME;
-        }
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        return PackedTime.pack(t, oddTimes, key(row, column));
     }
 
     private Instant instant(long nanos, int row, int column) {
-        if (nanos == NO_TIME) {
-            return null;
-        }
-        if (nanos == ODD_TIME) {
-            return oddTimes.get(key(row, column));
-        }
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return PackedTime.unpack(nanos, oddTimes, key(row, column));
     }
 
     private static long key(int row, int column) {
