@@ -84,7 +84,7 @@ final class Demo implements AutoCloseable {
 
     private static void unavailable(Dashboard dashboard, String why) {
         dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + why
-                + "). Connect to a server with File → Connect… (Ctrl+N).");
+                + "). Connect with File → Connect to a server… (Ctrl+N).");
     }
 
     private static Demo running(Dashboard dashboard, Simulator sim) {
@@ -97,7 +97,7 @@ final class Demo implements AutoCloseable {
     private void begin() {
         Simulator sim = simulator;
         dashboard.showBanner(BANNER_TITLE, "These runs come from Runlens's built-in simulator on 127.0.0.1:" + sim.port()
-                + ", not from a real server. To watch real runs: File → Connect… (Ctrl+N), or "
+                + ", not from a real server. To watch real runs: File → Connect to a server… (Ctrl+N), or "
                 + "runlens watch --url wss://HOST/ws --run FLOW_RUN_ID (token in $RUNLENS_TOKEN).");
         try {
             poll.scheduleWithFixedDelay(this::lookForNewRuns, 0, 1, TimeUnit.SECONDS);
