@@ -1,75 +1,76 @@
 package dev.runlens.cli;
 
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
 import dev.runlens.sim.LyzrRunName;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code runlens demo-server [--port N] [--v1]}: runs the simulator until killed. */
-public final class DemoServerCommand implements Command {
-    /** Held so the level set stays; in a holder, so building the command starts no logging (see RecordCommand). */
-    private static final class GrizzlyLog {
-        static final Logger LOG = Logger.getLogger("org.glassfish");
-    }
+@Command(name = "demo-server", description = "Run the built-in simulator on 127.0.0.1 (Space Operator and Lyzr) until stopped.")
+public final class DemoServerCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    @Override
-    public String name() {
-        return "demo-server";
-    }
+    @Option(names = "--port", paramLabel = "N", converter = Port.class, description = "The port (default: a free one).")
+    int port;
 
-    @Override
-    public String synopsis() {
-        return "[--port N] [--v1]   run the built-in simulator on 127.0.0.1";
-    }
+    @Option(names = "--v1", description = "Speak Space Operator's v1 protocol instead of v2.")
+    boolean v1;
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, out, err, new CountDownLatch(1));
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stop;
+
+    public DemoServerCommand() {
+        this(new CountDownLatch(1));
     }
 
     /** Runs until {@code stop} opens (never, from the command line: the process is killed). */
-    int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) {
-        int port = 0;
-        boolean v1 = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--v1" -> v1 = true;
-                case "--port" -> {
-                    if (i + 1 >= args.size()) {
-                        err.println("runlens demo-server: --port needs a number");
-                        return ExitCodes.USAGE;
-                    }
-                    try {
-                        port = Integer.parseInt(args.get(++i));
-                        if (port < 0 || port > 65535) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        err.println("runlens demo-server: --port needs a number from 0 to 65535");
-                        return ExitCodes.USAGE;
-                    }
+    DemoServerCommand(CountDownLatch stop) {
+        this.stop = stop;
+    }
+
+    /** A port number, 0 for any free one. */
+    public static final class Port implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65535) {
+                    return port;
                 }
-                case "--help", "-h" -> {
-                    out.println("Usage: runlens demo-server [--port N] [--v1]");
-                    return ExitCodes.OK;
-                }
-                default -> {
-                    err.println("runlens demo-server: unknown argument " + a);
-                    return ExitCodes.USAGE;
-                }
+            } catch (NumberFormatException e) {
+                // the sentence below
             }
+            throw new CommandLine.TypeConversionException("needs a number from 0 to 65535");
         }
-        GrizzlyLog.LOG.setLevel(Level.WARNING);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // Grizzly's INFO lines on every start are noise here; held in a local while the server runs.
+        Logger grizzly = Logger.getLogger("org.glassfish");
+        grizzly.setLevel(Level.WARNING);
         Simulator sim;
         try {
             sim = Simulator.start(SimulatorOptions.demo().toBuilder().port(port).v1(v1).build());
@@ -101,6 +102,7 @@ public final class DemoServerCommand implements Command {
                 out.flush();
             } while (!awaitQuietly(stop));
         }
+        grizzly.setLevel(null); // back to the default for whatever runs next in this JVM (tests)
         return ExitCodes.OK;
     }
 

@@ -3,6 +3,8 @@ package dev.runlens.cli;
 import dev.runlens.export.ExecutionsCsv;
 import dev.runlens.export.Redactor;
 import dev.runlens.json.Json;
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogFormatException;
 import dev.runlens.log.LogReader;
@@ -14,10 +16,16 @@ import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,63 +38,54 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code runlens export}: turns logs into something to hand over: a session log (optionally only
  * some runs, optionally with secrets masked), the summary JSON, or the executions as CSV.
  */
-public final class ExportCommand implements Command {
+@Command(name = "export", description = "Convert or share logs: a session log (some runs, secrets masked), the summary JSON, "
+        + "or the executions as CSV.",
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:written", "1:the output could not be written",
+                "2:bad usage, or an input is missing or not a log"})
+public final class ExportCommand implements Callable<Integer> {
     private static final String USAGE = "Usage: runlens export [--format session|summary|csv] [--redact] [--run RUN_ID]... --out FILE INPUT...";
 
-    @Override
-    public String name() {
-        return "export";
-    }
+    @Mixin
+    HelpOption help;
 
-    @Override
-    public String synopsis() {
-        return "[--format session|summary|csv] [--redact] [--run ID]... --out FILE INPUT...   convert or share logs";
-    }
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Formats.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String format = "session";
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        String format = "session";
-        boolean redact = false;
-        Path target = null;
-        Set<String> runs = new HashSet<>();
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--redact" -> redact = true;
-                case "--format", "--out", "--run" -> {
-                    if (i + 1 >= args.size()) {
-                        err.println("runlens export: " + a + " needs a value (" + USAGE + ")");
-                        return ExitCodes.USAGE;
-                    }
-                    String v = args.get(++i);
-                    if (a.equals("--format")) {
-                        format = v;
-                    } else if (a.equals("--out")) {
-                        target = Path.of(v);
-                    } else {
-                        runs.add(v);
-                    }
-                }
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return ExitCodes.OK;
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        err.println("runlens export: unknown option " + a);
-                        return ExitCodes.USAGE;
-                    }
-                    inputs.add(Path.of(a));
-                }
-            }
+    @Option(names = "--redact", description = "Mask tokens, keys and other secrets in the frames.")
+    boolean redact;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "Only this run (repeatable; session and csv).")
+    Set<String> runs = new HashSet<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The file to write.")
+    Path target;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Logs in any form Runlens reads.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** The formats, for the help and the shell completion. */
+    public static final class Formats extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        public Formats() {
+            super(List.of("session", "summary", "csv"));
         }
-        if (!List.of("session", "summary", "csv").contains(format)) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!new Formats().contains(format)) {
             err.println("runlens export: unknown format '" + format + "' (session, summary or csv)");
             return ExitCodes.USAGE;
         }

@@ -1,73 +1,67 @@
 package dev.runlens.cli;
 
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
 import dev.runlens.log.LogFormatException;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code runlens summary [--json] FILE...}: what happened in each run of the given logs. */
-public final class SummaryCommand implements Command {
+@Command(name = "summary", description = "Summarize the runs in event logs (any form, gzip too).",
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:the summary was printed", "2:a file is missing or not a log"})
+public final class SummaryCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--json", description = "Print the summary as JSON (one object: runs and frame counts).")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Session logs, JSON Lines, pretty JSON, arrays, HAR; gzip too.")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public String name() {
-        return "summary";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--json] FILE...   summarize the runs in event logs (any form, gzip too)";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        List<Path> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println("Usage: runlens summary [--json] FILE...");
-                return ExitCodes.OK;
-            } else if (a.startsWith("--")) {
-                err.println("runlens summary: unknown option " + a);
-                return ExitCodes.USAGE;
-            } else {
-                files.add(Path.of(a));
-            }
-        }
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (files.isEmpty()) {
             err.println("runlens summary: no file given (usage: runlens summary [--json] FILE...)");
             return ExitCodes.USAGE;
         }
         SummaryBuilder builder = new SummaryBuilder();
         for (Path file : files) {
-            try {
-                builder.add(file);
-            } catch (NoSuchFileException e) {
-                err.println("runlens summary: " + file + ": no such file");
-                return ExitCodes.USAGE;
-            } catch (AccessDeniedException e) {
-                err.println("runlens summary: " + file + ": permission denied");
-                return ExitCodes.USAGE;
-            } catch (LogFormatException e) {
-                err.println("runlens summary: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (IOException e) {
-                err.println("runlens summary: " + file + ": cannot be read (" + e.getMessage() + ")");
+            String problem = addTo(builder, file);
+            if (problem != null) {
+                err.println("runlens summary: " + problem);
                 return ExitCodes.USAGE;
             }
         }
         if (json) {
             try {
-                SummaryJson.write(builder.model().runs(), builder.stats(), out);
+                // The byte writer is the fast one; the summary itself is small, so a buffer costs nothing.
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                SummaryJson.write(builder.model().runs(), builder.stats(), bytes);
+                out.print(bytes.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 err.println("runlens summary: could not write the summary (" + e.getMessage() + ")");
                 return ExitCodes.FAILURE;
@@ -77,5 +71,21 @@ public final class SummaryCommand implements Command {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Reads {@code file} into the summary; why it cannot be read, as one sentence, or null. */
+    private static String addTo(SummaryBuilder builder, Path file) {
+        try {
+            builder.add(file);
+            return null;
+        } catch (NoSuchFileException e) {
+            return file + ": no such file";
+        } catch (AccessDeniedException e) {
+            return file + ": permission denied";
+        } catch (LogFormatException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return file + ": cannot be read (" + e.getMessage() + ")";
+        }
     }
 }

@@ -1,28 +1,19 @@
 package dev.runlens.connect;
 
-import dev.runlens.log.SessionMeta;
 import dev.runlens.log.SessionRecorder;
-import dev.runlens.model.Gap;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunRef;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
-import org.glassfish.tyrus.client.ClientManager;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -37,43 +28,28 @@ public final class ConnectionService implements AutoCloseable {
     static final Duration LYZR_GRACE = Duration.ofSeconds(2);
     /** Lyzr's own client waits 15 s for a connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    /** How long a stopped connection waits for the server's close answer before its client shuts down. */
-    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ConnectionRequest request;
     private final ConnectionListener listener;
-    private final SessionRecorder recorder;
-    private final Backoff backoff;
+    private final ConnectionJournal journal;
+    private final ConnectionHealth health;
+    private final TyrusDialer dialer;
     private final ProtocolChoice protocol;
     private final RunRef lyzrRun;
+    private final ServiceHost host;
     private final Map<String, RunTrack> tracks = new LinkedHashMap<>();
     private final ScheduledExecutorService control;
-    private final Host host = new Host();
 
-    private ClientManager client;
     private Link current;
     private ConnectionState state = ConnectionState.CLOSED;
     private boolean started;
     private boolean stopped;
     private boolean ending;
     private int attempt;
-    private int failures;
     private Instant lastFrameAt;
-    private Instant disconnectedAt;
-    private Instant unhealthySince;
     private long sequence;
     private Duration connectTimeout = CONNECT_TIMEOUT;
     private Duration heartbeat = HEARTBEAT;
-    /** A task-status request is in flight (Lyzr). */
-    private boolean reconciling;
-    /** The idle timeout already asked task-status once: the next answer ends the connection. */
-    private boolean idleReconciled;
-    /** Another reconnect happened while asking: ask once more with the answer in. */
-    private boolean reconcileAgain;
-    /** The Lyzr API refused the key: never ask again. */
-    private boolean reconcileRefused;
-    /** The run-dag task_id (Lyzr); may arrive after the socket opened, see {@link #lyzrTaskId(String)}. */
-    private String lyzrTaskId;
 
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
         this(request, listener, recorder, Backoff.standard());
@@ -83,8 +59,9 @@ public final class ConnectionService implements AutoCloseable {
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder, Backoff backoff) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.recorder = recorder;
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.journal = new ConnectionJournal(request, recorder);
+        this.health = new ConnectionHealth(Objects.requireNonNull(backoff, "backoff"), request.giveUpAfter());
+        this.dialer = new TyrusDialer(request);
         this.protocol = request.effectiveProtocol();
         if (protocol == ProtocolChoice.LYZR) {
             String[] fr = LyzrUrls.flowAndRun(request.url());
@@ -98,7 +75,7 @@ public final class ConnectionService implements AutoCloseable {
                 tracks.put(id, new RunTrack(id));
             }
         }
-        this.lyzrTaskId = request.lyzrTaskId();
+        this.host = new ServiceHost(this, request, lyzrRun, listener, journal, health);
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "runlens-connection");
             t.setDaemon(true);
@@ -113,7 +90,7 @@ public final class ConnectionService implements AutoCloseable {
                 return;
             }
             started = true;
-            unhealthySince = Instant.now();
+            health.starting(Instant.now());
         }
         // Periodic work first: connect may end the service at once (a refused request) and stop the executor.
         long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
@@ -152,9 +129,7 @@ public final class ConnectionService implements AutoCloseable {
      * reconciled from task-status from now on.
      */
     public synchronized void lyzrTaskId(String taskId) {
-        if (taskId != null && !taskId.isBlank()) {
-            lyzrTaskId = taskId;
-        }
+        host.reconciliation().taskId(taskId);
     }
 
     public synchronized ConnectionState state() {
@@ -202,18 +177,7 @@ public final class ConnectionService implements AutoCloseable {
             meta("connecting", Map.of("url", request.displayUrl(), "attempt", attempt));
         }
         try {
-            if (client == null) {
-                client = ClientFactory.client(request);
-            }
-            Future<Session> pending = client.asyncConnectToServer(link, ClientFactory.endpointConfig(), ClientFactory.wireUri(request.url()));
-            try {
-                pending.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                pending.cancel(true);
-                throw new TimeoutException("no handshake answer within " + connectTimeout.toSeconds() + " s");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+            dialer.connect(link, connectTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -250,27 +214,15 @@ public final class ConnectionService implements AutoCloseable {
             stopLocked(p.state(), p.sentence());
             return;
         }
-        if (disconnectedAt == null) {
-            disconnectedAt = now;
-        }
-        if (unhealthySince == null) {
-            unhealthySince = now;
-        }
-        Duration delay = backoff.delay(failures++);
-        Duration giveUp = request.giveUpAfter();
-        if (giveUp != null && Duration.between(unhealthySince, now.plus(delay)).compareTo(giveUp) > 0) {
-            stopLocked(ConnectionState.FAILED, "Gave up after " + giveUp.toSeconds()
+        Duration delay = health.lost(now);
+        if (delay == null) {
+            stopLocked(ConnectionState.FAILED, "Gave up after " + request.giveUpAfter().toSeconds()
                     + " s without a working connection. Last problem: " + p.sentence());
             return;
         }
-        setState(ConnectionState.RECONNECTING, p.sentence() + " Reconnecting in " + seconds(delay) + ".");
+        setState(ConnectionState.RECONNECTING, p.sentence() + " Reconnecting in " + ConnectionHealth.describe(delay) + ".");
         meta("reconnecting", Map.of("attempt", attempt + 1, "delay_ms", delay.toMillis()));
         control.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     // ---- socket callbacks (Tyrus threads) ----
@@ -282,13 +234,13 @@ public final class ConnectionService implements AutoCloseable {
                 return;
             }
             lastFrameAt = Instant.now();
-            boolean reconnected = disconnectedAt != null;
+            boolean reconnected = health.disconnectedAt() != null;
             link.conversation = protocol == ProtocolChoice.LYZR
                     ? new LyzrConversation(host, lyzrRun, reconnected)
                     : new SpaceOperatorConversation(host, link.decoder, tracks);
             meta("connected", Map.of("url", request.displayUrl()));
             link.conversation.opened();
-            disconnectedAt = null;
+            health.reconnected();
         }
     }
 
@@ -307,9 +259,7 @@ public final class ConnectionService implements AutoCloseable {
             }
             // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
             String text = redact(received);
-            if (recorder != null) {
-                recorder.frame(at, text);
-            }
+            journal.frame(at, text);
             ProtocolEvent event = link.decoder.decode(text);
             listener.onFrame(new ReceivedFrame(sequence++, at, text, event, -1));
             link.conversation.handle(key, event);
@@ -335,95 +285,20 @@ public final class ConnectionService implements AutoCloseable {
     private void tick() {
         synchronized (this) {
             Duration idle = request.idleTimeout();
-            if (stopped || idle == null || current == null || lastFrameAt == null || reconciling) {
+            if (stopped || idle == null || current == null || lastFrameAt == null || host.reconciliation().asking()) {
                 return;
             }
-            if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0) {
-                if (canReconcile() && !idleReconciled) {
-                    // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
-                    idleReconciled = true;
-                    reconcile(true);
-                    return;
-                }
+            // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
+            if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0 && !host.reconciliation().askBecauseIdle()) {
                 stopLocked(ConnectionState.FAILED, idleSentence());
             }
         }
     }
 
-    private String idleSentence() {
+    String idleSentence() {
         Duration idle = request.idleTimeout();
         return "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
                 + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
-    }
-
-    // ---- Lyzr task-status (lock held) ----
-
-    private boolean canReconcile() {
-        return protocol == ProtocolChoice.LYZR && lyzrTaskId != null && request.lyzrApiKey() != null && !reconcileRefused;
-    }
-
-    /** Asks task-status on a thread of its own; the answer is handled with the lock held. */
-    private void reconcile(boolean idle) {
-        if (stopped) {
-            return;
-        }
-        if (reconciling) {
-            reconcileAgain |= !idle;
-            return;
-        }
-        reconciling = true;
-        String taskId = lyzrTaskId;
-        Thread t = new Thread(() -> {
-            TaskStatusFetcher.Result result = TaskStatusFetcher.fetch(request, taskId);
-            synchronized (ConnectionService.this) {
-                reconciling = false;
-                if (!stopped) {
-                    reconciled(result, taskId, idle);
-                }
-                if (reconcileAgain && canReconcile()) {
-                    reconcileAgain = false;
-                    reconcile(false);
-                }
-            }
-        }, "runlens-task-status");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void reconciled(TaskStatusFetcher.Result r, String taskId, boolean idle) {
-        if (r.failure() != null) {
-            reconcileRefused |= r.refused();
-            String sentence = redact(r.failure());
-            meta("reconcile_failed", Map.of("reason", sentence));
-            listener.onReconcileFailed(lyzrRun, sentence);
-            if (idle) {
-                stopLocked(ConnectionState.FAILED, idleSentence() + " " + sentence);
-            }
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode results;
-        try {
-            results = dev.runlens.json.Json.parse(redact(dev.runlens.json.Json.compact(r.results())));
-        } catch (java.io.IOException e) {
-            results = dev.runlens.json.Json.object(); // unreachable: the text was JSON before redaction
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("source", lyzrRun.source().id());
-        fields.put("run_id", lyzrRun.runId());
-        fields.put("task_id", taskId);
-        fields.put("status", r.status());
-        fields.put("results", results);
-        meta(SessionMeta.RECONCILED, fields);
-        Map<String, com.fasterxml.jackson.databind.JsonNode> byTask = new LinkedHashMap<>();
-        results.fields().forEachRemaining(e -> byTask.put(e.getKey(), e.getValue()));
-        listener.onReconciled(lyzrRun, r.status(), byTask);
-        String told = "task-status says the run is " + r.status() + " and lists " + byTask.size() + " completed task(s)";
-        if (r.ended() && !ending) {
-            ending = true;
-            stopLocked(ConnectionState.FINISHED, "The Lyzr run ended while its events were missed: " + told + ".");
-        } else if (idle && !ending) {
-            stopLocked(ConnectionState.FAILED, idleSentence() + " " + told + ".");
-        }
     }
 
     private void heartbeat() {
@@ -442,7 +317,8 @@ public final class ConnectionService implements AutoCloseable {
         }
     }
 
-    private void stopLocked(ConnectionState terminal, String message) {
+    /** Stops for good in {@code terminal}; called with the lock held. */
+    void stopLocked(ConnectionState terminal, String message) {
         if (stopped) {
             return;
         }
@@ -455,147 +331,53 @@ public final class ConnectionService implements AutoCloseable {
         meta("stopped", Map.of("state", terminal.label(), "reason", redact(message)));
         setState(terminal, message);
         control.shutdown();
-        ClientManager c = client;
-        if (c != null) {
-            // Shut down Tyrus' own threads once the socket has closed (the server answered our
-            // close frame), not before: its sessions schedule on the container's executor.
-            Thread t = new Thread(() -> {
-                try {
-                    if (link != null) {
-                        link.awaitClosed(CLOSE_WAIT.toMillis());
-                    }
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                c.shutdown();
-            }, "runlens-client-shutdown");
-            t.setDaemon(true);
-            t.start();
-        }
+        dialer.shutdownAfter(link);
     }
 
-    private void setState(ConnectionState s, String message) {
+    void setState(ConnectionState s, String message) {
         state = s;
         listener.onState(s, redact(message));
     }
 
     private String redact(String message) {
-        String m = request.token() == null ? message : request.token().redact(message);
-        return request.lyzrApiKey() == null ? m : request.lyzrApiKey().redact(m);
+        return journal.redact(message);
     }
 
     private void meta(String kind, Map<String, ?> fields) {
-        if (recorder != null) {
-            Map<String, Object> safe = new LinkedHashMap<>();
-            fields.forEach((k, v) -> safe.put(k, v instanceof String s ? redact(s) : v));
-            recorder.meta(Instant.now(), kind, safe);
-        }
+        journal.meta(kind, fields);
     }
 
     private String finishedSentence() {
         return protocol == ProtocolChoice.LYZR ? "The Lyzr run ended." : "Every watched run has finished.";
     }
 
-    /** The {@link ConversationHost} of this service; every call arrives with the lock held. */
-    private final class Host implements ConversationHost {
-        @Override
-        public void send(String text) {
-            if (current != null) {
-                current.send(text);
-            }
-        }
+    // ---- for the host (lock held) ----
 
-        @Override
-        public void ping() {
-            if (current != null) {
-                current.ping();
-            }
-        }
+    Link current() {
+        return current;
+    }
 
-        @Override
-        public void state(ConnectionState s, String message) {
-            setState(s, message);
-        }
+    boolean stopped() {
+        return stopped;
+    }
 
-        @Override
-        public void meta(String kind, Map<String, ?> fields) {
-            ConnectionService.this.meta(kind, fields);
-        }
+    boolean ending() {
+        return ending;
+    }
 
-        @Override
-        public void stop(ConnectionState s, String message) {
-            stopLocked(s, message);
+    /** Every watched run ended; Lyzr waits a grace period for late frames first. */
+    void runsEnded(boolean grace) {
+        ending = true;
+        if (!grace) {
+            stopLocked(ConnectionState.FINISHED, finishedSentence());
+        } else {
+            control.schedule(() -> stop(ConnectionState.FINISHED, finishedSentence()), LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
 
-        @Override
-        public void delivering() {
-            failures = 0;
-            unhealthySince = null;
-        }
-
-        @Override
-        public void runsEnded(boolean grace) {
-            ending = true;
-            if (!grace) {
-                stopLocked(ConnectionState.FINISHED, finishedSentence());
-            } else {
-                control.schedule(() -> stop(ConnectionState.FINISHED, finishedSentence()),
-                        LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-
-        @Override
-        public void gap(RunRef run, String reason) {
-            Instant to = Instant.now();
-            Instant from = disconnectedAt != null ? disconnectedAt : to;
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("source", run.source().id());
-            fields.put("run_id", run.runId());
-            fields.put("from", from.toString());
-            fields.put("to", to.toString());
-            fields.put("reason", reason);
-            ConnectionService.this.meta(SessionMeta.GAP, fields);
-            listener.onGap(run, new Gap(from, to, reason));
-        }
-
-        @Override
-        public void reconcile() {
-            if (canReconcile()) {
-                ConnectionService.this.reconcile(false);
-            }
-        }
-
-        @Override
-        public void fetchFinalOutput(String runId, Runnable after) {
-            Thread t = new Thread(() -> {
-                String output = FinalOutputFetcher.fetch(request, runId);
-                synchronized (ConnectionService.this) {
-                    if (stopped) {
-                        return;
-                    }
-                    if (output != null) {
-                        Map<String, Object> fields = new LinkedHashMap<>();
-                        fields.put("flow_run_id", runId);
-                        fields.put("output", output);
-                        ConnectionService.this.meta("final_output", fields);
-                        listener.onFinalOutput(new RunRef(dev.runlens.protocol.Source.SPACE_OPERATOR, runId), output);
-                    }
-                    after.run();
-                }
-            }, "runlens-final-output");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public Secret token() {
-            return request.token();
-        }
-
-        @Override
-        public ConnectionRequest request() {
-            return request;
-        }
+    /** The run ended while its events were missed (Lyzr task-status said so). */
+    void finish(String sentence) {
+        ending = true;
+        stopLocked(ConnectionState.FINISHED, sentence);
     }
 }

@@ -1,10 +1,14 @@
 package dev.runlens.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -43,9 +48,17 @@ public final class Json {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
+    /** Python's {@code json.dumps(indent=2)} layout, which the fixtures' summaries use. */
+    private static final DefaultPrettyPrinter PRETTY_PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
     private static final ObjectReader TREE_READER = MAPPER.reader();
     private static final ObjectWriter COMPACT = MAPPER.writer();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new SummaryPrettyPrinter());
+    private static final ObjectWriter PRETTY = MAPPER.writer(PRETTY_PRINTER);
 
     private Json() {
     }
@@ -79,11 +92,16 @@ public final class Json {
         }
     }
 
-    /** A generator writing in the {@link #pretty} layout, for output too big to build as a tree. */
-    public static JsonGenerator prettyGenerator(java.io.Writer out) throws IOException {
-        JsonGenerator g = FACTORY.createGenerator(out);
+    /**
+     * A generator writing UTF-8 in the {@link #pretty} layout, for output too big to build as a
+     * tree. It does not close {@code out}. Characters outside the BMP are written as escaped
+     * surrogate pairs, as Jackson's UTF-8 generator does by default.
+     */
+    public static JsonGenerator prettyGenerator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setCodec(MAPPER);
-        g.setPrettyPrinter(new SummaryPrettyPrinter());
+        g.setPrettyPrinter(PRETTY_PRINTER.createInstance());
         g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         return g;
     }

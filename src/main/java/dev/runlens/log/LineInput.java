@@ -90,7 +90,11 @@ public final class LineInput {
         return true;
     }
 
+    /** The line as UTF-8 text, without the byte-order mark the file may start with. */
     public String text() {
-        return new String(line, 0, lineLength, StandardCharsets.UTF_8);
+        boolean bom = lineOffset == 0 && lineLength >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+                && (line[2] & 0xff) == 0xBF;
+        return bom ? new String(line, 3, lineLength - 3, StandardCharsets.UTF_8)
+                : new String(line, 0, lineLength, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,5 @@
 package dev.runlens.log;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
-import dev.runlens.protocol.FastTime;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -17,8 +12,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -114,7 +107,6 @@ public final class LogReader {
     private void readLines(InputStream in, Consumer<LogEntry> sink) throws IOException {
         LineInput lines = new LineInput(in);
         boolean session = format == LogFormat.SESSION;
-        FrameLineScanner scanner = new FrameLineScanner();
         long index = 0;
         long lineNo = 0;
         while (lines.next()) {
@@ -124,108 +116,16 @@ public final class LogReader {
             }
             long offset = gzip ? -1 : lines.offset();
             if (!session) {
-                sink.accept(new LogEntry.Frame(index++, null, stripBom(lines.text(), lineNo), null, offset, lines.length()));
+                sink.accept(new LogEntry.Frame(index++, null, lines.text(), null, offset, lines.length()));
                 continue;
             }
-            LogEntry entry = sessionLine(lines, scanner, lineNo, index, offset);
+            LogEntry entry = SessionLineParser.parse(lines.bytes(), lines.length(), lineNo, lines.terminated(), index, offset);
             if (entry instanceof LogEntry.Frame) {
                 index++;
             }
             if (entry != null) {
                 sink.accept(entry);
             }
-        }
-    }
-
-    private static String stripBom(String s, long lineNo) {
-        return lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
-    }
-
-    private static LogEntry sessionLine(LineInput lines, FrameLineScanner scanner, long lineNo, long index, long offset) {
-        if (scanner.scan(lines.bytes(), lines.length())) {
-            Instant at = scanner.fastAt();
-            return new LogEntry.Frame(index, at != null ? at : receivedAt(scanner.at()), scanner.frame(), null, offset,
-                    lines.length());
-        }
-        LogEntry.Frame quick = quickFrameLine(lines, index, offset);
-        if (quick != null) {
-            return quick;
-        }
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(lines.bytes(), 0, lines.length());
-        } catch (IOException | RuntimeException e) {
-            String reason = lines.terminated() ? "line " + lineNo + " of the session log is not JSON"
-                    : "the last line is cut off (the session was interrupted while writing it)";
-            return new LogEntry.Corrupt(reason, preview(lines.text()));
-        }
-        if (node == null || !node.isObject()) {
-            return new LogEntry.Corrupt("line " + lineNo + " of the session log is not an object", preview(lines.text()));
-        }
-        if (node.has(SessionLogFormat.MARKER)) {
-            return null;
-        }
-        Instant at = instant(node.get(SessionLogFormat.AT));
-        JsonNode frame = node.get(SessionLogFormat.FRAME);
-        if (frame != null && frame.isTextual()) {
-            return new LogEntry.Frame(index, at, frame.textValue(), null, offset, lines.length());
-        }
-        JsonNode meta = node.get(SessionLogFormat.META);
-        if (meta != null && meta.isTextual()) {
-            return new LogEntry.Meta(at, meta.textValue(), node);
-        }
-        return new LogEntry.Corrupt("line " + lineNo + " of the session log is neither a frame nor a meta line",
-                preview(lines.text()));
-    }
-
-    /**
-     * Frame lines are nearly all of a session log: read {@code {"at":..,"frame":..}} with the
-     * streaming parser, no tree. Anything else (meta, header, damage) returns null for the
-     * general path.
-     */
-    private static LogEntry.Frame quickFrameLine(LineInput lines, long index, long offset) {
-        try (JsonParser p = Json.factory().createParser(lines.bytes(), 0, lines.length())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String at = null;
-            String frame = null;
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                JsonToken t = p.nextToken();
-                if (t != JsonToken.VALUE_STRING) {
-                    return null;
-                }
-                if (SessionLogFormat.AT.equals(field)) {
-                    at = p.getText();
-                } else if (SessionLogFormat.FRAME.equals(field)) {
-                    frame = p.getText();
-                } else {
-                    return null;
-                }
-            }
-            if (frame == null || p.nextToken() != null) {
-                return null;
-            }
-            return new LogEntry.Frame(index, at == null ? null : receivedAt(at), frame, null, offset, lines.length());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Instant receivedAt(String at) {
-        Instant t = FastTime.parse(at);
-        return t != null ? t : instant(Json.nodes().textNode(at));
-    }
-
-    private static Instant instant(JsonNode n) {
-        if (n == null || !n.isTextual()) {
-            return null;
-        }
-        try {
-            return Instant.parse(n.textValue());
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 
@@ -242,14 +142,10 @@ public final class LogReader {
         ValueScanner.Chunk chunk;
         while ((chunk = scanner.next()) != null) {
             if (chunk.problem() != null) {
-                sink.accept(new LogEntry.Corrupt(chunk.problem(), preview(chunk.text())));
+                sink.accept(new LogEntry.Corrupt(chunk.problem(), SessionLineParser.preview(chunk.text())));
             } else {
                 sink.accept(new LogEntry.Frame(index++, null, chunk.text(), null, -1, -1));
             }
         }
-    }
-
-    private static String preview(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
     }
 }

@@ -11,12 +11,6 @@ public final class FastTime {
     private FastTime() {
     }
 
-    /** Like {@link Instant#parse}, including its exception for bad input, with the fast path first. */
-    public static Instant parseOrThrow(String s) {
-        Instant fast = parse(s);
-        return fast != null ? fast : Instant.parse(s);
-    }
-
     /** The instant, or null where {@link Instant#parse} would fail. */
     public static Instant orNull(String s) {
         if (s == null) {
@@ -67,54 +61,6 @@ public final class FastTime {
         }
         long days = epochDay(year, month, day);
         return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
-    }
-
-    /** As {@link #parse(String)} for the ASCII text {@code b[from..to)}. */
-    public static Instant parse(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n < 20 || n > 30 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
-                || b[from + 13] != ':' || b[from + 16] != ':' || b[to - 1] != 'Z') {
-            return null;
-        }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        int hour = digits(b, from + 11, 2);
-        int minute = digits(b, from + 14, 2);
-        int second = digits(b, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 + 3 || hour > 23 || minute > 59 || second > 59
-                || hour < 0 || minute < 0 || second < 0 || day > daysIn(year, month)) {
-            return null;
-        }
-        int nanos = 0;
-        if (n > 20) {
-            if (b[from + 19] != '.' || n == 21) {
-                return null;
-            }
-            int fraction = n - 21;
-            int f = digits(b, from + 20, fraction);
-            if (f < 0) {
-                return null;
-            }
-            nanos = f;
-            for (int i = fraction; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        long days = epochDay(year, month, day);
-        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
-    }
-
-    private static int digits(byte[] b, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int c = b[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static int digits(String s, int from, int count) {

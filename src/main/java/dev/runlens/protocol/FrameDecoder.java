@@ -12,12 +12,16 @@ import java.io.IOException;
  * {@code event_type} is Lyzr, {@code id} + {@code Ok}/{@code Err} is a response.
  * Never throws: anything unusable comes back as a {@link MalformedFrame} with a reason.
  * One instance per connection or file, since v2 streams are remembered.
+ *
+ * <p>The tree decoders ({@link SpaceOperatorV2Decoder}, {@link SpaceOperatorV1Decoder},
+ * {@link LyzrDecoder}, reached through {@link #decodeGeneral}) are the specification. The one fast
+ * path, {@link StreamingDecoder}, reads the common frames without a tree and gives way to them on
+ * anything unusual; {@code FastPathEqualityTest} holds it equal to them (decision 0025).
  */
 public final class FrameDecoder {
     private final SpaceOperatorV2Decoder v2 = new SpaceOperatorV2Decoder();
     private final SpaceOperatorV1Decoder v1 = new SpaceOperatorV1Decoder();
     private final LyzrDecoder lyzr = new LyzrDecoder();
-    private final AsciiFrameDecoder fastest = new AsciiFrameDecoder(v2);
     private final StreamingDecoder fast = new StreamingDecoder(v2);
 
     public void registerStream(long streamId, String flowRunId) {
@@ -28,11 +32,7 @@ public final class FrameDecoder {
         if (text == null || text.isBlank()) {
             return MalformedFrame.notJson("empty frame", text);
         }
-        ProtocolEvent quick = fastest.tryDecode(text);
-        if (quick != null) {
-            return quick;
-        }
-        quick = fast.tryDecode(text);
+        ProtocolEvent quick = fast.tryDecode(text);
         if (quick != null) {
             return quick;
         }

@@ -13,18 +13,6 @@ public record RunRef(Source source, String runId) {
         return new RunRef(Source.LYZR, flowName + "/" + runName);
     }
 
-    // Written out (the same values a record's generated methods give): those go through method
-    // handles, which the JIT inlines at length into every map lookup of the model's hot path.
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof RunRef r && source == r.source && runId.equals(r.runId);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * source.hashCode() + runId.hashCode();
-    }
-
     @Override
     public String toString() {
         return source.id() + ":" + runId;

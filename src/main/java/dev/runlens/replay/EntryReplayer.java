@@ -3,6 +3,7 @@ package dev.runlens.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.runlens.json.Json;
+import dev.runlens.log.SessionLineParser;
 import dev.runlens.log.SessionMeta;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.FrameDecoder;
@@ -132,7 +133,7 @@ final class EntryReplayer {
         int c = i >>> EntryTable.SHIFT;
         int k = i & EntryTable.MASK;
         int flags = ch.flags[c][k];
-        RunRef run = index.runAt(ch.run[c][k]);
+        RunRef run = index.runs.at(ch.run[c][k]);
         Instant time = Times.instant(ch.server[c][k]);
         EntryKind kind = EntryKind.of(ch.kind[c][k]);
         NodeRef node = null;
@@ -172,7 +173,7 @@ final class EntryReplayer {
             throws IOException {
         String text = index.frames().text(i);
         if (kind == EntryKind.META) {
-            SessionMeta.apply(SessionLines.meta(text), new FrameDecoder(), model);
+            SessionMeta.apply(SessionLineParser.meta(text), new FrameDecoder(), model);
             return;
         }
         ProtocolEvent event = decode(index, i, text);
@@ -200,11 +201,24 @@ final class EntryReplayer {
         if (tree == null) {
             return decoder.decode(text);
         }
-        Long stream = Indexer.v2Stream(tree);
+        Long stream = v2Stream(tree);
         RunRef run = index.run(i);
         if (stream != null && run != null) {
             decoder.registerStream(stream, run.runId());
         }
         return decoder.decode(tree, text);
+    }
+
+    /** The stream id when the decoder would treat the frame as Space Operator v2, else null. */
+    private static Long v2Stream(JsonNode tree) {
+        if (!tree.isObject() || tree.has("event_type")) {
+            return null;
+        }
+        JsonNode stream = tree.get("stream_id");
+        JsonNode event = tree.get("event");
+        if (stream == null || event == null || !event.isTextual() || !stream.canConvertToLong()) {
+            return null;
+        }
+        return stream.longValue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.SessionLineParser;
 import dev.runlens.protocol.MalformedFrame;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.ReceivedFrame;
@@ -43,7 +44,7 @@ public final class FrameStore {
             line = line.substring(1);
         }
         if ((flags & EntryTable.SESSION_LINE) != 0) {
-            return SessionLines.frameText(line);
+            return SessionLineParser.frameText(line);
         }
         return line;
     }
@@ -61,7 +62,7 @@ public final class FrameStore {
         if (e.kind() == EntryKind.META) {
             event = null;
         } else if (e.kind() == EntryKind.CORRUPT) {
-            event = MalformedFrame.notJson(index.malformedReason(i), text);
+            event = MalformedFrame.notJson(index.markers.malformedReason(i), text);
         } else {
             event = EntryReplayer.decode(index, i, text);
         }

@@ -1,7 +1,5 @@
 package dev.runlens.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogFormat;
 import dev.runlens.log.SessionMeta;
@@ -12,7 +10,6 @@ import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.protocol.Source;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -25,10 +22,8 @@ import java.util.Map;
  */
 final class Indexer {
     private final ReplayIndex index;
+    /** Decodes the frames of the pretty, array and HAR forms (LinePipeline decodes session logs and JSON Lines). */
     private final FrameDecoder decoder = new FrameDecoder();
-    private final FrameScanner scanner = new FrameScanner();
-    /** What the v2 decoder's stream table holds, kept here because the fast path bypasses it. */
-    private final Map<Long, String> streams = new HashMap<>();
     private final Map<RunRef, Integer> runIds = new HashMap<>();
     private final RunModel model = new RunModel();
     private final Snapshots snapshots;
@@ -50,7 +45,7 @@ final class Indexer {
                     if (e instanceof LogEntry.Corrupt c) {
                         corrupt(c, -1, -1);
                     } else if (e instanceof LogEntry.Frame f) {
-                        frame(f, false, scanner.scan(f.text()));
+                        frame(f, false, f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text()));
                     }
                 } catch (IOException ex) {
                     throw new SpoolFailure(ex);
@@ -69,7 +64,7 @@ final class Indexer {
                 for (LinePipeline.Item item : batch) {
                     LogEntry e = item.entry();
                     if (e instanceof LogEntry.Frame f) {
-                        frame(f, session, item.scanned());
+                        frame(f, session, item.event());
                     } else if (e instanceof LogEntry.Meta m) {
                         meta(m, item.offset(), item.length(), item.line());
                     } else if (e instanceof LogEntry.Corrupt c) {
@@ -89,7 +84,7 @@ final class Indexer {
         }
     }
 
-    private void frame(LogEntry.Frame f, boolean sessionLine, FrameScanner.Scanned scanned) throws IOException {
+    private void frame(LogEntry.Frame f, boolean sessionLine, ProtocolEvent event) throws IOException {
         int sequence = frames++;
         long received = Times.nanos(f.receivedAt());
         long offset = f.offset();
@@ -102,82 +97,15 @@ final class Indexer {
         } else if (sessionLine) {
             flags |= EntryTable.SESSION_LINE;
         }
-        if (f.node() == null && scanned != null) {
-            int run = runId(new RunRef(Source.SPACE_OPERATOR, scanned.runId()));
-            streams.putIfAbsent(scanned.stream(), scanned.runId());
-            long server = Times.nanos(scanned.time());
-            if (server == EntryTable.NO_TIME && scanned.time() != null) {
-                flags |= EntryTable.HEAVY;
-                index.oddTime(index.table.size(), scanned.time());
-            }
-            int node = scanned.node() == null ? StringTable.NONE : index.strings.id(scanned.node());
-            append(scanned.kind(), flags, received, server, offset, length, sequence, run, node, scanned.times(), StringTable.NONE);
-            return;
-        }
-        ProtocolEvent event = decode(f);
         if (event instanceof RunEvent e) {
             runEvent(e, flags, received, offset, length, sequence);
         } else {
             EntryKind kind = event instanceof MalformedFrame ? EntryKind.MALFORMED : EntryKind.CONTROL;
             append(kind, flags, received, EntryTable.NO_TIME, offset, length, sequence, -1, StringTable.NONE, 0, StringTable.NONE);
             if (event instanceof MalformedFrame m) {
-                index.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
+                index.markers.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
             }
         }
-    }
-
-    /** The full decoder, with the stream table brought up to date first (see {@link #streams}). */
-    private ProtocolEvent decode(LogEntry.Frame f) {
-        JsonNode tree = f.node();
-        if (tree == null) {
-            String text = f.text();
-            if (text == null || text.isBlank()) {
-                return decoder.decode(text);
-            }
-            try {
-                tree = Json.parse(text);
-            } catch (IOException | RuntimeException e) {
-                return decoder.decode(text);
-            }
-            if (tree == null) {
-                return decoder.decode(text);
-            }
-        }
-        Long stream = v2Stream(tree);
-        if (stream != null && streams.containsKey(stream)) {
-            decoder.registerStream(stream, streams.get(stream));
-        }
-        ProtocolEvent event = decoder.decode(tree, f.node() != null ? null : f.text());
-        if (stream != null) {
-            JsonNode data = tree.get("data");
-            if (data == null || data.isObject()) {
-                String runId = data == null ? null : text(data.get("flow_run_id"));
-                if (runId != null) {
-                    streams.putIfAbsent(stream, runId);
-                }
-            }
-        }
-        return event;
-    }
-
-    /** The stream id when the decoder would treat the frame as Space Operator v2, else null. */
-    static Long v2Stream(JsonNode tree) {
-        if (tree == null || !tree.isObject() || tree.has("event_type")) {
-            return null;
-        }
-        JsonNode stream = tree.get("stream_id");
-        JsonNode event = tree.get("event");
-        if (stream == null || event == null || !event.isTextual() || !stream.canConvertToLong()) {
-            return null;
-        }
-        return stream.longValue();
-    }
-
-    private static String text(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     private void runEvent(RunEvent e, int flags, long received, long offset, int length, int sequence) {
@@ -223,27 +151,21 @@ final class Indexer {
             length = index.spool().lastLength();
             flags |= EntryTable.SPOOLED;
         }
-        if (SessionMeta.SUBSCRIBED.equals(m.kind())) {
-            JsonNode f = m.fields();
-            if (f.path("stream_id").canConvertToLong() && f.path("flow_run_id").isTextual()) {
-                streams.put(f.get("stream_id").longValue(), f.get("flow_run_id").textValue());
-            }
-        }
         // Gaps and reconciliations change the model: a seek must re-read them.
         boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind());
-        SessionMeta.apply(m, decoder, model);
+        SessionMeta.applyToModel(m, model);  // LinePipeline's decoder has registered a subscribed stream
         int i = index.table.size();
         if (SessionMeta.RECONCILED.equals(m.kind())) {
             // A task-status answer may end a run (Lyzr): the run ended with this line.
             for (dev.runlens.model.Run r : model.runs()) {
                 if (r.terminal()) {
-                    index.ended(runId(r.ref()), i);
+                    index.runs.ended(runId(r.ref()), i);
                 }
             }
         }
         index.table.append(EntryKind.META, flags | (changesModel ? EntryTable.HEAVY : 0), Times.nanos(m.at()), EntryTable.NO_TIME,
                 offset, length, -1, -1, StringTable.NONE, 0, index.strings.id(m.kind()));
-        index.markerList(MarkerKind.CONNECTION).add(i);
+        index.markers.list(MarkerKind.CONNECTION).add(i);
         snapshots.afterAppend(index.table.size(), model);
     }
 
@@ -257,8 +179,8 @@ final class Indexer {
         int i = index.table.size();
         index.table.append(EntryKind.CORRUPT, flags, EntryTable.NO_TIME, EntryTable.NO_TIME, offset, length, -1, -1,
                 StringTable.NONE, 0, StringTable.NONE);
-        index.markerList(MarkerKind.MALFORMED).add(i);
-        index.malformed(new MalformedEntry(i, c.reason()));
+        index.markers.list(MarkerKind.MALFORMED).add(i);
+        index.markers.malformed(new MalformedEntry(i, c.reason()));
         snapshots.afterAppend(index.table.size(), model);
     }
 
@@ -275,21 +197,21 @@ final class Indexer {
             RunEvent e = decoded != null ? decoded : EntryReplayer.synthetic(index, index.table.view(), i);
             RunModel.Change c = model.apply(e);
             if (c.run().terminal()) {
-                index.ended(run, i);
+                index.runs.ended(run, i);
             }
             // The run's event log learns the entry before readers can see it (see RunEntries).
-            RunRef ref = index.runAt(run);
+            RunRef ref = index.runs.at(run);
             String name = kind == EntryKind.UNKNOWN_EVENT ? index.strings.get(aux) : EntryNames.kind(kind, ref.source());
-            index.entriesOf(run).add(i, c.execution() == null ? -1 : c.execution().index(), name,
+            index.runs.entriesOf(run).add(i, c.execution() == null ? -1 : c.execution().index(), name,
                     kind.isNodeEvent() ? index.strings.get(node) : null);
         }
         index.table.publish();
         if (kind.isError()) {
-            index.markerList(MarkerKind.ERROR).add(i);
+            index.markers.list(MarkerKind.ERROR).add(i);
         } else if (kind == EntryKind.NODE_STARTED) {
-            index.markerList(MarkerKind.NODE_START).add(i);
+            index.markers.list(MarkerKind.NODE_START).add(i);
         } else if (kind == EntryKind.MALFORMED) {
-            index.markerList(MarkerKind.MALFORMED).add(i);
+            index.markers.list(MarkerKind.MALFORMED).add(i);
         }
         snapshots.afterAppend(i + 1, model);
     }
@@ -297,7 +219,7 @@ final class Indexer {
     private int runId(RunRef ref) {
         Integer id = runIds.get(ref);
         if (id == null) {
-            id = index.addRun(ref);
+            id = index.runs.add(ref);
             runIds.put(ref, id);
         }
         return id;

@@ -1,8 +1,11 @@
 package dev.runlens.replay;
 
-import dev.runlens.log.FrameLineScanner;
 import dev.runlens.log.LineInput;
 import dev.runlens.log.LogEntry;
+import dev.runlens.log.SessionLineParser;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.ProtocolEvent;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,13 +21,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a session log or JSON Lines file on its own thread and hands the indexing thread batches
- * of entries: splitting lines and unescaping session frames is about a third of the indexing work,
- * so the two halves run on two cores. Entries keep file order.
+ * Reads a session log or JSON Lines file on its own thread, decodes its frames there, and hands
+ * the indexing thread batches of entries with their events: reading and decoding are about half
+ * the indexing work, so the two halves run on two cores. Entries keep file order.
  */
 final class LinePipeline implements AutoCloseable {
-    /** One line's entry, where it is, and (for session meta lines of gzip files) its text. */
-    record Item(LogEntry entry, long offset, int length, String line, FrameScanner.Scanned scanned) {
+    /** One line's entry, where it is, its frame's event, and (for session meta lines of gzip files) its text. */
+    record Item(LogEntry entry, long offset, int length, String line, ProtocolEvent event) {
     }
 
     private static final int BATCH = 512;
@@ -79,9 +82,9 @@ final class LinePipeline implements AutoCloseable {
     private void produce() {
         try (InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted) {
             LineInput lines = new LineInput(in);
-            // Scanning frames here too balances the two threads (it is half the work).
-            FrameScanner frameScanner = new FrameScanner();
-            FrameLineScanner lineScanner = new FrameLineScanner();
+            // Decoding here too balances the two threads (it is half the work); the decoder's v2
+            // stream table learns the subscribed lines in file order, as LogReader's readers do.
+            FrameDecoder decoder = new FrameDecoder();
             long lineNo = 0;
             long frames = 0;
             List<Item> batch = new ArrayList<>(BATCH);
@@ -93,42 +96,24 @@ final class LinePipeline implements AutoCloseable {
                     }
                     long offset = gzip ? -1 : lines.offset();
                     int length = lines.length();
-                    LogEntry e;
-                    String line = null;
-                    FrameScanner.Scanned scanned = null;
-                    byte[] bytes = lines.bytes();
-                    if (session && lineScanner.scan(bytes, length)) {
-                        // The common frame line: unescaped to bytes and scanned without a String.
-                        scanned = frameScanner.scan(lineScanner.frameBytes(), 0, lineScanner.frameLength());
-                        String text = scanned == null || gzip ? lineScanner.frame() : null;
-                        e = new LogEntry.Frame(frames, SessionLines.instant(lineScanner.at()), text, null, offset, length);
-                    } else if (session) {
-                        e = SessionLines.parse(bytes, length, lineNo, lines.terminated(), frames, offset);
-                        if (e instanceof LogEntry.Meta && gzip) {
-                            line = new String(bytes, 0, length, StandardCharsets.UTF_8);
-                        } else if (e instanceof LogEntry.Frame f) {
-                            scanned = frameScanner.scan(f.text());
-                        }
-                    } else {
-                        boolean bom = lineNo == 1 && length >= 3 && (bytes[0] & 0xff) == 0xEF
-                                && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
-                        scanned = bom ? null : frameScanner.scan(bytes, 0, length);
-                        String text = null;
-                        if (scanned == null || gzip) {
-                            text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-                            if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                                text = text.substring(1);
-                            }
-                        }
-                        e = new LogEntry.Frame(frames, null, text, null, offset, length);
-                    }
+                    LogEntry e = session
+                            ? SessionLineParser.parse(lines.bytes(), length, lineNo, lines.terminated(), frames, offset)
+                            : new LogEntry.Frame(frames, null, lines.text(), null, offset, length);
                     if (e == null) {
                         continue;
                     }
-                    if (e instanceof LogEntry.Frame) {
+                    String line = null;
+                    ProtocolEvent event = null;
+                    if (e instanceof LogEntry.Frame f) {
                         frames++;
+                        event = decoder.decode(f.text());
+                    } else if (e instanceof LogEntry.Meta m) {
+                        SessionMeta.register(m, decoder);
+                        if (gzip) {
+                            line = new String(lines.bytes(), 0, length, StandardCharsets.UTF_8);
+                        }
                     }
-                    batch.add(new Item(e, offset, length, line, scanned));
+                    batch.add(new Item(e, offset, length, line, event));
                     if (batch.size() == BATCH) {
                         put(batch);
                         batch = new ArrayList<>(BATCH);

@@ -10,12 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,22 +28,16 @@ import java.util.function.LongSupplier;
 public final class ReplayIndex implements EntryTimes, AutoCloseable {
     final EntryTable table = new EntryTable();
     final StringTable strings = new StringTable();
-    private final Map<MarkerKind, IntList> markers = new EnumMap<>(MarkerKind.class);
-    private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
+    final IndexMarkers markers = new IndexMarkers();
+    final IndexedRuns runs = new IndexedRuns(table, strings);
+    private final IndexListeners listeners = new IndexListeners();
     private final CompletableFuture<ReplayIndex> completion = new CompletableFuture<>();
     private final Snapshots snapshots;
     private final LogReader reader;
     private final long fileSize;
     private final FrameStore frames;
-    private volatile RunRef[] runs = new RunRef[0];
-    /** Per run id, its event entries (see {@link RunEntries}). */
-    private volatile RunEntries[] runEntries = new RunEntries[0];
     /** Event times too far from 1970 for the nanosecond column, by entry (hostile frames: few). */
     private final Map<Integer, Instant> oddTimes = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per run id, the entry of the event that ended the run, or -1 (written before later entries are published). */
-    private volatile int[] terminalAt = new int[0];
-    private volatile MalformedEntry[] malformed = new MalformedEntry[0];
-    private volatile int malformedCount;
     private volatile boolean done;
     private volatile boolean closed;
     private volatile String failure;
@@ -59,9 +50,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         this.snapshots = new Snapshots(snapshotInterval);
         this.fileSize = Files.size(reader.path());
         this.frames = new FrameStore(this, reader.path());
-        for (MarkerKind k : MarkerKind.values()) {
-            markers.put(k, new IntList());
-        }
     }
 
     /**
@@ -113,11 +101,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
             }
             failure = problem;
             done = true;
-            for (IndexListener l : listeners) {
-                notify(() -> l.progress(this, 1.0, table.size()));
-                String p = problem;
-                notify(() -> l.finished(this, p));
-            }
+            listeners.finished(this, problem);
             completion.complete(this);
         }
     }
@@ -126,21 +110,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         if (closed) {
             throw new Closed();
         }
-        double f = progress();
-        int n = table.size();
-        for (IndexListener l : listeners) {
-            notify(() -> l.progress(this, f, n));
-        }
-    }
-
-    /** A listener's failure must not stop indexing. */
-    private static void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            Thread t = Thread.currentThread();
-            t.getUncaughtExceptionHandler().uncaughtException(t, e);
-        }
+        listeners.progress(this, progress(), table.size());
     }
 
     /** Thrown inside the indexing thread to stop it when the index is closed. */
@@ -153,26 +123,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
             spool = new Spool();
         }
         return spool;
-    }
-
-    int addRun(RunRef ref) {
-        int[] t = Arrays.copyOf(terminalAt, terminalAt.length + 1);
-        t[t.length - 1] = -1;
-        terminalAt = t;
-        RunEntries[] e = Arrays.copyOf(runEntries, runEntries.length + 1);
-        e[e.length - 1] = new RunEntries(table, e.length - 1, ref.source() == dev.runlens.protocol.Source.LYZR);
-        runEntries = e;
-        RunRef[] a = Arrays.copyOf(runs, runs.length + 1);
-        a[a.length - 1] = ref;
-        runs = a;
-        return a.length - 1;
-    }
-
-    /** Indexing thread: run {@code run} (an id of {@link #addRun}) ended with entry {@code i}, unless it ended before. */
-    void ended(int run, int i) {
-        if (run >= 0 && terminalAt[run] < 0) {
-            terminalAt[run] = i;
-        }
     }
 
     /**
@@ -196,19 +146,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
      * counts it: it touches no execution). False for entries without a run.
      */
     public boolean afterRunEnded(int i) {
-        int r = table.run(i);
-        int[] t = terminalAt;
-        return r >= 0 && r < t.length && t[r] >= 0 && i > t[r];
-    }
-
-    /** Decides, for {@link #pickRows}, whether a row belongs to what is asked for. */
-    public interface RowTest {
-        /**
-         * {@code node} and {@code times}: the (node, times) of the execution the row's event touches,
-         * as the index knows it; null and {@link Integer#MIN_VALUE} when it touches none (not a node
-         * event, no execution number, or after its run's end).
-         */
-        boolean test(String node, int times);
+        return runs.afterRunEnded(i);
     }
 
     /**
@@ -217,59 +155,11 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
      * inspector), with no row made and no boxing. Any thread, for published rows.
      */
     public int[] pickRows(RunEntries entries, int count, RowTest test) {
-        int n = Math.min(count, entries.size());
-        if (n <= 0) {
-            return new int[0];
-        }
-        int r = entries.run();
-        int[] t = terminalAt;
-        int end = r >= 0 && r < t.length && t[r] >= 0 ? t[r] : Integer.MAX_VALUE;
-        EntryTable.Chunks ch = table.view();
-        int[] picked = new int[16];
-        int found = 0;
-        int e = -1;
-        for (int k = 0; k < n; k++) {
-            e = k == 0 ? entries.entry(0) : entries.next(k - 1, e);
-            int c = e >>> EntryTable.SHIFT;
-            int o = e & EntryTable.MASK;
-            String node = null;
-            int times = Integer.MIN_VALUE;
-            if (EntryKind.of(ch.kind[c][o]).isNodeEvent() && (ch.flags[c][o] & EntryTable.TIMES_NULL) == 0 && e <= end) {
-                node = strings.get(ch.node[c][o]);
-                times = ch.times[c][o];
-            }
-            if (test.test(node, times)) {
-                if (found == picked.length) {
-                    picked = Arrays.copyOf(picked, found * 2);
-                }
-                picked[found++] = k;
-            }
-        }
-        return Arrays.copyOf(picked, found);
-    }
-
-    void malformed(MalformedEntry e) {
-        int n = malformedCount;
-        MalformedEntry[] a = malformed;
-        if (n == a.length) {
-            a = Arrays.copyOf(a, Math.max(16, n * 2));
-            malformed = a;
-        }
-        a[n] = e;
-        malformedCount = n + 1;
-    }
-
-    IntList markerList(MarkerKind kind) {
-        return markers.get(kind);
+        return runs.pickRows(entries, count, test);
     }
 
     Snapshots snapshots() {
         return snapshots;
-    }
-
-    /** A stand-in for the run event at {@code i}, rebuilt from its columns (see {@link EntryReplayer}). */
-    dev.runlens.protocol.RunEvent synthetic(int i) {
-        return EntryReplayer.synthetic(this, i);
     }
 
     LogReader reader() {
@@ -374,24 +264,9 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return Times.instant(timeNanos(i));
     }
 
-    RunRef runAt(int id) {
-        return id < 0 ? null : runs[id];
-    }
-
-    RunEntries entriesOf(int run) {
-        return runEntries[run];
-    }
-
     /** The event entries of {@code run} (none for a run without events, such as a gap's). */
     public RunEntries entriesOf(RunRef run) {
-        RunRef[] r = runs;
-        RunEntries[] e = runEntries;
-        for (int i = 0; i < Math.min(r.length, e.length); i++) {
-            if (r[i].equals(run)) {
-                return e[i];
-            }
-        }
-        return RunEntries.NONE;
+        return runs.entriesOf(run);
     }
 
     /** Indexing thread, before entry {@code i} is published: its event time does not fit the column. */
@@ -416,8 +291,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
 
     /** The run of a run event, else null. */
     public RunRef run(int i) {
-        int r = table.run(i);
-        return r < 0 ? null : runs[r];
+        return runs.at(table.run(i));
     }
 
     /** The node id (Lyzr: task name) of a node event, else null. */
@@ -460,45 +334,27 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
 
     /** The runs seen so far, in order of first appearance. */
     public List<RunRef> runs() {
-        return List.of(runs);
+        return runs.list();
     }
 
     /** Entry positions of one kind of marker, ascending (a copy). */
     public int[] markers(MarkerKind kind) {
-        return markers.get(kind).toArray();
+        return markers.list(kind).toArray();
     }
 
     /** The first marker of {@code kind} after entry {@code i}, or -1. */
     public int nextMarker(MarkerKind kind, int i) {
-        return markers.get(kind).after(i);
+        return markers.list(kind).after(i);
     }
 
     /** The last marker of {@code kind} before entry {@code i}, or -1. */
     public int previousMarker(MarkerKind kind, int i) {
-        return markers.get(kind).before(i);
+        return markers.list(kind).before(i);
     }
 
     /** Malformed frames and unreadable pieces found so far, in file order. */
     public List<MalformedEntry> malformed() {
-        int n = malformedCount;
-        return List.of(Arrays.copyOf(malformed, n));
-    }
-
-    /** Why entry {@code i} was listed as malformed, or null. */
-    String malformedReason(int i) {
-        int n = malformedCount;
-        MalformedEntry[] a = malformed;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid].index() < i) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < n && a[lo].index() == i ? a[lo].reason() : null;
+        return markers.malformed();
     }
 
     /** Reads entry texts back from the file, for the inspector. */
@@ -511,15 +367,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
      * (not the payloads, which stay in the file).
      */
     public long retainedBytes() {
-        long m = 0;
-        for (IntList l : markers.values()) {
-            m += l.bytes();
-        }
-        for (RunEntries e : runEntries) {
-            m += e.bytes();
-        }
-        return table.allocatedBytes() + m + strings.size() * 96L + snapshots.estimatedBytes()
-                + (long) malformedCount * 64;
+        return table.allocatedBytes() + markers.bytes() + runs.bytes() + strings.size() * 96L + snapshots.estimatedBytes();
     }
 
     /** Stops indexing (if still running) and closes the files; deletes the spool. */

@@ -10,11 +10,10 @@ import dev.runlens.model.Run;
 import dev.runlens.model.RunError;
 import dev.runlens.model.RunModel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,179 +29,24 @@ public final class SummaryJson {
     }
 
     /**
-     * Writes the summary in the pretty layout, followed by a newline, as UTF-8 bytes: the same
-     * bytes as {@link #write(List, FrameStats, Writer)} through an UTF-8 writer, several times
-     * faster (see {@link PrettyBytes}). Flushes {@code out}, does not close it.
+     * Writes the summary in the pretty layout ({@code Json.prettyGenerator}), followed by a
+     * newline, as UTF-8 bytes. Flushes {@code out}, does not close it.
      */
     public static void write(List<Run> runs, FrameStats stats, OutputStream out) throws IOException {
-        PrettyBytes w = new PrettyBytes(out);
-        OutputTexts outputs = new OutputTexts();
-        w.startObject();
-        w.field("runs");
-        w.startArray();
-        for (Run run : runs) {
-            writeRun(w, run, outputs);
-        }
-        w.endArray();
-        w.field("frames");
-        w.startObject();
-        w.field("total");
-        w.number(stats.total());
-        w.field("malformed");
-        w.number(stats.malformed());
-        w.endObject();
-        w.endObject();
-        w.raw("\n");
-        w.flush();
-    }
-
-    private static void writeRun(PrettyBytes w, Run run, OutputTexts outputs) throws IOException {
-        w.startObject();
-        w.field("source");
-        w.string(run.ref().source().id());
-        w.field("run_id");
-        w.string(run.ref().runId());
-        w.field("status");
-        w.string(run.status().id());
-        w.field("started_at");
-        w.instant(run.startedAt());
-        w.field("finished_at");
-        w.instant(run.finishedAt());
-        w.field("events");
-        w.number(run.events());
-        w.field("executions");
-        w.startArray();
-        for (Execution e : run.executions()) {
-            w.startObject();
-            w.field("node");
-            w.string(e.node());
-            w.field("times");
-            w.number(e.times());
-            w.field("status");
-            w.string(e.status().id());
-            w.field("started_at");
-            w.instant(e.startedAt());
-            w.field("finished_at");
-            w.instant(e.finishedAt());
-            w.field("outputs");
-            w.number(e.outputs());
-            w.field("errors");
-            w.startArray();
-            if (e.errorCount() > 0) {
-                for (String err : e.errors()) {
-                    w.string(err);
-                }
-            }
-            w.endArray();
-            w.endObject();
-        }
-        w.endArray();
-        w.field("not_run");
-        w.startArray();
-        for (String n : run.notRun()) {
-            w.string(n);
-        }
-        w.endArray();
-        w.field("errors");
-        w.startArray();
-        for (RunError err : run.errors()) {
-            w.startObject();
-            w.field("node");
-            if (err.node() == null) {
-                w.nullValue();
-                w.field("times");
-                w.nullValue();
-            } else {
-                w.string(err.node());
-                w.field("times");
-                w.number(err.times());
-            }
-            w.field("message");
-            w.string(err.message());
-            w.endObject();
-        }
-        w.endArray();
-        JsonNode output = run.output();
-        if (output == null) {
-            w.field("output");
-            w.nullValue();
-        } else {
-            // Any JSON value, written by Jackson itself at this depth (a few per summary).
-            w.fieldName("output");
-            w.raw(outputs.text(output));
-        }
-        if (!run.gaps().isEmpty()) {
-            w.field("gaps");
-            w.startArray();
-            for (Gap gap : run.gaps()) {
-                w.startObject();
-                w.field("from");
-                w.instant(gap.from());
-                w.field("to");
-                w.instant(gap.to());
-                w.field("reason");
-                w.string(gap.reason());
-                w.endObject();
-            }
-            w.endArray();
-        }
-        if (!run.reconciled().isEmpty()) {
-            w.field("reconciled");
-            w.startArray();
-            for (String task : run.reconciled()) {
-                w.string(task);
-            }
-            w.endArray();
-        }
-        w.endObject();
-    }
-
-    /**
-     * A run's output as Jackson's pretty generator writes it inside a run of the summary: the
-     * separator after {@code "output"} and the value, indented for that depth.
-     */
-    private static final class OutputTexts {
-        private final StringWriter text = new StringWriter();
-        private final JsonGenerator g;
-
-        OutputTexts() throws IOException {
-            g = Json.prettyGenerator(text);
+        try (JsonGenerator g = Json.prettyGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("runs");
-            g.writeStartObject();
+            for (Run run : runs) {
+                writeRun(g, run);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("frames");
+            g.writeNumberField("total", stats.total());
+            g.writeNumberField("malformed", stats.malformed());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
-
-        String text(JsonNode output) throws IOException {
-            g.writeFieldName("output");
-            g.flush();
-            int from = text.getBuffer().length();  // after "output", before the separator
-            g.writeTree(output);
-            g.flush();
-            String written = text.getBuffer().substring(from);
-            text.getBuffer().setLength(0);
-            return written;
-        }
-    }
-
-    /**
-     * Writes the summary in the pretty layout, followed by a newline, through Jackson's generator
-     * (for trees and small uses; the command line writes bytes with the method above).
-     */
-    public static void write(List<Run> runs, FrameStats stats, Writer out) throws IOException {
-        JsonGenerator g = Json.prettyGenerator(out);
-        g.writeStartObject();
-        g.writeArrayFieldStart("runs");
-        for (Run run : runs) {
-            writeRun(g, run);
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("frames");
-        g.writeNumberField("total", stats.total());
-        g.writeNumberField("malformed", stats.malformed());
-        g.writeEndObject();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
         out.flush();
     }
 
@@ -212,10 +56,10 @@ public final class SummaryJson {
     }
 
     public static ObjectNode of(List<Run> runs, FrameStats stats) {
-        StringWriter w = new StringWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            write(runs, stats, w);
-            return (ObjectNode) Json.parse(w.toString());
+            write(runs, stats, bytes);
+            return (ObjectNode) Json.mapper().readTree(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.runlens.cli;
 
 import dev.runlens.Fixtures;
+import dev.runlens.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +25,7 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Cli(Cli.coreCommands()).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -99,5 +101,48 @@ class CliTest {
         out.reset();
         assertEquals(0, run("--version"));
         assertTrue(out().matches("runlens \\d+\\.\\d+\\.\\d+.*\\n"), out());
+    }
+
+    @Test
+    void everyCommandHasAGeneratedHelp() {
+        for (String command : List.of("summary", "record", "export", "demo-server", "watch", "open", "dashboard")) {
+            out.reset();
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(out().startsWith("Usage: runlens " + command), out());
+        }
+        out.reset();
+        assertEquals(0, run("help", "record"));
+        assertTrue(out().startsWith("Usage: runlens record"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void badUsageIsOneSentenceAfterTheCommandsName() {
+        assertUsage("runlens record: --url needs a value", "record", "--url");
+        assertUsage("runlens record: --protocol is one of auto, space-operator, space-operator-v1, lyzr",
+                "record", "--url", "ws://h/ws", "--protocol", "xml");
+        assertUsage("runlens record: --max-message-mb is at most 2000", "record", "--max-message-mb", "3000");
+        assertUsage("runlens record: --give-up-after needs a positive number, not 'soon'", "record", "--give-up-after", "soon");
+        assertUsage("runlens demo-server: --port needs a number from 0 to 65535", "demo-server", "--port", "x");
+        assertUsage("runlens demo-server: unexpected argument extra", "demo-server", "extra");
+        assertUsage("runlens: unknown option --verbose", "--verbose");
+    }
+
+    @Test
+    void aMistypedOptionsValueIsNeverEchoed() {
+        assertUsage("runlens record: unknown option --tokn", "record", "--url", "ws://h/ws", "--tokn", "b3-secret-value");
+        assertUsage("runlens record: unknown option --tokn", "record", "--tokn=b3-secret-value");
+        assertUsage("runlens watch: unknown option --api-key", "watch", "--api-key", "b3-secret-value");
+        assertUsage("runlens record: a token is never passed as an argument: put it in $RUNLENS_TOKEN, or use --token-env NAME"
+                + " or --token-file FILE", "record", "--url", "ws://h/ws", "--run", "r", "--token=b3-secret-value");
+    }
+
+    private void assertUsage(String sentence, String... args) {
+        out.reset();
+        err.reset();
+        assertEquals(2, run(args), err());
+        assertEquals(sentence + System.lineSeparator(), err());
+        assertEquals("", out());
+        assertTrue(!err().contains("b3-secret-value"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.runlens.cli;
 
+import dev.runlens.Main;
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -8,6 +11,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,7 +29,7 @@ class DemoServerCommandTest {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         CountDownLatch stop = new CountDownLatch(1);
         int[] status = {-1};
-        Thread server = new Thread(() -> status[0] = new DemoServerCommand().run(List.of("--port", "0"), print, print, stop));
+        Thread server = new Thread(() -> status[0] = CommandLines.execute(new DemoServerCommand(stop), new String[] {"--port", "0"}, print, print));
         server.start();
         try {
             // Lyzr runs are listed after the Space Operator ones, in the same pass.
@@ -48,13 +52,13 @@ class DemoServerCommandTest {
     void badPortIsUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream p = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(ExitCodes.USAGE, new DemoServerCommand().run(List.of("--port", "70000"), p, p));
-        assertEquals(ExitCodes.USAGE, new DemoServerCommand().run(List.of("--what"), p, p));
+        assertEquals(ExitCodes.USAGE, CommandLines.execute(new DemoServerCommand(), new String[] {"--port", "70000"}, p, p));
+        assertEquals(ExitCodes.USAGE, CommandLines.execute(new DemoServerCommand(), new String[] {"--what"}, p, p));
     }
 
     @Test
     void bothCommandsAreRegistered() {
-        List<String> names = Cli.coreCommands().stream().map(Command::name).toList();
+        Set<String> names = CommandLines.create(new Main(), System.out, System.err).getSubcommands().keySet();
         assertTrue(names.containsAll(List.of("summary", "record", "demo-server")), names::toString);
     }
 

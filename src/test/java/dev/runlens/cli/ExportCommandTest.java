@@ -1,5 +1,6 @@
 package dev.runlens.cli;
 
+import dev.runlens.Main;
 import dev.runlens.Fixtures;
 import dev.runlens.json.Json;
 import dev.runlens.log.LogFormat;
@@ -24,7 +25,7 @@ class ExportCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Cli(Cli.coreCommands()).run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        return Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package dev.runlens.cli;
 
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.connect.Backoff;
 import dev.runlens.json.Json;
@@ -58,7 +60,7 @@ class RecordCommandTest {
 
     private int recordWith(Map<String, String> environment, String... args) {
         RecordCommand command = new RecordCommand(environment::get, FAST);
-        return command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return CommandLines.execute(command, args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package dev.runlens.cli;
 
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
@@ -56,7 +58,7 @@ class RecordProcessTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = new SummaryCommand().run(List.of("--json", log.toString()),
+            int status = CommandLines.execute(new SummaryCommand(), new String[] {"--json", log.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(ExitCodes.OK, status, err::toString);
             SummaryBuilder summary = new SummaryBuilder();

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /** Derives hostile frames from real ones: each call applies one mutation chosen at random. */
-final class FrameMutator {
-    enum Kind {
+public final class FrameMutator {
+    public enum Kind {
         BYTE_FLIP, TRUNCATE, WRONG_TYPE, MISSING_FIELD, DEEP_NESTING, INVALID_UTF8, NUMBER_OUT_OF_RANGE,
         UNKNOWN_TAG, UNKNOWN_KIND, DUPLICATE_FIELD, HUGE_STRING
     }
@@ -20,12 +20,12 @@ final class FrameMutator {
     private final Random rnd;
     private final String huge;
 
-    FrameMutator(long seed, int hugeLength) {
+    public FrameMutator(long seed, int hugeLength) {
         this.rnd = new Random(seed);
         this.huge = "z".repeat(hugeLength);
     }
 
-    String mutate(String f, Kind kind) {
+    public String mutate(String f, Kind kind) {
         if (f.isEmpty()) {
             return kind == Kind.TRUNCATE ? f : "{";
         }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** Logs for the replay tests: fixtures, a mixed session log with every awkward case, other forms. */
-final class TestLogs {
+public final class TestLogs {
     static final String RUN = "6513270e-269e-4d37-b2a7-4de452e6b438";
 
     private TestLogs() {
@@ -126,14 +126,14 @@ final class TestLogs {
     }
 
     /** The frames of a log as JSON Lines (no receive times). */
-    static Path jsonLines(Path dir, List<String> frames) throws IOException {
+    public static Path jsonLines(Path dir, List<String> frames) throws IOException {
         Path p = dir.resolve("frames.jsonl");
         Files.write(p, frames, StandardCharsets.UTF_8);
         return p;
     }
 
     /** Pretty-printed frames, one after another. */
-    static Path pretty(Path dir, List<String> frames) throws IOException {
+    public static Path pretty(Path dir, List<String> frames) throws IOException {
         StringBuilder b = new StringBuilder();
         for (String f : frames) {
             b.append(Json.pretty(Json.parse(f))).append('\n');
@@ -143,7 +143,7 @@ final class TestLogs {
         return p;
     }
 
-    static Path array(Path dir, List<String> frames) throws IOException {
+    public static Path array(Path dir, List<String> frames) throws IOException {
         ArrayNode a = Json.mapper().createArrayNode();
         for (String f : frames) {
             a.add(Json.parse(f));
@@ -153,7 +153,7 @@ final class TestLogs {
         return p;
     }
 
-    static Path har(Path dir, List<String> frames) throws IOException {
+    public static Path har(Path dir, List<String> frames) throws IOException {
         ObjectNode root = Json.object();
         ArrayNode entries = root.putObject("log").putArray("entries");
         ArrayNode messages = entries.addObject().putArray("_webSocketMessages");
@@ -170,7 +170,7 @@ final class TestLogs {
         return p;
     }
 
-    static Path gzip(Path source, Path target) throws IOException {
+    public static Path gzip(Path source, Path target) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
             Files.copy(source, out);
         }

@@ -63,7 +63,8 @@ public final class TestData {
             lines.add(v2(runId, "NodeFinish", "\"time\":\"" + time + "\"," + node));
         }
         if (finish) {
-            lines.add(v2(runId, "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\",\"not_run\":[\"33333333-3333-4333-8333-333333333333\"],\"output\":{\"M\":{}}"));
+            lines.add(v2(runId, "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\","
+                    + "\"not_run\":[\"33333333-3333-4333-8333-333333333333\"],\"output\":{\"M\":{}}"));
         }
         return lines;
     }

@@ -1,21 +1,18 @@
 package dev.runlens.ui.app;
 
-import dev.runlens.cli.Version;
+import dev.runlens.connect.Backoff;
 import dev.runlens.connect.ConnectionListener;
 import dev.runlens.connect.ConnectionRequest;
-import dev.runlens.connect.ConnectionService;
 import dev.runlens.connect.ConnectionState;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
-import dev.runlens.log.SessionHeader;
-import dev.runlens.log.SessionLogFormat;
+import dev.runlens.launch.ConnectionOptions;
+import dev.runlens.launch.RecordedConnection;
 import dev.runlens.log.SessionRecorder;
 import dev.runlens.ui.connect.ConnectionSettings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,36 +42,26 @@ final class LiveConnector implements Connector {
     @Override
     public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
         AppLog.awaitInstalled();
-        ConnectionRequest request = request(s);
-        Path file = nextFile();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ProtocolChoice p = request.effectiveProtocol();
-        String protocol = p == ProtocolChoice.LYZR ? "lyzr" : p == ProtocolChoice.SPACE_OPERATOR_V1 ? "space-operator-v1"
-                : "space-operator";
-        SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(SessionLogFormat.VERSION, protocol,
-                request.displayUrl(), Instant.now(), "runlens " + Version.get()));
-        ConnectionService service = new ConnectionService(request, listener, recorder);
-        service.start();
+        RecordedConnection connection = RecordedConnection.start(request(s), nextFile(), listener, Backoff.standard());
         return new Live() {
             @Override
             public Path recording() {
-                return file;
+                return connection.file();
             }
 
             @Override
             public void subscribe(String flowRunId) {
-                service.subscribe(flowRunId);
+                connection.service().subscribe(flowRunId);
             }
 
             @Override
             public ConnectionState state() {
-                return service.state();
+                return connection.service().state();
             }
 
             @Override
             public void close() {
-                service.close();
-                recorder.close();
+                connection.close();
             }
         };
     }
@@ -94,8 +81,7 @@ final class LiveConnector implements Connector {
                 .giveUpAfter(l.giveUpAfter())
                 .truststore(l.truststore())
                 .allowInsecure(l.allowInsecure());
-        // Lyzr is silent for unknown or finished runs: never wait forever.
-        b.idleTimeout(l.idleTimeout() != null ? l.idleTimeout() : lyzr ? Duration.ofSeconds(120) : null);
+        b.idleTimeout(ConnectionOptions.idleTimeout(l.idleTimeout(), lyzr));
         if (l.maxMessageBytes() != null) {
             b.maxMessageBytes(l.maxMessageBytes());
         }

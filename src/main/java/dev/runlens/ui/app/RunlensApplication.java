@@ -1,5 +1,6 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -20,7 +21,7 @@ public final class RunlensApplication extends Application {
     private boolean statsWritten;
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
-    static void open(String... args) {
+    public static void open(String... args) {
         // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
         AppLog.installInBackground();
         ClassPreloader.start();
@@ -29,11 +30,11 @@ public final class RunlensApplication extends Application {
     }
 
     /** Sets what the next launch shows. */
-    static void configure(LaunchOptions o) {
+    public static void configure(LaunchOptions o) {
         options = o;
     }
 
-    static int exitStatus() {
+    public static int exitStatus() {
         return exitStatus;
     }
 
@@ -62,7 +63,6 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
-        SharedClassesRelaunch.windowShown();
         StartupProbe.installIfRequested();
     }
 
@@ -95,16 +95,10 @@ public final class RunlensApplication extends Application {
     }
 
     static int exitStatusOf(java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds) {
-        int status = dev.runlens.cli.ExitCodes.OK;
+        int status = ExitCodes.OK;
         for (dev.runlens.ui.dashboard.FeedStatus f : feeds) {
-            if (f.state() == null) {
-                continue;
-            }
-            switch (f.state()) {
-                case TOKEN_REFUSED, UNAUTHORIZED -> status = Math.max(status, dev.runlens.cli.ExitCodes.TOKEN_REFUSED);
-                case NOT_FOUND -> status = Math.max(status, dev.runlens.cli.ExitCodes.NOT_FOUND);
-                case FAILED -> status = Math.max(status, dev.runlens.cli.ExitCodes.GAVE_UP);
-                default -> { }
+            if (f.state() != null) {
+                status = Math.max(status, ExitCodes.ofProblem(f.state()));
             }
         }
         return status;

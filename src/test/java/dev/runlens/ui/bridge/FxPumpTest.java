@@ -33,7 +33,8 @@ class FxPumpTest {
         send(bridge, feed, decoder, 0, "{\"stream_id\":0,\"event\":\"FlowStart\",\"data\":{\"time\":\"2024-01-01T00:00:00Z\",\"flow_run_id\":\"run-1\"}}");
         decoder.registerStream(0, "run-1");
         for (int i = 1; i < events; i++) {
-            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeStart\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\",\"flow_run_id\":\"run-1\",\"node_id\":\"n"
+            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeStart\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\","
+                    + "\"flow_run_id\":\"run-1\",\"node_id\":\"n"
                     + (i % 50) + "\",\"times\":" + i + ",\"input\":{\"M\":{}}}}");
         }
         assertEquals(events, bridge.backlog());
@@ -55,7 +56,8 @@ class FxPumpTest {
         decoder.registerStream(0, "run-2");
         int events = FxPump.MAX_PER_PULSE + 10;
         for (int i = 0; i < events; i++) {
-            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeLog\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\",\"flow_run_id\":\"run-2\",\"node_id\":\"n\","
+            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeLog\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\","
+                    + "\"flow_run_id\":\"run-2\",\"node_id\":\"n\","
                     + "\"times\":0,\"level\":\"info\",\"content\":\"line " + i + "\"}}");
         }
         pump.drainOnce();
@@ -81,7 +83,8 @@ class FxPumpTest {
         decoder.registerStream(0, "run-3");
         int events = DashboardModel.CHUNK * 3 + 5;
         for (int i = 0; i < events; i++) {
-            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeLog\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\",\"flow_run_id\":\"run-3\",\"node_id\":\"n\","
+            send(bridge, feed, decoder, i, "{\"stream_id\":0,\"event\":\"NodeLog\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\","
+                    + "\"flow_run_id\":\"run-3\",\"node_id\":\"n\","
                     + "\"times\":0,\"level\":\"info\",\"content\":\"line " + i + "\"}}");
         }
         // A budget already spent: each pulse takes exactly one chunk, as one batch.

@@ -55,7 +55,8 @@ class RunsViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(b, WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().getSelectedItem()).get());
         AtomicInteger selectionChanges = new AtomicInteger();
-        WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().selectedItemProperty().addListener((o, x, y) -> selectionChanges.incrementAndGet())).get();
+        WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().selectedItemProperty()
+                .addListener((o, x, y) -> selectionChanges.incrementAndGet())).get();
 
         // Run a goes on in five more batches: its cell follows, run b stays selected throughout.
         for (int k = 0; k < 5; k++) {

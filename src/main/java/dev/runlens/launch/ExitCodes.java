@@ -1,0 +1,44 @@
+package dev.runlens.launch;
+
+import dev.runlens.connect.ConnectionState;
+
+/** Process exit statuses shared by the batch and the window commands. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int TOKEN_REFUSED = 3;
+    public static final int NOT_FOUND = 4;
+    public static final int GAVE_UP = 5;
+
+    private ExitCodes() {
+    }
+
+    /**
+     * The status of a connection that stopped in {@code end} (null: it never reached a terminal
+     * state): 0 when every run finished whole, 4 when one was unknown or ended unseen, 3 for a
+     * refused token, else 5.
+     */
+    public static int ofEnd(ConnectionState end, boolean everyRunWhole) {
+        if (end == ConnectionState.FINISHED) {
+            return everyRunWhole ? OK : NOT_FOUND;
+        }
+        int problem = end == null ? OK : ofProblem(end);
+        return problem == OK ? GAVE_UP : problem;
+    }
+
+    /** The status a state stands for when it is a problem (3, 4 or 5), else 0. */
+    public static int ofProblem(ConnectionState state) {
+        switch (state) {
+            case TOKEN_REFUSED:
+            case UNAUTHORIZED:
+                return TOKEN_REFUSED;
+            case NOT_FOUND:
+                return NOT_FOUND;
+            case FAILED:
+                return GAVE_UP;
+            default:
+                return OK;
+        }
+    }
+}

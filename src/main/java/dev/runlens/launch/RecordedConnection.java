@@ -1,0 +1,79 @@
+package dev.runlens.launch;
+
+import dev.runlens.connect.Backoff;
+import dev.runlens.connect.ConnectionListener;
+import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.ConnectionService;
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.connect.ProtocolChoice;
+import dev.runlens.log.SessionHeader;
+import dev.runlens.log.SessionLogFormat;
+import dev.runlens.log.SessionRecorder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The connection use case of {@code record} and of the window ({@code watch}, the Connect
+ * dialog): a session log opened first, then a connection service that records every frame into
+ * it before it is parsed, and the exit status its end stands for.
+ */
+public final class RecordedConnection implements AutoCloseable {
+    private final Path file;
+    private final SessionRecorder recorder;
+    private final ConnectionService service;
+
+    private RecordedConnection(Path file, SessionRecorder recorder, ConnectionService service) {
+        this.file = file;
+        this.recorder = recorder;
+        this.service = service;
+    }
+
+    /** Opens {@code file} (and its folder), then connects in the background and returns. */
+    public static RecordedConnection start(ConnectionRequest request, Path file, ConnectionListener listener, Backoff backoff)
+            throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
+        SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(SessionLogFormat.VERSION,
+                protocolId(request), request.displayUrl(), Instant.now(), "runlens " + Version.get()));
+        ConnectionService service = new ConnectionService(request, listener, recorder, backoff);
+        service.start();
+        return new RecordedConnection(file, recorder, service);
+    }
+
+    /** The protocol as the session log's header names it. */
+    static String protocolId(ConnectionRequest request) {
+        ProtocolChoice p = request.effectiveProtocol();
+        return p == ProtocolChoice.LYZR ? "lyzr" : p == ProtocolChoice.SPACE_OPERATOR_V1 ? "space-operator-v1" : "space-operator";
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ConnectionService service() {
+        return service;
+    }
+
+    /** Why the recording stopped early (a full disk), if it did. */
+    public Optional<String> recordingFailure() {
+        return recorder.failure();
+    }
+
+    /** The exit status for a connection that ended in {@code end}: see {@link ExitCodes#ofEnd}. */
+    public int exitStatus(ConnectionState end) {
+        return ExitCodes.ofEnd(end, service.runsNotFound().isEmpty() && service.runsIncomplete().isEmpty());
+    }
+
+    /** Stops the connection, then the recorder (which writes what it still holds). Idempotent. */
+    @Override
+    public void close() {
+        service.close();
+        recorder.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.runlens.replay;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The markers of a {@link ReplayIndex} (errors, node starts, connection lines, malformed frames),
+ * and the malformed entries with their reasons. Written by the indexing thread only, before the
+ * entries they name are published.
+ */
+final class IndexMarkers {
+    private final Map<MarkerKind, IntList> markers = new EnumMap<>(MarkerKind.class);
+    private volatile MalformedEntry[] malformed = new MalformedEntry[0];
+    private volatile int malformedCount;
+
+    IndexMarkers() {
+        for (MarkerKind k : MarkerKind.values()) {
+            markers.put(k, new IntList());
+        }
+    }
+
+    /** The entry positions of one kind of marker, ascending. */
+    IntList list(MarkerKind kind) {
+        return markers.get(kind);
+    }
+
+    /** Indexing thread: one more malformed entry, in file order. */
+    void malformed(MalformedEntry e) {
+        int n = malformedCount;
+        MalformedEntry[] a = malformed;
+        if (n == a.length) {
+            a = Arrays.copyOf(a, Math.max(16, n * 2));
+            malformed = a;
+        }
+        a[n] = e;
+        malformedCount = n + 1;
+    }
+
+    /** Malformed frames and unreadable pieces found so far, in file order. */
+    List<MalformedEntry> malformed() {
+        int n = malformedCount;
+        return List.of(Arrays.copyOf(malformed, n));
+    }
+
+    /** Why entry {@code i} was listed as malformed, or null. */
+    String malformedReason(int i) {
+        int n = malformedCount;
+        MalformedEntry[] a = malformed;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid].index() < i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < n && a[lo].index() == i ? a[lo].reason() : null;
+    }
+
+    /** Estimated heap held by the markers and the malformed list. */
+    long bytes() {
+        long m = 0;
+        for (IntList l : markers.values()) {
+            m += l.bytes();
+        }
+        return m + (long) malformedCount * 64;
+    }
+}

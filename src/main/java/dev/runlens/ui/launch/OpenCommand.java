@@ -1,0 +1,153 @@
+package dev.runlens.ui.launch;
+
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.UsageException;
+import dev.runlens.replay.Playback;
+import dev.runlens.ui.app.LaunchOptions;
+import dev.runlens.ui.app.RunlensApplication;
+import dev.runlens.ui.replay.Pace;
+import dev.runlens.ui.replay.ReplayUi;
+
+import dev.runlens.log.LogFormatException;
+import dev.runlens.log.LogReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code runlens open FILE... [--speed X|max|realtime] [--exit-when-finished] [--stats-out FILE]}:
+ * the window replaying log files from their start. {@code --exit-when-finished} closes it 1 s
+ * after every file is played to its end; the stats file is {@code watch}'s.
+ */
+@Command(name = "open", description = "Replay log files (session logs, JSON Lines, pretty JSON, arrays, HAR, gzip) in the dashboard.")
+public final class OpenCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The logs to replay.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--speed", paramLabel = "X|max|realtime", converter = Speed.class,
+            description = "0.25 to 16 times the recorded gaps, realtime (= 1), or max (the default).")
+    Pace pace = Pace.MAX;
+
+    @Option(names = "--exit-when-finished", description = "Close the window 1 s after every file has played to its end.")
+    boolean exitWhenFinished;
+
+    @Option(names = "--stats-out", paramLabel = "FILE", description = "Write events applied, runs and FX pulse figures at exit.")
+    Path statsOut;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The parsed command line. */
+    record Options(List<Path> files, Pace pace, boolean exitWhenFinished, Path statsOut) {
+    }
+
+    /** {@code --speed}'s value. */
+    public static final class Speed implements CommandLine.ITypeConverter<Pace> {
+        @Override
+        public Pace convert(String value) {
+            return pace(value);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Options o = options();
+        for (Path f : o.files()) {
+            String problem = unopenable(f);
+            if (problem != null) {
+                err.println("runlens open: " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
+        ReplayUi.configureLaunch(o.pace(), o.exitWhenFinished());
+        RunlensApplication.configure(new LaunchOptions(null, o.files(), false, o.statsOut(), null));
+        RunlensApplication.open();
+        // Damage found while reading (a truncated gzip or array, no frames at all) ends like a refused file.
+        List<String> failures = ReplayUi.launchFailures();
+        if (!failures.isEmpty()) {
+            err.println("runlens open: " + failures.get(0));
+            return ExitCodes.USAGE;
+        }
+        return RunlensApplication.exitStatus();
+    }
+
+    private Options options() {
+        if (files.isEmpty()) {
+            throw new UsageException("no file to open");
+        }
+        return new Options(files, pace, exitWhenFinished, statsOut);
+    }
+
+    /**
+     * Why {@code file} cannot be opened at all (missing, unreadable, empty, not a log), as one
+     * sentence like {@code summary}'s, or null. Only the start of the file is read: damage further
+     * on is found while the window indexes it.
+     */
+    static String unopenable(Path file) {
+        try {
+            LogReader.open(file);
+            return null;
+        } catch (NoSuchFileException e) {
+            return file + ": no such file";
+        } catch (AccessDeniedException e) {
+            return file + ": permission denied";
+        } catch (LogFormatException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return file + ": cannot be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Null for {@code --help}; throws with the sentence on bad usage. */
+    static Options parse(List<String> args) {
+        OpenCommand command = new OpenCommand();
+        try {
+            new CommandLine(command).parseArgs(args.toArray(new String[0]));
+            return command.help.requested() ? null : command.options();
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(CommandLines.sentence(e), e);
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The pace {@code v} names; the sentence follows the option's name. */
+    static Pace pace(String v) {
+        switch (v) {
+            case "max":
+                return Pace.MAX;
+            case "realtime":
+                return new Pace(1, false);
+            default:
+                double speed;
+                try {
+                    speed = Double.parseDouble(v.endsWith("x") ? v.substring(0, v.length() - 1) : v);
+                } catch (NumberFormatException e) {
+                    throw new CommandLine.TypeConversionException("takes a number from 0.25 to 16, realtime or max, not '" + v + "'");
+                }
+                if (!(speed >= Playback.MIN_SPEED && speed <= Playback.MAX_SPEED)) {
+                    throw new CommandLine.TypeConversionException("must be between 0.25 and 16, not " + v);
+                }
+                return new Pace(speed, false);
+        }
+    }
+}

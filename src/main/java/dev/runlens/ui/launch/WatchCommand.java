@@ -1,0 +1,96 @@
+package dev.runlens.ui.launch;
+
+import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.launch.CommandLines;
+import dev.runlens.launch.ConnectionOptions;
+import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.TokenOptions;
+import dev.runlens.launch.UsageException;
+import dev.runlens.ui.app.LaunchOptions;
+import dev.runlens.ui.app.RunlensApplication;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code runlens watch}: the window, already connected. Takes {@code record}'s connection and
+ * token options plus {@code --exit-when-finished} and {@code --stats-out FILE}. The token comes
+ * from an environment variable or a file, never from an argument; it is read when connecting.
+ */
+@Command(name = "watch", description = "Open the dashboard connected; the session is recorded (--out, else the sessions folder).",
+        exitCodeListHeading = "%nExit status (with --exit-when-finished, as record's):%n",
+        exitCodeList = {"0:done", "1:the stats could not be written", "2:bad usage", "3:token refused", "4:run not found",
+                "5:gave up"})
+public final class WatchCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    TokenOptions token;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The session log (default: a new file in the sessions folder).")
+    Path out;
+
+    @Option(names = "--exit-when-finished", description = "Close the window 1 s after every watched run has ended.")
+    boolean exitWhenFinished;
+
+    @Option(names = "--stats-out", paramLabel = "FILE", description = "Write events applied, runs and FX pulse figures at exit.")
+    Path statsOut;
+
+    private final Function<String, String> environment;
+
+    public WatchCommand() {
+        this(System::getenv);
+    }
+
+    private WatchCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        RunlensApplication.configure(launchOptions());
+        RunlensApplication.open();
+        return RunlensApplication.exitStatus();
+    }
+
+    /** What the window starts with; checked as {@code record} checks its options. */
+    LaunchOptions launchOptions() {
+        connection.checkUrl();
+        token.checkSet(environment);
+        // Built once to check it; the window builds its own when it connects, with the token read then.
+        ConnectionRequest request = connection.request(null, b -> { }, "watch");
+        TokenSource source = token.file() != null ? new TokenSource.FromFile(token.file()) : new TokenSource.EnvVar(token.envName());
+        ConnectionSettings settings = new ConnectionSettings(request.url().toString(),
+                ProtocolOption.valueOf(request.effectiveProtocol().name()), source, request.runIds(), null, null,
+                new ConnectionSettings.Limits(request.idleTimeout(), request.giveUpAfter(), request.maxMessageBytes(),
+                        request.truststore(), request.allowInsecure()));
+        return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out);
+    }
+
+    /** The launch options for {@code args}; null for {@code --help}. Throws with the sentence on bad usage. */
+    static LaunchOptions parse(List<String> args, Map<String, String> env) {
+        WatchCommand command = new WatchCommand(env::get);
+        try {
+            new CommandLine(command).parseArgs(args.toArray(new String[0]));
+            return command.help.requested() ? null : command.launchOptions();
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(CommandLines.sentence(e), e);
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}
