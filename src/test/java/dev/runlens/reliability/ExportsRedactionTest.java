@@ -1,10 +1,10 @@
 package dev.runlens.reliability;
 
 import dev.runlens.model.Run;
-import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.replay.Exports;
 import dev.runlens.summary.SummaryBuilder;
+import dev.runlens.ui.TestData;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.replay.Exports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

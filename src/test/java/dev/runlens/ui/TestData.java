@@ -1,11 +1,10 @@
 package dev.runlens.ui;
 
 import dev.runlens.Fixtures;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FileFeed;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Feed;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ public final class TestData {
 
     /** A bridge and model with the file read and applied (without FX). */
     public static DashboardModel load(Path file) {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         feed(bridge, model, file);
         return model;
@@ -64,7 +63,8 @@ public final class TestData {
             lines.add(v2(runId, "NodeFinish", "\"time\":\"" + time + "\"," + node));
         }
         if (finish) {
-            lines.add(v2(runId, "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\",\"not_run\":[\"33333333-3333-4333-8333-333333333333\"],\"output\":{\"M\":{}}"));
+            lines.add(v2(runId, "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\","
+                    + "\"not_run\":[\"33333333-3333-4333-8333-333333333333\"],\"output\":{\"M\":{}}"));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.ui.controls.Action;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -9,12 +10,12 @@ import javafx.stage.Window;
 
 import java.util.List;
 
-/** The keyboard cheat sheet, opened with {@code ?}. */
+/** The keyboard cheat sheet, opened with {@code ?}: every action that has a key text, in the table's order. */
 final class CheatSheet {
     private CheatSheet() {
     }
 
-    static Dialog<Void> create(Window owner, List<Shortcut> shortcuts) {
+    static Dialog<Void> create(Window owner, List<Action> actions) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Keyboard shortcuts");
@@ -25,10 +26,13 @@ final class CheatSheet {
         grid.setVgap(4);
         grid.setPadding(new Insets(8));
         int row = 0;
-        for (Shortcut s : shortcuts) {
-            Label key = new Label(s.display());
+        for (Action a : actions) {
+            if (a.keyText() == null) {
+                continue;
+            }
+            Label key = new Label(a.keyText());
             key.getStyleClass().add("key");
-            grid.addRow(row++, key, new Label(s.description()));
+            grid.addRow(row++, key, new Label(a.label()));
         }
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

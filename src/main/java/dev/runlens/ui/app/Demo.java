@@ -3,10 +3,10 @@ package dev.runlens.ui.app;
 import dev.runlens.sim.LyzrRunName;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
-import javafx.application.Platform;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -49,17 +49,19 @@ final class Demo implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Demo> ready = new java.util.concurrent.CompletableFuture<>();
         Thread starter = new Thread(() -> {
             Simulator sim;
+            // Grizzly's start lines go to the log file: its handler must be in place first.
+            AppLog.awaitInstalled();
             try {
                 sim = Simulator.start(options);
             } catch (IOException | RuntimeException e) {
                 ready.complete(null);
-                Platform.runLater(() -> unavailable(dashboard, e.getMessage()));
+                FxThread.later(() -> unavailable(dashboard, e.getMessage()));
                 return;
             }
             // Completed here, not on the FX thread, so a window closed meanwhile still closes it.
             Demo demo = new Demo(sim, dashboard);
             ready.complete(demo);
-            Platform.runLater(demo::begin);
+            FxThread.later(demo::begin);
         }, "runlens-demo-start");
         starter.setDaemon(true);
         // The simulator (a web server and a client) loads as many classes as the window does: it
@@ -82,7 +84,7 @@ final class Demo implements AutoCloseable {
 
     private static void unavailable(Dashboard dashboard, String why) {
         dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + why
-                + "). Connect to a server with File → Connect… (Ctrl+N).");
+                + "). Connect with File → Connect to a server… (Ctrl+N).");
     }
 
     private static Demo running(Dashboard dashboard, Simulator sim) {
@@ -95,7 +97,7 @@ final class Demo implements AutoCloseable {
     private void begin() {
         Simulator sim = simulator;
         dashboard.showBanner(BANNER_TITLE, "These runs come from Runlens's built-in simulator on 127.0.0.1:" + sim.port()
-                + ", not from a real server. To watch real runs: File → Connect… (Ctrl+N), or "
+                + ", not from a real server. To watch real runs: File → Connect to a server… (Ctrl+N), or "
                 + "runlens watch --url wss://HOST/ws --run FLOW_RUN_ID (token in $RUNLENS_TOKEN).");
         try {
             poll.scheduleWithFixedDelay(this::lookForNewRuns, 0, 1, TimeUnit.SECONDS);
@@ -111,7 +113,7 @@ final class Demo implements AutoCloseable {
         if (so.isEmpty() && lyzr.isEmpty()) {
             return;
         }
-        Platform.runLater(() -> watch(so, lyzr));
+        FxThread.later(() -> watch(so, lyzr));
     }
 
     private void watch(List<String> so, List<LyzrRunName> lyzr) {

@@ -41,6 +41,7 @@ final class LiveConnector implements Connector {
 
     @Override
     public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
+        AppLog.awaitInstalled();
         RecordedConnection connection = RecordedConnection.start(request(s), nextFile(), listener, Backoff.standard());
         return new Live() {
             @Override

@@ -2,9 +2,9 @@ package dev.runlens.ui.app;
 
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
-import dev.runlens.ui.fx.Batch;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.TrackedRun;
 import javafx.animation.PauseTransition;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -24,7 +24,7 @@ final class RunNotifier {
 
     private void onBatch(Batch batch) {
         for (Run run : batch.endedRuns()) {
-            RunTrack track = model.track(run.ref());
+            TrackedRun track = model.track(run.ref());
             if (track == null || !track.feed().live()) {
                 continue;
             }

@@ -1,8 +1,8 @@
 package dev.runlens.ui.app;
 
-import javafx.animation.PauseTransition;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -16,11 +16,14 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private Dashboard dashboard;
+    private CrashHandler crashes;
     private java.util.concurrent.CompletableFuture<Demo> demo;
     private boolean statsWritten;
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     public static void open(String... args) {
+        // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
+        AppLog.installInBackground();
         ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
@@ -38,7 +41,9 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
+        crashes = CrashHandler.install();
         dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
+        crashes.showIn(dashboard.bridge());
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
@@ -85,13 +90,13 @@ public final class RunlensApplication extends Application {
         if (dashboard.model().allRunsFinished()) {
             return true;
         }
-        java.util.List<dev.runlens.ui.fx.FeedStatus> feeds = dashboard.model().feeds();
+        java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds = dashboard.model().feeds();
         return !feeds.isEmpty() && feeds.stream().allMatch(f -> !f.feed().live() || (f.state() != null && f.state().terminal()));
     }
 
-    static int exitStatusOf(java.util.List<dev.runlens.ui.fx.FeedStatus> feeds) {
+    static int exitStatusOf(java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds) {
         int status = ExitCodes.OK;
-        for (dev.runlens.ui.fx.FeedStatus f : feeds) {
+        for (dev.runlens.ui.dashboard.FeedStatus f : feeds) {
             if (f.state() != null) {
                 status = Math.max(status, ExitCodes.ofProblem(f.state()));
             }
@@ -114,6 +119,7 @@ public final class RunlensApplication extends Application {
                 exitStatus = 1;
             }
         }
+        crashes.showIn(null);
         dashboard.close();
         if (demo != null) {
             // Also when the simulator comes up only after the window closed.

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Run;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.PulseStats;
+import dev.runlens.ui.bridge.PulseStats;
+import dev.runlens.ui.dashboard.DashboardModel;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

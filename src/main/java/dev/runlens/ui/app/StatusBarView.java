@@ -1,9 +1,9 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.connect.ConnectionState;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.FeedStatus;
-import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.FeedStatus;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

@@ -1,7 +1,7 @@
 package dev.runlens.ui.errors;
 
-import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.ErrorKind;
+import dev.runlens.ui.dashboard.ErrorEntry;
+import dev.runlens.ui.dashboard.ErrorKind;
 
 import java.time.Instant;
 

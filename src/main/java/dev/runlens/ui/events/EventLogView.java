@@ -1,7 +1,7 @@
 package dev.runlens.ui.events;
 
-import dev.runlens.ui.fx.EventRow;
-import javafx.application.Platform;
+import dev.runlens.ui.bridge.FxThread;
+import dev.runlens.ui.rows.EventRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -163,7 +163,7 @@ public final class EventLogView extends BorderPane {
             watchedBar = bar;
             bar.valueProperty().addListener((o, a, b) -> checkAway(bar));
         }
-        Platform.runLater(() -> checkAway(bar));
+        FxThread.later(() -> checkAway(bar));
     }
 
     private void checkAway(ScrollBar bar) {
@@ -197,7 +197,7 @@ public final class EventLogView extends BorderPane {
             return;
         }
         scrollQueued = true;
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             scrollQueued = false;
             if (vm.followProperty().get() && !vm.visibleRows().isEmpty()) {
                 table.scrollTo(vm.visibleRows().size() - 1);

@@ -1,11 +1,11 @@
 package dev.runlens.ui.events;
 
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.Batch;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.rows.EventRow;
 import dev.runlens.ui.timeline.NodeNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -49,8 +49,8 @@ public final class EventLogViewModel {
     private RunRef shown;
     /** Rows of the shown run this view has seen (learned kinds and nodes, counted); the table shows up to it after a flush. */
     private int taken;
-    private RunTrack track;
-    private RunTrack learnedFrom;
+    private TrackedRun track;
+    private TrackedRun learnedFrom;
     private int kindsLearned;
     private int nodesLearned;
     private List<EventRow> source = List.of();

@@ -1,6 +1,6 @@
 package dev.runlens.ui.events;
 
-import dev.runlens.ui.fx.EventRow;
+import dev.runlens.ui.rows.EventRow;
 import javafx.collections.ObservableListBase;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.runlens.ui.events;
 
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameRef;
-import dev.runlens.ui.fx.FrameStore;
-import javafx.application.Platform;
+import dev.runlens.ui.bridge.FxThread;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.rows.EventRow;
+import dev.runlens.ui.rows.FrameRef;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,8 +58,8 @@ final class RowSummaries {
         }
         if (reading.add(ref)) {
             reader.execute(() -> {
-                String text = FrameStore.summary(ref);
-                Platform.runLater(() -> arrived(ref, text));
+                String text = SpillFile.summary(ref);
+                FxThread.later(() -> arrived(ref, text));
             });
         }
         return READING;
@@ -70,7 +70,7 @@ final class RowSummaries {
         known.put(ref, text);
         if (!refreshQueued) {
             refreshQueued = true;
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 refreshQueued = false;
                 onRead.run();
             });

@@ -2,7 +2,7 @@ package dev.runlens.ui.inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.protocol.Payload;
-import dev.runlens.ui.fx.FrameRef;
+import dev.runlens.ui.rows.FrameRef;
 
 import java.time.Instant;
 

@@ -6,12 +6,12 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
 import dev.runlens.ui.inspector.InspectorItems.LogItem;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.inspector.InspectorItems.RawItem;
+import dev.runlens.ui.rows.EventRow;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class InspectorLoader {
             }
             String text;
             try {
-                text = FrameStore.load(row.frame());
+                text = SpillFile.load(row.frame());
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
                 continue;
@@ -100,7 +100,7 @@ public final class InspectorLoader {
 
     /** Loads a payload that was over the size limit; off the FX thread. */
     public static PayloadDoc loadAnyway(RunRef run, PayloadDoc doc) {
-        ProtocolEvent event = decode(FrameStore.load(doc.ref()), run);
+        ProtocolEvent event = decode(SpillFile.load(doc.ref()), run);
         if (event instanceof RunEvent.NodeStarted e) {
             return doc.loaded(e.input());
         } else if (event instanceof RunEvent.NodeOutput e) {

@@ -1,12 +1,12 @@
 package dev.runlens.ui.inspector;
 
 import dev.runlens.json.Json;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
 import dev.runlens.ui.inspector.InspectorItems.LogItem;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.inspector.InspectorItems.RawItem;
 import dev.runlens.ui.inspector.InspectorItems.Tab;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -117,7 +117,7 @@ public final class InspectorView extends BorderPane {
         SplitPane outSplit = new SplitPane(outputList, outputView);
         outSplit.setOrientation(Orientation.VERTICAL);
         outSplit.setDividerPositions(0.22);
-        dev.runlens.ui.fx.LazyTabContent.set(outputTab, outSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(outputTab, outSplit);
 
         errorList.setId("inspector-errors");
         errorList.setPlaceholder(new Label("No errors"));
@@ -139,7 +139,7 @@ public final class InspectorView extends BorderPane {
         SplitPane errSplit = new SplitPane(errorList, errorDetail);
         errSplit.setOrientation(Orientation.VERTICAL);
         errSplit.setDividerPositions(0.6);
-        dev.runlens.ui.fx.LazyTabContent.set(errorsTab, errSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(errorsTab, errSplit);
 
         logList.setPlaceholder(new Label("No log lines"));
         logList.setFixedCellSize(22);
@@ -151,7 +151,7 @@ public final class InspectorView extends BorderPane {
                         + (g.module() == null ? "" : g.module() + ": ") + g.content());
             }
         });
-        dev.runlens.ui.fx.LazyTabContent.set(logsTab, logList);
+        dev.runlens.ui.controls.LazyTabContent.set(logsTab, logList);
 
         rawList.setId("raw-list");
         rawList.setFixedCellSize(22);
@@ -170,7 +170,7 @@ public final class InspectorView extends BorderPane {
         SplitPane rawSplit = new SplitPane(rawList, rawText);
         rawSplit.setOrientation(Orientation.VERTICAL);
         rawSplit.setDividerPositions(0.35);
-        dev.runlens.ui.fx.LazyTabContent.set(rawTab, rawSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(rawTab, rawSplit);
 
         for (javafx.scene.control.Tab t : new javafx.scene.control.Tab[] {inputTab, outputTab, errorsTab, logsTab, rawTab}) {
             t.setClosable(false);
@@ -194,7 +194,7 @@ public final class InspectorView extends BorderPane {
             PayloadDoc selected = outputList.getSelectionModel().getSelectedItem();
             int i = Math.max(0, selected == null ? -1 : indexOfSame(selected));
             outputView.show(vm.outputs().get(i));
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 if (i < vm.outputs().size()) {
                     outputList.getSelectionModel().select(i);
                 }

@@ -5,16 +5,16 @@ import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.Batch;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.dashboard.TrackedRun;
 import dev.runlens.ui.inspector.InspectorItems.ErrorItem;
 import dev.runlens.ui.inspector.InspectorItems.LogItem;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.inspector.InspectorItems.RawItem;
 import dev.runlens.ui.inspector.InspectorItems.Tab;
+import dev.runlens.ui.rows.EventRow;
 import dev.runlens.ui.timeline.NodeNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -86,7 +86,7 @@ public final class InspectorViewModel {
     /** Reads the selection's frames again; {@code fresh} when the selection itself changed. */
     private void reload(boolean fresh) {
         RunRef run = selection.run();
-        RunTrack track = run == null ? null : model.track(run);
+        TrackedRun track = run == null ? null : model.track(run);
         if (track == null) {
             generation++;
             title.set("Nothing selected");

@@ -12,10 +12,10 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.Source;
 import dev.runlens.summary.FrameStats;
 import dev.runlens.summary.SummaryJson;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.rows.EventRow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
@@ -44,7 +44,7 @@ public final class Exports {
     /** A run's frames as captured on the FX thread: the run and its event rows. */
     public record RunFrames(Run run, List<EventRow> rows) {
         public static RunFrames of(DashboardModel model, Run run) {
-            RunTrack t = model.track(run.ref());
+            TrackedRun t = model.track(run.ref());
             return new RunFrames(run, t == null ? List.of() : List.copyOf(t.rows()));
         }
     }
@@ -61,7 +61,7 @@ public final class Exports {
             for (RunFrames rf : runs) {
                 Set<Long> streams = new HashSet<>();
                 for (EventRow row : rf.rows()) {
-                    String text = FrameStore.load(row.frame());
+                    String text = SpillFile.load(row.frame());
                     Instant at = row.receivedAt();
                     if (rf.run().ref().source() == Source.SPACE_OPERATOR) {
                         Long stream = streamId(text);
@@ -91,7 +91,7 @@ public final class Exports {
         FrameDecoder decoder = new FrameDecoder();
         for (RunFrames rf : runs) {
             for (EventRow row : rf.rows()) {
-                stats.frame(decoder.decode(FrameStore.load(row.frame())));
+                stats.frame(decoder.decode(SpillFile.load(row.frame())));
             }
         }
         List<Run> list = runs.stream().map(RunFrames::run).toList();

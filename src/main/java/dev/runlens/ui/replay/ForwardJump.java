@@ -8,9 +8,9 @@ import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.MarkerKind;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.Feed;
+import dev.runlens.ui.dashboard.ErrorEntry;
+import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.dashboard.Feed;
 
 import java.io.IOException;
 import java.time.Instant;

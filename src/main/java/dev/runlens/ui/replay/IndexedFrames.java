@@ -2,7 +2,7 @@ package dev.runlens.ui.replay;
 
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.FrameRef;
+import dev.runlens.ui.rows.FrameRef;
 
 import java.io.IOException;
 

@@ -4,7 +4,7 @@ import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.dashboard.Selection;
 
 /**
  * Keeps the operator's chosen execution by key (run, node, times), since a seek replaces the

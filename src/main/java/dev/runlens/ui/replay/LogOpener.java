@@ -4,9 +4,9 @@ import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.IndexListener;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
-import javafx.application.Platform;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.FxThread;
+import dev.runlens.ui.dashboard.Feed;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -74,8 +74,8 @@ final class LogOpener {
                 return;
             }
             ReplaySession session = new ReplaySession(index, feed, bridge, restorer,
-                    text -> Platform.runLater(() -> onProblem.accept(text)));
-            Platform.runLater(() -> {
+                    text -> FxThread.later(() -> onProblem.accept(text)));
+            FxThread.later(() -> {
                 pending.decrementAndGet();
                 opened.accept(session);
             });
@@ -128,7 +128,7 @@ final class LogOpener {
         if (feed != null) {
             bridge.problem(feed, text);
         }
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             if (neverOpened) {
                 pending.decrementAndGet();
             }

@@ -6,14 +6,14 @@ import dev.runlens.replay.MarkerKind;
 import dev.runlens.replay.Playback;
 import dev.runlens.replay.ReplayClock;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FxPump;
-import dev.runlens.ui.fx.RunTrack;
-import dev.runlens.ui.fx.Selection;
-import javafx.application.Platform;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.FxThread;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.ErrorEntry;
+import dev.runlens.ui.dashboard.Feed;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.dashboard.TrackedRun;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -123,7 +123,7 @@ public final class ReplayController {
         if (run == null) {
             return;
         }
-        RunTrack track = model.track(run);
+        TrackedRun track = model.track(run);
         for (Transport t : transports) {
             if (track != null && t.session.feed().equals(track.feed())) {
                 active.set(t);
@@ -135,7 +135,7 @@ public final class ReplayController {
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
     private void restore(ReplaySession session, RunModel state, int pos, List<ErrorEntry> problems, Runnable applied) {
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             long start = System.nanoTime();
             long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try {
@@ -284,7 +284,7 @@ public final class ReplayController {
 
     /** The session whose feed shows {@code run}, or null (a live run). */
     public ReplaySession sessionOf(RunRef run) {
-        RunTrack track = run == null ? null : model.track(run);
+        TrackedRun track = run == null ? null : model.track(run);
         if (track == null) {
             return null;
         }
@@ -298,7 +298,7 @@ public final class ReplayController {
 
     /** The playhead's recorded time of the file showing {@code run}, or null when it is live. */
     public Instant playheadTime(RunRef run) {
-        RunTrack track = run == null ? null : model.track(run);
+        TrackedRun track = run == null ? null : model.track(run);
         if (track == null) {
             return null;
         }

@@ -15,11 +15,11 @@ import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
-import dev.runlens.ui.fx.ErrorEntry;
-import dev.runlens.ui.fx.FrameRef;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.dashboard.ErrorEntry;
+import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.dashboard.Feed;
+import dev.runlens.ui.rows.FrameRef;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,18 +4,19 @@ import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.MarkerKind;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.Feed;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FxPump;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.FxPump;
+import dev.runlens.ui.bridge.FxThread;
+import dev.runlens.ui.controls.Action;
+import dev.runlens.ui.controls.Action.Place;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Feed;
+import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.timeline.TimelineView;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
@@ -39,7 +40,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Replay and saving in the dashboard window: the transport bar, the File menu's open / recent /
- * save / export items, drag and drop of log files, the transport keys, and the timeline's
+ * save / export actions, drag and drop of log files, the transport keys, and the timeline's
  * playhead. The dashboard creates one and calls {@link #install} when its scene exists.
  */
 public final class ReplayUi {
@@ -183,28 +184,42 @@ public final class ReplayUi {
         return true;
     }
 
-    /** Items for the File menu. */
-    public List<MenuItem> fileMenuItems() {
-        MenuItem open = item("Open log…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
-        recentMenu.setOnShowing(e -> fillRecent());
-        fillRecent();
-        return List.of(open, recentMenu, new SeparatorMenuItem(),
-                item("Save selected run as log…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+    /** The File menu's replay actions: open, save, export (the recent files are {@link #recentMenu}). */
+    public List<Action> fileActions() {
+        KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
+        return List.of(
+                Action.of("open-log", Place.FILE_CONNECT, "Open a log to replay…", new KeyCodeCombination(KeyCode.O, ctrl),
+                        "Ctrl+O, drop a file", this::chooseAndOpen),
+                Action.of("save-run", Place.FILE_SAVE, "Save selected run as log…", new KeyCodeCombination(KeyCode.S, ctrl), "Ctrl+S",
                         () -> choose("Save the run as a session log", "run.jsonl", p -> saveRunsAsLog(p, false))),
-                item("Save all runs as log…", null, () -> choose("Save every run as a session log", "runs.jsonl", p -> saveRunsAsLog(p, true))),
-                item("Save selected run as log, secrets masked…", null,
+                Action.of("save-all", Place.FILE_SAVE, "Save all runs as log…", null, null,
+                        () -> choose("Save every run as a session log", "runs.jsonl", p -> saveRunsAsLog(p, true))),
+                Action.of("save-run-masked", Place.FILE_SAVE, "Save selected run as log, secrets masked…", null, null,
                         () -> choose("Save the run as a session log with secret-looking values masked", "run-redacted.jsonl",
                                 p -> saveRunsAsLog(p, false, true))),
-                item("Export run summary (JSON)…", null, () -> choose("Export the run summary", "summary.json", this::exportSummary)),
-                item("Export executions (CSV)…", null, () -> choose("Export executions as CSV", "executions.csv", this::exportCsv)),
-                item("Export timeline (PNG)…", null, () -> choose("Export the timeline as PNG", "timeline.png", this::exportTimelinePng)),
-                new SeparatorMenuItem());
+                Action.of("export-summary", Place.FILE_SAVE, "Export run summary (JSON)…", null, null,
+                        () -> choose("Export the run summary", "summary.json", this::exportSummary)),
+                Action.of("export-csv", Place.FILE_SAVE, "Export executions (CSV)…", null, null,
+                        () -> choose("Export executions as CSV", "executions.csv", this::exportCsv)),
+                Action.of("export-png", Place.FILE_SAVE, "Export timeline (PNG)…", null, null,
+                        () -> choose("Export the timeline as PNG", "timeline.png", this::exportTimelinePng)),
+                Action.keysOnly("replay-play", "Space", "Replay: play / pause"),
+                Action.keysOnly("replay-step", "[ / ]", "Replay: previous / next event (Alt: node start, Shift: error)"));
+    }
+
+    /** The "Open recent" submenu, filled each time it opens. */
+    public Menu recentMenu() {
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
+        return recentMenu;
     }
 
     private void fillRecent() {
         List<MenuItem> items = new ArrayList<>();
         for (Path p : recent.load()) {
-            items.add(item(p.toString(), null, () -> openChosen(p)));
+            MenuItem m = new MenuItem(p.toString());
+            m.setOnAction(e -> openChosen(p));
+            items.add(m);
         }
         if (items.isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");
@@ -212,15 +227,6 @@ public final class ReplayUi {
             items.add(none);
         }
         recentMenu.getItems().setAll(items);
-    }
-
-    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (keys != null) {
-            m.setAccelerator(keys);
-        }
-        m.setOnAction(e -> action.run());
-        return m;
     }
 
     private void chooseAndOpen() {
@@ -240,7 +246,7 @@ public final class ReplayUi {
         chooser.setInitialFileName(name);
         File f = chooser.showSaveDialog(stage);
         if (f != null) {
-            action.apply(f.toPath()).whenComplete((p, err) -> Platform.runLater(() -> {
+            action.apply(f.toPath()).whenComplete((p, err) -> FxThread.later(() -> {
                 Alert a = err == null ? new Alert(Alert.AlertType.INFORMATION, "Saved " + p)
                         : new Alert(Alert.AlertType.ERROR, "Could not save " + f.getName() + ": " + cause(err).getMessage());
                 a.initOwner(stage);

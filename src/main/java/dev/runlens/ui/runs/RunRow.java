@@ -4,8 +4,8 @@ import dev.runlens.connect.ConnectionState;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.FeedStatus;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.dashboard.FeedStatus;
+import dev.runlens.ui.dashboard.TrackedRun;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant sta
     /** A live run that heard nothing for this long is shown as stale. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(15);
 
-    static RunRow of(RunTrack track, FeedStatus feed) {
+    static RunRow of(TrackedRun track, FeedStatus feed) {
         Run run = track.run();
         return new RunRow(run.ref(), run.status(), run.terminal(), run.startedAt(), run.finishedAt(), run.lastEventTime(),
                 run.finishedExecutions(), run.executions().size(), run.errors().size(), track.feed().live(),

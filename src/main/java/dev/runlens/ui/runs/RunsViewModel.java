@@ -2,10 +2,10 @@ package dev.runlens.ui.runs;
 
 import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.fx.Batch;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.RunTrack;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.dashboard.TrackedRun;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -40,14 +40,14 @@ public final class RunsViewModel {
         List<RunRow> next = new ArrayList<>(rows.size());
         Map<RunRef, Integer> at = new HashMap<>();
         for (RunRow old : rows) {
-            RunTrack track = model.track(old.ref());
+            TrackedRun track = model.track(old.ref());
             if (track != null) {
                 at.put(old.ref(), next.size());
                 next.add(RunRow.of(track, model.feedStatus(track.feed())));
             }
         }
         for (Run r : model.runs()) {
-            RunTrack track = model.track(r.ref());
+            TrackedRun track = model.track(r.ref());
             if (track != null && !at.containsKey(r.ref())) {
                 at.put(r.ref(), next.size());
                 next.add(RunRow.of(track, model.feedStatus(track.feed())));
@@ -95,7 +95,7 @@ public final class RunsViewModel {
     }
 
     private void update(Run run) {
-        RunTrack track = model.track(run.ref());
+        TrackedRun track = model.track(run.ref());
         if (track == null) {
             return;
         }

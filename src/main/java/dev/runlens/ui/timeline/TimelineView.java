@@ -3,7 +3,6 @@ package dev.runlens.ui.timeline;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.ui.theme.Palette;
-import dev.runlens.ui.theme.StatusStyle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
@@ -17,7 +16,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -218,40 +216,7 @@ public final class TimelineView extends Region {
 
     /** The hover text of an execution: node, times, status, start, finish, duration. */
     public String describe(Execution e) {
-        Run run = data.run();
-        ZoneId local = ZoneId.systemDefault();
-        StringBuilder b = new StringBuilder();
-        b.append(names.name(e.node())).append("  #").append(e.times()).append("  ")
-                .append(StatusStyle.of(e.status()).label()).append('\n');
-        b.append("start   ").append(TimeAxis.instant(e.startedAt(), zone.get(), run.startedAt(), local)).append('\n');
-        b.append("finish  ").append(e.finished() ? TimeAxis.instant(e.finishedAt(), zone.get(), run.startedAt(), local)
-                : run.terminal() ? "never (interrupted)" : "still running").append('\n');
-        b.append("duration ").append(duration(e));
-        if (e.errorCount() > 0) {
-            b.append('\n').append(e.errorCount()).append(e.errorCount() == 1 ? " error" : " errors");
-        }
-        return b.toString();
-    }
-
-    private String duration(Execution e) {
-        if (e.startedAt() == null) {
-            return "–";
-        }
-        Instant end = e.finished() ? e.finishedAt() : data.run().terminal() ? data.run().finishedAt() : clock.get();
-        if (end == null) {
-            return "–";
-        }
-        Duration d = Duration.between(e.startedAt(), end);
-        if (d.isNegative()) {
-            // Server times are not monotonic: say so rather than invent a duration.
-            return "finish is " + fmt(d.negated()) + " before start (server times)";
-        }
-        return fmt(d) + (e.finished() ? "" : " so far");
-    }
-
-    private static String fmt(Duration d) {
-        double ms = d.toNanos() / 1e6;
-        return ms < 1000 ? String.format("%.3f ms", ms) : String.format("%.3f s", ms / 1000);
+        return HoverText.of(e, data.run(), names, zone.get(), clock);
     }
 
     public void setData(TimelineData data) {

@@ -3,11 +3,16 @@ package dev.runlens.ui.app;
 import dev.runlens.ui.connect.ConnectDialog;
 import dev.runlens.ui.connect.ConnectViewModel;
 import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.controls.Action;
 import dev.runlens.ui.theme.Palette;
 import dev.runlens.ui.theme.Themes;
 import javafx.scene.Node;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,43 @@ class KeyboardAndDialogsUiTest {
         assertEquals(Themes.Theme.DARK, dashboard.themes().themeProperty().get());
         assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
         assertEquals(Palette.DARK, dashboard.timeline().paletteProperty().get());
+    }
+
+    @Test
+    void theActionsTableMakesTheMenuTheKeysAndTheCheatSheet(FxRobot robot) {
+        List<Action> actions = dashboard.actions();
+        assertEquals(actions.size(), actions.stream().map(Action::id).distinct().count(), "ids are unique");
+        List<String> keys = actions.stream().filter(a -> a.keys() != null).map(a -> a.keys().getName()).toList();
+        assertEquals(keys.size(), keys.stream().distinct().count(), "no key runs two actions: " + keys);
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        List<MenuItem> items = bar.getMenus().stream().flatMap(m -> m.getItems().stream()).toList();
+        for (Action a : actions) {
+            boolean inMenu = items.stream().anyMatch(m -> ("menu-" + a.id()).equals(m.getId()));
+            assertEquals(a.place() != Action.Place.NONE, inMenu, a.id() + " in the menu");
+        }
+        assertEquals("Fit the timeline to the run (F)", item(items, "fit-timeline").getText(), "a plain key is in the text");
+        assertEquals(null, item(items, "fit-timeline").getAccelerator());
+        assertEquals(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), item(items, "quit").getAccelerator());
+        assertTrue(item(items, "next-error").isDisable(), "no error yet: Next error is greyed out");
+
+        boolean follow = dashboard.eventLogViewModel().followProperty().get();
+        robot.clickOn("#timeline");
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(!follow, dashboard.eventLogViewModel().followProperty().get(), "L runs the follow action");
+
+        robot.write('?');
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Action a : actions) {
+            if (a.keyText() != null) {
+                assertTrue(robot.lookup(a.keyText()).tryQuery().isPresent(), "the cheat sheet lists " + a.keyText());
+            }
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private static MenuItem item(List<MenuItem> items, String id) {
+        return items.stream().filter(m -> ("menu-" + id).equals(m.getId())).findFirst().orElseThrow();
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
-import dev.runlens.ui.fx.FeedStatus;
+import dev.runlens.ui.dashboard.FeedStatus;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

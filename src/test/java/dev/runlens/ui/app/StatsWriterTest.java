@@ -3,8 +3,8 @@ package dev.runlens.ui.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.PulseStats;
+import dev.runlens.ui.bridge.PulseStats;
+import dev.runlens.ui.dashboard.DashboardModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Iterator;

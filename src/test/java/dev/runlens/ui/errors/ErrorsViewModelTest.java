@@ -2,11 +2,11 @@ package dev.runlens.ui.errors;
 
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.dashboard.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class ErrorsViewModelTest {
 
     @Test
     void aFailedRunSelectsItsFirstFailingExecutionWithoutAClick() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         ErrorsViewModel vm = new ErrorsViewModel(model, selection);
@@ -45,7 +45,7 @@ class ErrorsViewModelTest {
             lines.add(TestData.v2("run-g", "NodeError", "\"time\":\"2025-11-22T08:30:02.100Z\"," + node + ",\"error\":\"rate limited\""));
         }
         lines.add(TestData.v2("run-g", "FlowError", "\"time\":\"2025-11-22T08:30:03.000Z\",\"error\":\"3 nodes failed\""));
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         ErrorsViewModel vm = new ErrorsViewModel(model, selection);
@@ -67,11 +67,11 @@ class ErrorsViewModelTest {
 
     @Test
     void reconnectAttemptsOfOneConnectionAreOneGroupShowingTheLatest() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         ErrorsViewModel vm = new ErrorsViewModel(model, new Selection());
-        dev.runlens.ui.fx.Feed a = bridge.newFeed("a", true);
-        dev.runlens.ui.fx.Feed b = bridge.newFeed("b", true);
+        dev.runlens.ui.dashboard.Feed a = bridge.newFeed("a", true);
+        dev.runlens.ui.dashboard.Feed b = bridge.newFeed("b", true);
         bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
         bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 2 s.");
         bridge.state(b, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");

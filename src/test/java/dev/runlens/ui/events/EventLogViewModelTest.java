@@ -1,10 +1,10 @@
 package dev.runlens.ui.events;
 
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.timeline.NodeNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class EventLogViewModelTest {
 
     @Test
     void filtersByKindNodeAndText() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         EventLogViewModel vm = new EventLogViewModel(model, selection, new NodeNames());
@@ -42,7 +42,7 @@ class EventLogViewModelTest {
 
     @Test
     void deferredANewlyShownRunsRowsComeWithTheNextFlush() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         EventLogViewModel vm = new EventLogViewModel(model, selection, new NodeNames());
@@ -59,7 +59,7 @@ class EventLogViewModelTest {
 
     @Test
     void followTurnsOffWhenScrolledAwayAndCountsNewEvents() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         EventLogViewModel vm = new EventLogViewModel(model, selection, new NodeNames());

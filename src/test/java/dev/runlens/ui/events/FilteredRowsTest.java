@@ -2,8 +2,8 @@ package dev.runlens.ui.events;
 
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameRef;
+import dev.runlens.ui.rows.EventRow;
+import dev.runlens.ui.rows.FrameRef;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 

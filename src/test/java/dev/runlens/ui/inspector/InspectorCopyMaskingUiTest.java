@@ -2,8 +2,8 @@ package dev.runlens.ui.inspector;
 
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.timeline.NodeNames;
 import javafx.beans.property.BooleanProperty;

@@ -6,10 +6,10 @@ import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.protocol.Payload;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.inspector.InspectorItems.PayloadDoc;
 import dev.runlens.ui.timeline.NodeNames;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class InspectorViewModelTest {
         String big = "z".repeat(1_200_000);
         lines.add(TestData.v2("run-big", "NodeOutput", "\"time\":\"2025-11-22T08:30:00.026Z\","
                 + "\"node_id\":\"11111111-1111-4111-8111-111111111111\",\"times\":0,\"output\":{\"M\":{\"blob\":{\"S\":\"" + big + "\"}}}"));
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         TestData.feed(bridge, model, TestData.write(dir, "big.jsonl", lines));
         Selection selection = new Selection();

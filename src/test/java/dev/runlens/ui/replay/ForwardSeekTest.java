@@ -4,10 +4,10 @@ import dev.runlens.model.Execution;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.LogGenerator;
 import dev.runlens.ui.app.Dashboard;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.FrameRef;
-import dev.runlens.ui.fx.FrameStore;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.rows.EventRow;
+import dev.runlens.ui.rows.FrameRef;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -132,8 +132,8 @@ class ForwardSeekTest {
         for (EventRow r : jumped) {
             assertEquals(playedSummaries.get(r.sequence()), r.summary(), "summary kept for entry " + r.sequence());
             FrameRef.InLog ref = assertInstanceOf(FrameRef.InLog.class, r.frame());
-            assertEquals(playedSummaries.get(r.sequence()), FrameStore.summary(ref), "summary of entry " + r.sequence());
-            assertEquals(window.index().frames().text(ref.entry()), FrameStore.load(ref));
+            assertEquals(playedSummaries.get(r.sequence()), SpillFile.summary(ref), "summary of entry " + r.sequence());
+            assertEquals(window.index().frames().text(ref.entry()), SpillFile.load(ref));
         }
 
         // The inspector's Raw tab reads a skipped execution's frames back from the file.

@@ -7,9 +7,9 @@ import dev.runlens.replay.LogGenerator;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.app.Dashboard;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.rows.EventRow;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -139,7 +139,7 @@ class IndexRowsTest {
             Map<RunRef, List<Shown>> expected = below(live, q, received);
             assertEquals(expected, shown(received), "rows at " + q);
             for (Map.Entry<RunRef, List<Shown>> e : expected.entrySet()) {
-                RunTrack track = fx(() -> dashboard.model().track(e.getKey()));
+                TrackedRun track = fx(() -> dashboard.model().track(e.getKey()));
                 assertEquals(new ArrayList<>(new LinkedHashSet<>(e.getValue().stream().map(Shown::kind).toList())),
                         fx(track::kinds), "kinds offered at " + q);
                 assertEquals(new ArrayList<>(new LinkedHashSet<>(e.getValue().stream().map(Shown::node).filter(Objects::nonNull)
@@ -257,7 +257,7 @@ class IndexRowsTest {
         });
         // The ended run that got late events is the model's run, and its rows link to its executions.
         Run run = fx(() -> dashboard.model().runModel().run(ended));
-        RunTrack track = fx(() -> dashboard.model().track(ended));
+        TrackedRun track = fx(() -> dashboard.model().track(ended));
         assertNotSame(atSeek, run, "copied on its first change (the late events)");
         assertSame(run, fx(track::run));
         for (EventRow r : fx(() -> List.copyOf(track.rows()))) {

@@ -1,57 +1,24 @@
 package dev.runlens.ui.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
-import dev.runlens.model.Run;
-import dev.runlens.model.RunModel;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.LogGenerator;
 import dev.runlens.replay.MarkerKind;
 import dev.runlens.replay.ReplayEngine;
-import dev.runlens.replay.ReplayIndex;
-import dev.runlens.summary.FrameStats;
-import dev.runlens.summary.SummaryBuilder;
-import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.app.Dashboard;
-import dev.runlens.ui.fx.ErrorKind;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import javafx.util.Pair;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,125 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Replay in the real window: opening, the transport, seeking, markers, drag and drop, exports, bad files. */
-@ExtendWith(ApplicationExtension.class)
-class ReplayUiTest {
-    private static Path config;
-    private static String oldConfig;
-    @TempDir
-    Path dir;
-    private Dashboard dashboard;
-
-    @BeforeAll
-    static void privateConfig() throws Exception {
-        config = Files.createTempDirectory("runlens-config");
-        oldConfig = System.getProperty("runlens.config.dir");
-        System.setProperty("runlens.config.dir", config.toString());
-    }
-
-    @AfterAll
-    static void restoreConfig() {
-        if (oldConfig == null) {
-            System.clearProperty("runlens.config.dir");
-        } else {
-            System.setProperty("runlens.config.dir", oldConfig);
-        }
-    }
-
+/** Replay in the real window: opening, the transport, seeking and markers. */
+class ReplayUiTest extends ReplayUiTestSupport {
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(null);
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private static void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-    }
-
-    private ReplayController controller() {
-        return dashboard.replay().controller();
-    }
-
-    private ReplayIndex index() {
-        return controller().active().session().index();
-    }
-
-    /** Opens {@code file} at max pace and waits until it is played to its end. */
-    private void openAndPlayToEnd(Path file) throws Exception {
-        fx(() -> controller().paceProperty().set(Pace.MAX));
-        fx(() -> dashboard.openFile(file));
-        waitFor(() -> controller().active() != null && controller().allFinished());
-    }
-
-    /** Seeks on the FX thread, as the slider does, and waits until the dashboard shows that position. */
-    private void seek(int p) throws Exception {
-        fx(() -> controller().seek(p));
-        settle(p);
-    }
-
-    private void settle(int p) throws Exception {
-        waitFor(() -> controller().active().position() == p && controller().active().session().emitted() == p
-                && dashboard.bridge().backlog() == 0);
-    }
-
-    /** The dashboard's runs, as summary JSON keyed by run id. */
-    private Map<String, JsonNode> shownRuns() throws Exception {
-        return fx(() -> byId(dashboard.model().runs()));
-    }
-
-    private static Map<String, JsonNode> byId(List<Run> runs) {
-        Map<String, JsonNode> out = new HashMap<>();
-        for (Run r : runs) {
-            out.put(r.ref().runId(), SummaryJson.of(List.of(r), new FrameStats()).get("runs").get(0));
-        }
-        return out;
-    }
-
-    /** Checks what the window shows at {@code p} against the model built from scratch there. */
-    private void assertShowsStateAt(int p) throws Exception {
-        ReplayIndex index = index();
-        RunModel expected = ReplayEngine.stateAt(index, p);
-        assertEquals(byId(expected.runs()), shownRuns(), "runs at position " + p);
-        assertEquals(expected.applied(), (long) fx(() -> dashboard.model().eventsApplied()), "events applied at " + p);
-        // Event log rows: one per run event of each run before p, in order.
-        Map<RunRef, Integer> rows = new HashMap<>();
-        for (int i = 0; i < p; i++) {
-            if (index.kind(i).isRunEvent()) {
-                rows.merge(index.run(i), 1, Integer::sum);
-            }
-        }
-        for (Run r : expected.runs()) {
-            RunTrack t = fx(() -> dashboard.model().track(r.ref()));
-            assertEquals(rows.get(r.ref()), t.rows().size(), "rows of " + r.ref().runId() + " at " + p);
-            for (EventRow row : t.rows()) {
-                assertTrue(row.sequence() < p);
-                if (row.execution() != null) {
-                    assertTrue(t.run().executions().contains(row.execution()), "row linked to a current execution");
-                }
-            }
-        }
-        long errors = 0;
-        for (Run r : expected.runs()) {
-            errors += r.errors().size() + r.gaps().size();
-        }
-        long expectedErrors = errors;
-        waitFor(() -> dashboard.errorsViewModel().totalProperty().get() == expectedErrors);
-        assertEquals(String.valueOf(p), fx(() -> dashboard.replay().transportBar().positionLabel().getText()).split(" ")[1]);
+        open(stage);
     }
 
     @Test
@@ -380,222 +233,5 @@ class ReplayUiTest {
         fx(() -> controller().stepMarker(MarkerKind.ERROR, 1));
         settle(errors[0] + 1);
         assertShowsStateAt(errors[0] + 1);
-    }
-
-    /** A Dragboard holding files, as the platform hands one to a drop. */
-    @SuppressWarnings("removal")
-    private static Dragboard dragboardWith(List<File> files) {
-        Map<DataFormat, Object> content = new HashMap<>();
-        com.sun.javafx.tk.TKClipboard peer = new com.sun.javafx.tk.TKClipboard() {
-            @Override
-            public void setSecurityContext(java.security.AccessControlContext ctx) {
-            }
-
-            @Override
-            public Set<DataFormat> getContentTypes() {
-                return new HashSet<>(content.keySet());
-            }
-
-            @SafeVarargs
-            @Override
-            public final boolean putContent(Pair<DataFormat, Object>... pairs) {
-                for (Pair<DataFormat, Object> p : pairs) {
-                    content.put(p.getKey(), p.getValue());
-                }
-                return true;
-            }
-
-            @Override
-            public Object getContent(DataFormat f) {
-                return content.get(f);
-            }
-
-            @Override
-            public boolean hasContent(DataFormat f) {
-                return content.containsKey(f);
-            }
-
-            @Override
-            public Set<TransferMode> getTransferModes() {
-                return Set.of(TransferMode.COPY);
-            }
-
-            @Override
-            public void setDragView(javafx.scene.image.Image image) {
-            }
-
-            @Override
-            public void setDragViewOffsetX(double x) {
-            }
-
-            @Override
-            public void setDragViewOffsetY(double y) {
-            }
-
-            @Override
-            public javafx.scene.image.Image getDragView() {
-                return null;
-            }
-
-            @Override
-            public double getDragViewOffsetX() {
-                return 0;
-            }
-
-            @Override
-            public double getDragViewOffsetY() {
-                return 0;
-            }
-        };
-        content.put(DataFormat.FILES, files);
-        return com.sun.javafx.scene.input.DragboardHelper.createDragboard(peer);
-    }
-
-    @Test
-    void droppingFilesOpensEachOfThemAndRemembersThem() throws Exception {
-        Path a = TestData.write(dir, "a.jsonl", TestData.v2Run("run-dropped-a", 3, true));
-        Path b = TestData.fixture("lyzr-docs-sample");
-        Dragboard board = fx(() -> dragboardWith(List.of(a.toFile(), b.toFile())));
-        fx(() -> {
-            var root = dashboard.root();
-            for (var type : List.of(DragEvent.DRAG_OVER, DragEvent.DRAG_DROPPED)) {
-                javafx.event.Event.fireEvent(root, new DragEvent(root, root, type, board, 300, 300, 300, 300,
-                        TransferMode.COPY, null, null, null));
-            }
-        });
-        waitFor(() -> controller().transports().size() == 2 && controller().allFinished());
-        Set<String> ids = new HashSet<>();
-        fx(() -> dashboard.model().runs().forEach(r -> ids.add(r.ref().runId())));
-        assertTrue(ids.contains("run-dropped-a"), ids.toString());
-        SummaryBuilder lyzr = new SummaryBuilder();
-        lyzr.add(b);
-        assertEquals(1 + lyzr.model().runs().size(), ids.size(), "every run of both files");
-        List<Path> recent = dashboard.replay().recentFiles().load();
-        assertEquals(List.of(b.toAbsolutePath().normalize(), a.toAbsolutePath().normalize()), recent);
-        assertTrue(dashboard.replay().recentFiles().file().startsWith(config));
-        assertFalse(Files.readString(dashboard.replay().recentFiles().file()).contains("token"));
-    }
-
-    @Test
-    void theSelectedRunSavedWithSecretsMaskedHoldsNoSecretAndOpensToTheSameRun() throws Exception {
-        Path fixture = TestData.fixture("lyzr-docs-sample");
-        openAndPlayToEnd(fixture);
-        RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
-        fx(() -> dashboard.selection().runProperty().set(run));
-        assertTrue(fx(() -> dashboard.replay().fileMenuItems().stream()
-                .anyMatch(m -> "Save selected run as log, secrets masked…".equals(m.getText()))));
-
-        Path masked = dir.resolve("masked.jsonl");
-        fx(() -> dashboard.replay().saveRunsAsLog(masked, false, true)).get(10, TimeUnit.SECONDS);
-        String text = Files.readString(masked);
-        for (String secret : List.of("sk-prod-sentiment-key", "sf_prod_token_xyz")) {
-            assertTrue(Files.readString(fixture).contains(secret), "the fixture holds " + secret);
-            assertFalse(text.contains(secret), "the masked log holds " + secret);
-        }
-        assertTrue(text.contains(dev.runlens.export.Redactor.REDACTED));
-        SummaryBuilder original = new SummaryBuilder();
-        original.add(fixture);
-        SummaryBuilder reread = new SummaryBuilder();
-        reread.add(masked);
-        assertEquals(1, reread.model().runs().size());
-        Run kept = original.model().runs().stream().filter(r -> r.ref().equals(run)).findFirst().orElseThrow();
-        assertEquals(kept.events(), reread.model().runs().get(0).events());
-        assertEquals(kept.status(), reread.model().runs().get(0).status());
-        assertEquals(kept.executions().size(), reread.model().runs().get(0).executions().size());
-    }
-
-    @Test
-    void eachExportWritesItsFile() throws Exception {
-        Path fixture = TestData.fixture("space-operator-v2-failed-run");
-        openAndPlayToEnd(fixture);
-        RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
-        fx(() -> dashboard.selection().runProperty().set(run));
-        JsonNode expected = Json.parse(Files.readString(TestData.fixture("space-operator-v2-failed-run").resolveSibling(
-                "space-operator-v2-failed-run.summary.json")));
-
-        Path log = dir.resolve("saved.jsonl");
-        fx(() -> dashboard.replay().saveRunsAsLog(log, false)).get(10, TimeUnit.SECONDS);
-        SummaryBuilder reread = new SummaryBuilder();
-        reread.add(log);
-        assertEquals(expected.get("runs"), reread.toJson().get("runs"), "the saved log holds the whole run");
-        assertTrue(Files.readString(log).startsWith("{\"runlens\":\"session-log\""));
-
-        Path summary = dir.resolve("summary.json");
-        fx(() -> dashboard.replay().exportSummary(summary)).get(10, TimeUnit.SECONDS);
-        JsonNode s = Json.parse(Files.readString(summary));
-        assertEquals(expected.get("runs"), s.get("runs"));
-        assertEquals(10, s.get("frames").get("total").asInt());
-
-        Path csv = dir.resolve("executions.csv");
-        fx(() -> dashboard.replay().exportCsv(csv)).get(10, TimeUnit.SECONDS);
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals(dev.runlens.export.ExecutionsCsv.HEADER, lines.get(0));
-        assertEquals(1 + expected.get("runs").get(0).get("executions").size(), lines.size());
-        assertTrue(lines.stream().anyMatch(l -> l.contains(TestData.FAILING_NODE) && l.contains(",failed,")
-                && l.contains("insufficient funds")), lines.toString());
-
-        // Exports show the playhead's state: back at the start of the failing node, it is running.
-        int failingStart = -1;
-        for (int i = 0; i < index().size(); i++) {
-            if (index().kind(i) == EntryKind.NODE_STARTED && TestData.FAILING_NODE.equals(index().node(i))) {
-                failingStart = i;
-            }
-        }
-        seek(failingStart + 1);
-        Path early = dir.resolve("early.csv");
-        fx(() -> dashboard.replay().exportCsv(early)).get(10, TimeUnit.SECONDS);
-        assertTrue(Files.readAllLines(early).stream().anyMatch(l -> l.contains(TestData.FAILING_NODE) && l.contains(",running,")));
-
-        Path png = dir.resolve("timeline.png");
-        fx(() -> dashboard.replay().exportTimelinePng(png)).get(10, TimeUnit.SECONDS);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertNotNull(image);
-        assertEquals((int) Math.ceil(fx(() -> dashboard.timeline().canvas().getWidth())), image.getWidth());
-    }
-
-    @Test
-    void badFilesSaySoPlainlyAndMalformedFramesAreListed() throws Exception {
-        Path notALog = dir.resolve("notes.txt");
-        Files.writeString(notALog, "Dear operator,\nthis is not a log at all.\n");
-        fx(() -> dashboard.openFile(notALog));
-        waitFor(() -> controller().problemProperty().get().contains("notes.txt"));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().isVisible()));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().getText().startsWith("Cannot open notes.txt: ")));
-
-        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        fx(() -> dashboard.openFile(empty));
-        waitFor(() -> controller().problemProperty().get().contains("empty.jsonl"));
-
-        fx(() -> dashboard.openFile(dir.resolve("missing.jsonl")));
-        waitFor(() -> controller().problemProperty().get().equals("Cannot open missing.jsonl: no such file"));
-        waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.UNREADABLE).count() == 3);
-
-        // A log with an invalid frame and a torn (not JSON) one opens; both are listed as problems.
-        List<String> lines = new ArrayList<>(TestData.v2Run("run-damaged", 2, true));
-        lines.add(3, "{\"stream_id\":7,\"event\":\"NodeStart\",\"data\":{\"time\":\"2025-11-22T08:30:00.031Z\"}}");
-        lines.add(5, "{\"stream_id\":7,\"event\":\"NodeLog\",\"data\":{\"ti");
-        Path damaged = TestData.write(dir, "damaged.jsonl", lines);
-        openAndPlayToEnd(damaged);
-        waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME).count() == 2);
-        assertEquals("run-damaged", fx(() -> dashboard.model().runs().get(0).ref().runId()));
-        assertEquals(dev.runlens.model.RunStatus.SUCCEEDED, fx(() -> dashboard.model().runs().get(0).status()));
-        assertEquals("", fx(() -> controller().problemProperty().get()), "damage in the middle is listed, not a failure");
-        assertTrue(controller().failures().stream().noneMatch(f -> f.contains("damaged.jsonl")));
-        // After a seek back and forth the malformed frames are still listed, once each.
-        seek(2);
-        waitFor(() -> dashboard.errorsViewModel().groups().stream().noneMatch(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME));
-        seek(index().size());
-        waitFor(() -> dashboard.errorsViewModel().groups().stream().filter(g -> g.first().kind() == ErrorKind.MALFORMED_FRAME).count() == 2);
-
-        // A file cut off in its last line opens what it holds and says it is truncated.
-        List<String> cutLines = new ArrayList<>(TestData.v2Run("run-cut", 2, false));
-        cutLines.add("{\"stream_id\":7,\"event\":\"NodeLog\",\"data\":{\"ti");
-        Path cut = Files.writeString(dir.resolve("cut.jsonl"), String.join("\n", cutLines), StandardCharsets.UTF_8);
-        fx(() -> dashboard.openFile(cut));
-        waitFor(() -> controller().problemProperty().get().startsWith("cut.jsonl is truncated ("));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().getText().endsWith(
-                "the " + (cutLines.size() - 1) + " entries before the cut are shown")));
-        assertTrue(controller().failures().stream().anyMatch(f -> f.startsWith("cut.jsonl is truncated")));
-        waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().runId().equals("run-cut")));
     }
 }

@@ -9,8 +9,8 @@ import dev.runlens.replay.ReplayIndex;
 import dev.runlens.summary.FrameStats;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.app.Dashboard;
-import dev.runlens.ui.fx.EventRow;
-import dev.runlens.ui.fx.RunTrack;
+import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.rows.EventRow;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.HashMap;
@@ -86,7 +86,7 @@ final class ReplayWindow {
             }
         }
         for (Run r : expected.runs()) {
-            RunTrack t = fx(() -> dashboard.model().track(r.ref()));
+            TrackedRun t = fx(() -> dashboard.model().track(r.ref()));
             assertEquals(rows.get(r.ref()), t.rows().size(), "rows of " + r.ref().runId() + " at " + p);
             long previous = -1;
             for (EventRow row : t.rows()) {

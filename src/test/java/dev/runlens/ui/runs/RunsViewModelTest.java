@@ -5,10 +5,10 @@ import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ class RunsViewModelTest {
 
     @Test
     void everyRunOfEveryFileIsListedAndTheFirstIsSelected() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         RunsViewModel vm = new RunsViewModel(model, selection);
@@ -67,7 +67,7 @@ class RunsViewModelTest {
     }
 
     private static Scheduled twoFilesListedWithTheSelectionScheduled() {
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         RunsViewModel vm = new RunsViewModel(model, selection);
@@ -83,14 +83,14 @@ class RunsViewModelTest {
             throws Exception {
         java.nio.file.Path failed = TestData.fixture("space-operator-v2-failed-run");
         java.nio.file.Path other = TestData.write(dir, "other.jsonl", TestData.v2Run("run-other", 3, true));
-        FrameBridge bridge = new FrameBridge(new FrameStore());
+        FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Selection selection = new Selection();
         RunsViewModel vm = new RunsViewModel(model, selection);
-        dev.runlens.ui.fx.Feed replay = bridge.newFeed("failed", false);
-        dev.runlens.ui.fx.FileFeed.read(failed, bridge, replay);
-        dev.runlens.ui.fx.Feed untouched = bridge.newFeed("other", false);
-        dev.runlens.ui.fx.FileFeed.read(other, bridge, untouched);
+        dev.runlens.ui.dashboard.Feed replay = bridge.newFeed("failed", false);
+        dev.runlens.ui.FileFeed.read(failed, bridge, replay);
+        dev.runlens.ui.dashboard.Feed untouched = bridge.newFeed("other", false);
+        dev.runlens.ui.FileFeed.read(other, bridge, untouched);
         model.apply(bridge.drain(Integer.MAX_VALUE));
         RunRef so = new RunRef(Source.SPACE_OPERATOR, TestData.RUN);
         RunRef o = model.runs().get(1).ref();

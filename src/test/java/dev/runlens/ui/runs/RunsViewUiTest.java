@@ -3,10 +3,10 @@ package dev.runlens.ui.runs;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
-import dev.runlens.ui.fx.FrameBridge;
-import dev.runlens.ui.fx.FrameStore;
-import dev.runlens.ui.fx.Selection;
+import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunsViewUiTest {
     @TempDir
     Path dir;
-    private final FrameBridge bridge = new FrameBridge(new FrameStore());
+    private final FrameBridge bridge = new FrameBridge(new SpillFile());
     private final DashboardModel model = new DashboardModel();
     private final Selection selection = new Selection();
     private RunsView view;
@@ -55,7 +55,8 @@ class RunsViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(b, WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().getSelectedItem()).get());
         AtomicInteger selectionChanges = new AtomicInteger();
-        WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().selectedItemProperty().addListener((o, x, y) -> selectionChanges.incrementAndGet())).get();
+        WaitForAsyncUtils.asyncFx(() -> view.list().getSelectionModel().selectedItemProperty()
+                .addListener((o, x, y) -> selectionChanges.incrementAndGet())).get();
 
         // Run a goes on in five more batches: its cell follows, run b stays selected throughout.
         for (int k = 0; k < 5; k++) {

@@ -3,7 +3,7 @@ package dev.runlens.ui.timeline;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.dashboard.DashboardModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.fx.DashboardModel;
+import dev.runlens.ui.dashboard.DashboardModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

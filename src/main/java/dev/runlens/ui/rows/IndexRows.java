@@ -1,0 +1,228 @@
+package dev.runlens.ui.rows;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.replay.ReplayIndex;
+import dev.runlens.replay.RunEntries;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A replayed run's event log as a view over the replay index: its rows are the run's first
+ * {@link #size()} event entries ({@link RunEntries}), and a row's cells (times, kind, node,
+ * execution) are read from the index's columns when a view asks for it. Nothing is stored per row,
+ * so a seek only sets how many rows there are, and playing moves that count as the pump applies
+ * each frame. Summaries the live pipeline made while playing are kept by entry
+ * ({@link EntrySummaries}); other rows read theirs back from the file when shown. FX thread only.
+ */
+final class IndexRows {
+    private final ReplayIndex index;
+    private final RunEntries entries;
+    private final FrameRef.LogEntries log;
+    private final EntrySummaries summaries;
+    private final RunRef ref;
+    private Run owner;
+    private int count;
+    private int lastRow = -1;
+    private int lastEntry;
+    /** Kind names and node ids offered so far: they only grow, as the event log's filters expect. */
+    private String[] kinds = new String[0];
+    private String[] nodes = new String[0];
+
+    IndexRows(ReplayIndex index, RunRef ref, FrameRef.LogEntries log, EntrySummaries summaries, Run owner, int position) {
+        this.index = index;
+        this.entries = index.entriesOf(ref);
+        this.log = log;
+        this.summaries = summaries;
+        this.ref = ref;
+        this.owner = owner;
+        showUpTo(position);
+    }
+
+    /** The run whose executions the rows refer to (by index). */
+    void attach(Run run) {
+        owner = run;
+    }
+
+    /** Shows the run's events below entry {@code position}. */
+    private void showUpTo(int position) {
+        count = entries.countBelow(position);
+        learn(position);
+    }
+
+    /** Offers the kinds and nodes used below {@code position} (looked up only when there are more). */
+    private void learn(int position) {
+        if (entries.namesBelow(position) <= kinds.length + nodes.length) {
+            return;
+        }
+        String[] k = entries.kindsBelow(position);
+        if (k.length > kinds.length) {
+            kinds = k;
+        }
+        String[] n = entries.nodesBelow(position);
+        if (n.length > nodes.length) {
+            nodes = n;
+        }
+    }
+
+    /** The live pipeline applied entry {@code row.sequence()} (playing): it becomes the last row. */
+    void add(EventRow row) {
+        int entry = (int) row.sequence();
+        if (row.summary() != null) {
+            summaries.put(entry, row.summary());
+        }
+        if (count < entries.size() && (count == 0 ? entries.entry(0) : entries.next(count - 1, entry(count - 1))) == entry) {
+            // Playing: the entry is the run's next row.
+            lastRow = count;
+            lastEntry = entry;
+            count++;
+            learn(entry + 1);
+        } else {
+            showUpTo(entry + 1);
+        }
+    }
+
+    int size() {
+        return count;
+    }
+
+    EventRow get(int k) {
+        int i = entry(k);
+        Execution exec = execution(k, i);
+        Integer times = exec != null ? Integer.valueOf(exec.times()) : index.times(i);
+        return new EventRow(i, index.time(i), index.eventTime(i), index.kindName(i), index.node(i), times,
+                summaries.get(i), new FrameRef.InLog(log, i, index.textLength(i)), ref, exec);
+    }
+
+    Instant receivedAt(int k) {
+        return index.time(entry(k));
+    }
+
+    /** Row {@code k}'s entry; a view reads rows mostly in order, so the last one read is where the next starts. */
+    private int entry(int k) {
+        if (k < 0 || k >= count) {
+            throw new IndexOutOfBoundsException(k);
+        }
+        int e;
+        if (k == lastRow) {
+            return lastEntry;
+        }
+        e = lastRow >= 0 && k == lastRow + 1 ? entries.next(lastRow, lastEntry) : entries.entry(k);
+        lastRow = k;
+        lastEntry = e;
+        return e;
+    }
+
+    /**
+     * The execution row {@code k} (entry {@code i}) touched, as applying it did: a Lyzr run's rows
+     * know it; a Space Operator event's is the one with its (node, times), unless its run had ended.
+     */
+    private Execution execution(int k, int i) {
+        if (entries.knowsExecutions()) {
+            return resolve(entries.execution(k));
+        }
+        String node = index.node(i);
+        int times = index.executionNumber(i);
+        if (owner == null || node == null || times == Integer.MIN_VALUE || index.afterRunEnded(i)) {
+            return null;
+        }
+        return owner.execution(node, times);
+    }
+
+    private Execution resolve(int e) {
+        if (e < 0 || owner == null) {
+            return null;
+        }
+        List<Execution> all = owner.executions();
+        return e < all.size() ? all.get(e) : null;
+    }
+
+    List<EventRow> all() {
+        return new RowView(this::get, () -> count, null);
+    }
+
+    /**
+     * The rows of one execution (null: the run-level rows) shown now, in arrival order. Found by one
+     * pass over the columns (Lyzr: the rows' execution numbers; Space Operator: the index's (node,
+     * times) of each row), not by making each row: the inspector asks after every seek.
+     */
+    List<EventRow> rows(Execution execution) {
+        int e = -1;
+        if (execution != null) {
+            e = execution.index();
+            if (resolve(e) != execution) {
+                return List.of();
+            }
+        }
+        return new RowView(this::get, () -> count, entries.knowsExecutions() ? lyzrRows(e) : spaceOperatorRows(execution));
+    }
+
+    /** Rows whose recorded execution is {@code e} (-1: rows with none, or with one the run does not have). */
+    private int[] lyzrRows(int e) {
+        int known = owner == null ? 0 : owner.executions().size();
+        int[] picked = new int[16];
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            int x = entries.execution(k);
+            boolean none = x < 0 || x >= known;
+            if (e < 0 ? none : x == e) {
+                if (n == picked.length) {
+                    picked = Arrays.copyOf(picked, n * 2);
+                }
+                picked[n++] = k;
+            }
+        }
+        return Arrays.copyOf(picked, n);
+    }
+
+    /** Rows whose execution, as {@link #execution(int, int)} finds it, is {@code execution} (null: none). */
+    private int[] spaceOperatorRows(Execution execution) {
+        if (execution != null) {
+            String node = execution.node();
+            int times = execution.times();
+            if (owner == null || owner.execution(node, times) != execution) {
+                return new int[0];
+            }
+            return index.pickRows(entries, count, (n, t) -> t == times && n != null && n.equals(node));
+        }
+        Run run = owner;
+        if (run == null) {
+            return index.pickRows(entries, count, (n, t) -> true);
+        }
+        // Rows of one execution mostly follow each other: one lookup per run of equal keys.
+        ExecutionLookup lookup = new ExecutionLookup(run);
+        return index.pickRows(entries, count, (n, t) -> n == null || !lookup.exists(n, t));
+    }
+
+    /** Whether the run has the execution (node, times), remembering the last answer. */
+    private static final class ExecutionLookup {
+        private final Run run;
+        private String node;
+        private int times;
+        private boolean exists;
+
+        ExecutionLookup(Run run) {
+            this.run = run;
+        }
+
+        boolean exists(String n, int t) {
+            if (n != node || t != times) {
+                node = n;
+                times = t;
+                exists = run.execution(n, t) != null;
+            }
+            return exists;
+        }
+    }
+
+    List<String> kinds() {
+        return List.of(kinds);
+    }
+
+    List<String> nodes() {
+        return List.of(nodes);
+    }
+}

@@ -1,0 +1,396 @@
+package dev.runlens.ui.rows;
+
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's event log as columns: primitive arrays in fixed-size chunks, texts packed in a
+ * {@link TextArena}, kinds and node ids interned. A row costs about 70 bytes plus its text (none
+ * for a replayed frame: its text stays in the log) and no object of its own; {@link EventRow}s are
+ * made on demand when a view asks for one. This is what keeps a burst of hundreds of thousands of
+ * rows from filling the young generation with survivors (long collector pauses, missed pulses).
+ * Written and read on one thread (the FX thread).
+ */
+final class RowStore {
+    private static final int SHIFT = 14;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private static final int NO_TIMES = Integer.MIN_VALUE;
+
+    private static final long ENTRY_MASK = 0x7fff_ffffL;
+
+    private final RunRef run;
+    private final TextArena arena;
+    /** The log that replayed rows of this store are read back from (one file per feed). */
+    private FrameRef.LogEntries log;
+    private final List<String> kinds;
+    private final Map<String, Integer> kindIds;
+    private final List<String> nodes;
+    private final Map<String, Integer> nodeIds;
+    private RowChunk[] chunks = new RowChunk[4];
+    private int size;
+    /**
+     * Each execution's rows as a chain through the {@code next} column: first and last row by
+     * execution index (no object per execution); run-level rows chain from {@link #flowFirst}.
+     */
+    private int[] first = new int[0];
+    private int[] last = new int[0];
+    private int[] count = new int[0];
+    private int flowFirst = -1;
+    private int flowLast = -1;
+    private int flowCount;
+    private final Map<Long, Instant> oddTimes = new HashMap<>();
+    /** The run whose executions the execution column numbers (replaced when a replay seek restores the run). */
+    private Run owner;
+    /** True while every row's sequence is above the one before (always, for a replayed file): truncation can cut. */
+    private boolean ascending = true;
+
+    RowStore(RunRef run, TextArena arena) {
+        this(run, arena, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>());
+    }
+
+    private RowStore(RunRef run, TextArena arena, List<String> kinds, Map<String, Integer> kindIds,
+                     List<String> nodes, Map<String, Integer> nodeIds) {
+        this.run = run;
+        this.arena = arena;
+        this.kinds = kinds;
+        this.kindIds = kindIds;
+        this.nodes = nodes;
+        this.nodeIds = nodeIds;
+    }
+
+    /** An empty store sharing this one's texts and dictionaries, for {@link #addFrom}. */
+    RowStore emptyCopy() {
+        RowStore copy = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+        copy.log = log;
+        return copy;
+    }
+
+    /**
+     * A store with this one's rows below {@code position} (by sequence), for a replay seek: it
+     * shares this store's column chunks and cuts the tail in place (only the dropped rows are
+     * touched), so this store keeps answering with its rows as they were for views still showing
+     * it, and must not be written to again.
+     */
+    RowStore cut(long position) {
+        RowStore c = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
+        c.log = log;
+        c.chunks = chunks.clone();
+        c.size = size;
+        c.first = first.clone();
+        c.last = last.clone();
+        c.count = count.clone();
+        c.flowFirst = flowFirst;
+        c.flowLast = flowLast;
+        c.flowCount = flowCount;
+        c.oddTimes.putAll(oddTimes);
+        c.ascending = ascending;
+        c.owner = owner;
+        c.truncate(position);
+        return c;
+    }
+
+    /** The run whose executions the rows refer to (its executions are found by index). */
+    void attach(Run run) {
+        owner = run;
+    }
+
+    void add(EventRow r) {
+        RowChunk c = slot();
+        int j = size & MASK;
+        ordered(r.sequence());
+        c.sequence[j] = r.sequence();
+        c.received[j] = nanos(r.receivedAt(), size, 0);
+        c.time[j] = nanos(r.time(), size, 1);
+        c.kind[j] = intern(r.kind(), kinds, kindIds);
+        c.node[j] = r.node() == null ? -1 : intern(r.node(), nodes, nodeIds);
+        c.times[j] = r.times() == null ? NO_TIMES : r.times();
+        c.text[j] = handle(r.frame());
+        c.frame[j] = c.text[j] == TextArena.NONE ? r.frame() : null;
+        c.summary[j] = r.summary() == null ? TextArena.NONE : arena.put(r.summary().getBytes(StandardCharsets.UTF_8));
+        // A summary too long to pack is cut (summaries are one line of at most a few hundred chars).
+        if (r.summary() != null && c.summary[j] == TextArena.NONE) {
+            c.summary[j] = arena.put(r.summary().substring(0, 1000).getBytes(StandardCharsets.UTF_8));
+        }
+        int e = r.execution() == null ? -1 : r.execution().index();
+        c.execution[j] = e;
+        index(size, e);
+        size++;
+    }
+
+    private void ordered(long sequence) {
+        if (size > 0 && sequence <= sequence(size - 1)) {
+            ascending = false;
+        }
+    }
+
+    /**
+     * Drops the rows with a sequence at or above {@code position} (a replay seek backwards). When
+     * sequences ascend (a replayed file's rows always do) this cuts the tail in place, touching
+     * only the dropped rows; otherwise it keeps the matching rows one by one.
+     */
+    void truncate(long position) {
+        if (!ascending) {
+            RowStore kept = emptyCopy();
+            for (int i = 0; i < size; i++) {
+                if (sequence(i) < position) {
+                    kept.addFrom(this, i, null);
+                    // addFrom chained the row as run-level; re-chain it under its execution.
+                    kept.unindexLast();
+                    int e = chunks[i >>> SHIFT].execution[i & MASK];
+                    kept.chunks[(kept.size - 1) >>> SHIFT].execution[(kept.size - 1) & MASK] = e;
+                    kept.index(kept.size - 1, e);
+                }
+            }
+            chunks = kept.chunks;
+            first = kept.first;
+            last = kept.last;
+            count = kept.count;
+            flowFirst = kept.flowFirst;
+            flowLast = kept.flowLast;
+            flowCount = kept.flowCount;
+            oddTimes.clear();
+            oddTimes.putAll(kept.oddTimes);
+            size = kept.size;
+            ascending = kept.ascending;
+            return;
+        }
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sequence(mid) < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while (size > lo) {
+            unindexLast();
+            size--;
+        }
+        if (!oddTimes.isEmpty()) {
+            int cut = lo;
+            oddTimes.keySet().removeIf(k -> (k >>> 1) >= cut);
+        }
+    }
+
+    /** Takes the last row out of its execution's (or the run's) chain. */
+    private void unindexLast() {
+        int row = size - 1;
+        RowChunk c = chunks[row >>> SHIFT];
+        int j = row & MASK;
+        int e = c.execution[j];
+        int p = c.prev[j];
+        if (p >= 0) {
+            chunks[p >>> SHIFT].next[p & MASK] = -1;
+        }
+        if (e < 0) {
+            flowLast = p;
+            flowCount--;
+            if (p < 0) {
+                flowFirst = -1;
+            }
+        } else {
+            last[e] = p;
+            count[e]--;
+            if (p < 0) {
+                first[e] = -1;
+            }
+        }
+    }
+
+    /** Copies row {@code i} of {@code src} (a store sharing this one's texts) with another execution. */
+    void addFrom(RowStore src, int i, Execution execution) {
+        RowChunk s = src.chunks[i >>> SHIFT];
+        int k = i & MASK;
+        RowChunk c = slot();
+        int j = size & MASK;
+        ordered(s.sequence[k]);
+        c.sequence[j] = s.sequence[k];
+        c.received[j] = s.received[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
+        c.time[j] = s.time[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
+        c.kind[j] = s.kind[k];
+        c.node[j] = s.node[k];
+        c.times[j] = s.times[k];
+        c.text[j] = s.text[k];
+        c.summary[j] = s.summary[k];
+        c.frame[j] = s.frame[k];
+        int e = execution == null ? -1 : execution.index();
+        c.execution[j] = e;
+        index(size, e);
+        size++;
+    }
+
+    /** Kinds seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    List<String> kinds() {
+        return java.util.Collections.unmodifiableList(kinds);
+    }
+
+    /** Node ids seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    List<String> nodes() {
+        return java.util.Collections.unmodifiableList(nodes);
+    }
+
+    long sequence(int i) {
+        return chunks[i >>> SHIFT].sequence[i & MASK];
+    }
+
+    Execution execution(int i) {
+        return resolve(chunks[i >>> SHIFT].execution[i & MASK]);
+    }
+
+    private Execution resolve(int e) {
+        if (e < 0 || owner == null) {
+            return null;
+        }
+        List<Execution> all = owner.executions();
+        return e < all.size() ? all.get(e) : null;
+    }
+
+    Instant receivedAt(int i) {
+        return instant(chunks[i >>> SHIFT].received[i & MASK], i, 0);
+    }
+
+    private void index(int row, int e) {
+        chunks[row >>> SHIFT].next[row & MASK] = -1;
+        if (e < 0) {
+            chunks[row >>> SHIFT].prev[row & MASK] = flowLast;
+            if (flowLast >= 0) {
+                chunks[flowLast >>> SHIFT].next[flowLast & MASK] = row;
+            } else {
+                flowFirst = row;
+            }
+            flowLast = row;
+            flowCount++;
+            return;
+        }
+        if (e >= first.length) {
+            int n = Math.max(e + 1, Math.max(64, first.length * 2));
+            int old = first.length;
+            first = Arrays.copyOf(first, n);
+            last = Arrays.copyOf(last, n);
+            count = Arrays.copyOf(count, n);
+            Arrays.fill(first, old, n, -1);
+            Arrays.fill(last, old, n, -1);
+        }
+        chunks[row >>> SHIFT].prev[row & MASK] = last[e];
+        if (last[e] >= 0) {
+            chunks[last[e] >>> SHIFT].next[last[e] & MASK] = row;
+        } else {
+            first[e] = row;
+        }
+        last[e] = row;
+        count[e]++;
+    }
+
+    private RowChunk slot() {
+        int c = size >>> SHIFT;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
+        }
+        if (chunks[c] == null) {
+            chunks[c] = new RowChunk(c == 0 ? 64 : CHUNK);
+        } else if ((size & MASK) == chunks[c].capacity()) {
+            chunks[c].grow(Math.min(CHUNK, chunks[c].capacity() * 4));
+        }
+        return chunks[c];
+    }
+
+    int size() {
+        return size;
+    }
+
+    EventRow get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        RowChunk c = chunks[i >>> SHIFT];
+        int j = i & MASK;
+        long t = c.text[j];
+        FrameRef frame = t == TextArena.NONE ? c.frame[j]
+                : t < 0 ? new FrameRef.InLog(log, (int) (t & ENTRY_MASK), (int) ((t >>> 31) & ENTRY_MASK))
+                : new FrameRef.Inline(arena.get(t));
+        String summary = c.summary[j] == TextArena.NONE ? null : arena.get(c.summary[j]);
+        return new EventRow(c.sequence[j], instant(c.received[j], i, 0), instant(c.time[j], i, 1), kinds.get(c.kind[j]),
+                c.node[j] < 0 ? null : nodes.get(c.node[j]), c.times[j] == NO_TIMES ? null : c.times[j],
+                summary, frame, run, resolve(c.execution[j]));
+    }
+
+    /** Every row in arrival order, as a live read-only view. */
+    List<EventRow> all() {
+        return new RowView(this::get, () -> size, null);
+    }
+
+    /** The rows of one execution (or, for null, the run-level rows) as they are now, in arrival order. */
+    List<EventRow> rows(Execution execution) {
+        int row;
+        int n;
+        if (execution == null) {
+            row = flowFirst;
+            n = flowCount;
+        } else {
+            int e = execution.index();
+            if (e >= first.length || first[e] < 0 || resolve(e) != execution) {
+                return List.of();
+            }
+            row = first[e];
+            n = count[e];
+        }
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = row;
+            row = chunks[row >>> SHIFT].next[row & MASK];
+        }
+        return new RowView(this::get, () -> size, rows);
+    }
+
+    /**
+     * Where the frame's text is, as one long: a {@link TextArena} handle for a live frame's text, a
+     * log entry and length (sign bit set) for a replayed frame of this store's log, or
+     * {@link TextArena#NONE} when the frame is kept as an object (spilled, or of another log).
+     */
+    private long handle(FrameRef frame) {
+        if (frame instanceof FrameRef.Inline in) {
+            return arena.put(in.text().getBytes(StandardCharsets.UTF_8));
+        }
+        if (frame instanceof FrameRef.InLog l && l.entry() >= 0 && l.length() >= 0 && l.length() < ENTRY_MASK
+                && (log == null || log == l.log())) {
+            log = l.log();
+            return Long.MIN_VALUE | ((long) l.length() << 31) | l.entry();
+        }
+        return TextArena.NONE;
+    }
+
+    /** The number of {@code s} in {@code list}, added when new (kind names and node ids are few). */
+    static int intern(String s, List<String> list, Map<String, Integer> ids) {
+        Integer id = ids.get(s);
+        if (id == null) {
+            id = list.size();
+            list.add(s);
+            ids.put(s, id);
+        }
+        return id;
+    }
+
+    private long nanos(Instant t, int row, int column) {
+        return PackedTime.pack(t, oddTimes, key(row, column));
+    }
+
+    private Instant instant(long nanos, int row, int column) {
+        return PackedTime.unpack(nanos, oddTimes, key(row, column));
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 1) | column;
+    }
+}
