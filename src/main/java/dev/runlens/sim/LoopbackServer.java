@@ -17,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.util.Collections;
-import java.util.Set;
 
 /**
  * A Tyrus server container on Grizzly bound to 127.0.0.1 only. Tyrus' own Grizzly container

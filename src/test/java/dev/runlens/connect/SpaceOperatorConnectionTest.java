@@ -89,7 +89,8 @@ class SpaceOperatorConnectionTest {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
         String run = sim.startRun(SoScenario.BALANCE);
         Path file = dir.resolve("v1.jsonl");
-        SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(1, "space-operator", sim.spaceOperatorUrl().toString(), Instant.now(), "test"));
+        SessionRecorder recorder = SessionRecorder.start(file,
+                new SessionHeader(1, "space-operator", sim.spaceOperatorUrl().toString(), Instant.now(), "test"));
         CollectingListener l = watch(request(run).build(), recorder);
         recorder.close();
         assertEquals(ConnectionState.FINISHED, stateOf(l), l.snapshotStates()::toString);

@@ -70,7 +70,8 @@ public final class TestLogs {
             w.writeFrame(t = t.plusMillis(1), String.format(noId, "NodeStart", ",\"node_id\":\"n1\",\"times\":0,\"input\":{\"M\":{}}"));
             w.writeFrame(t = t.plusMillis(1), String.format(noId, "NodeError", ",\"node_id\":\"n1\",\"times\":0,\"error\":\"boom\""));
             w.writeFrame(t = t.plusMillis(1), String.format(noId, "NodeFinish", ",\"node_id\":\"n1\",\"times\":0"));
-            w.writeFrame(t = t.plusMillis(1), "{\"stream_id\":900,\"event\":\"NodeLog\",\"data\":{\"time\":\"3000-01-01T00:00:00Z\",\"node_id\":\"n1\",\"times\":1,\"level\":\"Info\",\"module\":null,\"content\":\"far future\"}}");
+            w.writeFrame(t = t.plusMillis(1), "{\"stream_id\":900,\"event\":\"NodeLog\",\"data\":{\"time\":\"3000-01-01T00:00:00Z\","
+                    + "\"node_id\":\"n1\",\"times\":1,\"level\":\"Info\",\"module\":null,\"content\":\"far future\"}}");
             w.writeFrame(t = t.plusMillis(1), String.format(noId, "FlowError", ",\"error\":\"1 nodes failed\""));
             w.writeFrame(t = t.plusMillis(1), String.format(noId, "FlowFinish", ",\"not_run\":[\"n2\"],\"output\":{\"M\":{\"x\":{\"U\":\"1\"}}}"));
             w.writeMeta(t, SessionMeta.GAP, gapFields(t));

@@ -24,7 +24,8 @@ class StatsWriterTest {
         pulses.pulse(16_000_000, 0);
         pulses.drained(40_000_000);
         JsonNode stats = StatsWriter.stats(model, pulses);
-        assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms", "gap_max_at_ms", "gap_ms_max_after_first_frame"), names(stats));
+        assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms", "gap_max_at_ms",
+                "gap_ms_max_after_first_frame"), names(stats));
         assertEquals(40.0, stats.get("drain_ms").asDouble(), 1e-9);
         assertEquals(10, stats.get("events_applied").asLong());
         assertEquals(List.of("run_id", "status", "events"), names(stats.get("runs").get(0)));
