@@ -1,6 +1,5 @@
 package dev.runlens;
 
-import dev.runlens.cli.BatchRelaunch;
 import dev.runlens.cli.Cli;
 import dev.runlens.cli.Command;
 import dev.runlens.ui.app.UiCommands;
@@ -10,20 +9,15 @@ import java.util.List;
 
 /**
  * The entry point of the jar. Not an {@code Application} subclass, so JavaFX starts from the
- * classpath; the window is only loaded for the commands that need one.
+ * classpath; the window is only loaded for the commands that need one. JVM options belong to the
+ * launchers (the packaged {@code bin/Runlens} and {@code bin/runlens-cli}, the pom for
+ * {@code javafx:run}), not to this class.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        int relaunched = BatchRelaunch.runIfUseful(args);
-        if (relaunched < 0) {
-            relaunched = dev.runlens.ui.app.SharedClassesRelaunch.runIfUseful(args);
-        }
-        if (relaunched >= 0) {
-            System.exit(relaunched);
-        }
         List<Command> commands = new ArrayList<>(Cli.coreCommands());
         commands.addAll(UiCommands.all());
         int status = args.length == 0

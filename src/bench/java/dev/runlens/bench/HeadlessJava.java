@@ -5,6 +5,10 @@ import java.util.List;
 
 /** A command line for a child JVM that runs the window headless (Monocle, software rendering). */
 final class HeadlessJava {
+    /** The system properties that run the window headless. */
+    static final List<String> PROPERTIES = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32", "-Djava.awt.headless=true");
+
     private HeadlessJava() {
     }
 
@@ -31,9 +35,8 @@ final class HeadlessJava {
     }
 
     private static List<String> command(String classPath, String... mainAndArgs) {
-        List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-cp", classPath,
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32",
-                "-Djava.awt.headless=true"));
+        List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-cp", classPath));
+        cmd.addAll(PROPERTIES);
         // -Drunlens.bench.jvm="-XX:StartFlightRecording=..." passes options to the child (profiling).
         String extra = System.getProperty("runlens.bench.jvm", "").trim();
         if (!extra.isEmpty()) {

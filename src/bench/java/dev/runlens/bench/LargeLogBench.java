@@ -4,22 +4,20 @@ import dev.runlens.replay.LogGenerator;
 
 import dev.runlens.bench.ChildProcess.Measure;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Issue 6, benchmark 4: {@code summary --json} of a generated 1,000,000-event session log
  * (target ≤ 3 s wall, ≤ 512 MB peak RSS), side by side with a plain line-by-line Jackson parse of
- * the same file (the floor). Three runs each; medians and maxima printed. {@code summary} of a
- * large input relaunches itself in a second JVM (see docs/decisions/0010): its peak RSS is that
- * of the whole process tree, the launching JVM's peak plus the second one's. The same command
- * with the relaunch switched off ({@code RUNLENS_RELAUNCH=0}) is measured too, for comparison.
- * The relaunched JVM maps a class archive that the first large command after a new jar writes
- * (decision 0017): the bench starts from an empty cache folder, measures and prints that first
- * run on its own, then the three runs.
+ * the same file (the floor). Measured as users start it: the packaged command-line launcher
+ * ({@code bin/runlens-cli}, with its own JVM options, decision 0024) when the app image is built,
+ * and {@code java -jar} with the JVM's defaults. Three runs each; medians and maxima printed.
  */
 final class LargeLogBench {
     private static final int RUNS = 3;
@@ -36,66 +34,64 @@ final class LargeLogBench {
             LogGenerator.write(log, events, 42);
         }
         String jar = System.getProperty("runlens.jar", "target/runlens.jar");
+        String cli = System.getProperty("runlens.cli", "target/dist/Runlens/bin/runlens-cli");
+        boolean packaged = new File(cli).canExecute();
         System.out.printf("log: %s, %,d events, %,d bytes%n", log, events, Files.size(log));
-        double[] summaryWall = new double[RUNS];
-        long summaryRss = 0;
-        double[] inProcessWall = new double[RUNS];
-        long inProcessRss = 0;
+        if (!packaged) {
+            System.out.println("(no packaged launcher at " + cli + ": build the app image with ./mvnw -B -DskipTests verify)");
+        }
+        List<String> viaJar = List.of(ChildProcess.java(), "-jar", jar, "summary", "--json", log.toString());
+        List<String> viaLauncher = List.of(cli, "summary", "--json", log.toString());
+        double[] launcherWall = new double[RUNS];
+        long launcherRss = 0;
+        double[] jarWall = new double[RUNS];
+        long jarRss = 0;
         double[] floorWall = new double[RUNS];
         long floorRss = 0;
-        List<String> summary = List.of(ChildProcess.java(), "-jar", jar, "summary", "--json", log.toString());
-        Path cache = dir.resolve("class-archive-cache");
-        StartupBench.deleteTree(cache);
-        Map<String, String> withCache = Map.of("XDG_CACHE_HOME", cache.toAbsolutePath().toString());
-        Measure first = ChildProcess.run(summary, dir.resolve("summary-first.json"), withCache);
-        System.out.printf("first run after a new jar (writes the relaunched JVM's class archive): summary %.2f s %d MB, exit %d%n",
-                first.seconds(), first.peakRssMb(), first.exit());
         for (int i = 0; i < RUNS; i++) {
             Measure floor = ChildProcess.run(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
                     PlainJacksonParse.class.getName(), log.toString()), null, Map.of());
-            Measure s = ChildProcess.run(summary, dir.resolve("summary.json"), withCache);
-            Measure in = ChildProcess.run(summary, dir.resolve("summary-in-process.json"), Map.of("RUNLENS_RELAUNCH", "0"));
-            if (s.exit() != 0 || in.exit() != 0 || floor.exit() != 0) {
-                throw new IllegalStateException("a run failed: summary " + s.exit() + ", in process " + in.exit()
+            Measure j = ChildProcess.run(viaJar, dir.resolve("summary-jar.json"), Map.of());
+            Measure l = packaged ? ChildProcess.run(viaLauncher, dir.resolve("summary-launcher.json"), Map.of()) : j;
+            if (j.exit() != 0 || l.exit() != 0 || floor.exit() != 0) {
+                throw new IllegalStateException("a run failed: java -jar " + j.exit() + ", launcher " + l.exit()
                         + ", floor " + floor.exit());
             }
-            summaryWall[i] = s.seconds();
-            inProcessWall[i] = in.seconds();
+            launcherWall[i] = l.seconds();
+            jarWall[i] = j.seconds();
             floorWall[i] = floor.seconds();
-            summaryRss = Math.max(summaryRss, s.peakRssMb());
-            inProcessRss = Math.max(inProcessRss, in.peakRssMb());
+            launcherRss = Math.max(launcherRss, l.peakRssMb());
+            jarRss = Math.max(jarRss, j.peakRssMb());
             floorRss = Math.max(floorRss, floor.peakRssMb());
-            System.out.printf("run %d: summary %.2f s %d MB | summary, no relaunch %.2f s %d MB | plain Jackson parse %.2f s %d MB%n",
-                    i + 1, s.seconds(), s.peakRssMb(), in.seconds(), in.peakRssMb(), floor.seconds(), floor.peakRssMb());
+            System.out.printf("run %d: runlens-cli summary %s | java -jar summary %.2f s %d MB | plain Jackson parse %.2f s %d MB%n",
+                    i + 1, packaged ? String.format("%.2f s %d MB", l.seconds(), l.peakRssMb()) : "(not built)",
+                    j.seconds(), j.peakRssMb(), floor.seconds(), floor.peakRssMb());
         }
-        if (Files.mismatch(dir.resolve("summary.json"), dir.resolve("summary-in-process.json")) != -1
-                || Files.mismatch(dir.resolve("summary-first.json"), dir.resolve("summary-in-process.json")) != -1) {
-            throw new IllegalStateException("the relaunched summary differs from the in-process one");
+        if (packaged && Files.mismatch(dir.resolve("summary-jar.json"), dir.resolve("summary-launcher.json")) != -1) {
+            throw new IllegalStateException("the launcher's summary differs from java -jar's");
         }
-        profiledChild(jar, log, dir);
-        System.out.printf("RESULT largelog: summary --json median %.2f s (target 3 s), peak RSS %d MB, launcher + relaunched JVM "
-                        + "(target 512 MB); without the relaunch median %.2f s, peak RSS %d MB; "
+        profiled(jar, log, dir);
+        System.out.printf("RESULT largelog: summary --json via runlens-cli median %s, peak RSS %s (targets 3 s, 512 MB); "
+                        + "java -jar with the JVM's defaults median %.2f s, peak RSS %d MB; "
                         + "plain Jackson line parse median %.2f s, peak RSS %d MB%n",
-                ChildProcess.median(summaryWall), summaryRss, ChildProcess.median(inProcessWall), inProcessRss,
-                ChildProcess.median(floorWall), floorRss);
+                packaged ? String.format("%.2f s", ChildProcess.median(launcherWall)) : "(not built)",
+                packaged ? launcherRss + " MB" : "(not built)",
+                ChildProcess.median(jarWall), jarRss, ChildProcess.median(floorWall), floorRss);
     }
 
     /**
-     * With {@code -Drunlens.bench.jvm="OPTS"} (for example a JFR recording), one more run of the
-     * command as the relaunched JVM runs it, with those options added: options given to
-     * {@code java -jar} itself would switch the relaunch off (decision 10) and so measure
-     * something else.
+     * With {@code -Drunlens.bench.jvm="OPTS"} (for example a JFR recording), one more run of
+     * {@code java OPTS -jar runlens.jar summary --json}.
      */
-    private static void profiledChild(String jar, Path log, Path dir) throws IOException, InterruptedException {
+    private static void profiled(String jar, Path log, Path dir) throws IOException, InterruptedException {
         String extra = System.getProperty("runlens.bench.jvm", "").trim();
         if (extra.isEmpty()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-XX:+UseSerialGC",
-                "-XX:FreqInlineSize=100"));  // BatchRelaunch's child options
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
         command.addAll(List.of(extra.split("\\s+")));
-        command.addAll(List.of("-Drunlens.relaunched=true", "-cp", jar, "dev.runlens.Main", "summary", "--json", log.toString()));
+        command.addAll(List.of("-jar", jar, "summary", "--json", log.toString()));
         Measure m = ChildProcess.run(command, dir.resolve("summary-profiled.json"), Map.of());
-        System.out.printf("profiled child (%s): %.2f s, %d MB, exit %d%n", extra, m.seconds(), m.peakRssMb(), m.exit());
+        System.out.printf("profiled (%s): %.2f s, %d MB, exit %d%n", extra, m.seconds(), m.peakRssMb(), m.exit());
     }
 }

@@ -20,7 +20,6 @@ public final class RunlensApplication extends Application {
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     static void open(String... args) {
-        ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
     }
@@ -57,7 +56,6 @@ public final class RunlensApplication extends Application {
         }
         stage.setOnHidden(e -> shutDown());
         stage.show();
-        SharedClassesRelaunch.windowShown();
         StartupProbe.installIfRequested();
     }
 

@@ -37,8 +37,8 @@ final class StartupProbe extends AnimationTimer {
             return;
         }
         stop();
-        // From the user's start: in a window relaunched with the class archive, the first JVM's.
-        Instant started = SharedClassesRelaunch.launchedAt().orElse(Instant.now());
+        // From the process's start, as the user sees it (the launcher's exec included).
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         long ms = Duration.between(started, Instant.now()).toMillis();
         try {
             Files.writeString(file, ms + "\n");
