@@ -138,6 +138,18 @@ class PackagingFilesTest {
         assertEquals(0, check.waitFor(), out);
     }
 
+    @Test
+    void theDebLinksTheCommandLineLauncherOnThePathAndRemovesOnlyItsOwnLink() throws Exception {
+        String postinst = Files.readString(LINUX.resolve("resources/postinst"), StandardCharsets.UTF_8);
+        String prerm = Files.readString(LINUX.resolve("resources/prerm"), StandardCharsets.UTF_8);
+        assertTrue(postinst.contains("\n        ln -sf /opt/runlens/bin/runlens-cli /usr/bin/runlens\n"), postinst);
+        assertTrue(prerm.contains("if [ \"$(readlink /usr/bin/runlens)\" = /opt/runlens/bin/runlens-cli ]; then\n"
+                + "            rm -f /usr/bin/runlens\n"), prerm);
+        // The link's target is the launcher build.xml adds under that name.
+        String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
+        assertTrue(build.contains("<arg value=\"runlens-cli=${work}/runlens-cli.properties\"/>"), "no runlens-cli launcher");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {16, 32, 48, 64, 128, 256, 512})
     void iconIsAPngOfItsSize(int size) throws Exception {
