@@ -1,22 +1,31 @@
 #!/bin/sh
 # The issue's acceptance check on a test machine (not CI: it needs root, apt-get, xvfb-run and
 # ImageMagick's import): install target/dist/runlens_*.deb with its declared dependencies, run the
-# installed launcher against every fixture, check the MIME type, screenshot the dashboard under
-# Xvfb, then remove the package.   Usage: sudo packaging/check-deb.sh [screenshot.png]
+# command-line launcher through its /usr/bin/runlens link against every fixture, check that it maps
+# the CDS archive built at package time, check the MIME type, screenshot the dashboard started
+# by the window launcher under Xvfb, then remove the package and check the link went with it.
+# Usage: sudo packaging/check-deb.sh [screenshot.png]
 set -eu
 cd "$(dirname "$0")/.."
 deb=$(ls target/dist/runlens_*.deb)
 shot=$(realpath -m "${1:-target/dist/packaged-window.png}")
-launcher=/opt/runlens/bin/Runlens
+window=/opt/runlens/bin/Runlens
+cli=/usr/bin/runlens
 
 apt-get install -y "./$deb"
 trap 'apt-get remove -y runlens' EXIT
 
-"$launcher" --version
+[ "$(readlink "$cli")" = /opt/runlens/bin/runlens-cli ] || { echo "$cli is not the command-line launcher" >&2; exit 1; }
+runlens --version
+"$window" --version
 for log in src/test/resources/fixtures/*.jsonl; do
-    "$launcher" summary --json "$log" | cmp - "${log%.jsonl}.summary.json"
+    runlens summary --json "$log" | cmp - "${log%.jsonl}.summary.json"
     echo "summary --json $log: as expected"
 done
+# The runtime's class-data sharing archive, built by jlink, is mapped from /opt/runlens.
+JAVA_TOOL_OPTIONS=-Xlog:cds=info runlens --version 2>&1 | grep -q "Opened shared archive file /opt/runlens/" \
+    || { echo "the installed runlens does not map its CDS archive" >&2; exit 1; }
+echo "CDS archive: mapped from /opt/runlens"
 type=$(xdg-mime query filetype assets/demo-session.runlens.jsonl)
 [ "$type" = application/x-runlens-session ] || { echo "demo log is $type" >&2; exit 1; }
 echo "MIME type: $type, opened by $(xdg-mime query default "$type")"
@@ -27,5 +36,10 @@ xvfb-run -a -s "-screen 0 1400x900x24" sh -c '
     sleep 20
     kill -0 "$pid"
     import -window root "$2"
-    kill "$pid"' check "$launcher" "$shot"
+    kill "$pid"' check "$window" "$shot"
 echo "screenshot: $shot"
+
+trap - EXIT
+apt-get remove -y runlens
+[ ! -e "$cli" ] || { echo "$cli is still there after removing the package" >&2; exit 1; }
+echo "removed: $cli is gone"

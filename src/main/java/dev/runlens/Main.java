@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /**
  * The entry point of the jar and the root command: the batch commands ({@code dev.runlens.cli})
  * and the window commands ({@code dev.runlens.ui.launch}). Not an {@code Application} subclass,
- * so JavaFX starts from the classpath, and only for the commands that open a window.
+ * so JavaFX starts from the classpath, and only for the commands that open a window. JVM options belong to the
+ * launchers (the packaged {@code bin/Runlens} and {@code bin/runlens-cli}, the pom), not to this class.
  */
 @Command(name = "runlens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Watch Space Operator and Lyzr workflow runs live, and replay their logs.",

@@ -7,7 +7,6 @@ import dev.runlens.summary.SummaryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,28 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code runlens open FILE --speed max --exit-when-finished --stats-out S} from the packaged jar,
- * with a real window on Monocle's headless screen: it replays the whole file, closes by itself,
+ * with a real window on JavaFX's headless platform: it replays the whole file, closes by itself,
  * and the stats say every run event of the file reached the model.
  */
 class OpenCommandIT {
     @TempDir
     Path workDir;
 
-    private static String monocleJar() {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains("openjfx-monocle")) {
-                return entry;
-            }
-        }
-        throw new IllegalStateException("openjfx-monocle is not on the test classpath");
-    }
-
     private Process open(Path log, Path err) throws Exception {
         Path jar = Path.of(System.getProperty("runlens.jar", "target/runlens.jar")).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dheadless.geometry=1600x1000", "-Drunlens.config.dir=" + workDir.resolve("config"),
-                "-cp", jar + File.pathSeparator + monocleJar(), "dev.runlens.Main",
+                "-Djava.awt.headless=true", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-Drunlens.config.dir=" + workDir.resolve("config"),
+                "-cp", jar.toString(), "dev.runlens.Main",
                 "open", log.toString(), "--speed", "max", "--exit-when-finished"));
         return new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectOutput(workDir.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
@@ -76,9 +66,9 @@ class OpenCommandIT {
         Path stats = workDir.resolve("stats.json");
         Path jar = Path.of(System.getProperty("runlens.jar", "target/runlens.jar")).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dheadless.geometry=1600x1000", "-Drunlens.config.dir=" + workDir.resolve("config"),
-                "-cp", jar + File.pathSeparator + monocleJar(), "dev.runlens.Main",
+                "-Djava.awt.headless=true", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-Drunlens.config.dir=" + workDir.resolve("config"),
+                "-cp", jar.toString(), "dev.runlens.Main",
                 "open", log.toString(), "--speed", "max", "--exit-when-finished", "--stats-out", stats.toString()));
         Path err = workDir.resolve("err.txt");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())

@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The jpackage app image ({@code target/dist/Runlens}, built by packaging/build.xml before the
- * integration tests), run as an operator would, and compared with {@code java -jar runlens.jar}.
+ * integration tests), run as an operator would, and compared with {@code java -jar runlens.jar}:
+ * the commands through {@code bin/runlens-cli} (what the .deb links as {@code /usr/bin/runlens}),
+ * the window launcher {@code bin/Runlens} for what it shares with it.
  */
 class PackagedLauncherIT {
     /** The issue's budget for the unpacked app image. */
@@ -45,10 +47,43 @@ class PackagedLauncherIT {
         return launcher().getParent().getParent();
     }
 
+    private static Path cliLauncher() {
+        return appImage().resolve("bin/runlens-cli");
+    }
+
+    /** A command as the installed {@code runlens} runs it. */
     private Result launcher(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+        List<String> cmd = new ArrayList<>(List.of(cliLauncher().toString()));
         cmd.addAll(List.of(args));
         return run(cmd, "launcher");
+    }
+
+    private Result windowLauncher(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, "window-launcher");
+    }
+
+    /** The java-options lines of a launcher's configuration (lib/app/NAME.cfg). */
+    private static List<String> javaOptions(String launcherName) throws IOException {
+        return Files.readAllLines(appImage().resolve("lib/app/" + launcherName + ".cfg"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("java-options="))
+                .map(l -> l.substring("java-options=".length()))
+                .toList();
+    }
+
+    @Test
+    void bothLaunchersRunTheSameJarEachWithItsOwnOptions() throws Exception {
+        assertTrue(Files.isExecutable(cliLauncher()), "no " + cliLauncher());
+        List<String> window = javaOptions("Runlens");
+        List<String> cli = javaOptions("runlens-cli");
+        assertTrue(window.contains("-XX:+UseG1GC"), window.toString());
+        assertTrue(cli.contains("-XX:+UseSerialGC"), cli.toString());
+        assertFalse(window.equals(cli), "both launchers have the same options: " + window);
+        Result viaWindowLauncher = windowLauncher("--version");
+        assertEquals(0, viaWindowLauncher.exit(), viaWindowLauncher.err());
+        assertEquals(launcher("--version").out(), viaWindowLauncher.out());
+        assertEquals("", viaWindowLauncher.err());
     }
 
     private Result jar(String... args) throws IOException, InterruptedException {
@@ -125,7 +160,8 @@ class PackagedLauncherIT {
             release.load(in);
         }
         Set<String> modules = new TreeSet<>(Arrays.asList(release.getProperty("MODULES").replace("\"", "").trim().split("\\s+")));
-        assertTrue(modules.containsAll(List.of("java.base", "java.desktop", "java.logging", "jdk.crypto.ec", "jdk.unsupported")), modules.toString());
+        // No jdk.unsupported: since JavaFX 26 nothing in the jar uses sun.misc.Unsafe.
+        assertTrue(modules.containsAll(List.of("java.base", "java.desktop", "java.logging", "jdk.crypto.ec")), modules.toString());
         assertFalse(modules.contains("jdk.compiler"), modules.toString());
         assertFalse(modules.contains("jdk.jshell"), modules.toString());
         assertFalse(Files.exists(runtime.resolve("jmods")));

@@ -111,7 +111,8 @@ class PackagingFilesTest {
     }
 
     /** jpackage replaces these words wherever they stand, comments included, with lines of commands. */
-    private static final List<String> PLACEHOLDERS = List.of("DESKTOP_COMMANDS_INSTALL", "DESKTOP_COMMANDS_UNINSTALL", "UTILITY_SCRIPTS");
+    private static final List<String> PLACEHOLDERS = List.of("DESKTOP_COMMANDS_INSTALL", "DESKTOP_COMMANDS_UNINSTALL",
+            "COMMON_SCRIPTS", "DESKTOP_SCRIPTS");
 
     @ParameterizedTest
     @ValueSource(strings = {"postinst", "prerm"})
@@ -127,6 +128,11 @@ class PackagingFilesTest {
             }
         }
         assertTrue(script.contains(name.equals("postinst") ? "\nDESKTOP_COMMANDS_INSTALL\n" : "\nDESKTOP_COMMANDS_UNINSTALL\n"));
+        // JDK 17's name for the helpers; JDK 25's jpackage leaves it as it stands, a command that fails.
+        assertFalse(script.contains("UTILITY_SCRIPTS"), "UTILITY_SCRIPTS is not replaced by JDK 25's jpackage");
+        if (script.contains("desktop_uninstall_default_mime_handler")) {
+            assertTrue(script.contains("\nDESKTOP_SCRIPTS\n"), "the helpers the script calls are not defined");
+        }
         for (String shared : List.of("runlens-open.desktop", "runlens-session.xml")) {
             assertTrue(script.contains("/opt/runlens/lib/app/share/" + shared), shared);
             assertTrue(Files.isRegularFile(LINUX.resolve("share/" + shared)), shared);
@@ -136,6 +142,18 @@ class PackagingFilesTest {
         Process check = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
         String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, check.waitFor(), out);
+    }
+
+    @Test
+    void theDebLinksTheCommandLineLauncherOnThePathAndRemovesOnlyItsOwnLink() throws Exception {
+        String postinst = Files.readString(LINUX.resolve("resources/postinst"), StandardCharsets.UTF_8);
+        String prerm = Files.readString(LINUX.resolve("resources/prerm"), StandardCharsets.UTF_8);
+        assertTrue(postinst.contains("\n        ln -sf /opt/runlens/bin/runlens-cli /usr/bin/runlens\n"), postinst);
+        assertTrue(prerm.contains("if [ \"$(readlink /usr/bin/runlens)\" = /opt/runlens/bin/runlens-cli ]; then\n"
+                + "            rm -f /usr/bin/runlens\n"), prerm);
+        // The link's target is the launcher build.xml adds under that name.
+        String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
+        assertTrue(build.contains("<arg value=\"runlens-cli=${work}/runlens-cli.properties\"/>"), "no runlens-cli launcher");
     }
 
     @ParameterizedTest

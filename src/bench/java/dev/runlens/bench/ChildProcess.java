@@ -27,7 +27,7 @@ final class ChildProcess {
         Process p = pb
                 .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        // A command may start a second JVM (the relaunches): each process's peak, added up.
+        // A launcher may start child processes: each process's peak, added up.
         Map<Long, Long> peakKb = new HashMap<>();
         while (p.isAlive()) {
             peak(p.toHandle(), peakKb);

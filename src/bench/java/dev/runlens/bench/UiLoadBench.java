@@ -16,8 +16,8 @@ import java.util.Map;
  * window running headless. Targets from the {@code --stats-out} figures: pulse gap p99 ≤ 33 ms,
  * max ≤ 200 ms, backlog drained within 1 s after the burst, every event applied. Its baseline,
  * in the same run: the same window fed 200 events/s for as long, the pulse gaps this machine
- * gives when the data costs nearly nothing. Both windows start as {@code java -jar} starts the
- * window from its second start: with a class archive written by a first, short session. The
+ * gives when the data costs nearly nothing. Both windows run the jar with the JVM options of the
+ * packaged window launcher ({@code runlens.window.jvm} in the pom, decision 0024). The
  * simulator (in this JVM) is warmed up first by a discarding client.
  */
 final class UiLoadBench {
@@ -41,21 +41,12 @@ final class UiLoadBench {
             if (w.exit() != 0) {
                 throw new IllegalStateException("the warm-up client exited with " + w.exit());
             }
-            // The window as `java -jar` starts it from its second start on: with the class archive
-            // its first session wrote (decision 16). This first, short session writes it.
-            Path archive = dir.resolve("ui-classes.jsa");
-            Files.deleteIfExists(archive);
-            watch(sim, 200, 3, "ui-archive-stats.json", List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()));
-            List<String> withArchive = Files.isRegularFile(archive)
-                    ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xlog:disable", "-Xlog:all=error:stderr")
-                    : List.of();
-            if (withArchive.isEmpty()) {
-                System.out.println("(no class archive was written: the windows below run without one)");
-            }
+            // The window with the options of its packaged launcher (bin/Runlens), passed in by the pom.
+            List<String> windowJvm = WindowOptions.fromProperty();
             // The baseline: the same window, started the same way and for as long, fed a trickle of
             // 200 events/s: what this machine gives when the data costs nearly nothing.
-            base = watch(sim, 200, seconds, "ui-baseline-stats.json", withArchive);
-            s = watch(sim, rate, seconds, "ui-stats.json", withArchive);
+            base = watch(sim, 200, seconds, "ui-baseline-stats.json", windowJvm);
+            s = watch(sim, rate, seconds, "ui-stats.json", windowJvm);
         }
         JsonNode fx = s.path("fx");
         JsonNode bfx = base.path("fx");
@@ -75,9 +66,7 @@ final class UiLoadBench {
         Path stats = Path.of("target", "bench").resolve(statsName);
         Files.deleteIfExists(stats);
         String run = sim.startFirehose(rate * seconds, rate);
-        // The options `java -jar` gives a live window (decision 0019).
-        List<String> command = new ArrayList<>(dev.runlens.ui.app.WindowJvm.options(new String[] {"watch"}));
-        command.addAll(jvmOptions);
+        List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("dev.runlens.Main", "watch", "--url", sim.spaceOperatorUrl().toString(), "--run", run,
                 "--exit-when-finished", "--stats-out", stats.toString()));
         ChildProcess.Measure m = ChildProcess.run(HeadlessJava.jarCommand(command.toArray(String[]::new)), null,

@@ -54,9 +54,9 @@ class SecretsTest {
         return run(List.of(), env, args);
     }
 
-    /** The window's commands, headless (Monocle, software rendering). */
+    /** The window's commands, headless (JavaFX's headless platform, software rendering). */
     private int runWindow(Map<String, String> env, String... args) throws Exception {
-        return run(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+        return run(List.of("-Dglass.platform=Headless", "-Dprism.order=sw",
                 "-Djava.awt.headless=true"), env, args);
     }
 

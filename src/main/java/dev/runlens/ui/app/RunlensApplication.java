@@ -24,7 +24,6 @@ public final class RunlensApplication extends Application {
     public static void open(String... args) {
         // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
         AppLog.installInBackground();
-        ClassPreloader.start();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
     }

@@ -37,7 +37,7 @@ final class StartupProbe extends AnimationTimer {
             return;
         }
         stop();
-        // From the user's start: this process's.
+        // From the process's start, as the user sees it (the launcher's exec included).
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         long ms = Duration.between(started, Instant.now()).toMillis();
         try {

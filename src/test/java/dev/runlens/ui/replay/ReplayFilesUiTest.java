@@ -49,10 +49,6 @@ class ReplayFilesUiTest extends ReplayUiTestSupport {
         Map<DataFormat, Object> content = new HashMap<>();
         com.sun.javafx.tk.TKClipboard peer = new com.sun.javafx.tk.TKClipboard() {
             @Override
-            public void setSecurityContext(java.security.AccessControlContext ctx) {
-            }
-
-            @Override
             public Set<DataFormat> getContentTypes() {
                 return new HashSet<>(content.keySet());
             }

@@ -69,6 +69,10 @@ class TimelineInteractionUiTest {
     void start(Stage stage) {
         view = new TimelineView(new NodeNames(), (r, e) -> clicked.set(e));
         stage.setScene(new Scene(view, 1000, 400));
+        // JavaFX 26's headless platform hands the robot's wheel events the screen position as the
+        // scene position: at the screen's origin, the two agree.
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
         view.setData(new TimelineData(run));
         view.paintIfDirty();
