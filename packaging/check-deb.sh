@@ -26,6 +26,12 @@ done
 JAVA_TOOL_OPTIONS=-Xlog:cds=info runlens --version 2>&1 | grep -q "Opened shared archive file /opt/runlens/" \
     || { echo "the installed runlens does not map its CDS archive" >&2; exit 1; }
 echo "CDS archive: mapped from /opt/runlens"
+# Bash completion: the installed script completes the commands.
+completion=/usr/share/bash-completion/completions/runlens
+[ -r "$completion" ] || { echo "no bash completion at $completion" >&2; exit 1; }
+bash -c ". $completion && COMP_WORDS=(runlens su) COMP_CWORD=1 && _complete_runlens && printf '%s\\n' \"\${COMPREPLY[@]}\"" | grep -qx summary \
+    || { echo "bash completion does not offer 'summary'" >&2; exit 1; }
+echo "bash completion: installed"
 type=$(xdg-mime query filetype assets/demo-session.runlens.jsonl)
 [ "$type" = application/x-runlens-session ] || { echo "demo log is $type" >&2; exit 1; }
 echo "MIME type: $type, opened by $(xdg-mime query default "$type")"
@@ -43,3 +49,5 @@ trap - EXIT
 apt-get remove -y runlens
 [ ! -e "$cli" ] || { echo "$cli is still there after removing the package" >&2; exit 1; }
 echo "removed: $cli is gone"
+[ ! -e "$completion" ] || { echo "$completion is still there after removing the package" >&2; exit 1; }
+echo "removed: $completion is gone"

@@ -151,6 +151,11 @@ class PackagingFilesTest {
         assertTrue(postinst.contains("\n        ln -sf /opt/runlens/bin/runlens-cli /usr/bin/runlens\n"), postinst);
         assertTrue(prerm.contains("if [ \"$(readlink /usr/bin/runlens)\" = /opt/runlens/bin/runlens-cli ]; then\n"
                 + "            rm -f /usr/bin/runlens\n"), prerm);
+        assertTrue(postinst.contains("ln -sf /opt/runlens/lib/app/share/runlens.bash-completion"
+                + " /usr/share/bash-completion/completions/runlens\n"), postinst);
+        assertTrue(prerm.contains("if [ \"$(readlink /usr/share/bash-completion/completions/runlens)\" = "
+                + "/opt/runlens/lib/app/share/runlens.bash-completion ]; then\n"
+                + "            rm -f /usr/share/bash-completion/completions/runlens\n"), prerm);
         // The link's target is the launcher build.xml adds under that name.
         String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
         assertTrue(build.contains("<arg value=\"runlens-cli=${work}/runlens-cli.properties\"/>"), "no runlens-cli launcher");
