@@ -50,55 +50,51 @@ public final class RunModel {
         if (time != null && (run.lastEventTime == null || time.isAfter(run.lastEventTime))) {
             run.lastEventTime = time;
         }
-        // Node events first and with one call of find(): the JIT compiles this method once per
-        // large input, and again when a rare kind first arrives, and a copy of find() and its
-        // maps in each branch made that compilation several times larger (issue 6).
-        NodeRef node;
-        if (event instanceof RunEvent.NodeLog e) {
-            node = e.node();
-        } else if (event instanceof RunEvent.NodeOutput e) {
-            node = e.node();
-        } else if (event instanceof RunEvent.NodeFinished e) {
-            node = e.node();
-        } else if (event instanceof RunEvent.NodeError e) {
-            node = e.node();
-        } else if (event instanceof RunEvent.NodeStarted e) {
-            return start(run, e.node(), time);
-        } else {
-            applyToRun(run, event, time);
-            return null;
-        }
-        Execution touched = find(run, node);
-        if (event instanceof RunEvent.NodeOutput) {
-            touched.outputs++;
-        } else if (event instanceof RunEvent.NodeFinished e) {
-            if (e.output() != null) {
+        // A switch over the sealed family: a new kind of event does not compile until it is handled here.
+        return switch (event) {
+            case RunEvent.NodeStarted e -> start(run, e.node(), time);
+            case RunEvent.NodeLog e -> find(run, e.node());
+            case RunEvent.NodeOutput e -> {
+                Execution touched = find(run, e.node());
                 touched.outputs++;
+                yield touched;
             }
-            finishExecution(run, touched, time);
-        } else if (event instanceof RunEvent.NodeError e) {
-            nodeError(run, touched, e, time);
-        }
-        return touched;
-    }
-
-    /** The events of the run itself; SignatureRequest, ApiInput and unknown kinds are shown but change no state. */
-    private static void applyToRun(Run run, RunEvent event, Instant time) {
-        if (event instanceof RunEvent.FlowStarted) {
-            if (run.startedAt == null) {
-                run.startedAt = time;
+            case RunEvent.NodeFinished e -> {
+                Execution touched = find(run, e.node());
+                if (e.output() != null) {
+                    touched.outputs++;
+                }
+                finishExecution(run, touched, time);
+                yield touched;
             }
-        } else if (event instanceof RunEvent.FlowError e) {
-            run.flowErrors++;
-            run.errors.add(new RunError(null, null, e.message(), time));
-            if (e.endsRun()) {
-                finishRun(run, time, RunStatus.FAILED);
+            case RunEvent.NodeError e -> {
+                Execution touched = find(run, e.node());
+                nodeError(run, touched, e, time);
+                yield touched;
             }
-        } else if (event instanceof RunEvent.FlowFinished e) {
-            run.notRun = e.notRun();
-            run.output = e.output() == null ? null : e.output().plain();
-            finishRun(run, time, run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
-        }
+            case RunEvent.FlowStarted _ -> {
+                if (run.startedAt == null) {
+                    run.startedAt = time;
+                }
+                yield null;
+            }
+            case RunEvent.FlowError e -> {
+                run.flowErrors++;
+                run.errors.add(new RunError(null, null, e.message(), time));
+                if (e.endsRun()) {
+                    finishRun(run, time, RunStatus.FAILED);
+                }
+                yield null;
+            }
+            case RunEvent.FlowFinished e -> {
+                run.notRun = e.notRun();
+                run.output = e.output() == null ? null : e.output().plain();
+                finishRun(run, time, run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+                yield null;
+            }
+            // Shown in the event log, but they change no state.
+            case RunEvent.FlowLog _, RunEvent.SignatureRequest _, RunEvent.ApiInput _, RunEvent.UnknownEvent _ -> null;
+        };
     }
 
     private static void nodeError(Run run, Execution touched, RunEvent.NodeError e, Instant time) {
