@@ -44,8 +44,10 @@ public final class FrameSummary {
     }
 
     private static boolean hasPayload(RunEvent e) {
-        return e instanceof RunEvent.NodeStarted || e instanceof RunEvent.NodeOutput || e instanceof RunEvent.NodeFinished
-                || e instanceof RunEvent.FlowFinished;
+        return switch (e) {
+            case RunEvent.NodeStarted _, RunEvent.NodeOutput _, RunEvent.NodeFinished _, RunEvent.FlowFinished _ -> true;
+            default -> false;
+        };
     }
 
     private static String size(int chars) {
@@ -53,43 +55,24 @@ public final class FrameSummary {
     }
 
     private static String summarize(ProtocolEvent event) {
-        String s;
-        if (event instanceof RunEvent.FlowStarted e) {
-            s = e.message() == null ? "run started" : e.message();
-        } else if (event instanceof RunEvent.FlowLog e) {
-            s = level(e.level()) + e.content();
-        } else if (event instanceof RunEvent.FlowError e) {
-            s = e.message();
-        } else if (event instanceof RunEvent.FlowFinished e) {
-            s = "run finished" + (e.notRun().isEmpty() ? "" : ", " + e.notRun().size() + " not run");
-        } else if (event instanceof RunEvent.NodeStarted e) {
-            s = "input " + shape(e.input());
-        } else if (event instanceof RunEvent.NodeOutput e) {
-            s = "output " + shape(e.output());
-        } else if (event instanceof RunEvent.NodeError e) {
-            s = e.message();
-        } else if (event instanceof RunEvent.NodeLog e) {
-            s = level(e.level()) + e.content();
-        } else if (event instanceof RunEvent.NodeFinished e) {
-            s = e.output() == null ? "finished" : "finished, output " + shape(e.output());
-            if (e.executionSeconds() != null) {
-                s += " in " + e.executionSeconds() + " s";
-            }
-        } else if (event instanceof RunEvent.SignatureRequest e) {
-            s = "signature requested from " + e.pubkey();
-        } else if (event instanceof RunEvent.ApiInput e) {
-            s = "waiting for a value at " + e.url();
-        } else if (event instanceof RunEvent.UnknownEvent e) {
-            s = "unknown event kind " + e.kind();
-        } else if (event instanceof MalformedFrame m) {
-            s = m.reason();
-        } else if (event instanceof ControlEvent.Response r) {
-            s = r.ok() ? "Ok for request " + r.id() : "Err for request " + r.id() + ": " + r.error();
-        } else if (event instanceof ControlEvent c) {
-            s = c.getClass().getSimpleName();
-        } else {
-            s = String.valueOf(event);
-        }
+        String s = switch (event) {
+            case RunEvent.FlowStarted e -> e.message() == null ? "run started" : e.message();
+            case RunEvent.FlowLog e -> level(e.level()) + e.content();
+            case RunEvent.FlowError e -> e.message();
+            case RunEvent.FlowFinished e -> "run finished" + (e.notRun().isEmpty() ? "" : ", " + e.notRun().size() + " not run");
+            case RunEvent.NodeStarted e -> "input " + shape(e.input());
+            case RunEvent.NodeOutput e -> "output " + shape(e.output());
+            case RunEvent.NodeError e -> e.message();
+            case RunEvent.NodeLog e -> level(e.level()) + e.content();
+            case RunEvent.NodeFinished e -> (e.output() == null ? "finished" : "finished, output " + shape(e.output()))
+                    + (e.executionSeconds() == null ? "" : " in " + e.executionSeconds() + " s");
+            case RunEvent.SignatureRequest e -> "signature requested from " + e.pubkey();
+            case RunEvent.ApiInput e -> "waiting for a value at " + e.url();
+            case RunEvent.UnknownEvent e -> "unknown event kind " + e.kind();
+            case MalformedFrame m -> m.reason();
+            case ControlEvent.Response r -> r.ok() ? "Ok for request " + r.id() : "Err for request " + r.id() + ": " + r.error();
+            case ControlEvent c -> c.getClass().getSimpleName();
+        };
         if (s == null) {
             return "";
         }
