@@ -1,8 +1,8 @@
 package dev.runlens.cli;
 
+import dev.runlens.log.ReadProblem;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
-import dev.runlens.log.LogFormatException;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
@@ -17,8 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +76,8 @@ public final class SummaryCommand implements Callable<Integer> {
         try {
             builder.add(file);
             return null;
-        } catch (NoSuchFileException e) {
-            return file + ": no such file";
-        } catch (AccessDeniedException e) {
-            return file + ": permission denied";
-        } catch (LogFormatException e) {
-            return e.getMessage();
         } catch (IOException e) {
-            return file + ": cannot be read (" + e.getMessage() + ")";
+            return ReadProblem.of(file, e);
         }
     }
 }
