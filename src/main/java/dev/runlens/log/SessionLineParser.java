@@ -27,6 +27,9 @@ public final class SessionLineParser {
         return fast != null ? fast : anyLine(line, length, lineNo, terminated, index, offset);
     }
 
+    /** Per reading thread, for the unescaped frame of a line up to 64 KB (a million lines, a million buffers otherwise). */
+    private static final int SCRATCH_BYTES = 1 << 16;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
     private static final byte[] AT_FIRST = ascii("{\"at\":\"");
     private static final byte[] FRAME_AFTER_AT = ascii(",\"frame\":\"");
     private static final byte[] FRAME_FIRST = ascii("{\"frame\":\"");
@@ -59,7 +62,7 @@ public final class SessionLineParser {
         } else {
             return null;
         }
-        byte[] out = new byte[n - i];
+        byte[] out = n - i <= SCRATCH_BYTES ? SCRATCH.get() : new byte[n - i];
         int w = 0;
         boolean nonAscii = false;
         while (true) {
