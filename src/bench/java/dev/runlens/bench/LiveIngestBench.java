@@ -1,8 +1,8 @@
 package dev.runlens.bench;
 
 import dev.runlens.sim.Simulator;
-import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.summary.SummaryBuilder;
+import dev.runlens.sim.SimulatorOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +13,18 @@ import java.util.Map;
 
 /**
  * Issue 15, live ingest: the simulator's firehose sends 1,000,000 small Space Operator events for
- * one run over loopback; {@code runlens record} receives and records them (and must lose none).
- * In the same round two bare clients receive and discard the same stream: Node's {@code ws}
- * ({@code src/bench/node}, the fastest found on this machine) and a bare Tyrus client. Target:
- * record within 1.5x the fastest bare client's wall time, compared within each round because the
- * machine is shared. Every client is its own process, timed from start to exit.
+ * one run over loopback; {@code record} receives and records them (and must lose none), started as
+ * users start it, through the packaged {@code bin/runlens-cli} (its own JVM options), and as
+ * {@code java -jar runlens.jar} with the JVM's defaults. In the same round two bare clients
+ * receive and discard the same stream: Node's {@code ws} ({@code src/bench/node}, the fastest
+ * found on this machine) and a bare Tyrus client. Target: record within 1.5x the fastest bare
+ * client's wall time, compared within each round because the machine is shared. Every client is
+ * its own process, timed from start to exit.
  *
  * <p>Options: {@code -Drunlens.bench.events=N}, {@code -Drunlens.bench.runs=N},
- * {@code -Drunlens.bench.recordJava="-XX:... -Xmx..."} (JVM options for record, as a launcher's
- * {@code --java-options} would pass them), {@code -Drunlens.bench.node=false} to skip Node.
+ * {@code -Drunlens.bench.recordJava="-XX:... -Xmx..."} (JVM options for {@code java -jar record},
+ * to try what a launcher's {@code --java-options} would pass), {@code -Drunlens.bench.node=false}
+ * to skip Node. The launcher is skipped when the app image is not built.
  */
 final class LiveIngestBench {
     private LiveIngestBench() {
@@ -29,20 +32,26 @@ final class LiveIngestBench {
 
     static void run() throws Exception {
         int events = Integer.getInteger("runlens.bench.events", 1_000_000);
-        int runs = Integer.getInteger("runlens.bench.runs", 5);
+        int runs = Integer.getInteger("runlens.bench.runs", 3);
         String jar = System.getProperty("runlens.jar", "target/runlens.jar");
-        List<String> recordJava = splitOptions(System.getProperty("runlens.bench.recordJava", ""));
+        List<String> recordJava = Launchers.split(System.getProperty("runlens.bench.recordJava", ""));
+        Path launcher = Launchers.cli();
+        boolean packaged = Launchers.built(launcher);
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Path node = Boolean.parseBoolean(System.getProperty("runlens.bench.node", "true")) ? NodeBareClient.install(dir) : null;
         double[] tyrus = new double[runs];
         double[] nodeWs = new double[runs];
-        double[] record = new double[runs];
-        double[] ratio = new double[runs];
-        System.out.println("record JVM options: " + (recordJava.isEmpty() ? "(defaults)" : String.join(" ", recordJava)));
+        double[] viaJar = new double[runs];
+        double[] viaLauncher = new double[runs];
+        double[] jarRatio = new double[runs];
+        double[] launcherRatio = new double[runs];
+        System.out.println("java -jar record JVM options: " + (recordJava.isEmpty() ? "(defaults)" : String.join(" ", recordJava))
+                + "; packaged launcher " + (packaged ? launcher : "not built"));
         try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
             String url = sim.spaceOperatorUrl().toString();
             for (int i = 0; i < runs; i++) {
+                String loadBefore = Machine.load();
                 ChildProcess.Measure b = ChildProcess.run(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
                         MinimalClient.class.getName(), url, sim.demoToken(), sim.startFirehose(events, 0)), null);
                 check(b, "bare Tyrus client");
@@ -51,41 +60,61 @@ final class LiveIngestBench {
                     n = ChildProcess.run(List.of("node", node.toString(), url, sim.demoToken(), sim.startFirehose(events, 0)), null);
                     check(n, "bare Node ws client");
                 }
-                Path out = dir.resolve("ingest-" + i + ".jsonl");
-                List<String> command = new ArrayList<>();
-                command.add(ChildProcess.java());
-                command.addAll(recordJava);
-                command.addAll(List.of("-jar", jar, "record", "--url", url, "--run", sim.startFirehose(events, 0), "--out", out.toString()));
-                ChildProcess.Measure r = ChildProcess.run(command, null, Map.of("RUNLENS_TOKEN", sim.demoToken()));
-                check(r, "record");
-                long recorded = recordedEvents(out);
-                if (recorded != events) {
-                    throw new IllegalStateException("record kept " + recorded + " of " + events + " events");
+                double fastest = n != null ? Math.min(n.seconds(), b.seconds()) : b.seconds();
+                List<String> jarCommand = new ArrayList<>();
+                jarCommand.add(ChildProcess.java());
+                jarCommand.addAll(recordJava);
+                jarCommand.addAll(List.of("-jar", jar));
+                ChildProcess.Measure j = record(sim, events, jarCommand, dir.resolve("ingest-jar-" + i + ".jsonl"), "java -jar record");
+                String line = String.format("run %d: java -jar record %.2f s (%d MB peak RSS), ratio %.2f", i + 1,
+                        j.seconds(), j.peakRssMb(), j.seconds() / fastest);
+                viaJar[i] = j.seconds();
+                jarRatio[i] = j.seconds() / fastest;
+                if (packaged) {
+                    ChildProcess.Measure l = record(sim, events, List.of(launcher.toString()),
+                            dir.resolve("ingest-launcher-" + i + ".jsonl"), "runlens-cli record");
+                    viaLauncher[i] = l.seconds();
+                    launcherRatio[i] = l.seconds() / fastest;
+                    line += String.format(" | runlens-cli record %.2f s (%d MB), ratio %.2f", l.seconds(), l.peakRssMb(),
+                            launcherRatio[i]);
                 }
                 tyrus[i] = b.seconds();
-                record[i] = r.seconds();
                 nodeWs[i] = n != null ? n.seconds() : Double.NaN;
-                double fastest = n != null ? Math.min(n.seconds(), b.seconds()) : b.seconds();
-                ratio[i] = r.seconds() / fastest;
-                System.out.printf("run %d: record %.2f s (%d MB peak RSS, %,d events kept) | bare Node ws %s | bare Tyrus %.2f s (%d MB)"
-                                + " | ratio record/fastest %.2f (load %s)%n",
-                        i + 1, r.seconds(), r.peakRssMb(), recorded,
-                        n != null ? String.format("%.2f s (%d MB)", n.seconds(), n.peakRssMb()) : "skipped",
-                        b.seconds(), b.peakRssMb(), ratio[i], load());
-                Files.deleteIfExists(out);
+                System.out.printf("%s | bare Node ws %s | bare Tyrus %.2f s (%d MB); all %,d events kept (load %s before, %s after)%n",
+                        line, n != null ? String.format("%.2f s (%d MB)", n.seconds(), n.peakRssMb()) : "skipped",
+                        b.seconds(), b.peakRssMb(), events, loadBefore, Machine.load());
             }
         }
-        System.out.printf("RESULT ingest: %,d events, %d rounds; record median %.2f s (%,.0f events/s); bare Node ws median %s;"
-                        + " bare Tyrus median %.2f s; ratio record/fastest: median of rounds %.2f (target <= 1.5), nothing lost%n",
-                events, runs, ChildProcess.median(record), events / ChildProcess.median(record),
-                node != null ? String.format("%.2f s", ChildProcess.median(nodeWs)) : "skipped",
-                ChildProcess.median(tyrus), ChildProcess.median(ratio));
+        String baselines = String.format("bare Node ws median %s; bare Tyrus median %.2f s",
+                node != null ? String.format("%.2f s", ChildProcess.median(nodeWs)) : "skipped", ChildProcess.median(tyrus));
+        if (packaged) {
+            System.out.printf("RESULT ingest (runlens-cli): %,d events, %d rounds; record median %.2f s (%,.0f events/s); %s;"
+                            + " ratio record/fastest: median of rounds %.2f (%s) (target <= 1.5), nothing lost%n",
+                    events, runs, ChildProcess.median(viaLauncher), events / ChildProcess.median(viaLauncher), baselines,
+                    ChildProcess.median(launcherRatio), list(launcherRatio));
+        }
+        System.out.printf("RESULT ingest (java -jar): %,d events, %d rounds; record median %.2f s (%,.0f events/s); %s;"
+                        + " ratio record/fastest: median of rounds %.2f (%s) (target <= 1.5), nothing lost%n",
+                events, runs, ChildProcess.median(viaJar), events / ChildProcess.median(viaJar), baselines,
+                ChildProcess.median(jarRatio), list(jarRatio));
     }
 
-    private static long recordedEvents(Path log) throws IOException {
-        SummaryBuilder check = new SummaryBuilder();
-        check.add(log);
-        return check.model().runs().get(0).events();
+    /** Runs {@code command record ...} against a new firehose run; checks that every event was kept. */
+    private static ChildProcess.Measure record(Simulator sim, int events, List<String> command, Path out, String who)
+            throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of("record", "--url", sim.spaceOperatorUrl().toString(), "--run", sim.startFirehose(events, 0),
+                "--out", out.toString()));
+        ChildProcess.Measure m = ChildProcess.run(full, null, Map.of("RUNLENS_TOKEN", sim.demoToken()));
+        check(m, who);
+        SummaryBuilder kept = new SummaryBuilder();
+        kept.add(out);
+        long recorded = kept.model().runs().get(0).events();
+        Files.deleteIfExists(out);
+        if (recorded != events) {
+            throw new IllegalStateException(who + " kept " + recorded + " of " + events + " events");
+        }
+        return m;
     }
 
     private static void check(ChildProcess.Measure m, String who) {
@@ -94,21 +123,11 @@ final class LiveIngestBench {
         }
     }
 
-    private static List<String> splitOptions(String options) {
-        List<String> list = new ArrayList<>();
-        for (String s : options.trim().split("\\s+")) {
-            if (!s.isEmpty()) {
-                list.add(s);
-            }
+    private static String list(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.isEmpty() ? "" : " ").append(String.format("%.2f", v));
         }
-        return list;
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
+        return s.toString();
     }
 }

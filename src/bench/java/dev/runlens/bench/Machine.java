@@ -21,13 +21,17 @@ final class Machine {
         } catch (IOException e) {
             cpu = System.getProperty("os.arch");
         }
-        String load = "";
-        try {
-            load = ", load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException ignored) {
-            load = "";
-        }
         return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", "
-                + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap here, Java " + System.getProperty("java.version") + load;
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap here, Java " + System.getProperty("java.version") + ", load " + load();
+    }
+
+    /** The load averages over 1, 5 and 15 minutes, as {@code uptime} prints them. */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.runlens.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,25 +11,23 @@ import java.util.Map;
  * users start it: the packaged window launcher ({@code bin/Runlens}, with its JVM options and
  * start-up cache, decision 0024) when the app image is built, and {@code java -jar} with the
  * JVM's defaults. The app writes the time since process start when its first frame is painted
- * ({@code -Drunlens.startupProbe}) and exits. A real window under Xvfb when Xvfb is installed,
+ * ({@code -Drunlens.startupProbe}) and exits. Five starts each way, alternating
+ * ({@code -Drunlens.bench.runs=N} for more). A real window under Xvfb when Xvfb is installed,
  * else JavaFX's headless platform (stated in the result line).
  */
 final class StartupBench {
-    private static final int RUNS = 5;
-
     private StartupBench() {
     }
 
     static void run() throws Exception {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
-        String jar = System.getProperty("runlens.jar", "target/runlens.jar");
-        String launcher = System.getProperty("runlens.launcher", "target/dist/Runlens/bin/Runlens");
-        boolean packaged = new File(launcher).canExecute();
+        int runs = Integer.getInteger("runlens.bench.runs", 5);
+        boolean packaged = Launchers.built(Launchers.window());
         Process xvfb = null;
         Map<String, String> env = Map.of();
         String mode = "JavaFX headless platform, software rendering";
-        if (new File("/usr/bin/Xvfb").canExecute()) {
+        if (Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
             xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":97", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(1500);
@@ -40,19 +35,19 @@ final class StartupBench {
             mode = "Xvfb window, GTK 3";
         }
         try {
-            double[] viaLauncher = new double[RUNS];
-            double[] viaJar = new double[RUNS];
-            for (int i = 0; i < RUNS; i++) {
+            double[] viaLauncher = new double[runs];
+            double[] viaJar = new double[runs];
+            for (int i = 0; i < runs; i++) {
                 if (packaged) {
-                    viaLauncher[i] = startLauncher(dir, launcher, xvfb != null, env, "run " + (i + 1) + " bin/Runlens");
+                    viaLauncher[i] = startLauncher(dir, xvfb != null, env, "run " + (i + 1) + " bin/Runlens");
                 }
-                viaJar[i] = startJar(dir, jar, xvfb != null, env, "run " + (i + 1) + " java -jar");
+                viaJar[i] = startJar(dir, xvfb != null, env, "run " + (i + 1) + " java -jar");
             }
             System.out.printf("RESULT startup: to the first painted frame, bin/Runlens median %s, max %s (target 1500 ms); "
-                    + "java -jar runlens.jar with the JVM's defaults median %.0f ms, max %.0f ms; %s%n",
+                    + "java -jar runlens.jar with the JVM's defaults median %.0f ms, max %.0f ms; %s; load %s%n",
                     packaged ? String.format("%.0f ms", ChildProcess.median(viaLauncher)) : "(not built)",
                     packaged ? String.format("%.0f ms", max(viaLauncher)) : "(not built)",
-                    ChildProcess.median(viaJar), max(viaJar), mode);
+                    ChildProcess.median(viaJar), max(viaJar), mode, Machine.load());
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -60,29 +55,25 @@ final class StartupBench {
         }
     }
 
-    private static double startJar(Path dir, String jar, boolean window, Map<String, String> env, String label)
+    private static double startJar(Path dir, boolean window, Map<String, String> env, String label)
             throws IOException, InterruptedException {
         Path probe = dir.resolve("startup-probe.txt");
-        List<String> cmd;
-        if (window) {
-            cmd = List.of(ChildProcess.java(), "-Drunlens.startupProbe=" + probe.toAbsolutePath(), "-jar", jar);
-        } else {
-            cmd = HeadlessJava.jarCommand("-Drunlens.startupProbe=" + probe.toAbsolutePath(), "dev.runlens.Main");
-        }
+        String option = "-Drunlens.startupProbe=" + probe.toAbsolutePath();
+        List<String> cmd = window
+                ? List.of(ChildProcess.java(), option, "-jar", System.getProperty("runlens.jar", "target/runlens.jar"))
+                : HeadlessJava.jarCommand(List.of(option));
         return start(probe, cmd, env, label);
     }
 
     /** The launcher takes no JVM options on its command line: the probe (and headless mode) go in JAVA_TOOL_OPTIONS. */
-    private static double startLauncher(Path dir, String launcher, boolean window, Map<String, String> env, String label)
+    private static double startLauncher(Path dir, boolean window, Map<String, String> env, String label)
             throws IOException, InterruptedException {
         Path probe = dir.resolve("startup-probe.txt");
-        List<String> options = new ArrayList<>(List.of("-Drunlens.startupProbe=" + probe.toAbsolutePath()));
-        if (!window) {
-            options.addAll(HeadlessJava.PROPERTIES);
-        }
-        Map<String, String> withOptions = new HashMap<>(env);
-        withOptions.put("JAVA_TOOL_OPTIONS", String.join(" ", options));
-        return start(probe, List.of(launcher), withOptions, label);
+        List<String> option = List.of("-Drunlens.startupProbe=" + probe.toAbsolutePath());
+        Map<String, String> withOptions = window
+                ? Launchers.withToolOptions(env, option)
+                : HeadlessJava.launcherEnvironment(env, option);
+        return start(probe, HeadlessJava.launcherCommand(), withOptions, label);
     }
 
     private static double start(Path probe, List<String> cmd, Map<String, String> env, String label)
