@@ -1,5 +1,6 @@
 package dev.runlens.cli;
 
+import dev.runlens.log.PrivateFiles;
 import dev.runlens.export.ExecutionsCsv;
 import dev.runlens.export.Redactor;
 import dev.runlens.json.Json;
@@ -28,9 +29,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ public final class ExportCommand implements Callable<Integer> {
         for (Path p : inputs) {
             b.add(p);
         }
-        try (OutputStream o = Files.newOutputStream(target)) {
+        try (OutputStream o = PrivateFiles.newOutputStream(target)) {
             SummaryJson.write(b.model().runs(), b.stats(), o);
         }
     }
@@ -136,7 +135,7 @@ public final class ExportCommand implements Callable<Integer> {
                 chosen.add(run);
             }
         }
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (Writer w = PrivateFiles.newWriter(target)) {
             ExecutionsCsv.writeAll(chosen, w);
         }
     }

@@ -1,8 +1,8 @@
 package dev.runlens.cli;
 
+import dev.runlens.log.ReadProblem;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
-import dev.runlens.log.LogFormatException;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
@@ -13,12 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +54,8 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         if (json) {
             try {
-                // The byte writer is the fast one; the summary itself is small, so a buffer costs nothing.
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                SummaryJson.write(builder.model().runs(), builder.stats(), bytes);
-                out.print(bytes.toString(StandardCharsets.UTF_8));
+                // Streamed: the summary of a large log is tens of MB.
+                SummaryJson.write(builder.model().runs(), builder.stats(), out);
             } catch (IOException e) {
                 err.println("runlens summary: could not write the summary (" + e.getMessage() + ")");
                 return ExitCodes.FAILURE;
@@ -78,14 +72,8 @@ public final class SummaryCommand implements Callable<Integer> {
         try {
             builder.add(file);
             return null;
-        } catch (NoSuchFileException e) {
-            return file + ": no such file";
-        } catch (AccessDeniedException e) {
-            return file + ": permission denied";
-        } catch (LogFormatException e) {
-            return e.getMessage();
         } catch (IOException e) {
-            return file + ": cannot be read (" + e.getMessage() + ")";
+            return ReadProblem.of(file, e);
         }
     }
 }

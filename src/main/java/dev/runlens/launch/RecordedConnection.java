@@ -1,5 +1,6 @@
 package dev.runlens.launch;
 
+import dev.runlens.log.PrivateFiles;
 import dev.runlens.connect.Backoff;
 import dev.runlens.connect.ConnectionListener;
 import dev.runlens.connect.ConnectionRequest;
@@ -11,7 +12,6 @@ import dev.runlens.log.SessionLogFormat;
 import dev.runlens.log.SessionRecorder;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,10 +35,7 @@ public final class RecordedConnection implements AutoCloseable {
     /** Opens {@code file} (and its folder), then connects in the background and returns. */
     public static RecordedConnection start(ConnectionRequest request, Path file, ConnectionListener listener, Backoff backoff)
             throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
+        PrivateFiles.createFolders(file.toAbsolutePath().getParent());
         SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(SessionLogFormat.VERSION,
                 protocolId(request), request.displayUrl(), Instant.now(), "runlens " + Version.get()));
         ConnectionService service = new ConnectionService(request, listener, recorder, backoff);

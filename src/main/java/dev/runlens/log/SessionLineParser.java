@@ -1,7 +1,5 @@
 package dev.runlens.log;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.protocol.FastTime;
@@ -12,9 +10,9 @@ import java.time.Instant;
 
 /**
  * The one reader of session-log lines ({@link SessionLogFormat}), for {@link LogReader} and the
- * replay index alike: a streaming pass for the common {@code {"at":..,"frame":..}} line (no tree),
- * and a tree for everything else (header, meta lines, damage). Both give the same entry for a
- * frame line; the streaming pass only gives up early.
+ * replay index alike: a byte pass for the frame line as the writer writes it (no parser, no tree),
+ * and a tree for everything else (header, meta lines, damage, lines written by hand). Both give
+ * the same entry for a frame line ({@code SessionLineParserTest}); the byte pass only gives up early.
  */
 public final class SessionLineParser {
     private SessionLineParser() {
@@ -29,37 +27,122 @@ public final class SessionLineParser {
         return fast != null ? fast : anyLine(line, length, lineNo, terminated, index, offset);
     }
 
-    private static LogEntry frameLine(byte[] line, int length, long index, long offset) {
+    /** Per reading thread, for the unescaped frame of a line up to 64 KB (a million lines, a million buffers otherwise). */
+    private static final int SCRATCH_BYTES = 1 << 16;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+    private static final byte[] AT_FIRST = ascii("{\"at\":\"");
+    private static final byte[] FRAME_AFTER_AT = ascii(",\"frame\":\"");
+    private static final byte[] FRAME_FIRST = ascii("{\"frame\":\"");
+
+    /**
+     * The frame line exactly as {@link SessionLogWriter} writes it, {@code {"at":"..","frame":".."}}
+     * or {@code {"frame":".."}}, read from its bytes (no parser); null for any other line or
+     * anything the tree might read otherwise (whitespace, other fields, an escape in the time, a
+     * {@code \\u} escape beyond ASCII, bytes that are not UTF-8), which then takes the tree.
+     */
+    static LogEntry frameLine(byte[] b, int n, long index, long offset) {
+        int i;
         String at = null;
-        String frame = null;
-        try (JsonParser p = Json.factory().createParser(line, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        if (startsWith(b, n, 0, AT_FIRST)) {
+            int start = AT_FIRST.length;
+            i = start;
+            while (i < n && b[i] != '"') {
+                if (b[i] < 0x20 || b[i] == '\\') {
+                    return null;  // a control, an escape or a byte outside ASCII (negative)
+                }
+                i++;
+            }
+            at = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+            if (!startsWith(b, n, i + 1, FRAME_AFTER_AT)) {
                 return null;
             }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    return null;
-                }
-                if (SessionLogFormat.AT.equals(name) && at == null) {
-                    at = p.getText();
-                } else if (SessionLogFormat.FRAME.equals(name) && frame == null) {
-                    frame = p.getText();
-                } else {
-                    return null;
-                }
-            }
-            if (t != JsonToken.END_OBJECT || frame == null || p.nextToken() != null) {
-                return null;
-            }
-        } catch (IOException | RuntimeException e) {
+            i += 1 + FRAME_AFTER_AT.length;
+        } else if (startsWith(b, n, 0, FRAME_FIRST)) {
+            i = FRAME_FIRST.length;
+        } else {
             return null;
         }
-        return new LogEntry.Frame(index, FastTime.orNull(at), frame, null, offset, length);
+        byte[] out = n - i <= SCRATCH_BYTES ? SCRATCH.get() : new byte[n - i];
+        int w = 0;
+        boolean nonAscii = false;
+        while (true) {
+            if (i >= n) {
+                return null;
+            }
+            byte c = b[i++];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                int e = i < n ? b[i++] : -1;
+                switch (e) {
+                    case '"', '\\', '/' -> out[w++] = (byte) e;
+                    case 'b' -> out[w++] = '\b';
+                    case 'f' -> out[w++] = '\f';
+                    case 'n' -> out[w++] = '\n';
+                    case 'r' -> out[w++] = '\r';
+                    case 't' -> out[w++] = '\t';
+                    case 'u' -> {
+                        int v = i + 4 <= n ? hex(b[i]) << 12 | hex(b[i + 1]) << 8 | hex(b[i + 2]) << 4 | hex(b[i + 3]) : -1;
+                        if (v < 0 || v >= 0x80) {
+                            return null;
+                        }
+                        out[w++] = (byte) v;
+                        i += 4;
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            } else if (c >= 0 && c < 0x20) {
+                return null;
+            } else {
+                nonAscii |= c < 0;
+                out[w++] = c;
+            }
+        }
+        if (i != n - 1 || b[i] != '}' || w > Json.MAX_STRING_LENGTH) {
+            return null;
+        }
+        String frame = new String(out, 0, w, StandardCharsets.UTF_8);
+        if (nonAscii && frame.indexOf('\uFFFD') >= 0) {
+            return null;  // malformed UTF-8 was replaced (or the text has U+FFFD): the tree decides
+        }
+        return new LogEntry.Frame(index, FastTime.orNull(at), frame, null, offset, n);
     }
 
-    private static LogEntry anyLine(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
+    private static boolean startsWith(byte[] b, int n, int at, byte[] prefix) {
+        if (at + prefix.length > n) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of a hex digit, or a large negative number (so that any combination is negative). */
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -0x10000;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The tree reading of any line; package-private for the equality test. */
+    static LogEntry anyLine(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(line, 0, length);

@@ -8,9 +8,7 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -28,12 +26,8 @@ public final class SessionLogWriter implements Closeable, Flushable {
     private String textPrefix;
 
     public SessionLogWriter(Path file, SessionHeader header) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16);
+        // Owner-only: a recording holds whatever secrets the runs carried.
+        this.out = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16);
         this.gen = Json.factory().createGenerator(out);
         // Lines are ended by hand; Jackson's default root separator would start each with a space.
         gen.setRootValueSeparator(null);

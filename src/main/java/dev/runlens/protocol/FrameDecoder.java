@@ -15,14 +15,15 @@ import java.io.IOException;
  *
  * <p>The tree decoders ({@link SpaceOperatorV2Decoder}, {@link SpaceOperatorV1Decoder},
  * {@link LyzrDecoder}, reached through {@link #decodeGeneral}) are the specification. The one fast
- * path, {@link StreamingDecoder}, reads the common frames without a tree and gives way to them on
- * anything unusual; {@code FastPathEqualityTest} holds it equal to them (decision 0025).
+ * path, {@link AsciiFrameDecoder}, reads the common frames' bytes without a parser or a tree and
+ * gives way to them on anything unusual; {@code FastPathEqualityTest} holds it equal to them
+ * (decision 0025).
  */
 public final class FrameDecoder {
     private final SpaceOperatorV2Decoder v2 = new SpaceOperatorV2Decoder();
     private final SpaceOperatorV1Decoder v1 = new SpaceOperatorV1Decoder();
     private final LyzrDecoder lyzr = new LyzrDecoder();
-    private final StreamingDecoder fast = new StreamingDecoder(v2);
+    private final AsciiFrameDecoder fast = new AsciiFrameDecoder(v2);
 
     public void registerStream(long streamId, String flowRunId) {
         v2.registerStream(streamId, flowRunId);

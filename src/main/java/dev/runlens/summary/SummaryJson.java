@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
+import dev.runlens.json.WriterOutputStream;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Gap;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunError;
 import dev.runlens.model.RunModel;
+import dev.runlens.protocol.FastTime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,6 +53,16 @@ public final class SummaryJson {
         out.flush();
     }
 
+    /**
+     * The same bytes handed on to a character sink as they are written: a summary of a million
+     * events is tens of MB, so it is not buffered whole. Flushes {@code out}, does not close it.
+     */
+    public static void write(List<Run> runs, FrameStats stats, Writer out) throws IOException {
+        try (WriterOutputStream bytes = new WriterOutputStream(out)) {
+            write(runs, stats, bytes);
+        }
+    }
+
     /** The summary as a tree, for small uses (exports of a run, tests). */
     public static ObjectNode of(RunModel model, FrameStats stats) {
         return of(model.runs(), stats);
@@ -66,12 +79,13 @@ public final class SummaryJson {
     }
 
     private static void writeRun(JsonGenerator g, Run run) throws IOException {
+        char[] timeText = new char[32];
         g.writeStartObject();
         g.writeStringField("source", run.ref().source().id());
         g.writeStringField("run_id", run.ref().runId());
         g.writeStringField("status", run.status().id());
-        time(g, "started_at", run.startedAt());
-        time(g, "finished_at", run.finishedAt());
+        time(g, timeText, "started_at", run.startedAt());
+        time(g, timeText, "finished_at", run.finishedAt());
         g.writeNumberField("events", run.events());
         g.writeArrayFieldStart("executions");
         for (Execution e : run.executions()) {
@@ -79,8 +93,8 @@ public final class SummaryJson {
             g.writeStringField("node", e.node());
             g.writeNumberField("times", e.times());
             g.writeStringField("status", e.status().id());
-            time(g, "started_at", e.startedAt());
-            time(g, "finished_at", e.finishedAt());
+            time(g, timeText, "started_at", e.startedAt());
+            time(g, timeText, "finished_at", e.finishedAt());
             g.writeNumberField("outputs", e.outputs());
             g.writeArrayFieldStart("errors");
             for (String err : e.errors()) {
@@ -120,8 +134,8 @@ public final class SummaryJson {
             g.writeArrayFieldStart("gaps");
             for (Gap gap : run.gaps()) {
                 g.writeStartObject();
-                time(g, "from", gap.from());
-                time(g, "to", gap.to());
+                time(g, timeText, "from", gap.from());
+                time(g, timeText, "to", gap.to());
                 g.writeStringField("reason", gap.reason());
                 g.writeEndObject();
             }
@@ -137,11 +151,18 @@ public final class SummaryJson {
         g.writeEndObject();
     }
 
-    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+    /** {@code t.toString()}, written without building the String (a million of them in a large log). */
+    private static void time(JsonGenerator g, char[] text, String field, Instant t) throws IOException {
         if (t == null) {
             g.writeNullField(field);
-        } else {
+            return;
+        }
+        int n = FastTime.format(t, text);
+        if (n < 0) {
             g.writeStringField(field, t.toString());
+        } else {
+            g.writeFieldName(field);
+            g.writeString(text, 0, n);
         }
     }
 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The one fast path ({@link StreamingDecoder}, inside {@link FrameDecoder#decode(String)}) gives
+ * The one fast path ({@link AsciiFrameDecoder}, inside {@link FrameDecoder#decode(String)}) gives
  * exactly what the tree decoders, the specification ({@link FrameDecoder#decodeGeneral}), give:
  * frame for frame and in order (the v2 stream table is state), on every fixture, the fuzz corpus
  * and every log form, as {@link LogReader} hands the frames over.
@@ -41,7 +41,7 @@ class FastPathEqualityTest {
     private static final class Pair {
         final FrameDecoder decoder = new FrameDecoder();
         final FrameDecoder specification = new FrameDecoder();
-        final StreamingDecoder probe = new StreamingDecoder(new SpaceOperatorV2Decoder());
+        final AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
         int frames;
         int fastHits;
 

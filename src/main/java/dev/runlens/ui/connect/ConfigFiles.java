@@ -1,10 +1,10 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.log.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,9 +27,8 @@ public final class ConfigFiles {
 
     /** Writes {@code root} pretty-printed through a temporary file, so a crash never leaves half a file. */
     public static void writeAtomically(Path file, JsonNode root) throws IOException {
-        Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.pretty(root) + "\n", StandardCharsets.UTF_8);
+        PrivateFiles.writeString(tmp, Json.pretty(root) + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlens.ui.inspector;
 
+import dev.runlens.log.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Execution;
@@ -26,7 +27,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,7 +196,7 @@ public final class InspectorViewModel {
             try {
                 PayloadDoc full = doc.payload() != null ? doc : InspectorLoader.loadAnyway(run, doc);
                 JsonNode json = full.payload() == null ? Json.nodes().nullNode() : full.payload().json();
-                Files.writeString(file, Json.pretty(reveal ? json : Masking.mask(json)));
+                PrivateFiles.writeString(file, Json.pretty(reveal ? json : Masking.mask(json)));
                 result = "Saved " + file.getFileName();
             } catch (IOException | RuntimeException e) {
                 result = "Could not save " + file.getFileName() + ": " + e.getMessage();

@@ -1,5 +1,6 @@
 package dev.runlens.ui.launch;
 
+import dev.runlens.log.ReadProblem;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
@@ -10,7 +11,6 @@ import dev.runlens.ui.app.RunlensApplication;
 import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayUi;
 
-import dev.runlens.log.LogFormatException;
 import dev.runlens.log.LogReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,14 +104,8 @@ public final class OpenCommand implements Callable<Integer> {
         try {
             LogReader.open(file);
             return null;
-        } catch (NoSuchFileException e) {
-            return file + ": no such file";
-        } catch (AccessDeniedException e) {
-            return file + ": permission denied";
-        } catch (LogFormatException e) {
-            return e.getMessage();
         } catch (IOException e) {
-            return file + ": cannot be read (" + e.getMessage() + ")";
+            return ReadProblem.of(file, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.runlens.ui.replay;
 
+import java.io.OutputStream;
+import dev.runlens.log.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.export.ExecutionsCsv;
 import dev.runlens.export.Redactor;
@@ -22,8 +24,6 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -95,19 +95,23 @@ public final class Exports {
             }
         }
         List<Run> list = runs.stream().map(RunFrames::run).toList();
-        Files.writeString(target, Json.pretty(SummaryJson.of(list, stats)) + "\n", StandardCharsets.UTF_8);
+        PrivateFiles.writeString(target, Json.pretty(SummaryJson.of(list, stats)) + "\n");
     }
 
     /** The runs' executions as one CSV table. */
     public static void saveExecutionsCsv(List<Run> runs, Path target) throws IOException {
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (Writer w = PrivateFiles.newWriter(target)) {
             ExecutionsCsv.writeAll(runs, w);
         }
     }
 
     /** An image (a snapshot of the timeline canvas, taken on the FX thread) as PNG. */
     public static void savePng(WritableImage image, Path target) throws IOException {
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) {
+        boolean written;
+        try (OutputStream out = PrivateFiles.newOutputStream(target)) {
+            written = ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+        }
+        if (!written) {
             throw new IOException("no PNG writer available");
         }
     }

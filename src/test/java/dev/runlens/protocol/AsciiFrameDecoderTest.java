@@ -9,8 +9,8 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The streaming fast path must give exactly what the general decoder gives, frame for frame. */
-class StreamingDecoderTest {
+/** The one fast path must give exactly what the tree decoders give, frame for frame, and take the common frames. */
+class AsciiFrameDecoderTest {
 
     private static List<String> corpus() {
         return SampleFrames.withFixtures(3000, 1500, 1);
@@ -31,7 +31,7 @@ class StreamingDecoderTest {
     void agreesOnRealisticFrames() {
         int fastHits = 0;
         List<String> frames = corpus();
-        StreamingDecoder probe = new StreamingDecoder(new SpaceOperatorV2Decoder());
+        AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
         for (String f : frames) {
             assertSame(f);
             if (probe.tryDecode(f) != null) {
@@ -45,7 +45,7 @@ class StreamingDecoderTest {
     @Test
     void theBenchmarkFramesNeverLeaveTheFastPath() {
         for (List<String> frames : List.of(SampleFrames.lyzr(20_000, 7), SampleFrames.spaceOperator(20_000, 7))) {
-            StreamingDecoder probe = new StreamingDecoder(new SpaceOperatorV2Decoder());
+            AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
             for (String f : frames) {
                 assertTrue(probe.tryDecode(f) != null, () -> "falls back to the tree decoder: " + f);
             }
@@ -98,5 +98,40 @@ class StreamingDecoderTest {
         RunEvent.NodeOutput out = (RunEvent.NodeOutput) d.decode(frame);
         assertEquals("{\"M\":{\"x\":{\"D\":\"1.50\"}}}", out.output().text());
         assertEquals("{\"x\":1.50}", out.output().plain().toString());
+    }
+
+    @Test
+    void leavesTextOutsideAsciiToTheTreeAndReadsEscapesAsJacksonDoes() {
+        AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
+        String plain = "{\"stream_id\":1,\"event\":\"NodeLog\",\"data\":{\"node_id\":\"n\",\"times\":0,"
+                + "\"level\":\"Info\",\"content\":\"%s\",\"flow_run_id\":\"r\"}}";
+        String[] contents = {"n\\u00f6ud", "n \\\" \\/ \\n \\u00fc \\ud83d\\ude00", "line?mark", "n\u00f6ud", "\ud83d\ude00"};
+        for (int k = 0; k < contents.length; k++) {
+            String frame = String.format(plain, contents[k]);
+            ProtocolEvent fast = probe.tryDecode(frame);
+            assertEquals(k < 3, fast != null, frame);
+            assertSame(frame);
+        }
+    }
+
+    @Test
+    void oneInstancePerRunAndNodeId() {
+        AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
+        String frame = "{\"stream_id\":1,\"event\":\"NodeFinish\",\"data\":{\"node_id\":\"node-1\",\"times\":2,"
+                + "\"flow_run_id\":\"run-1\"}}";
+        RunEvent.NodeFinished a = (RunEvent.NodeFinished) probe.tryDecode(frame);
+        RunEvent.NodeFinished b = (RunEvent.NodeFinished) probe.tryDecode(new String(frame.toCharArray()));
+        assertTrue(a.run() == b.run() && a.node().node() == b.node().node());
+        assertEquals("run-1", a.run().runId());
+    }
+
+    @Test
+    void lyzrNumbersAreReadAsTheTreeReadsThem() {
+        for (String n : new String[] {"-0", "0", "-0.0", "1.50", "1e400", "123456789012345678", "1234567890123456789012",
+            "2.5E-3", "0.1"}) {
+            String frame = "{\"event_type\":\"task_completed\",\"flow_name\":\"f\",\"run_name\":\"r\",\"task_name\":\"t\","
+                    + "\"timestamp\":" + n + ",\"execution_time\":" + n + ",\"output\":[]}";
+            assertSame(frame);
+        }
     }
 }
