@@ -1,5 +1,6 @@
 package dev.runlens.log;
 
+import dev.runlens.protocol.AsciiStrings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.protocol.FastTime;
@@ -83,7 +84,8 @@ public final class SessionLineParser {
                     case 'r' -> out[w++] = '\r';
                     case 't' -> out[w++] = '\t';
                     case 'u' -> {
-                        int v = i + 4 <= n ? hex(b[i]) << 12 | hex(b[i + 1]) << 8 | hex(b[i + 2]) << 4 | hex(b[i + 3]) : -1;
+                        int v = i + 4 <= n ? AsciiStrings.hex(b[i]) << 12 | AsciiStrings.hex(b[i + 1]) << 8
+                                | AsciiStrings.hex(b[i + 2]) << 4 | AsciiStrings.hex(b[i + 3]) : -1;
                         if (v < 0 || v >= 0x80) {
                             return null;
                         }
@@ -121,20 +123,6 @@ public final class SessionLineParser {
             }
         }
         return true;
-    }
-
-    /** The value of a hex digit, or a large negative number (so that any combination is negative). */
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -0x10000;
     }
 
     private static byte[] ascii(String s) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * maps) and one string kept per id instead of one per execution. A lossy cache: a text whose
  * slot was taken by another is simply made again. Also unescapes the rare string with escapes.
  */
-final class AsciiStrings {
+public final class AsciiStrings {
     private static final int SLOTS = 1024;
     private static final int MAX_LENGTH = 128;
 
@@ -64,8 +64,11 @@ final class AsciiStrings {
         return s.toString();
     }
 
-    /** The value of a hex digit, or -1. */
-    static int hex(byte c) {
+    /**
+     * The value of a hex digit, or a large negative number, so that four digits combined as
+     * {@code h << 12 | h << 8 | h << 4 | h} are negative when any of them is not one.
+     */
+    public static int hex(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -75,6 +78,6 @@ final class AsciiStrings {
         if (c >= 'A' && c <= 'F') {
             return c - 'A' + 10;
         }
-        return -1;
+        return -0x10000;
     }
 }
