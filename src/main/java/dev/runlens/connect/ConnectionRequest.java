@@ -111,21 +111,30 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         return hasToken && p != ProtocolChoice.LYZR && "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
     }
 
-    /** localhost or a loopback address literal; any other name counts as remote, without asking DNS. */
-    static boolean isLoopback(URI url) {
+    /**
+     * Whether the Lyzr API key would cross the network unencrypted: task-status over plain
+     * {@code http://} to a host that is not loopback. Needs {@link #allowInsecure()}, as the token does.
+     */
+    public boolean sendsLyzrKeyInClear() {
+        URI api = lyzrApiBase();
+        return lyzrApiKey != null && "http".equalsIgnoreCase(api.getScheme()) && !isLoopback(api);
+    }
+
+    /**
+     * localhost or a loopback address literal; any other name counts as remote. Never asks DNS:
+     * {@link InetAddress#ofLiteral} only parses (getByName looked up names such as {@code cafe}).
+     */
+    public static boolean isLoopback(URI url) {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            host = host.substring(1, host.length() - (host.endsWith("]") ? 1 : 0));
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
         }
-        if (host.equals("localhost")) {
+        if (host.equals("localhost") || host.equals("localhost.")) {
             return true;
         }
-        if (!host.matches("[0-9.]+|[0-9a-f:]+")) {
-            return false;
-        }
         try {
-            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never looked up
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.ofLiteral(host).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -39,6 +39,10 @@ final class TaskStatusFetcher {
 
     static Result fetch(ConnectionRequest request, String taskId) {
         URI base = request.lyzrApiBase();
+        if (request.sendsLyzrKeyInClear() && !request.allowInsecure()) {
+            return Result.failed("Refusing to send the Lyzr API key unencrypted over http:// to " + base.getHost()
+                    + ": use https://, or allow insecure connections explicitly.", true);
+        }
         String key = request.lyzrApiKey().reveal();
         try {
             URI url = URI.create(base + "/task-status/" + LyzrUrls.encodeSegment(taskId));
