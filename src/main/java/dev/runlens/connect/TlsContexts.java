@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -20,9 +22,11 @@ import java.util.List;
 
 /**
  * TLS contexts that verify servers against the system trust store, plus optionally a private CA.
- * There is deliberately no way to trust everything.
+ * There is deliberately no way to trust everything. A truststore that cannot be used is the
+ * operator's mistake, not the server's: {@link #problemWith} names it in one sentence before any
+ * connection is tried, so it is never retried nor blamed on the server's certificate.
  */
-final class TlsContexts {
+public final class TlsContexts {
     private TlsContexts() {
     }
 
@@ -32,6 +36,36 @@ final class TlsContexts {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trust}, null);
         return context;
+    }
+
+    /** Why {@code file} cannot serve as a truststore, as one sentence; null when it can. */
+    public static String problemWith(Path file) {
+        if (!Files.exists(file)) {
+            return "the truststore " + file + " does not exist";
+        }
+        if (Files.isDirectory(file)) {
+            return "the truststore " + file + " is a folder, not a certificate file or key store";
+        }
+        if (!Files.isReadable(file)) {
+            return "the truststore " + file + " cannot be read (permission denied)";
+        }
+        try {
+            load(file);
+            return null;
+        } catch (UnusableTrustStore e) {
+            return e.getMessage();
+        } catch (IOException | GeneralSecurityException e) {
+            return "the truststore " + file + " cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** A truststore that is not one, or needs a password Runlens does not take. */
+    static final class UnusableTrustStore extends GeneralSecurityException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableTrustStore(String sentence) {
+            super(sentence);
+        }
     }
 
     /** A PEM/DER certificate file (one or more CAs) or a PKCS#12/JKS store without a password. */
@@ -50,7 +84,23 @@ final class TlsContexts {
         } catch (CertificateException e) {
             // not a certificate file: try a key store below
         }
-        return KeyStore.getInstance(file.toFile(), new char[0]);
+        KeyStore keys;
+        try {
+            keys = KeyStore.getInstance(file.toFile(), new char[0]);
+        } catch (KeyStoreException e) {
+            throw new UnusableTrustStore("the truststore " + file + " is neither a PEM or DER certificate nor a PKCS#12 or JKS key store");
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new UnusableTrustStore("the truststore " + file + " is a key store with a password, which Runlens does not "
+                        + "take: give its CA certificate as a PEM file instead (keytool -exportcert -rfc)");
+            }
+            throw new UnusableTrustStore("the truststore " + file + " is not a certificate file or key store Runlens can read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (keys.size() == 0) {
+            throw new UnusableTrustStore("the truststore " + file + " holds no certificate");
+        }
+        return keys;
     }
 
     private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {

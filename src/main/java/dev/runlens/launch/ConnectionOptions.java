@@ -4,6 +4,7 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
+import dev.runlens.connect.TlsContexts;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -41,7 +42,8 @@ public final class ConnectionOptions {
     @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12) for wss://.")
     Path truststore;
 
-    @Option(names = "--allow-insecure", description = "Send the token over plain ws:// to a host that is not loopback.")
+    @Option(names = "--allow-insecure",
+            description = "Send the token over plain ws://, and the Lyzr API key over plain http://, to a host that is not loopback.")
     boolean allowInsecure;
 
     @Option(names = "--max-message-mb", paramLabel = "N", converter = Converters.Megabytes.class,
@@ -62,6 +64,10 @@ public final class ConnectionOptions {
      */
     public ConnectionRequest request(Secret token, Consumer<ConnectionRequest.Builder> extra, String verb) {
         checkUrl();
+        String trustProblem = truststore == null ? null : TlsContexts.problemWith(truststore);
+        if (trustProblem != null) {
+            throw new UsageException("--truststore: " + trustProblem);
+        }
         URI uri;
         try {
             uri = URI.create(url.replace(" ", "%20"));
@@ -80,6 +86,10 @@ public final class ConnectionOptions {
             request = builder.idleTimeout(idleTimeout(idleTimeout, lyzr)).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException((e.getMessage().contains("Lyzr API") ? "--lyzr-api: " : "--url: ") + e.getMessage());
+        }
+        if (request.sendsLyzrKeyInClear() && !allowInsecure) {
+            throw new UsageException("refusing to send the Lyzr API key unencrypted over http:// to " + request.lyzrApiBase().getHost()
+                    + ": use an https:// --lyzr-api (or wss:// for the socket), or --allow-insecure");
         }
         boolean lyzr = request.effectiveProtocol() == ProtocolChoice.LYZR;
         if (lyzr && !runs.isEmpty()) {

@@ -54,6 +54,14 @@ public final class TokenOptions {
         }
     }
 
+    /** Where the token was looked for, when none was found: for {@link MissingToken}. */
+    public String whereLooked() {
+        if (file != null) {
+            return "the token file " + file + " holds no token";
+        }
+        return "the environment variable " + envName() + " is not set (or use --token-env NAME or --token-file FILE)";
+    }
+
     /** The token read now, or null when none is set and none was asked for. */
     public Secret secret(Function<String, String> environment) {
         checkSet(environment);
