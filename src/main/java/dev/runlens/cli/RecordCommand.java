@@ -7,6 +7,7 @@ import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.LyzrKeyOptions;
+import dev.runlens.launch.MissingToken;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.log.SessionRecorder;
@@ -84,24 +85,28 @@ public final class RecordCommand implements Callable<Integer> {
         Logger tyrus = Logger.getLogger("org.glassfish");
         tyrus.setLevel(Level.SEVERE);
         try {
-            return record(request, file);
+            return record(request, file, secret != null);
         } finally {
             tyrus.setLevel(null); // back to the default for whatever runs next in this JVM (tests)
         }
     }
 
-    private int record(ConnectionRequest request, Path file) {
+    private int record(ConnectionRequest request, Path file, boolean tokenGiven) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordProgress progress = new RecordProgress(err);
         RecordedConnection connection;
         try {
-            connection = RecordedConnection.start(request, file, progress, backoff);
+            connection = RecordedConnection.start(request, file, MissingToken.wrap(progress, tokenGiven, token.whereLooked()), backoff);
         } catch (IOException e) {
-            err.println("runlens record: cannot write " + file + " (" + e.getMessage() + ")");
-            return ExitCodes.USAGE;
+            // A full disk is not bad usage: exit 1, as when it fills later.
+            boolean full = e.getMessage() != null && e.getMessage().startsWith("the disk is full");
+            err.println("runlens record: " + (full ? e.getMessage() : "cannot write " + file + " (" + e.getMessage() + ")"));
+            return full ? ExitCodes.FAILURE : ExitCodes.USAGE;
         }
-        Thread hook = new Thread(connection::close, "runlens-record-shutdown");
+        // A full disk ends the recording at once: nothing more could be kept.
+        connection.onRecordingFailure(sentence -> progress.done.countDown());
+        Thread hook = new Thread(() -> closeAtExit(connection, err), "runlens-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ProgressLine line = System.console() != null ? new ProgressLine(err, progress) : null;
         try {
@@ -137,6 +142,19 @@ public final class RecordCommand implements Callable<Integer> {
             report(connection, progress, err);
         }
         return status;
+    }
+
+    /**
+     * Interrupted (Ctrl-C, SIGTERM): the log is flushed and closed before the JVM ends; if that
+     * cannot finish, stderr says so and the status is 1 rather than the signal's.
+     */
+    private static void closeAtExit(RecordedConnection connection, PrintWriter err) {
+        connection.close();
+        if (connection.recordingFailure().isPresent()) {
+            err.println("runlens record: " + connection.recordingFailure().get());
+            err.flush();
+            Runtime.getRuntime().halt(ExitCodes.FAILURE);
+        }
     }
 
     /** Why the recording ended early, one line each, and where what arrived is. */

@@ -57,14 +57,33 @@ public final class RecordedConnection implements AutoCloseable {
         return service;
     }
 
-    /** Why the recording stopped early (a full disk), if it did. */
+    /** Why the recording stopped early (a full disk) or could not finish, if it did. */
     public Optional<String> recordingFailure() {
         return recorder.failure();
+    }
+
+    /**
+     * Tells {@code listener} once, on the recorder's thread, when the recording stops early (a
+     * full disk). The connection goes on: what arrives still reaches the window.
+     */
+    public void onRecordingFailure(java.util.function.Consumer<String> listener) {
+        recorder.onFailure(listener);
     }
 
     /** The exit status for a connection that ended in {@code end}: see {@link ExitCodes#ofEnd}. */
     public int exitStatus(ConnectionState end) {
         return ExitCodes.ofEnd(end, service.runsNotFound().isEmpty() && service.runsIncomplete().isEmpty());
+    }
+
+    /**
+     * The status for the connection as it is now, for a window closing once its runs ended: as
+     * {@link #exitStatus} once the connection stopped; before that 0, or 4 when a run was not
+     * found or ended unseen.
+     */
+    public int exitStatusNow() {
+        ConnectionState state = service.state();
+        boolean whole = service.runsNotFound().isEmpty() && service.runsIncomplete().isEmpty();
+        return state != null && state.terminal() ? exitStatus(state) : whole ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
     /** Stops the connection, then the recorder (which writes what it still holds). Idempotent. */

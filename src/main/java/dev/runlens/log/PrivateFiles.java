@@ -15,7 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Files that hold what runs carried (payloads, and whatever secrets were in them): session logs,
@@ -28,6 +33,8 @@ public final class PrivateFiles {
     private static final FileAttribute<Set<PosixFilePermission>> FILE = PosixFilePermissions.asFileAttribute(OWNER_FILE);
     private static final FileAttribute<Set<PosixFilePermission>> FOLDER =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    /** Files being read or recorded (absolute, normalized), with how many times each is marked. */
+    private static final Map<Path, Integer> INPUTS = new ConcurrentHashMap<>();
 
     private PrivateFiles() {
     }
@@ -60,13 +67,15 @@ public final class PrivateFiles {
      * an existing one is truncated and made 0600 too, since it is about to hold the new content.
      */
     public static OutputStream newOutputStream(Path file) throws IOException {
+        refuseInput(file, List.of());
         createFolders(file.toAbsolutePath().getParent());
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         OutputStream out = POSIX
                 ? Channels.newOutputStream(Files.newByteChannel(file, options, FILE))
                 : Channels.newOutputStream(Files.newByteChannel(file, options));
-        if (POSIX) {
+        // A device or a pipe (/dev/full, a FIFO) is not ours to re-permission.
+        if (POSIX && Files.isRegularFile(file)) {
             try {
                 Files.setPosixFilePermissions(file, OWNER_FILE);
             } catch (IOException e) {
@@ -75,6 +84,55 @@ public final class PrivateFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * Marks {@code file} as read (a log being shown) or recorded by this process until
+     * {@link #releaseInput}: {@link #newOutputStream} then refuses it, so a save or an export over
+     * it cannot destroy it. Marks nest.
+     */
+    public static void markInput(Path file) {
+        INPUTS.merge(file.toAbsolutePath().normalize(), 1, Integer::sum);
+    }
+
+    public static void releaseInput(Path file) {
+        INPUTS.computeIfPresent(file.toAbsolutePath().normalize(), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /**
+     * Throws {@link OutputIsInput} when {@code target} is the same file (by path or by
+     * {@link Files#isSameFile}: links, other spellings) as one of {@code inputs} or a marked input.
+     */
+    public static void refuseInput(Path target, Collection<Path> inputs) throws OutputIsInput {
+        Path t = target.toAbsolutePath().normalize();
+        List<Path> all = new ArrayList<>(inputs);
+        all.addAll(INPUTS.keySet());
+        for (Path in : all) {
+            if (sameFile(t, in.toAbsolutePath().normalize())) {
+                throw new OutputIsInput(target + " is also an input (" + in + "): writing it would destroy what is being read,"
+                        + " so nothing was written; choose another file");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An output that is also an input: refused before anything is opened. */
+    public static final class OutputIsInput extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public OutputIsInput(String sentence) {
+            super(sentence);
+        }
     }
 
     /** {@link #newOutputStream} as UTF-8 text. */

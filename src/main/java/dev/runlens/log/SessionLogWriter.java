@@ -18,6 +18,7 @@ import java.util.Map;
  * line after a crash.
  */
 public final class SessionLogWriter implements Closeable, Flushable {
+    private final OutputStream raw;
     private final OutputStream out;
     private final JsonGenerator gen;
     private long frames;
@@ -27,7 +28,8 @@ public final class SessionLogWriter implements Closeable, Flushable {
 
     public SessionLogWriter(Path file, SessionHeader header) throws IOException {
         // Owner-only: a recording holds whatever secrets the runs carried.
-        this.out = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16);
+        this.raw = PrivateFiles.newOutputStream(file);
+        this.out = new BufferedOutputStream(raw, 1 << 16);
         this.gen = Json.factory().createGenerator(out);
         // Lines are ended by hand; Jackson's default root separator would start each with a space.
         gen.setRootValueSeparator(null);
@@ -134,6 +136,14 @@ public final class SessionLogWriter implements Closeable, Flushable {
     @Override
     public void flush() throws IOException {
         gen.flush();
+    }
+
+    /**
+     * Closes the file without writing what is still buffered: after a failed write (a full disk)
+     * a later flush could only add a torn line to the lines already written.
+     */
+    public void abandon() throws IOException {
+        raw.close();
     }
 
     @Override

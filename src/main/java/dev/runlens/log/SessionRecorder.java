@@ -1,6 +1,9 @@
 package dev.runlens.log;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Crash-safe session log: callers enqueue frames and meta lines and return at once; a thread of
@@ -21,8 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * moment ({@link #LINGER_NANOS}) and at least every 20 ms during a burst, so {@code kill -9} loses
  * at most the last 100 ms even when this thread is scheduled late on a loaded machine. A flush is
  * a write to the page cache (no fsync): a killed process loses nothing that was flushed. The queue
- * holds at most about {@link #MAX_QUEUED_CHARS} characters: past that a caller waits (the socket
- * then pushes back on the server) instead of filling the heap. Thread-safe to call.
+ * holds at most about {@link #MAX_QUEUED_CHARS} characters (each frame counted with an overhead, so
+ * a flood of empty frames is bounded too): past that a caller waits (the socket then pushes back
+ * on the server) instead of filling the heap. A failed write (a full disk) stops the writing,
+ * cuts the file back to its last whole line and is reported once ({@link #onFailure}); frames
+ * are still taken, and dropped, so the connection and the window carry on. Thread-safe to call.
  */
 public final class SessionRecorder implements AutoCloseable {
     /** A fifth of the promised 100 ms, leaving the rest for a late thread. */
@@ -35,6 +42,10 @@ public final class SessionRecorder implements AutoCloseable {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Characters of frames waiting to be written before callers wait (about 128 MB of heap). */
     static final long MAX_QUEUED_CHARS = 64L << 20;
+    /** What a queued item costs besides its text (the item, the instant, the queue node), in chars. */
+    static final int ITEM_OVERHEAD = 64;
+    /** How long {@link #close} waits for the writer to finish. */
+    static final long CLOSE_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
 
     private sealed interface Item permits FrameItem, MetaItem, EndItem {
     }
@@ -56,29 +67,51 @@ public final class SessionRecorder implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile String failure;
+    private volatile Consumer<String> failureListener = s -> { };
 
     private final long maxQueuedChars;
+    private final long closeTimeoutMillis;
 
-    private SessionRecorder(Path file, SessionLogWriter writer, long maxQueuedChars) {
+    private SessionRecorder(Path file, SessionLogWriter writer, long maxQueuedChars, long closeTimeoutMillis) {
         this.file = file;
         this.writer = writer;
         this.maxQueuedChars = maxQueuedChars;
+        this.closeTimeoutMillis = closeTimeoutMillis;
         this.thread = new Thread(this::drain, "runlens-recorder");
         thread.setDaemon(true);
     }
 
     /** Creates (or truncates) {@code file}, writes the header line and starts the writer thread. */
     public static SessionRecorder start(Path file, SessionHeader header) throws IOException {
-        return start(file, header, MAX_QUEUED_CHARS);
+        return start(file, header, MAX_QUEUED_CHARS, CLOSE_TIMEOUT_MILLIS);
     }
 
-    /** With another bound on the queue (tests). */
-    static SessionRecorder start(Path file, SessionHeader header, long maxQueuedChars) throws IOException {
+    /**
+     * With another bound on the queue and wait for closing (tests). A disk that is full already
+     * throws an {@link IOException} whose message is {@link #diskFull}'s sentence.
+     */
+    static SessionRecorder start(Path file, SessionHeader header, long maxQueuedChars, long closeTimeoutMillis) throws IOException {
         SessionLogWriter writer = new SessionLogWriter(file, header);
-        writer.flush();
-        SessionRecorder recorder = new SessionRecorder(file, writer, maxQueuedChars);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            writer.abandon();
+            throw isDiskFull(e) ? new IOException(diskFull(file), e) : e;
+        }
+        SessionRecorder recorder = new SessionRecorder(file, writer, maxQueuedChars, closeTimeoutMillis);
+        PrivateFiles.markInput(file);
         recorder.thread.start();
         return recorder;
+    }
+
+    /** The sentence for a full disk (ENOSPC, or a quota). */
+    static String diskFull(Path file) {
+        return "the disk is full: recording to " + file + " stopped; what was written before stays readable";
+    }
+
+    static boolean isDiskFull(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left on device") || m.contains("Disk quota exceeded") || m.contains("not enough space");
     }
 
     /** {@code $XDG_DATA_HOME/runlens/sessions}, else {@code ~/.local/share/runlens/sessions}. */
@@ -107,7 +140,7 @@ public final class SessionRecorder implements AutoCloseable {
         if (queuedChars.get() > maxQueuedChars) {
             awaitRoom();
         }
-        queuedChars.addAndGet(text.length());
+        queuedChars.addAndGet(text.length() + ITEM_OVERHEAD);
         queue.add(new FrameItem(receivedAt, text));
     }
 
@@ -140,12 +173,24 @@ public final class SessionRecorder implements AutoCloseable {
         return file;
     }
 
-    /** Why writing stopped (disk full, file removed...), if it did. */
+    /** Why writing stopped (disk full, file removed, could not finish), if it did. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
 
-    /** Writes what is queued, flushes and closes the file. Idempotent. */
+    /** Tells {@code listener} (on the recorder's thread, once) why writing stopped, if it does. */
+    public void onFailure(Consumer<String> listener) {
+        failureListener = listener;
+        String f = failure;
+        if (f != null) {
+            listener.accept(f);
+        }
+    }
+
+    /**
+     * Writes what is queued, flushes and closes the file, waiting at most {@link #CLOSE_TIMEOUT_MILLIS}.
+     * Returns false, with {@link #failure()} saying why, when the log is not whole. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -156,10 +201,15 @@ public final class SessionRecorder implements AutoCloseable {
             queue.add(new EndItem());
         }
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread.join(closeTimeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (thread.isAlive() && failure == null) {
+            failure = "could not finish writing " + file + " within " + closeTimeoutMillis / 1000.0
+                    + " s (the disk is not answering): its last lines may be missing";
+        }
+        PrivateFiles.releaseInput(file);
     }
 
     private void drain() {
@@ -194,7 +244,7 @@ public final class SessionRecorder implements AutoCloseable {
                     }
                     write(item);
                     if (item instanceof FrameItem f) {
-                        chars += f.text().length();
+                        chars += f.text().length() + ITEM_OVERHEAD;
                     }
                     dirty = true;
                     // A long burst still reaches the file every flush interval.
@@ -209,6 +259,47 @@ public final class SessionRecorder implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             finish();
+        }
+    }
+
+    private void fail(IOException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = isDiskFull(e) ? diskFull(file) : "cannot write " + file + ": " + e.getMessage();
+        try {
+            writer.abandon();
+            cutAfterLastLine(file);
+        } catch (IOException | RuntimeException ignored) {
+            // The sentence already says the log stopped; a torn last line is all that can remain.
+        }
+        failureListener.accept(failure);
+    }
+
+    /**
+     * Cuts {@code file} after its last newline, so a write torn by a full disk leaves only whole
+     * lines (a reader would otherwise count the torn one as malformed).
+     */
+    static void cutAfterLastLine(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate(8192);
+            while (end > 0) {
+                long start = Math.max(0, end - buf.capacity());
+                buf.clear().limit((int) (end - start));
+                ch.read(buf, start);
+                for (int i = buf.position() - 1; i >= 0; i--) {
+                    if (buf.get(i) == '\n') {
+                        ch.truncate(start + i + 1);
+                        return;
+                    }
+                }
+                end = start;
+            }
+            ch.truncate(0);
         }
     }
 
@@ -230,8 +321,10 @@ public final class SessionRecorder implements AutoCloseable {
             } else if (item instanceof MetaItem m) {
                 writer.writeMeta(m.at(), m.kind(), m.fields());
             }
-        } catch (IOException | RuntimeException e) {
-            failure = "cannot write " + file + ": " + e.getMessage();
+        } catch (IOException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new IOException(e.getMessage(), e));
         }
     }
 
@@ -242,7 +335,7 @@ public final class SessionRecorder implements AutoCloseable {
         try {
             writer.flush();
         } catch (IOException e) {
-            failure = "cannot write " + file + ": " + e.getMessage();
+            fail(e);
         }
     }
 
@@ -253,12 +346,13 @@ public final class SessionRecorder implements AutoCloseable {
                 write(item);
             }
         }
+        if (failure != null) {
+            return;
+        }
         try {
             writer.close();
         } catch (IOException e) {
-            if (failure == null) {
-                failure = "cannot close " + file + ": " + e.getMessage();
-            }
+            fail(e);
         }
     }
 }
