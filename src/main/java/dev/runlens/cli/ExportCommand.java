@@ -93,11 +93,16 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
+            // export --out X X, or X under another name: refused before anything is opened.
+            PrivateFiles.refuseInput(target, inputs);
             switch (format) {
                 case "summary" -> writeSummary(inputs, target);
                 case "csv" -> writeCsv(inputs, target, runs);
                 default -> writeSession(inputs, target, runs, redact);
             }
+        } catch (PrivateFiles.OutputIsInput e) {
+            err.println("runlens export: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (NoSuchFileException e) {
             err.println("runlens export: " + e.getFile() + ": no such file");
             return ExitCodes.USAGE;

@@ -122,6 +122,8 @@ public final class ReplayUi {
 
     /** Opens a log for replay; it plays from the start at the chosen pace. */
     public Feed open(Path file) {
+        // Rows read their frames back from this file: a save or an export must not write over it.
+        dev.runlens.log.PrivateFiles.markInput(file);
         return controller.open(file, true);
     }
 
