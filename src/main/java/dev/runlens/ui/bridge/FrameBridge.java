@@ -9,6 +9,7 @@ import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.FeedItem;
 import dev.runlens.ui.rows.FrameRef;
 import dev.runlens.ui.rows.FrameSummary;
+import javafx.application.Platform;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,19 +21,41 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The one way into the FX thread. Producers (network threads, file readers) call {@link #frame}
  * and friends, which prepare the item off the FX thread (summary line, big texts spilled) and
- * return at once: the queue is unbounded, so nothing received is ever dropped, and no producer
- * ever waits for the FX thread. The FX side drains it once per pulse ({@link FxPump}).
+ * return at once. The FX side drains it once per pulse ({@link FxPump}). Nothing is ever dropped;
+ * the queue is bounded instead: while more than {@link #MAX_WEIGHT} (about the heap the items
+ * hold, in chars) waits and the pump is running, a producer waits for the FX thread to take some
+ * (back-pressure: the socket is then read more slowly), at most {@link #MAX_WAIT_NANOS} per item,
+ * so a stalled FX thread never holds a network thread for good. The FX thread itself never waits
+ * here, nor does anyone while the window is hidden (no pump drains then). Decision 0038.
  */
 public final class FrameBridge {
+    /** About 64 MB of items: ten seconds of the fastest stream measured. */
+    static final long MAX_WEIGHT = 32L << 20;
+    /** What an item costs besides its inline text and summary (the item, the event, the queue node). */
+    static final int ITEM_WEIGHT = 256;
+    /** The longest one producer waits for room per item. */
+    static final long MAX_WAIT_NANOS = 1_000_000_000L;
+
     private final ConcurrentLinkedQueue<FeedItem> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicLong weight = new AtomicLong();
+    private final AtomicLong heldBack = new AtomicLong();
+    private final Object room = new Object();
+    private final long maxWeight;
+    private volatile boolean draining;
     private volatile long lastEnqueueNanos;
     private final AtomicLong received = new AtomicLong();
     private final AtomicInteger nextFeed = new AtomicInteger(1);
     private final SpillFile store;
 
     public FrameBridge(SpillFile store) {
+        this(store, MAX_WEIGHT);
+    }
+
+    /** With another bound (tests). */
+    FrameBridge(SpillFile store, long maxWeight) {
         this.store = store;
+        this.maxWeight = maxWeight;
     }
 
     public Feed newFeed(String label, boolean live) {
@@ -111,9 +134,64 @@ public final class FrameBridge {
     }
 
     private void enqueue(FeedItem item) {
+        if (weight.get() > maxWeight && draining && !Platform.isFxApplicationThread()) {
+            awaitRoom();
+        }
+        weight.addAndGet(weightOf(item));
         queue.add(item);
         backlog.incrementAndGet();
         lastEnqueueNanos = System.nanoTime();
+    }
+
+    private void awaitRoom() {
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        heldBack.incrementAndGet();
+        synchronized (room) {
+            while (weight.get() > maxWeight && draining) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    room.wait(Math.max(1, Math.min(10, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The heap an item holds, roughly, in chars: its inline text and summary plus a fixed cost. */
+    static long weightOf(FeedItem item) {
+        if (item instanceof FeedItem.FrameItem f) {
+            long text = f.ref() instanceof FrameRef.Inline in ? in.text().length() : 0;
+            return ITEM_WEIGHT + text + (f.summary() == null ? 0 : f.summary().length());
+        }
+        return ITEM_WEIGHT;
+    }
+
+    /**
+     * Whether the FX side is draining (the pump runs). Producers wait for room only then: a hidden
+     * window takes nothing, and its producers must not wait for it.
+     */
+    void draining(boolean running) {
+        draining = running;
+        if (!running) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
+    }
+
+    /** How many times a producer waited for room: the back-pressure applied so far. */
+    public long heldBack() {
+        return heldBack.get();
+    }
+
+    /** The items' weight waiting (see {@link #weightOf}). */
+    long weight() {
+        return weight.get();
     }
 
     /** When the newest item arrived (System.nanoTime), for the drain figure. */
@@ -125,10 +203,17 @@ public final class FrameBridge {
     public List<FeedItem> drain(int max) {
         List<FeedItem> out = new ArrayList<>(Math.min(max, Math.max(16, backlog.get())));
         FeedItem item;
+        long taken = 0;
         while (out.size() < max && (item = queue.poll()) != null) {
             out.add(item);
+            taken += weightOf(item);
         }
         backlog.addAndGet(-out.size());
+        if (weight.getAndAdd(-taken) > maxWeight) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
         return out;
     }
 

@@ -106,6 +106,7 @@ public final class FxPump extends AnimationTimer {
     public void start() {
         pulsesShown = 0;
         running = true;
+        bridge.draining(true);
         super.start();
     }
 
@@ -113,6 +114,7 @@ public final class FxPump extends AnimationTimer {
     public void stop() {
         super.stop();
         running = false;
+        bridge.draining(false);
         stats.pause();
         runDeferred();
     }
