@@ -17,6 +17,20 @@ public interface Connector {
         /** Adds a Space Operator run to the open connection. */
         void subscribe(String flowRunId);
 
+        /** The exit status {@code record} would give this connection now (see {@code RecordedConnection#exitStatusNow}). */
+        default int exitStatus() {
+            return 0;
+        }
+
+        /** Why the recording stopped early or could not finish, if it did. */
+        default java.util.Optional<String> recordingFailure() {
+            return java.util.Optional.empty();
+        }
+
+        /** Tells {@code listener} once when the recording stops early (a full disk). */
+        default void onRecordingFailure(java.util.function.Consumer<String> listener) {
+        }
+
         @Override
         void close();
     }

@@ -210,6 +210,11 @@ public final class Dashboard {
         Feed feed = bridge.newFeed(settings.uri().getHost() + ":" + settings.uri().getPort() + settings.uri().getPath(), true);
         try {
             Connector.Live live = connector.open(settings, bridge.listener(feed));
+            // A full disk stops the recording, not the window: the runs go on arriving and showing.
+            live.onRecordingFailure(sentence -> {
+                System.err.println("runlens: " + sentence);
+                bridge.problem(feed, sentence);
+            });
             connections.add(live);
             statusBar.setRecording(live.recording());
             return live;

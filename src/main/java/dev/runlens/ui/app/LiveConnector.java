@@ -7,9 +7,11 @@ import dev.runlens.connect.ConnectionState;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
 import dev.runlens.launch.ConnectionOptions;
+import dev.runlens.launch.MissingToken;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.log.SessionRecorder;
 import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.TokenSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +44,9 @@ final class LiveConnector implements Connector {
     @Override
     public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
         AppLog.awaitInstalled();
-        RecordedConnection connection = RecordedConnection.start(request(s), nextFile(), listener, Backoff.standard());
+        ConnectionRequest request = request(s);
+        RecordedConnection connection = RecordedConnection.start(request, nextFile(),
+                MissingToken.wrap(listener, request.token() != null, whereLooked(s.token())), Backoff.standard());
         return new Live() {
             @Override
             public Path recording() {
@@ -60,9 +64,33 @@ final class LiveConnector implements Connector {
             }
 
             @Override
+            public int exitStatus() {
+                return connection.exitStatusNow();
+            }
+
+            @Override
+            public java.util.Optional<String> recordingFailure() {
+                return connection.recordingFailure();
+            }
+
+            @Override
+            public void onRecordingFailure(java.util.function.Consumer<String> failure) {
+                connection.onRecordingFailure(failure);
+            }
+
+            @Override
             public void close() {
                 connection.close();
             }
+        };
+    }
+
+    /** Where the window looked for a token it did not find. */
+    static String whereLooked(TokenSource source) {
+        return switch (source) {
+            case TokenSource.EnvVar v -> "the environment variable " + v.name() + " is not set";
+            case TokenSource.FromFile f -> "the token file " + f.file() + " holds no token";
+            default -> "the Connect dialog's token field was empty";
         };
     }
 

@@ -74,7 +74,8 @@ public final class RunlensApplication extends Application {
         PauseTransition grace = new PauseTransition(Duration.seconds(1));
         grace.setOnFinished(e -> {
             if (finishedOrStopped() && dashboard.bridge().backlog() == 0) {
-                exitStatus = exitStatusOf(dashboard.model().feeds());
+                exitStatus = ExitWhenFinished.status(dashboard.model().feeds(),
+                        dashboard.connections().stream().map(Connector.Live::exitStatus).toList());
                 stage.close();
             }
         });
@@ -86,21 +87,9 @@ public final class RunlensApplication extends Application {
     }
 
     private boolean finishedOrStopped() {
-        if (dashboard.model().allRunsFinished()) {
-            return true;
-        }
-        java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds = dashboard.model().feeds();
-        return !feeds.isEmpty() && feeds.stream().allMatch(f -> !f.feed().live() || (f.state() != null && f.state().terminal()));
-    }
-
-    static int exitStatusOf(java.util.List<dev.runlens.ui.dashboard.FeedStatus> feeds) {
-        int status = ExitCodes.OK;
-        for (dev.runlens.ui.dashboard.FeedStatus f : feeds) {
-            if (f.state() != null) {
-                status = Math.max(status, ExitCodes.ofProblem(f.state()));
-            }
-        }
-        return status;
+        LaunchOptions o = options;
+        return ExitWhenFinished.over(dashboard.model(), o.watch() == null ? java.util.List.of() : o.watch().runIds(),
+                dashboard.model().feeds());
     }
 
     private void shutDown() {
@@ -119,7 +108,15 @@ public final class RunlensApplication extends Application {
             }
         }
         crashes.showIn(null);
+        java.util.List<Connector.Live> recordings = dashboard.connections();
         dashboard.close();
+        // The recordings are closed (flushed) by now; one that could not finish must not exit 0.
+        for (Connector.Live c : recordings) {
+            c.recordingFailure().ifPresent(sentence -> {
+                System.err.println("runlens: " + sentence);
+                exitStatus = Math.max(exitStatus, ExitCodes.FAILURE);
+            });
+        }
         if (demo != null) {
             // Also when the simulator comes up only after the window closed.
             demo.thenAccept(d -> {
