@@ -25,6 +25,10 @@ record Problem(ConnectionState state, String sentence, boolean retry) {
                 return new Problem(ConnectionState.RECONNECTING,
                         "The connection to " + host + " was refused: is the server running there?", true);
             }
+            if (t instanceof TlsContexts.UnusableTrustStore) {
+                String m = t.getMessage();
+                return new Problem(ConnectionState.FAILED, Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".", false);
+            }
             if (t instanceof SSLException || t instanceof GeneralSecurityException) {
                 return new Problem(ConnectionState.FAILED, "TLS failure with " + host
                         + ": the server's certificate could not be verified (a private CA needs --truststore).", false);

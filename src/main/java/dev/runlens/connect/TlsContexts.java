@@ -31,6 +31,10 @@ public final class TlsContexts {
     }
 
     static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
+        String problem = extraTrust == null ? null : problemWith(extraTrust);
+        if (problem != null) {
+            throw new UnusableTrustStore(problem); // the file changed since the options were checked
+        }
         X509TrustManager system = trustManager(null);
         X509TrustManager trust = extraTrust == null ? system : new Either(system, trustManager(load(extraTrust)));
         SSLContext context = SSLContext.getInstance("TLS");
