@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
 @Command(name = "export", description = "Convert or share logs: a session log (some runs, secrets masked), the summary JSON, "
         + "or the executions as CSV.",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:written", "1:the output could not be written",
-                "2:bad usage, or an input is missing or not a log"})
+                "2:bad usage, an input is missing or not a log, or the output is also an input"})
 public final class ExportCommand implements Callable<Integer> {
     private static final String USAGE = "Usage: runlens export [--format session|summary|csv] [--redact] [--run RUN_ID]... --out FILE INPUT...";
 

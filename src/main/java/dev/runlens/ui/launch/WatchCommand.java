@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 @Command(name = "watch", description = "Open the dashboard connected; the session is recorded (--out, else the sessions folder).",
         exitCodeListHeading = "%nExit status (with --exit-when-finished, as record's):%n",
-        exitCodeList = {"0:done", "1:the stats could not be written", "2:bad usage", "3:token refused", "4:run not found",
+        exitCodeList = {"0:done", "1:the stats or the session log could not be written", "2:bad usage", "3:token refused", "4:run not found",
                 "5:gave up"})
 public final class WatchCommand implements Callable<Integer> {
     @Mixin
