@@ -142,6 +142,10 @@ final class Indexer {
             aux = index.strings.id(e.kind());
         }
         append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
+        if (e.problem() != null) {
+            // Applied without the field it could not read; listed with the damage so seeks restore it.
+            index.markers.malformed(new MalformedEntry(index.table.size() - 1, e.problem()));
+        }
     }
 
     private void meta(LogEntry.Meta m, long offset, int length, String line) throws IOException {

@@ -173,6 +173,11 @@ public final class DashboardModel {
                 times, f.summary(), f.ref(), run.ref(), exec);
         track.add(row, f.feed());
         newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
+        if (e.problem() != null) {
+            // Applied without the field it could not read: the event counts, the problem is listed.
+            newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), run.ref(), row.node(), times,
+                    e.problem(), exec));
+        }
         if (!wasTerminal) {
             if (e instanceof RunEvent.NodeError ne) {
                 ErrorKind kind = run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;

@@ -244,6 +244,9 @@ public final class ReplaySession implements AutoCloseable {
             if (event instanceof MalformedFrame m) {
                 problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
                         m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
+            } else if (event instanceof dev.runlens.protocol.RunEvent r && r.problem() != null) {
+                problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, r.run(), null, null,
+                        r.problem(), null)));
             }
             // The row keeps the entry's place in the log; its text is read back when inspected.
             bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1), new FrameRef.InLog(frames, i, text.length()));
