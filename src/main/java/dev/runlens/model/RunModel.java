@@ -18,6 +18,9 @@ import java.util.Map;
  * single-threaded: the owner decides which thread applies events.
  */
 public final class RunModel {
+    /** A reported execution time above a year is not a measure (and would overflow a Duration's nanos). */
+    private static final double MAX_REPORTED_SECONDS = 365 * 86_400.0;
+
     private final Map<RunRef, Run> runs = new LinkedHashMap<>();
     private final List<Run> order = new ArrayList<>();
     private long applied;
@@ -63,6 +66,11 @@ public final class RunModel {
                 Execution touched = find(run, e.node());
                 if (e.output() != null) {
                     touched.outputs++;
+                }
+                Double seconds = e.executionSeconds();
+                // The server's measure is the duration shown; nonsense (negative, infinite) is ignored.
+                if (seconds != null && !touched.finished && seconds >= 0 && seconds <= MAX_REPORTED_SECONDS) {
+                    touched.reportedSeconds = seconds;
                 }
                 finishExecution(run, touched, time);
                 yield touched;

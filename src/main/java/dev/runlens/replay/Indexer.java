@@ -134,8 +134,10 @@ final class Indexer {
                 aux = index.strings.id(ne.message());
             }
             flags |= ne.endsExecution() ? EntryTable.ENDS : 0;
-        } else if (e instanceof RunEvent.NodeFinished nf && nf.output() != null) {
-            flags |= EntryTable.HAS_OUTPUT;
+        } else if (e instanceof RunEvent.NodeFinished nf) {
+            flags |= nf.output() != null ? EntryTable.HAS_OUTPUT : 0;
+            // The server's execution_time is the duration shown: a seek re-reads the frame for it.
+            flags |= nf.executionSeconds() != null ? EntryTable.HEAVY : 0;
         }
         if (kind == EntryKind.UNKNOWN_EVENT) {
             // Its kind name is the frame's own: kept for the event log's rows.

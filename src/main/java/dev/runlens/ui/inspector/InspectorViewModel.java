@@ -105,7 +105,10 @@ public final class InspectorViewModel {
             subtitle.set(track.run().status().id() + " · run-level events (select an execution for its payloads)");
         } else {
             title.set(names.name(exec.node()) + "  #" + exec.times());
-            subtitle.set(exec.status().id() + " · node " + exec.node());
+            // The server's execution_time when it gave one, else finish minus start.
+            java.time.Duration took = exec.finished() ? exec.duration() : null;
+            subtitle.set(exec.status().id() + " · node " + exec.node()
+                    + (took == null ? "" : " · took " + dev.runlens.summary.Durations.format(took)));
         }
         if (fresh) {
             clear();
