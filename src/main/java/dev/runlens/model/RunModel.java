@@ -171,6 +171,18 @@ public final class RunModel {
         return new Change(run, null);
     }
 
+    /**
+     * The run's output as fetched over HTTP (Space Operator {@code /flow/output}, for a run the
+     * socket no longer streamed). An output the run's own events gave is kept: it is what was received.
+     */
+    public Change finalOutput(RunRef ref, JsonNode output) {
+        Run run = runOf(ref);
+        if (run.output == null) {
+            run.output = output;
+        }
+        return new Change(run, null);
+    }
+
     private Run runOf(RunRef ref) {
         Run run = runs.get(ref);
         return run != null && !run.shared ? run : newOrOwnRun(ref, run);

@@ -158,7 +158,8 @@ final class Indexer {
             flags |= EntryTable.SPOOLED;
         }
         // Gaps and reconciliations change the model: a seek must re-read them.
-        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind());
+        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind())
+                || SessionMeta.FINAL_OUTPUT.equals(m.kind());
         SessionMeta.applyToModel(m, model);  // LinePipeline's decoder has registered a subscribed stream
         int i = index.table.size();
         if (SessionMeta.RECONCILED.equals(m.kind())) {

@@ -123,7 +123,9 @@ public final class DashboardModel {
         } else if (item instanceof FeedItem.ReconciledItem r) {
             Run before = model.run(r.run());
             boolean wasTerminal = before != null && before.terminal();
-            dev.runlens.log.SessionMeta.reconcile(r.fields(), r.at(), model);
+            // A task-status answer, or (with "meta": "final_output") an output fetched over HTTP.
+            dev.runlens.log.SessionMeta.applyToModel(r.fields().path("meta").asText(dev.runlens.log.SessionMeta.RECONCILED),
+                    r.fields(), r.at(), model);
             Run run = model.run(r.run());
             if (run != null) {
                 track(run, r.feed(), added);

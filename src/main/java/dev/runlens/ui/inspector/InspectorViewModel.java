@@ -118,8 +118,10 @@ public final class InspectorViewModel {
         long gen = ++generation;
         inFlight = true;
         loading.set(true);
+        // A run's output may come from no event at all: fetched over HTTP (final_output, task-status).
+        JsonNode runOutput = exec == null ? track.run().output() : null;
         runInBackground(() -> {
-            InspectorLoader.Content content = InspectorLoader.load(run, rows);
+            InspectorLoader.Content content = InspectorLoader.withRunOutput(InspectorLoader.load(run, rows), runOutput);
             fx.execute(() -> publish(gen, content));
         });
     }

@@ -273,6 +273,8 @@ public final class ReplaySession implements AutoCloseable {
         String kind = node.path("meta").asText("");
         if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
             decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
+        } else if (SessionMeta.FINAL_OUTPUT.equals(kind) && node.path("flow_run_id").isTextual()) {
+            bridge.reconciled(feed, at, new RunRef(Source.SPACE_OPERATOR, node.get("flow_run_id").textValue()), node);
         } else if (SessionMeta.RECONCILED.equals(kind)) {
             Source source = Source.ofId(node.path("source").asText());
             String runId = node.path("run_id").asText(null);
