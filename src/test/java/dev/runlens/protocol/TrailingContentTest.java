@@ -21,6 +21,11 @@ class TrailingContentTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theReasonSaysWhatIsWrong() {
+        assertEquals("not JSON: content after the JSON value", ((MalformedFrame) new FrameDecoder().decode(V2 + "{}")).reason());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {LYZR, V2, LYZR + " \n\t", "  " + V2 + "\r\n"})
     void whitespaceAroundTheValueIsFine(String frame) {
