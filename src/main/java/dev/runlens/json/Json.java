@@ -41,8 +41,9 @@ public final class Json {
             .build();
 
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            // Numbers keep their exact text: 1.50 stays 1.50, 1756806125.043 stays exact.
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            // Numbers keep their exact text: 1.50 stays 1.50, 1756806125.043 stays exact; one with
+            // an absurd exponent (1e400000000) is kept but never expanded (BoundedNodeFactory).
+            .setNodeFactory(new BoundedNodeFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -55,7 +56,11 @@ public final class Json {
             .withObjectIndenter(new LineIndenter())
             .withArrayIndenter(new LineIndenter());
 
-    private static final ObjectReader TREE_READER = MAPPER.reader();
+    /**
+     * Whole texts (a frame, a log line): {@code "x"y} and {@code {}{}} are malformed, not their first
+     * value with the rest ignored. The mapper itself keeps reading values out of longer streams (HAR).
+     */
+    private static final ObjectReader TREE_READER = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(PRETTY_PRINTER);
 
@@ -81,6 +86,11 @@ public final class Json {
     /** Parses one JSON text; throws IOException (including constraint violations) for bad input. */
     public static JsonNode parse(String text) throws IOException {
         return TREE_READER.readTree(text);
+    }
+
+    /** As {@link #parse(String)}, for the UTF-8 bytes {@code bytes[offset, offset + length)}. */
+    public static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        return TREE_READER.readTree(bytes, offset, length);
     }
 
     public static String compact(JsonNode node) {

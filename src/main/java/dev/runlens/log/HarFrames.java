@@ -72,7 +72,13 @@ final class HarFrames {
         if (n == null || !n.isNumber()) {
             return null;
         }
-        BigDecimal micros = n.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal seconds = n.decimalValue();
+        // Checked from digits and exponent first: scaling 1e400000000 would take minutes.
+        long integerDigits = (long) seconds.precision() - seconds.scale();
+        if (integerDigits > 15 || integerDigits < -6) {
+            return integerDigits > 15 ? null : Instant.EPOCH;
+        }
+        BigDecimal micros = seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
         if (micros.abs().toBigInteger().bitLength() > 62) {
             return null;
         }

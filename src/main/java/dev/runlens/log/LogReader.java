@@ -111,6 +111,10 @@ public final class LogReader {
         long lineNo = 0;
         while (lines.next()) {
             lineNo++;
+            if (lines.overlong()) {
+                sink.accept(lines.overlongEntry(lineNo));
+                continue;
+            }
             if (lines.isBlank()) {
                 continue;
             }

@@ -133,7 +133,7 @@ public final class SessionLineParser {
     static LogEntry anyLine(byte[] line, int length, long lineNo, boolean terminated, long index, long offset) {
         JsonNode node;
         try {
-            node = Json.mapper().readTree(line, 0, length);
+            node = Json.parse(line, 0, length);
         } catch (IOException | RuntimeException e) {
             String reason = terminated ? "line " + lineNo + " of the session log is not JSON"
                     : "the last line is cut off (the session was interrupted while writing it)";

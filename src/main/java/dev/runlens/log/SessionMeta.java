@@ -1,11 +1,13 @@
 package dev.runlens.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
 import dev.runlens.model.Gap;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
+import dev.runlens.value.ValueCodec;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,13 +19,16 @@ import java.time.format.DateTimeParseException;
  * {@code reconciled} ({@code source}, {@code run_id}, {@code task_id}, {@code status},
  * {@code results}) is a Lyzr task-status answer fetched after a gap: every task named in
  * {@code results} completed, and a {@code completed}/{@code failed}/{@code error} status ends a run
- * whose terminal event was missed. Other kinds (connecting, authenticated, disconnected,
+ * whose terminal event was missed. {@code final_output} ({@code flow_run_id}, {@code output}) is
+ * the output of a Space Operator run fetched over HTTP and becomes the run's output. Other kinds (connecting, authenticated, disconnected,
  * reconnecting, reconcile_failed...) are informational.
  */
 public final class SessionMeta {
     public static final String SUBSCRIBED = "subscribed";
     public static final String GAP = "gap";
     public static final String RECONCILED = "reconciled";
+    /** Space Operator's {@code /flow/output} answer for a run that was not found: {@code flow_run_id}, {@code output} (its JSON text). */
+    public static final String FINAL_OUTPUT = "final_output";
 
     private SessionMeta() {
     }
@@ -41,9 +46,18 @@ public final class SessionMeta {
         }
     }
 
-    /** The model's part of {@link #apply}: gaps and reconciled task-status answers. */
+    /** The model's part of {@link #apply}: gaps, reconciled task-status answers and fetched final outputs. */
     public static void applyToModel(LogEntry.Meta meta, RunModel model) {
-        JsonNode f = meta.fields();
+        applyToModel(meta.kind(), meta.fields(), meta.at(), model);
+    }
+
+    /** As above, for a meta line's {@code kind} and {@code f}ields received at {@code at}. */
+    public static void applyToModel(String kind, JsonNode f, Instant at, RunModel model) {
+        if (FINAL_OUTPUT.equals(kind)) {
+            finalOutput(f, model);
+            return;
+        }
+        LogEntry.Meta meta = new LogEntry.Meta(at, kind, f);
         if (GAP.equals(meta.kind())) {
             Source source = Source.ofId(f.path("source").asText());
             String runId = f.path("run_id").asText(null);
@@ -74,6 +88,27 @@ public final class SessionMeta {
         } else if (status.equals("failed") || status.equals("error")) {
             model.reconcileEnd(ref, true, null, at);
         }
+    }
+
+    /**
+     * The output fetched over HTTP for a run the server no longer streamed becomes the run's output
+     * (a tagged Space Operator value, shown in its plain form like a FlowFinish output).
+     */
+    private static void finalOutput(JsonNode f, RunModel model) {
+        String runId = f.path("flow_run_id").asText(null);
+        JsonNode output = f.get("output");
+        if (runId == null || output == null || output.isNull()) {
+            return;
+        }
+        JsonNode value = output;
+        if (output.isTextual()) {
+            try {
+                value = Json.parse(output.textValue());
+            } catch (java.io.IOException e) {
+                return;  // not JSON: nothing to show as an output
+            }
+        }
+        model.finalOutput(new RunRef(Source.SPACE_OPERATOR, runId), ValueCodec.toPlain(value));
     }
 
     private static Instant instant(JsonNode n, Instant fallback) {

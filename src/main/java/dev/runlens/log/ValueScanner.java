@@ -6,7 +6,9 @@ import java.io.Reader;
 /**
  * Splits a character stream into top-level JSON values without parsing them: it tracks only
  * strings and bracket depth, so one broken or hostile frame (bad syntax, deep nesting) stays one
- * bad chunk and reading goes on. Used for pretty-printed sequences and JSON arrays.
+ * bad chunk and reading goes on. A value longer than {@link LineInput#MAX_LINE_BYTES} characters
+ * (one without end, say) is scanned to its end but not kept. Used for pretty-printed sequences
+ * and JSON arrays.
  */
 final class ValueScanner {
     /** One value's text; {@code problem} is set when it could not be completed. */
@@ -15,13 +17,44 @@ final class ValueScanner {
 
     private final Reader in;
     private final boolean insideArray;
+    private final int limit;
     private int peeked = -2;
     private boolean ended;
+    /** Characters of the current value, also those past {@link #limit} that were not kept. */
+    private long length;
 
     /** @param insideArray true when the opening '[' was consumed and values are comma-separated */
     ValueScanner(Reader in, boolean insideArray) {
+        this(in, insideArray, LineInput.MAX_LINE_BYTES);
+    }
+
+    /** With another bound on a value's length (in characters), for tests. */
+    ValueScanner(Reader in, boolean insideArray, int limit) {
         this.in = in;
         this.insideArray = insideArray;
+        this.limit = limit;
+    }
+
+    /**
+     * Keeps {@code c} while the value is within the bound; past it (a frame without end, say) the
+     * value is still scanned to its end, but only its first characters are kept, for a preview.
+     */
+    private void keep(StringBuilder sb, int c) {
+        length++;
+        if (length <= limit) {
+            sb.append((char) c);
+        }
+    }
+
+    /** The chunk of a value: refused with one sentence when it was longer than the bound. */
+    private Chunk chunk(StringBuilder sb, String problem) {
+        if (length > limit) {
+            String bound = limit % (1 << 20) == 0 ? (limit >> 20) + " MiB" : limit + " characters";
+            String preview = sb.substring(0, Math.min(200, sb.length()));
+            return new Chunk(preview, "a frame of " + length + " characters is longer than " + bound
+                    + (problem == null ? "" : " and " + problem) + ": skipped");
+        }
+        return new Chunk(sb.toString(), problem);
     }
 
     private int read() throws IOException {
@@ -55,48 +88,48 @@ final class ValueScanner {
             return null;
         }
         StringBuilder sb = new StringBuilder();
+        length = 0;
         if (c == '{' || c == '[') {
             return container(sb, c);
         }
         if (c == '"') {
-            sb.append('"');
-            return readString(sb) ? new Chunk(sb.toString(), null)
-                    : new Chunk(sb.toString(), "the file ends inside a string (truncated)");
+            keep(sb, '"');
+            return readString(sb) ? chunk(sb, null) : chunk(sb, "the file ends inside a string (truncated)");
         }
         // A scalar or stray text: up to the next separator.
-        sb.append((char) c);
+        keep(sb, c);
         while ((c = read()) != -1 && c != '\n' && !(insideArray && (c == ',' || c == ']'))
                 && !(c == '{' && !insideArray)) {
-            sb.append((char) c);
+            keep(sb, c);
         }
         if (c != -1 && c != '\n') {
             unread(c);
         }
-        return new Chunk(sb.toString().strip(), null);
+        return length > limit ? chunk(sb, null) : new Chunk(sb.toString().strip(), null);
     }
 
     private Chunk container(StringBuilder sb, int open) throws IOException {
         int depth = 0;
         int c = open;
         while (true) {
-            sb.append((char) c);
+            keep(sb, c);
             if (c == '{' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ']') {
                 depth--;
                 if (depth == 0) {
-                    return new Chunk(sb.toString(), null);
+                    return chunk(sb, null);
                 }
             } else if (c == '"') {
                 if (!readString(sb)) {
                     ended = true;
-                    return new Chunk(sb.toString(), "the file ends inside a frame (truncated)");
+                    return chunk(sb, "the file ends inside a frame (truncated)");
                 }
             }
             c = read();
             if (c == -1) {
                 ended = true;
-                return new Chunk(sb.toString(), "the file ends inside a frame (truncated)");
+                return chunk(sb, "the file ends inside a frame (truncated)");
             }
         }
     }
@@ -105,13 +138,13 @@ final class ValueScanner {
     private boolean readString(StringBuilder sb) throws IOException {
         int c;
         while ((c = read()) != -1) {
-            sb.append((char) c);
+            keep(sb, c);
             if (c == '\\') {
                 c = read();
                 if (c == -1) {
                     return false;
                 }
-                sb.append((char) c);
+                keep(sb, c);
             } else if (c == '"') {
                 return true;
             }

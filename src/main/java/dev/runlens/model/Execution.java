@@ -1,5 +1,6 @@
 package dev.runlens.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class Execution {
     Instant finishedAt;
     boolean finished;
     int outputs;
+    /** The server's own measure of the execution (Lyzr execution_time), in seconds; NaN when not given. */
+    double reportedSeconds = Double.NaN;
     List<String> errors = List.of();
 
     Execution(String node, int times, int index) {
@@ -29,6 +32,7 @@ public final class Execution {
         c.finishedAt = finishedAt;
         c.finished = finished;
         c.outputs = outputs;
+        c.reportedSeconds = reportedSeconds;
         c.errors = errors.isEmpty() ? List.of() : new ArrayList<>(errors);
         return c;
     }
@@ -68,6 +72,23 @@ public final class Execution {
     /** True once a finish event (NodeFinish, task_completed, task_failed) was applied. */
     public boolean finished() {
         return finished;
+    }
+
+    /** The duration the server measured (Lyzr execution_time), or null when it gave none. */
+    public Duration reportedDuration() {
+        return Double.isNaN(reportedSeconds) ? null : Duration.ofNanos(Math.round(reportedSeconds * 1e9));
+    }
+
+    /**
+     * The duration to show: the server's measure when given, else finish minus start (which may be
+     * negative, since server times are not monotonic), or null when either is unknown.
+     */
+    public Duration duration() {
+        Duration reported = reportedDuration();
+        if (reported != null) {
+            return reported;
+        }
+        return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
     }
 
     public int outputs() {

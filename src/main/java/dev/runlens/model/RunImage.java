@@ -28,6 +28,8 @@ final class RunImage {
     private final Instant[] startedAt;
     private final Instant[] finishedAt;
     private final int[] outputs;
+    /** Per execution the server's measure (NaN: none); null when no execution of the run has one. */
+    private final double[] reportedSeconds;
     /** Null for an execution without errors. */
     private final List<?>[] errors;
     private final Map<String, Integer> byTaskId;
@@ -63,6 +65,7 @@ final class RunImage {
         finishedAt = new Instant[n];
         outputs = new int[n];
         errors = new List<?>[n];
+        double[] reported = null;
         for (int i = 0; i < n; i++) {
             Execution e = r.executions.get(i);
             Integer no = numbers.get(e.node());
@@ -78,7 +81,15 @@ final class RunImage {
             finishedAt[i] = e.finishedAt;
             outputs[i] = e.outputs;
             errors[i] = e.errors.isEmpty() ? null : List.copyOf(e.errors);
+            if (!Double.isNaN(e.reportedSeconds)) {
+                if (reported == null) {
+                    reported = new double[n];
+                    java.util.Arrays.fill(reported, Double.NaN);
+                }
+                reported[i] = e.reportedSeconds;
+            }
         }
+        reportedSeconds = reported;
         nodeNames = names.toArray(new String[0]);
         byTaskId = indices(r.byTaskId);
         latestByName = indices(r.latestByName);
@@ -105,6 +116,9 @@ final class RunImage {
             e.startedAt = startedAt[i];
             e.finishedAt = finishedAt[i];
             e.outputs = outputs[i];
+            if (reportedSeconds != null) {
+                e.reportedSeconds = reportedSeconds[i];
+            }
             if (errors[i] != null) {
                 List<String> list = new ArrayList<>(errors[i].size());
                 for (Object o : errors[i]) {

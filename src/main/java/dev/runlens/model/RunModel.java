@@ -18,6 +18,9 @@ import java.util.Map;
  * single-threaded: the owner decides which thread applies events.
  */
 public final class RunModel {
+    /** A reported execution time above a year is not a measure (and would overflow a Duration's nanos). */
+    private static final double MAX_REPORTED_SECONDS = 365 * 86_400.0;
+
     private final Map<RunRef, Run> runs = new LinkedHashMap<>();
     private final List<Run> order = new ArrayList<>();
     private long applied;
@@ -63,6 +66,11 @@ public final class RunModel {
                 Execution touched = find(run, e.node());
                 if (e.output() != null) {
                     touched.outputs++;
+                }
+                Double seconds = e.executionSeconds();
+                // The server's measure is the duration shown; nonsense (negative, infinite) is ignored.
+                if (seconds != null && !touched.finished && seconds >= 0 && seconds <= MAX_REPORTED_SECONDS) {
+                    touched.reportedSeconds = seconds;
                 }
                 finishExecution(run, touched, time);
                 yield touched;
@@ -159,6 +167,18 @@ public final class RunModel {
                 run.output = output;
             }
             finishRun(run, at, failed || run.flowErrors > 0 || run.failedExecutions > 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+        }
+        return new Change(run, null);
+    }
+
+    /**
+     * The run's output as fetched over HTTP (Space Operator {@code /flow/output}, for a run the
+     * socket no longer streamed). An output the run's own events gave is kept: it is what was received.
+     */
+    public Change finalOutput(RunRef ref, JsonNode output) {
+        Run run = runOf(ref);
+        if (run.output == null) {
+            run.output = output;
         }
         return new Change(run, null);
     }

@@ -95,7 +95,8 @@ final class AsciiFrameDecoder {
                 return lyzr.decode();
             }
             return first < 0 ? null : spaceOperator(first);
-        } catch (Reject | IndexOutOfBoundsException | ArithmeticException e) {
+        } catch (Reject | IndexOutOfBoundsException | ArithmeticException | NumberFormatException e) {
+            // NumberFormatException: an exponent beyond a BigDecimal's scale (1e2147483648); the tree reports it.
             return null;
         } finally {
             in.end();

@@ -292,7 +292,7 @@ final class AsciiJsonReader {
         }
     }
 
-    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, at most 100 characters. */
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]{1,9})?}, at most 100 characters. */
     private void number() {
         int start = i;
         lastIntegral = true;
@@ -319,7 +319,9 @@ final class AsciiJsonReader {
             if (b[i] == '+' || b[i] == '-') {
                 i++;
             }
-            if (digits() == 0) {
+            int exponentDigits = digits();
+            // More than 9 digits may overflow a BigDecimal's scale, which Jackson refuses: the tree decides.
+            if (exponentDigits == 0 || exponentDigits > 9) {
                 throw Reject.INSTANCE;
             }
         }

@@ -66,7 +66,7 @@ final class Fields {
             try {
                 return OffsetDateTime.parse(v.textValue()).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InvalidFrameException(kind + " with time \"" + v.textValue() + "\" that is not RFC 3339");
+                throw new InvalidFrameException(kind + " with time \"" + abbreviated(v.textValue()) + "\" that is not RFC 3339");
             }
         }
     }
@@ -132,8 +132,19 @@ final class Fields {
         return Instant.ofEpochSecond(total / 1_000_000L, (total % 1_000_000L) * 1000L);
     }
 
-    /** Epoch seconds with a fraction, rounded half up to the microsecond. */
+    /**
+     * Epoch seconds with a fraction, rounded half up to the microsecond; null when out of range.
+     * The magnitude is checked from the digits and the exponent before any arithmetic: scaling
+     * {@code 1e400000000} (or {@code 1e-400000000}) to microseconds would take minutes.
+     */
     static Instant epochSeconds(BigDecimal seconds) {
+        long integerDigits = (long) seconds.precision() - seconds.scale();
+        if (integerDigits > 15) {
+            return null;
+        }
+        if (integerDigits < -6) {
+            return Instant.EPOCH;  // below 1e-7: rounds to 0 µs
+        }
         BigDecimal micros = seconds.multiply(MICROS).setScale(0, RoundingMode.HALF_UP);
         if (micros.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
             return null;
@@ -144,7 +155,7 @@ final class Fields {
 
     static Instant epochMillis(JsonNode v) throws InvalidFrameException {
         if (!v.canConvertToLong()) {
-            throw new InvalidFrameException("time " + v + " is out of range");
+            throw new InvalidFrameException("time " + abbreviated(v.asText()) + " is out of range");
         }
         return Instant.ofEpochMilli(v.longValue());
     }
@@ -166,6 +177,11 @@ final class Fields {
             throw new InvalidFrameException(kind + " with a \"" + field + "\" out of range");
         }
         return t;
+    }
+
+    /** A field's text for a message: at most 40 characters. */
+    static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     static List<String> stringList(JsonNode obj, String field) {

@@ -50,7 +50,11 @@ public final class FrameDecoder {
                 // Lyzr's socket sends plain-text notices: chatter, not errors (still not JSON).
                 return new ControlEvent.TextFrame(text);
             }
-            return MalformedFrame.notJson("not JSON: " + e.getOriginalMessage(), text);
+            String why = e.getOriginalMessage();
+            if (why != null && why.startsWith("Trailing token")) {
+                why = "content after the JSON value";  // Jackson's own words name its setting, not the problem
+            }
+            return MalformedFrame.notJson("not JSON: " + why, text);
         } catch (IOException | RuntimeException e) {
             return MalformedFrame.notJson("not JSON: " + e.getMessage(), text);
         }

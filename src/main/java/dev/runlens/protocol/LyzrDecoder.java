@@ -26,25 +26,33 @@ public final class LyzrDecoder {
             throw new InvalidFrameException(type + " without flow_name and run_name");
         }
         RunRef run = RunRef.lyzr(flow, runName);
-        Instant time = Fields.epochSeconds(frame, "timestamp", type);
+        Instant time;
+        String problem = null;
+        try {
+            time = Fields.epochSeconds(frame, "timestamp", type);
+        } catch (InvalidFrameException e) {
+            // One unreadable field does not lose the event (a flow_completed must still end its run).
+            time = null;
+            problem = e.getMessage() + "; applied without a time";
+        }
         switch (type) {
             case "flow_started":
-                return new RunEvent.FlowStarted(run, time, message);
+                return new RunEvent.FlowStarted(run, time, message, problem);
             case "task_started":
-                return new RunEvent.NodeStarted(run, time, task(frame, type), Payload.plain(frame.get("input")));
+                return new RunEvent.NodeStarted(run, time, task(frame, type), Payload.plain(frame.get("input")), problem);
             case "task_completed":
                 return new RunEvent.NodeFinished(run, time, task(frame, type), Payload.plain(frame.get("output")),
-                        Fields.number(frame, "execution_time"));
+                        Fields.number(frame, "execution_time"), problem);
             case "task_failed":
                 return new RunEvent.NodeError(run, time, task(frame, type),
-                        Fields.errorMessage(frame.get("error"), frame), true, frame.get("error"));
+                        Fields.errorMessage(frame.get("error"), frame), true, frame.get("error"), problem);
             case "flow_completed":
                 JsonNode output = frame.has("output") ? frame.get("output") : frame.get("results");
-                return new RunEvent.FlowFinished(run, time, List.of(), Payload.plain(output));
+                return new RunEvent.FlowFinished(run, time, List.of(), Payload.plain(output), problem);
             case "flow_error":
-                return new RunEvent.FlowError(run, time, Fields.errorMessage(frame.get("error"), frame), true);
+                return new RunEvent.FlowError(run, time, Fields.errorMessage(frame.get("error"), frame), true, problem);
             default:
-                return new RunEvent.UnknownEvent(run, time, type, frame);
+                return new RunEvent.UnknownEvent(run, time, type, frame, problem);
         }
     }
 

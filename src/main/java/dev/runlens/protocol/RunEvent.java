@@ -18,6 +18,13 @@ public sealed interface RunEvent extends ProtocolEvent {
     /** The event's name on the wire ("NodeStart", "task_started"), for the event log. */
     String kind();
 
+    /**
+     * Why one field of an otherwise sound event could not be read (an unreadable {@code time}),
+     * or null. Such an event is still applied, with that field unknown; the problem is listed
+     * with the frame's errors (error panel, summary, replay).
+     */
+    String problem();
+
     /** The node this event belongs to, or null for flow-level events. */
     default NodeRef node() {
         return null;
@@ -27,13 +34,21 @@ public sealed interface RunEvent extends ProtocolEvent {
         return run.source() == Source.LYZR;
     }
 
-    record FlowStarted(RunRef run, Instant time, String message) implements RunEvent {
+    record FlowStarted(RunRef run, Instant time, String message, String problem) implements RunEvent {
+        public FlowStarted(RunRef run, Instant time, String message) {
+            this(run, time, message, null);
+        }
+
         public String kind() {
             return lyzr(run) ? "flow_started" : "FlowStart";
         }
     }
 
-    record FlowLog(RunRef run, Instant time, String level, String module, String content) implements RunEvent {
+    record FlowLog(RunRef run, Instant time, String level, String module, String content, String problem) implements RunEvent {
+        public FlowLog(RunRef run, Instant time, String level, String module, String content) {
+            this(run, time, level, module, content, null);
+        }
+
         public String kind() {
             return "FlowLog";
         }
@@ -43,14 +58,22 @@ public sealed interface RunEvent extends ProtocolEvent {
      * A run-level error. Space Operator's FlowError does not end the run; Lyzr's flow_error does
      * ({@code endsRun}).
      */
-    record FlowError(RunRef run, Instant time, String message, boolean endsRun) implements RunEvent {
+    record FlowError(RunRef run, Instant time, String message, boolean endsRun, String problem) implements RunEvent {
+        public FlowError(RunRef run, Instant time, String message, boolean endsRun) {
+            this(run, time, message, endsRun, null);
+        }
+
         public String kind() {
             return lyzr(run) ? "flow_error" : "FlowError";
         }
     }
 
     /** The run's terminal event; output is null when the run has none. */
-    record FlowFinished(RunRef run, Instant time, List<String> notRun, Payload output) implements RunEvent {
+    record FlowFinished(RunRef run, Instant time, List<String> notRun, Payload output, String problem) implements RunEvent {
+        public FlowFinished(RunRef run, Instant time, List<String> notRun, Payload output) {
+            this(run, time, notRun, output, null);
+        }
+
         public FlowFinished {
             notRun = notRun == null ? List.of() : List.copyOf(notRun);
         }
@@ -60,14 +83,22 @@ public sealed interface RunEvent extends ProtocolEvent {
         }
     }
 
-    record NodeStarted(RunRef run, Instant time, NodeRef node, Payload input) implements RunEvent {
+    record NodeStarted(RunRef run, Instant time, NodeRef node, Payload input, String problem) implements RunEvent {
+        public NodeStarted(RunRef run, Instant time, NodeRef node, Payload input) {
+            this(run, time, node, input, null);
+        }
+
         public String kind() {
             return lyzr(run) ? "task_started" : "NodeStart";
         }
     }
 
     /** One output, partial or final. A Lyzr task_completed carries its output too (then finishes). */
-    record NodeOutput(RunRef run, Instant time, NodeRef node, Payload output) implements RunEvent {
+    record NodeOutput(RunRef run, Instant time, NodeRef node, Payload output, String problem) implements RunEvent {
+        public NodeOutput(RunRef run, Instant time, NodeRef node, Payload output) {
+            this(run, time, node, output, null);
+        }
+
         public String kind() {
             return "NodeOutput";
         }
@@ -78,22 +109,32 @@ public sealed interface RunEvent extends ProtocolEvent {
      * Operator's NodeError does not (NodeFinish follows).
      */
     record NodeError(RunRef run, Instant time, NodeRef node, String message, boolean endsExecution,
-                     JsonNode detail) implements RunEvent {
+                     JsonNode detail, String problem) implements RunEvent {
+        public NodeError(RunRef run, Instant time, NodeRef node, String message, boolean endsExecution, JsonNode detail) {
+            this(run, time, node, message, endsExecution, detail, null);
+        }
+
         public String kind() {
             return lyzr(run) ? "task_failed" : "NodeError";
         }
     }
 
-    record NodeLog(RunRef run, Instant time, NodeRef node, String level, String module, String content)
-            implements RunEvent {
+    record NodeLog(RunRef run, Instant time, NodeRef node, String level, String module, String content, String problem) implements RunEvent {
+        public NodeLog(RunRef run, Instant time, NodeRef node, String level, String module, String content) {
+            this(run, time, node, level, module, content, null);
+        }
+
         public String kind() {
             return "NodeLog";
         }
     }
 
     /** An execution ended (Space Operator NodeFinish, Lyzr task_completed with its output). */
-    record NodeFinished(RunRef run, Instant time, NodeRef node, Payload output, Double executionSeconds)
-            implements RunEvent {
+    record NodeFinished(RunRef run, Instant time, NodeRef node, Payload output, Double executionSeconds, String problem) implements RunEvent {
+        public NodeFinished(RunRef run, Instant time, NodeRef node, Payload output, Double executionSeconds) {
+            this(run, time, node, output, executionSeconds, null);
+        }
+
         public String kind() {
             return lyzr(run) ? "task_completed" : "NodeFinish";
         }
@@ -101,20 +142,33 @@ public sealed interface RunEvent extends ProtocolEvent {
 
     /** A node waits for a wallet signature. */
     record SignatureRequest(RunRef run, Instant time, long id, String pubkey, String message,
-                            Double timeoutSeconds, String signatureKind, JsonNode data) implements RunEvent {
+                            Double timeoutSeconds, String signatureKind, JsonNode data, String problem) implements RunEvent {
+        public SignatureRequest(RunRef run, Instant time, long id, String pubkey, String message, Double timeoutSeconds,
+                                String signatureKind, JsonNode data) {
+            this(run, time, id, pubkey, message, timeoutSeconds, signatureKind, data, null);
+        }
+
         public String kind() {
             return "SignatureRequest";
         }
     }
 
     /** A node waits for an external value posted to {@code url}. */
-    record ApiInput(RunRef run, Instant time, String url) implements RunEvent {
+    record ApiInput(RunRef run, Instant time, String url, String problem) implements RunEvent {
+        public ApiInput(RunRef run, Instant time, String url) {
+            this(run, time, url, null);
+        }
+
         public String kind() {
             return "ApiInput";
         }
     }
 
     /** A kind this version does not know: kept, counted and shown, never fatal. */
-    record UnknownEvent(RunRef run, Instant time, String kind, JsonNode data) implements RunEvent {
+    record UnknownEvent(RunRef run, Instant time, String kind, JsonNode data, String problem) implements RunEvent {
+        public UnknownEvent(RunRef run, Instant time, String kind, JsonNode data) {
+            this(run, time, kind, data, null);
+        }
+
     }
 }

@@ -37,6 +37,6 @@ public final class SpaceOperatorV1Decoder {
             throw new InvalidFrameException("v1 event without a one-key \"content\"");
         }
         RunRef run = new RunRef(Source.SPACE_OPERATOR_V1, runId);
-        return SpaceOperatorEvents.build(run, kind, SpaceOperatorEvents.time(kind, event), fields);
+        return SpaceOperatorEvents.build(run, kind, event, fields);
     }
 }

@@ -46,6 +46,6 @@ public final class SpaceOperatorV2Decoder {
             throw new InvalidFrameException(kind + " on stream " + streamId + " without a flow_run_id");
         }
         RunRef run = new RunRef(Source.SPACE_OPERATOR, runId);
-        return SpaceOperatorEvents.build(run, kind, SpaceOperatorEvents.time(kind, data), data);
+        return SpaceOperatorEvents.build(run, kind, data, data);
     }
 }

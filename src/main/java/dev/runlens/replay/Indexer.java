@@ -134,14 +134,20 @@ final class Indexer {
                 aux = index.strings.id(ne.message());
             }
             flags |= ne.endsExecution() ? EntryTable.ENDS : 0;
-        } else if (e instanceof RunEvent.NodeFinished nf && nf.output() != null) {
-            flags |= EntryTable.HAS_OUTPUT;
+        } else if (e instanceof RunEvent.NodeFinished nf) {
+            flags |= nf.output() != null ? EntryTable.HAS_OUTPUT : 0;
+            // The server's execution_time is the duration shown: a seek re-reads the frame for it.
+            flags |= nf.executionSeconds() != null ? EntryTable.HEAVY : 0;
         }
         if (kind == EntryKind.UNKNOWN_EVENT) {
             // Its kind name is the frame's own: kept for the event log's rows.
             aux = index.strings.id(e.kind());
         }
         append(kind, flags, received, server, offset, length, sequence, runId(e.run()), node, times, aux, e);
+        if (e.problem() != null) {
+            // Applied without the field it could not read; listed with the damage so seeks restore it.
+            index.markers.malformed(new MalformedEntry(index.table.size() - 1, e.problem()));
+        }
     }
 
     private void meta(LogEntry.Meta m, long offset, int length, String line) throws IOException {
@@ -152,7 +158,8 @@ final class Indexer {
             flags |= EntryTable.SPOOLED;
         }
         // Gaps and reconciliations change the model: a seek must re-read them.
-        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind());
+        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind())
+                || SessionMeta.FINAL_OUTPUT.equals(m.kind());
         SessionMeta.applyToModel(m, model);  // LinePipeline's decoder has registered a subscribed stream
         int i = index.table.size();
         if (SessionMeta.RECONCILED.equals(m.kind())) {

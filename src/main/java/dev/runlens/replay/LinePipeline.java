@@ -91,6 +91,10 @@ final class LinePipeline implements AutoCloseable {
             try {
                 while (!stopped && lines.next()) {
                     lineNo++;
+                    if (lines.overlong()) {
+                        batch.add(new Item(lines.overlongEntry(lineNo), -1, -1, null, null));
+                        continue;
+                    }
                     if (lines.isBlank()) {
                         continue;
                     }

@@ -74,7 +74,7 @@ final class LyzrRun {
         }
         ObjectNode frame = frames.get(next++).deepCopy();
         String type = frame.path("event_type").asText();
-        if (!type.equals("keepalive")) {
+        if (!type.equals("keepalive") && !frame.has("timestamp")) {
             frame.put("timestamp", BigDecimal.valueOf(System.currentTimeMillis(), 3));
         }
         if (type.equals("task_completed")) {

@@ -25,6 +25,8 @@ final class LyzrScripts {
         LyzrScripts s = new LyzrScripts(flow, run);
         if (scenario == LyzrScenario.SUPPORT_PIPELINE) {
             s.support();
+        } else if (scenario == LyzrScenario.HUGE_NUMBERS) {
+            s.hugeNumbers();
         } else {
             s.failure();
         }
@@ -47,6 +49,19 @@ final class LyzrScripts {
         done.set("output", parse("{\"sentiment_analyzer\":{\"sentiment\":\"highly_negative\",\"confidence\":0.94},"
                 + "\"categorize_ticket\":\"shipping_damage\",\"update_crm\":{\"ticket\":\"T-78453\",\"status\":\"escalated\"}}"));
         done.put("total_execution_time", new java.math.BigDecimal("8.25"));
+    }
+
+    private void hugeNumbers() {
+        event("flow_started");
+        String id = task("measure", "{\"scale\":1e400000000}");
+        ObjectNode done = event("task_completed");
+        done.put("task_name", "measure");
+        done.put("task_id", id);
+        done.set("execution_time", parse("1e400000000"));
+        done.set("output", parse("{\"value\":1e400000000,\"tiny\":-1e-400000000}"));
+        ObjectNode end = event("flow_completed");
+        end.set("timestamp", parse("1e400000000"));  // kept when sent: it is the point of the scenario
+        end.set("output", parse("{\"measure\":1e400000000}"));
     }
 
     private void failure() {

@@ -53,6 +53,9 @@ public final class SummaryBuilder {
             stats.frame(event);
             if (event instanceof RunEvent e) {
                 model.apply(e);
+                if (e.problem() != null && problems.size() < 1000) {
+                    problems.add("frame " + (d.index() + 1) + ": " + e.problem());
+                }
             } else if (event instanceof MalformedFrame m && problems.size() < 1000) {
                 problems.add("frame " + (d.index() + 1) + ": " + m.reason());
             }

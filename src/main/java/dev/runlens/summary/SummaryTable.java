@@ -59,7 +59,7 @@ public final class SummaryTable {
             for (Execution e : run.executions()) {
                 String node = e.node().length() > width ? e.node().substring(0, width - 1) + "…" : e.node();
                 sb.append(String.format(fmt, node, e.times(), e.status().id(), t(e.startedAt()),
-                        Durations.between(e.startedAt(), e.finishedAt()), e.outputs(), e.errorCount()));
+                        e.duration() == null ? "-" : Durations.format(e.duration()), e.outputs(), e.errorCount()));
             }
         }
         if (!run.notRun().isEmpty()) {

@@ -14,6 +14,7 @@ import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.FrameStats;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,6 +49,7 @@ class FrameFuzzTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mutatedFramesNeverBreakTheDecodersOrTheModel() {
         List<String> seeds = seeds();
         Random rnd = new Random(20261122);
@@ -67,11 +70,19 @@ class FrameFuzzTest {
                 kind = FrameMutator.Kind.WRONG_TYPE;
             }
             String frame = mutator.mutate(seed, kind);
-            if (rnd.nextInt(4) == 0) {
+            boolean twice = rnd.nextInt(4) == 0;
+            if (twice) {
                 frame = mutator.mutate(frame, kinds[rnd.nextInt(kinds.length - 1)]);
             }
             perKind.merge(kind, 1, Integer::sum);
+            long start = System.nanoTime();
             ProtocolEvent event = decoder.decode(frame);
+            long nanos = System.nanoTime() - start;
+            // Time proportional to size: no small frame may take long (a huge exponent once took minutes).
+            assertTrue(frame.length() > 100_000 || nanos < 2_000_000_000L, "decoding took " + nanos / 1_000_000 + " ms: " + frame);
+            if (kind == FrameMutator.Kind.TRAILING_CONTENT && !twice) {
+                assertFalse(event instanceof RunEvent, "content after the value was taken for a frame: " + frame);
+            }
             if (event instanceof RunEvent e) {
                 RunModel.Change change = model.apply(e);
                 applied++;
@@ -118,8 +129,9 @@ class FrameFuzzTest {
             p = f.output();
         }
         if (p != null && p.text().length() < 1_000_000) {
-            p.plain();
+            Json.pretty(p.plain());
             p.value();
+            Json.compact(p.json());
         }
     }
 

@@ -7,8 +7,13 @@ import java.util.Random;
 public final class FrameMutator {
     public enum Kind {
         BYTE_FLIP, TRUNCATE, WRONG_TYPE, MISSING_FIELD, DEEP_NESTING, INVALID_UTF8, NUMBER_OUT_OF_RANGE,
-        UNKNOWN_TAG, UNKNOWN_KIND, DUPLICATE_FIELD, HUGE_STRING
+        UNKNOWN_TAG, UNKNOWN_KIND, DUPLICATE_FIELD, HUGE_EXPONENT, TRAILING_CONTENT, HUGE_STRING
     }
+
+    /** Exponents that once made decoding spin for minutes; the last two overflow a BigDecimal's scale. */
+    private static final String[] HUGE_EXPONENTS = {"1e400000000", "-1e400000000", "1e-400000000", "9.99E+999999999",
+            "1E-2147483647", "1e2147483648", "1e-2147483649"};
+    private static final String[] TAILS = {"x", "{}", " 1", "\"", "]", "}", ",{}", " null", "\"x\"y"};
 
     private static final String[] VALUES = {"null", "0", "-1", "1.5", "1e400", "-1e400", "18446744073709551616",
             "\"x\"", "\"\"", "[]", "{}", "[1,[2]]", "{\"U\":5}", "true", "\"2025-13-45T99:99:99Z\"",
@@ -85,6 +90,18 @@ public final class FrameMutator {
                         ",\"data\":{}", ",\"event\":\"FlowFinish\""};
                 return close < 0 ? f : f.substring(0, close) + dup[rnd.nextInt(dup.length)] + f.substring(close);
             }
+            case HUGE_EXPONENT: {
+                String n = HUGE_EXPONENTS[rnd.nextInt(HUGE_EXPONENTS.length)];
+                String g = switch (rnd.nextInt(4)) {
+                    case 0 -> f.replaceFirst("\"timestamp\":[0-9.]+", "\"timestamp\":" + n);
+                    case 1 -> f.replaceFirst("\"execution_time\":[0-9.]+", "\"execution_time\":" + n);
+                    case 2 -> f.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":" + (rnd.nextBoolean() ? n : "\"" + n + "\""));
+                    default -> f.replaceFirst("\\{\"(U|I|U1|I1|F|D)\":\"[^\"]*\"", "{\"$1\":" + (rnd.nextBoolean() ? n : "\"" + n + "\""));
+                };
+                return g.equals(f) ? replaceValue(f, n) : g;
+            }
+            case TRAILING_CONTENT:
+                return f + (rnd.nextInt(4) == 0 ? f : TAILS[rnd.nextInt(TAILS.length)]);
             case HUGE_STRING:
                 return replaceValue(f, "{\"S\":\"" + huge + "\"}");
             default:

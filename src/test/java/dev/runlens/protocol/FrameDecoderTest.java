@@ -208,13 +208,10 @@ class FrameDecoderTest {
             "{\"stream_id\":1,\"event\":\"FlowStart\"|NOT_JSON",
             "''|NOT_JSON",
             "{\"stream_id\":1,\"event\":\"NodeStart\",\"data\":{\"flow_run_id\":\"r\",\"time\":\"2025-01-01T00:00:00Z\"}}|INVALID",
-            "{\"stream_id\":1,\"event\":\"FlowStart\",\"data\":{\"flow_run_id\":\"r\",\"time\":\"yesterday\"}}|INVALID",
             "{\"stream_id\":1,\"event\":\"NodeStart\",\"data\":{\"flow_run_id\":\"r\",\"node_id\":\"n\",\"times\":-1}}|INVALID",
             "{\"stream_id\":1,\"event\":\"FlowStart\",\"data\":[1]}|INVALID",
             "{\"event_type\":\"task_started\",\"timestamp\":1}|INVALID",
             "{\"event_type\":\"task_started\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":1}|INVALID",
-            "{\"event_type\":\"flow_started\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":\"soon\"}|INVALID",
-            "{\"event_type\":\"flow_started\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":1e300}|INVALID",
             "{\"sub_id\":3,\"event\":{\"time\":\"2023-03-11T18:40:16Z\",\"content\":{\"FlowStart\":{}}}}|INVALID",
             "{\"sub_id\":3,\"event\":\"Later\"}|INVALID"
     })
@@ -222,6 +219,28 @@ class FrameDecoderTest {
         MalformedFrame m = decode(frame, MalformedFrame.class);
         assertEquals(kind, m.kind());
         assertTrue(!m.reason().isBlank());
+    }
+
+    /** One unreadable field (the time) does not lose the event: it is applied without a time and says why. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"stream_id\":1,\"event\":\"FlowStart\",\"data\":{\"flow_run_id\":\"r\",\"time\":\"yesterday\"}}"
+                    + "|FlowStart with time \"yesterday\" that is not RFC 3339; applied without a time",
+            "{\"stream_id\":1,\"event\":\"FlowFinish\",\"data\":{\"flow_run_id\":\"r\",\"time\":[1]}}"
+                    + "|FlowFinish with an unreadable \"time\"; applied without a time",
+            "{\"sub_id\":3,\"event\":{\"flow_run_id\":\"r\",\"time\":\"x\",\"content\":{\"FlowFinish\":{}}}}"
+                    + "|FlowFinish with time \"x\" that is not RFC 3339; applied without a time",
+            "{\"event_type\":\"flow_started\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":\"soon\"}"
+                    + "|flow_started with time \"soon\" that is not RFC 3339; applied without a time",
+            "{\"event_type\":\"flow_completed\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":1e300}"
+                    + "|flow_completed with a \"timestamp\" out of range; applied without a time",
+            "{\"event_type\":\"flow_error\",\"flow_name\":\"f\",\"run_name\":\"r\",\"timestamp\":{}}"
+                    + "|flow_error with a \"timestamp\" that is not a number; applied without a time"
+    })
+    void anUnreadableTimeIsAppliedWithoutATimeAndSaysWhy(String frame, String problem) {
+        RunEvent e = decode(frame, RunEvent.class);
+        assertNull(e.time());
+        assertEquals(problem, e.problem());
     }
 
     @Test

@@ -130,6 +130,16 @@ public final class FrameBridge {
                 fields.putObject("results").setAll(results);
                 reconciled(feed, Instant.now(), run, fields);
             }
+
+            @Override
+            public void onFinalOutput(RunRef run, String outputJson) {
+                // As the session log records it (meta final_output), so live and replay apply it alike.
+                com.fasterxml.jackson.databind.node.ObjectNode fields = dev.runlens.json.Json.object();
+                fields.put("meta", dev.runlens.log.SessionMeta.FINAL_OUTPUT);
+                fields.put("flow_run_id", run.runId());
+                fields.put("output", outputJson);
+                reconciled(feed, Instant.now(), run, fields);
+            }
         };
     }
 

@@ -123,7 +123,9 @@ public final class DashboardModel {
         } else if (item instanceof FeedItem.ReconciledItem r) {
             Run before = model.run(r.run());
             boolean wasTerminal = before != null && before.terminal();
-            dev.runlens.log.SessionMeta.reconcile(r.fields(), r.at(), model);
+            // A task-status answer, or (with "meta": "final_output") an output fetched over HTTP.
+            dev.runlens.log.SessionMeta.applyToModel(r.fields().path("meta").asText(dev.runlens.log.SessionMeta.RECONCILED),
+                    r.fields(), r.at(), model);
             Run run = model.run(r.run());
             if (run != null) {
                 track(run, r.feed(), added);
@@ -173,6 +175,11 @@ public final class DashboardModel {
                 times, f.summary(), f.ref(), run.ref(), exec);
         track.add(row, f.feed());
         newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
+        if (e.problem() != null) {
+            // Applied without the field it could not read: the event counts, the problem is listed.
+            newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), run.ref(), row.node(), times,
+                    e.problem(), exec));
+        }
         if (!wasTerminal) {
             if (e instanceof RunEvent.NodeError ne) {
                 ErrorKind kind = run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;

@@ -34,6 +34,26 @@ public final class InspectorLoader {
     private InspectorLoader() {
     }
 
+    /** The label of a run output that no event carried: it was fetched over HTTP. */
+    public static final String FETCHED_OUTPUT = "run output (fetched over HTTP)";
+
+    /**
+     * {@code content} with the run's output {@code runOutput} (plain JSON, or null) listed first
+     * when no event of the run carried one: Space Operator's {@code /flow/output} answer or Lyzr's
+     * task-status results, which the session log keeps as meta lines.
+     */
+    public static Content withRunOutput(Content content, JsonNode runOutput) {
+        if (runOutput == null || content.outputs().stream().anyMatch(d -> d.label().equals("run output"))) {
+            return content;
+        }
+        String text = Json.compact(runOutput);
+        List<PayloadDoc> outputs = new ArrayList<>(content.outputs().size() + 1);
+        outputs.add(new PayloadDoc(FETCHED_OUTPUT, null, dev.runlens.protocol.Payload.plain(runOutput),
+                new dev.runlens.ui.rows.FrameRef.Inline(text), text.length(), false));
+        outputs.addAll(content.outputs());
+        return new Content(content.input(), outputs, content.errors(), content.logs(), content.raw(), content.problems());
+    }
+
     public static Content load(RunRef run, List<EventRow> rows) {
         PayloadDoc input = null;
         List<PayloadDoc> outputs = new ArrayList<>();

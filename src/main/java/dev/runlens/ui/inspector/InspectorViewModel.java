@@ -105,7 +105,10 @@ public final class InspectorViewModel {
             subtitle.set(track.run().status().id() + " · run-level events (select an execution for its payloads)");
         } else {
             title.set(names.name(exec.node()) + "  #" + exec.times());
-            subtitle.set(exec.status().id() + " · node " + exec.node());
+            // The server's execution_time when it gave one, else finish minus start.
+            java.time.Duration took = exec.finished() ? exec.duration() : null;
+            subtitle.set(exec.status().id() + " · node " + exec.node()
+                    + (took == null ? "" : " · took " + dev.runlens.summary.Durations.format(took)));
         }
         if (fresh) {
             clear();
@@ -115,8 +118,10 @@ public final class InspectorViewModel {
         long gen = ++generation;
         inFlight = true;
         loading.set(true);
+        // A run's output may come from no event at all: fetched over HTTP (final_output, task-status).
+        JsonNode runOutput = exec == null ? track.run().output() : null;
         runInBackground(() -> {
-            InspectorLoader.Content content = InspectorLoader.load(run, rows);
+            InspectorLoader.Content content = InspectorLoader.withRunOutput(InspectorLoader.load(run, rows), runOutput);
             fx.execute(() -> publish(gen, content));
         });
     }

@@ -2,7 +2,9 @@ package dev.runlens.ui.replay;
 
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.MalformedFrame;
+import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.ProtocolEvent;
+import dev.runlens.protocol.RunRef;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.MarkerKind;
@@ -76,6 +78,8 @@ final class ForwardJump {
         }
         ProtocolEvent e = index.frames().receivedFrame(m.index()).event();
         String message = e instanceof MalformedFrame f ? f.reason() + (f.preview().isEmpty() ? "" : ": " + f.preview()) : m.reason();
-        return new Problem(m.index(), new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null, message, null));
+        // A run event listed here was applied without a field it could not read: it names its run.
+        RunRef run = e instanceof RunEvent r ? r.run() : null;
+        return new Problem(m.index(), new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, run, null, null, message, null));
     }
 }

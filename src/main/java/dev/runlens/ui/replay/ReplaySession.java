@@ -244,6 +244,9 @@ public final class ReplaySession implements AutoCloseable {
             if (event instanceof MalformedFrame m) {
                 problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
                         m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
+            } else if (event instanceof dev.runlens.protocol.RunEvent r && r.problem() != null) {
+                problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, r.run(), null, null,
+                        r.problem(), null)));
             }
             // The row keeps the entry's place in the log; its text is read back when inspected.
             bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1), new FrameRef.InLog(frames, i, text.length()));
@@ -270,6 +273,8 @@ public final class ReplaySession implements AutoCloseable {
         String kind = node.path("meta").asText("");
         if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
             decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
+        } else if (SessionMeta.FINAL_OUTPUT.equals(kind) && node.path("flow_run_id").isTextual()) {
+            bridge.reconciled(feed, at, new RunRef(Source.SPACE_OPERATOR, node.get("flow_run_id").textValue()), node);
         } else if (SessionMeta.RECONCILED.equals(kind)) {
             Source source = Source.ofId(node.path("source").asText());
             String runId = node.path("run_id").asText(null);

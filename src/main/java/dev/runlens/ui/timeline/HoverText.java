@@ -31,6 +31,9 @@ final class HoverText {
     }
 
     private static String duration(Execution e, Run run, Supplier<Instant> now) {
+        if (e.reportedDuration() != null) {
+            return fmt(e.reportedDuration()) + " (execution_time, as the server measured it)";
+        }
         if (e.startedAt() == null) {
             return "–";
         }

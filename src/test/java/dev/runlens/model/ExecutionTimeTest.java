@@ -1,0 +1,77 @@
+package dev.runlens.model;
+
+import dev.runlens.Fixtures;
+import dev.runlens.protocol.NodeRef;
+import dev.runlens.protocol.RunEvent;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.summary.SummaryBuilder;
+import dev.runlens.summary.SummaryTable;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Lyzr's execution_time, when given, is the execution's duration; event times otherwise. */
+class ExecutionTimeTest {
+    private static final RunRef RUN = RunRef.lyzr("F", "r");
+    private static final Instant T0 = Instant.parse("2025-09-02T10:00:00Z");
+
+    private static Execution run(Double executionSeconds) {
+        RunModel m = new RunModel();
+        NodeRef task = NodeRef.lyzr("t", "id-1");
+        m.apply(new RunEvent.NodeStarted(RUN, T0, task, null));
+        return m.apply(new RunEvent.NodeFinished(RUN, T0.plusSeconds(10), task, null, executionSeconds)).execution();
+    }
+
+    @Test
+    void theServersExecutionTimeIsTheDuration() {
+        Execution e = run(5.33);
+        assertEquals(Duration.ofMillis(5330), e.reportedDuration());
+        assertEquals(Duration.ofMillis(5330), e.duration());
+    }
+
+    @Test
+    void withoutItTheEventTimesGiveTheDuration() {
+        Execution e = run(null);
+        assertNull(e.reportedDuration());
+        assertEquals(Duration.ofSeconds(10), e.duration());
+    }
+
+    @Test
+    void nonsenseExecutionTimesAreIgnored() {
+        for (double bad : new double[]{-1, Double.POSITIVE_INFINITY, Double.NaN, 1e300}) {
+            assertEquals(Duration.ofSeconds(10), run(bad).duration(), "execution_time " + bad);
+        }
+    }
+
+    @Test
+    void snapshotsKeepIt() {
+        RunModel m = new RunModel();
+        NodeRef task = NodeRef.lyzr("t", "id-1");
+        m.apply(new RunEvent.NodeStarted(RUN, T0, task, null));
+        m.apply(new RunEvent.NodeFinished(RUN, T0.plusSeconds(10), task, null, 2.5));
+        m.apply(new RunEvent.NodeStarted(RUN, T0.plusSeconds(11), NodeRef.lyzr("u", "id-2"), null));
+        Run restored = ModelImage.of(m).restore().runs().get(0);
+        assertEquals(Duration.ofMillis(2500), restored.executions().get(0).duration());
+        assertNull(restored.executions().get(1).duration());
+        assertEquals(Duration.ofMillis(2500), m.copy().runs().get(0).executions().get(0).duration());
+    }
+
+    @Test
+    void theSummaryShowsTheLyzrDocsSamplesExecutionTimes() throws IOException {
+        SummaryBuilder b = new SummaryBuilder();
+        b.add(Fixtures.log("lyzr-docs-sample"));
+        Execution first = b.model().runs().get(0).executions().get(0);
+        // task_started 1756806127.234, task_completed 1756806132.567 with "execution_time": 5.33
+        assertEquals(Duration.ofMillis(5333), Duration.between(first.startedAt(), first.finishedAt()));
+        assertEquals(Duration.ofMillis(5330), first.duration());
+        String table = SummaryTable.render(b.model(), b.stats(), b.problems());
+        assertTrue(table.contains(" 5.330s "), table);
+        assertTrue(!table.contains(" 5.333s "), table);
+    }
+}
