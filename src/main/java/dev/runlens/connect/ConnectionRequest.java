@@ -93,6 +93,12 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         return Math.max(50, Math.min(1000, quarter));
     }
 
+    /** Why a connection with an idle timeout gives up after a silence. */
+    String idleSentence() {
+        return "No frame for " + idleTimeout.toSeconds() + " s: the run is probably unknown to the server or already finished ("
+                + (effectiveProtocol() == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
+    }
+
     public static ConnectionRequest spaceOperator(URI url, Secret token, List<String> runIds) {
         return builder(url).protocol(ProtocolChoice.AUTO).token(token).runIds(runIds).build();
     }

@@ -195,7 +195,7 @@ public final class ConnectionService implements AutoCloseable {
         tracks.values().forEach(t -> t.cut(now));
         meta("disconnected", Map.of("reason", p.sentence()));
         if (ending) {
-            stopLocked(ConnectionState.FINISHED, finishedSentence());
+            finishAfterGrace(); // the server closes a finished Lyzr run's socket: an awaited answer still counts
             return;
         }
         if (!p.retry()) {
@@ -284,42 +284,30 @@ public final class ConnectionService implements AutoCloseable {
 
     // ---- timers (control thread) ----
 
-    private void tick() {
-        synchronized (this) {
-            if (!stopped && current != null && current.conversation != null) {
-                current.conversation.tick(Instant.now());
-            }
-            Duration idle = request.idleTimeout();
-            if (stopped || idle == null || current == null || lastFrameAt == null || host.reconciliation().asking()) {
-                return;
-            }
-            // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
-            if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0 && !host.reconciliation().askBecauseIdle()) {
-                stopLocked(ConnectionState.FAILED, idleSentence());
-            }
+    private synchronized void tick() {
+        if (!stopped && current != null && current.conversation != null) {
+            current.conversation.tick(Instant.now());
+        }
+        Duration idle = request.idleTimeout();
+        if (stopped || idle == null || current == null || lastFrameAt == null || host.reconciliation().asking()) {
+            return;
+        }
+        // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
+        if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0 && !host.reconciliation().askBecauseIdle()) {
+            stopLocked(ConnectionState.FAILED, request.idleSentence());
         }
     }
 
-    String idleSentence() {
-        Duration idle = request.idleTimeout();
-        return "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
-                + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
-    }
-
-    private void heartbeat() {
-        synchronized (this) {
-            if (!stopped && current != null && current.conversation != null) {
-                current.conversation.heartbeat();
-            }
+    private synchronized void heartbeat() {
+        if (!stopped && current != null && current.conversation != null) {
+            current.conversation.heartbeat();
         }
     }
 
     // ---- state ----
 
-    private void stop(ConnectionState terminal, String message) {
-        synchronized (this) {
-            stopLocked(terminal, message);
-        }
+    private synchronized void stop(ConnectionState terminal, String message) {
+        stopLocked(terminal, message);
     }
 
     /** Stops for good in {@code terminal}; called with the lock held. */
@@ -376,7 +364,7 @@ public final class ConnectionService implements AutoCloseable {
         if (!grace) {
             stopLocked(ConnectionState.FINISHED, finishedSentence());
         } else {
-            control.schedule(() -> stop(ConnectionState.FINISHED, finishedSentence()), LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            control.schedule(this::finishAfterGrace, LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -388,6 +376,18 @@ public final class ConnectionService implements AutoCloseable {
             link.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "runlens: looking for a run elsewhere"));
         }
         lostConnection(new Problem(ConnectionState.RECONNECTING, sentence, true));
+    }
+
+    /**
+     * Ends after Lyzr's grace period, but not while a task-status answer is awaited: a task whose
+     * events were lost in a drop is known only from that answer (bounded by the fetcher's timeout).
+     */
+    private synchronized void finishAfterGrace() {
+        if (!stopped && host.reconciliation().asking()) {
+            control.schedule(this::finishAfterGrace, 50, TimeUnit.MILLISECONDS);
+            return;
+        }
+        stopLocked(ConnectionState.FINISHED, finishedSentence());
     }
 
     /** The run ended while its events were missed (Lyzr task-status said so). */

@@ -174,6 +174,6 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
 
     @Override
     public void giveUpIdle(String detail) {
-        service.stopLocked(ConnectionState.FAILED, service.idleSentence() + " " + detail);
+        service.stopLocked(ConnectionState.FAILED, request.idleSentence() + " " + detail);
     }
 }

@@ -11,6 +11,7 @@ public final class Faults {
     private volatile int fragmentOver;
     private volatile int dropCloseCode = 1001;
     private volatile boolean endWithoutFinish;
+    private volatile Duration taskStatusDelay = Duration.ZERO;
     private final DropStorm dropStorm = new DropStorm();
     private final OtherInstance otherInstance = new OtherInstance();
 
@@ -90,6 +91,15 @@ public final class Faults {
 
     public boolean endRunsWithoutFinish() {
         return endWithoutFinish;
+    }
+
+    /** Lyzr's task-status answers are computed at once and sent this much later (a slow network back). */
+    public void taskStatusDelay(Duration d) {
+        taskStatusDelay = d == null ? Duration.ZERO : d;
+    }
+
+    public Duration taskStatusDelay() {
+        return taskStatusDelay;
     }
 
     public void responseDelay(Duration d) {
