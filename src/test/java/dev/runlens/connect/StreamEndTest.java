@@ -105,6 +105,16 @@ class StreamEndTest {
         assertEquals(List.of(), l.gaps);
     }
 
+    @Test
+    void recordHelpSaysWhenItGivesUp() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.runlens.launch.CommandLines.execute(new dev.runlens.cli.RecordCommand(), new String[] {"--help"}, print, print);
+        String help = out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertTrue(help.contains("When it gives up") && help.contains("--quiet-period=S") && help.contains("--not-found-retry=S"), help);
+        assertTrue(help.contains("still running, it is waited for until --idle-timeout"), help);
+    }
+
     private static List<String> metaKinds(Path file) throws Exception {
         List<String> kinds = new ArrayList<>();
         LogReader.open(file).read(e -> {
