@@ -135,6 +135,11 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         return hasToken && p != ProtocolChoice.LYZR && "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
     }
 
+    /** Plain {@code ws://} to a host that is not loopback (Lyzr's task-status then goes over plain {@code http://}). */
+    public static boolean plainToRemoteHost(URI url) {
+        return "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
+    }
+
     /** localhost or a loopback address literal; any other name counts as remote, without asking DNS. */
     static boolean isLoopback(URI url) {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);

@@ -85,6 +85,7 @@ final class LiveConnector implements Connector {
         if (l.maxMessageBytes() != null) {
             b.maxMessageBytes(l.maxMessageBytes());
         }
+        s.lyzrReconcile().applyTo(b, System.getenv());
         return b.build();
     }
 
