@@ -36,8 +36,14 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
 
     /** The command line's finer settings (null = the connection service's default). */
     public record Limits(java.time.Duration idleTimeout, java.time.Duration giveUpAfter, Long maxMessageBytes,
-                         java.nio.file.Path truststore, boolean allowInsecure) {
+                         java.nio.file.Path truststore, boolean allowInsecure, java.time.Duration quietPeriod,
+                         java.time.Duration notFoundRetry) {
         public static final Limits DEFAULT = new Limits(null, null, null, null, false);
+
+        public Limits(java.time.Duration idleTimeout, java.time.Duration giveUpAfter, Long maxMessageBytes,
+                      java.nio.file.Path truststore, boolean allowInsecure) {
+            this(idleTimeout, giveUpAfter, maxMessageBytes, truststore, allowInsecure, null, null);
+        }
     }
 
     /**
@@ -78,7 +84,8 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
 
     /** The same settings with the operator's consent to send the token over plain {@code ws://}. */
     public ConnectionSettings allowingInsecure() {
-        Limits l = new Limits(limits.idleTimeout(), limits.giveUpAfter(), limits.maxMessageBytes(), limits.truststore(), true);
+        Limits l = new Limits(limits.idleTimeout(), limits.giveUpAfter(), limits.maxMessageBytes(), limits.truststore(), true,
+                limits.quietPeriod(), limits.notFoundRetry());
         return new ConnectionSettings(url, protocol, token, runIds, lyzrFlow, lyzrRun, l, lyzrReconcile);
     }
 
