@@ -33,7 +33,11 @@ import java.util.logging.Logger;
 @Command(name = "record", description = {
         "Record live runs to a session log until every requested run has ended (Lyzr: the run named in the URL).",
         "Lyzr has no replay: after a reconnect (or an idle timeout) the run named by --lyzr-task-id (the task_id "
-                + "run-dag answered) is reconciled from GET {api}/task-status/{id}."},
+                + "run-dag answered) is reconciled from GET {api}/task-status/{id}.",
+        "When it gives up: a connection that cannot connect or authenticate backs off from 1 s to 30 s and stops after "
+                + "--give-up-after; a socket that authenticated is reopened within about a second, however often it drops. "
+                + "A Space Operator run that sends nothing for --quiet-period is asked about (GET /flow/output): over, it ends "
+                + "with a gap; still running, it is waited for until --idle-timeout (none by default)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:the log could not be written", "2:bad usage", "3:token refused", "4:run not found",
                 "5:gave up"})

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Since when a connection has not delivered, when it was cut, and how long to wait before the
- * next attempt: the backoff grows with each failure in a row and the connection gives up once
- * it has not worked for longer than the request allows.
+ * Since when a connection has not worked, when it was cut and reopened, and how long to wait
+ * before the next attempt. A socket that opened and authenticated (or delivered any stream
+ * frame, replayed ones included) is evidence the server is there: the next attempt comes after
+ * the backoff's first step (about a second). Only attempts that fail to connect or to
+ * authenticate make the wait grow, and only they count towards giving up.
  */
 final class ConnectionHealth {
     private final Backoff backoff;
@@ -15,6 +17,8 @@ final class ConnectionHealth {
     private int failures;
     private Instant unhealthySince;
     private Instant disconnectedAt;
+    private Instant outageFrom;
+    private Instant reconnectedAt;
 
     ConnectionHealth(Backoff backoff, Duration giveUpAfter) {
         this.backoff = backoff;
@@ -26,7 +30,7 @@ final class ConnectionHealth {
         unhealthySince = now;
     }
 
-    /** Frames flow: the next failure starts the backoff from the beginning. */
+    /** The server answered (authenticated, or sent stream frames): the next drop starts the backoff over. */
     void delivering() {
         failures = 0;
         unhealthySince = null;
@@ -37,9 +41,23 @@ final class ConnectionHealth {
         return disconnectedAt;
     }
 
-    /** A socket opened again after a cut. */
-    void reconnected() {
+    /** A socket opened at {@code now}; after a cut, that cut and this moment bound what was missed. */
+    void reconnected(Instant now) {
+        if (disconnectedAt != null) {
+            outageFrom = disconnectedAt;
+            reconnectedAt = now;
+        }
         disconnectedAt = null;
+    }
+
+    /** When the last outage began (the first cut of it), or null if there was none. */
+    Instant outageFrom() {
+        return outageFrom;
+    }
+
+    /** When the socket opened again after the last outage, or null if there was none. */
+    Instant reconnectedAt() {
+        return reconnectedAt;
     }
 
     /** The connection was lost: the wait before the next attempt, or null to give up. */

@@ -22,11 +22,18 @@ import java.util.Objects;
  * @param lyzrTaskId the task_id run-dag answered for this Lyzr run, or null
  * @param lyzrApiKey the Lyzr API key for task-status, or null
  * @param lyzrApi the Lyzr API base ({@code https://lao.studio.lyzr.ai}), or null to derive it (see {@link #lyzrApiBase()})
+ * @param notFoundRetry how long a run seen before and {@code not found} after a reconnect is looked for again
+ *                      (another server instance may hold it) before it counts as ended; null = {@link #NOT_FOUND_RETRY}
+ * @param quietPeriod after this long without an event, a Space Operator run is asked about with
+ *                    {@code GET /flow/output} (three times as long while a SignatureRequest waits); null = {@link #QUIET_PERIOD}
  */
 public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, List<String> runIds,
                                 Duration idleTimeout, Duration giveUpAfter, long maxMessageBytes, Path truststore,
-                                boolean allowInsecure, String lyzrTaskId, Secret lyzrApiKey, URI lyzrApi) {
+                                boolean allowInsecure, String lyzrTaskId, Secret lyzrApiKey, URI lyzrApi,
+                                Duration notFoundRetry, Duration quietPeriod) {
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+    public static final Duration NOT_FOUND_RETRY = Duration.ofSeconds(30);
+    public static final Duration QUIET_PERIOD = Duration.ofMinutes(5);
 
     public ConnectionRequest {
         Objects.requireNonNull(url, "url");
@@ -44,6 +51,11 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         }
         if (lyzrTaskId != null && lyzrTaskId.isBlank()) {
             lyzrTaskId = null;
+        }
+        notFoundRetry = notFoundRetry == null ? NOT_FOUND_RETRY : notFoundRetry;
+        quietPeriod = quietPeriod == null ? QUIET_PERIOD : quietPeriod;
+        if (notFoundRetry.isNegative() || quietPeriod.isNegative() || quietPeriod.isZero()) {
+            throw new IllegalArgumentException("the not-found retry must not be negative and the quiet period must be positive");
         }
         if (lyzrApi != null) {
             String s = lyzrApi.getScheme() == null ? "" : lyzrApi.getScheme().toLowerCase(Locale.ROOT);
@@ -73,6 +85,18 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
             host = "lao." + host.substring("lao-socket.".length());
         }
         return URI.create(scheme + "://" + host + (url.getPort() >= 0 ? ":" + url.getPort() : ""));
+    }
+
+    /** How often the connection's timer looks at quiet runs and the idle timeout: a quarter of the shorter, 50 ms to 1 s. */
+    long tickMillis() {
+        long quarter = (idleTimeout == null ? quietPeriod : idleTimeout.compareTo(quietPeriod) < 0 ? idleTimeout : quietPeriod).toMillis() / 4;
+        return Math.max(50, Math.min(1000, quarter));
+    }
+
+    /** Why a connection with an idle timeout gives up after a silence. */
+    String idleSentence() {
+        return "No frame for " + idleTimeout.toSeconds() + " s: the run is probably unknown to the server or already finished ("
+                + (effectiveProtocol() == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
     }
 
     public static ConnectionRequest spaceOperator(URI url, Secret token, List<String> runIds) {
@@ -118,6 +142,11 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
     public boolean sendsLyzrKeyInClear() {
         URI api = lyzrApiBase();
         return lyzrApiKey != null && "http".equalsIgnoreCase(api.getScheme()) && !isLoopback(api);
+    }
+
+    /** Plain {@code ws://} to a host that is not loopback (Lyzr's task-status then goes over plain {@code http://}). */
+    public static boolean plainToRemoteHost(URI url) {
+        return "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
     }
 
     /**
@@ -176,6 +205,8 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         private String lyzrTaskId;
         private Secret lyzrApiKey;
         private URI lyzrApi;
+        private Duration notFoundRetry;
+        private Duration quietPeriod;
 
         private Builder(URI url) {
             this.url = url;
@@ -245,9 +276,21 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
             return this;
         }
 
+        /** How long a run {@code not found} after a reconnect is looked for again; null = 30 s, zero = not at all. */
+        public Builder notFoundRetry(Duration d) {
+            this.notFoundRetry = d;
+            return this;
+        }
+
+        /** How long a Space Operator run may stay quiet before {@code GET /flow/output} is asked; null = 5 min. */
+        public Builder quietPeriod(Duration d) {
+            this.quietPeriod = d;
+            return this;
+        }
+
         public ConnectionRequest build() {
             return new ConnectionRequest(url, protocol, token, runIds, idleTimeout, giveUpAfter, maxMessageBytes,
-                    truststore, allowInsecure, lyzrTaskId, lyzrApiKey, lyzrApi);
+                    truststore, allowInsecure, lyzrTaskId, lyzrApiKey, lyzrApi, notFoundRetry, quietPeriod);
         }
     }
 }

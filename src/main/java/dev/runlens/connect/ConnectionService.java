@@ -8,7 +8,6 @@ import jakarta.websocket.CloseReason;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +62,9 @@ public final class ConnectionService implements AutoCloseable {
         this.health = new ConnectionHealth(Objects.requireNonNull(backoff, "backoff"), request.giveUpAfter());
         this.dialer = new TyrusDialer(request);
         this.protocol = request.effectiveProtocol();
-        if (protocol == ProtocolChoice.LYZR) {
-            String[] fr = LyzrUrls.flowAndRun(request.url());
-            if (fr == null) {
-                throw new IllegalArgumentException("a Lyzr URL ends in /ws/{flow_name}/{run_name}");
-            }
-            this.lyzrRun = RunRef.lyzr(fr[0], fr[1]);
-        } else {
-            this.lyzrRun = null;
-            for (String id : request.runIds()) {
-                tracks.put(id, new RunTrack(id));
-            }
+        this.lyzrRun = protocol == ProtocolChoice.LYZR ? LyzrUrls.run(request.url()) : null;
+        if (lyzrRun == null) {
+            request.runIds().forEach(id -> tracks.put(id, new RunTrack(id)));
         }
         this.host = new ServiceHost(this, request, lyzrRun, listener, journal, health);
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -93,7 +84,7 @@ public final class ConnectionService implements AutoCloseable {
             health.starting(Instant.now());
         }
         // Periodic work first: connect may end the service at once (a refused request) and stop the executor.
-        long tick = request.idleTimeout() == null ? 1000 : Math.max(50, Math.min(1000, request.idleTimeout().toMillis() / 4));
+        long tick = request.tickMillis();
         control.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         control.execute(this::connect);
@@ -138,16 +129,12 @@ public final class ConnectionService implements AutoCloseable {
 
     /** Runs that the server did not know (never seen on this connection). */
     public synchronized List<String> runsNotFound() {
-        List<String> ids = new ArrayList<>();
-        tracks.values().stream().filter(t -> t.notFound).forEach(t -> ids.add(t.runId));
-        return ids;
+        return tracks.values().stream().filter(t -> t.notFound).map(t -> t.runId).toList();
     }
 
     /** Runs that finished while disconnected, so their last events are missing. */
     public synchronized List<String> runsIncomplete() {
-        List<String> ids = new ArrayList<>();
-        tracks.values().stream().filter(t -> t.incomplete).forEach(t -> ids.add(t.runId));
-        return ids;
+        return tracks.values().stream().filter(t -> t.incomplete).map(t -> t.runId).toList();
     }
 
     /** Stops reconnecting and closes the socket. Idempotent. */
@@ -205,9 +192,10 @@ public final class ConnectionService implements AutoCloseable {
             return;
         }
         Instant now = Instant.now();
+        tracks.values().forEach(t -> t.cut(now));
         meta("disconnected", Map.of("reason", p.sentence()));
         if (ending) {
-            stopLocked(ConnectionState.FINISHED, finishedSentence());
+            finishAfterGrace(); // the server closes a finished Lyzr run's socket: an awaited answer still counts
             return;
         }
         if (!p.retry()) {
@@ -235,34 +223,48 @@ public final class ConnectionService implements AutoCloseable {
             }
             lastFrameAt = Instant.now();
             boolean reconnected = health.disconnectedAt() != null;
+            health.reconnected(lastFrameAt);
             link.conversation = protocol == ProtocolChoice.LYZR
                     ? new LyzrConversation(host, lyzrRun, reconnected)
                     : new SpaceOperatorConversation(host, link.decoder, tracks);
             meta("connected", Map.of("url", request.displayUrl()));
             link.conversation.opened();
-            health.reconnected();
         }
     }
 
     void frame(Link link, String received) {
+        // The stream key is read (and the frame masked, recorded and decoded) outside the lock:
+        // a huge or slow frame then never holds up heartbeats, timers or closing. Tyrus hands one
+        // socket's frames over one at a time, so they keep their order.
+        long key = FrameKeys.streamKey(received);
+        Instant at = Instant.now();
+        Conversation conversation;
+        long number;
         synchronized (this) {
             if (link != current || stopped || link.conversation == null) {
                 return;
             }
-            Instant at = Instant.now();
             lastFrameAt = at;
+            if (key != FrameKeys.NONE || protocol == ProtocolChoice.LYZR) {
+                health.delivering(); // a stream frame, replayed or not: the server is there
+            }
             // Replayed duplicates go first and cheaply: a long run's every reconnect replays its
             // whole history. The key is a number, so reading it before redaction reveals nothing.
-            long key = FrameKeys.streamKey(received);
             if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
                 return;
             }
-            // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
-            String text = redact(received);
-            journal.frame(at, text);
-            ProtocolEvent event = link.decoder.decode(text);
-            listener.onFrame(new ReceivedFrame(sequence++, at, text, event, -1));
-            link.conversation.handle(key, event);
+            conversation = link.conversation;
+            number = sequence++;
+        }
+        // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
+        String text = redact(received);
+        journal.frame(at, text);
+        ProtocolEvent event = link.decoder.decode(text);
+        listener.onFrame(new ReceivedFrame(number, at, text, event, -1));
+        synchronized (this) {
+            if (link == current && !stopped) {
+                conversation.handle(key, event);
+            }
         }
     }
 
@@ -282,39 +284,30 @@ public final class ConnectionService implements AutoCloseable {
 
     // ---- timers (control thread) ----
 
-    private void tick() {
-        synchronized (this) {
-            Duration idle = request.idleTimeout();
-            if (stopped || idle == null || current == null || lastFrameAt == null || host.reconciliation().asking()) {
-                return;
-            }
-            // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
-            if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0 && !host.reconciliation().askBecauseIdle()) {
-                stopLocked(ConnectionState.FAILED, idleSentence());
-            }
+    private synchronized void tick() {
+        if (!stopped && current != null && current.conversation != null) {
+            current.conversation.tick(Instant.now());
+        }
+        Duration idle = request.idleTimeout();
+        if (stopped || idle == null || current == null || lastFrameAt == null || host.reconciliation().asking()) {
+            return;
+        }
+        // A silent Lyzr socket: task-status knows whether the run ended meanwhile.
+        if (Duration.between(lastFrameAt, Instant.now()).compareTo(idle) > 0 && !host.reconciliation().askBecauseIdle()) {
+            stopLocked(ConnectionState.FAILED, request.idleSentence());
         }
     }
 
-    String idleSentence() {
-        Duration idle = request.idleTimeout();
-        return "No frame for " + idle.toSeconds() + " s: the run is probably unknown to the server"
-                + " or already finished (" + (protocol == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
-    }
-
-    private void heartbeat() {
-        synchronized (this) {
-            if (!stopped && current != null && current.conversation != null) {
-                current.conversation.heartbeat();
-            }
+    private synchronized void heartbeat() {
+        if (!stopped && current != null && current.conversation != null) {
+            current.conversation.heartbeat();
         }
     }
 
     // ---- state ----
 
-    private void stop(ConnectionState terminal, String message) {
-        synchronized (this) {
-            stopLocked(terminal, message);
-        }
+    private synchronized void stop(ConnectionState terminal, String message) {
+        stopLocked(terminal, message);
     }
 
     /** Stops for good in {@code terminal}; called with the lock held. */
@@ -371,8 +364,30 @@ public final class ConnectionService implements AutoCloseable {
         if (!grace) {
             stopLocked(ConnectionState.FINISHED, finishedSentence());
         } else {
-            control.schedule(() -> stop(ConnectionState.FINISHED, finishedSentence()), LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            control.schedule(this::finishAfterGrace, LYZR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Drops the socket on purpose and connects again soon (a run may be on another server instance). */
+    void reconnectSoon(String sentence) {
+        Link link = current;
+        current = null;
+        if (link != null) {
+            link.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "runlens: looking for a run elsewhere"));
+        }
+        lostConnection(new Problem(ConnectionState.RECONNECTING, sentence, true));
+    }
+
+    /**
+     * Ends after Lyzr's grace period, but not while a task-status answer is awaited: a task whose
+     * events were lost in a drop is known only from that answer (bounded by the fetcher's timeout).
+     */
+    private synchronized void finishAfterGrace() {
+        if (!stopped && host.reconciliation().asking()) {
+            control.schedule(this::finishAfterGrace, 50, TimeUnit.MILLISECONDS);
+            return;
+        }
+        stopLocked(ConnectionState.FINISHED, finishedSentence());
     }
 
     /** The run ended while its events were missed (Lyzr task-status said so). */

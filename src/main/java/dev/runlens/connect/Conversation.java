@@ -2,7 +2,7 @@ package dev.runlens.connect;
 
 import dev.runlens.protocol.ProtocolEvent;
 
-/** The protocol spoken on one socket. Called with the service's lock held, one frame at a time. */
+/** The protocol spoken on one socket. Called with the service's lock held, one frame at a time (decoded outside it). */
 interface Conversation {
     /** The socket is open: authenticate, subscribe, or just listen. */
     void opened();
@@ -15,6 +15,10 @@ interface Conversation {
 
     /** Keep proxies from closing an idle socket. */
     void heartbeat();
+
+    /** Once a second or so, on the connection's timer (Space Operator asks about quiet runs). */
+    default void tick(java.time.Instant now) {
+    }
 
     /** Watch one more run on this socket (Space Operator only). */
     default void subscribe(RunTrack track) {

@@ -19,14 +19,29 @@ interface ConversationHost {
     /** Every watched run ended; Lyzr waits a grace period for late frames first. */
     void runsEnded(boolean grace);
 
-    /** Events of {@code run} may be missing since the connection dropped. */
+    /** Events of {@code run} may be missing between the last outage's cut and the reconnect. */
     void gap(dev.runlens.protocol.RunRef run, String reason);
+
+    /** Events of {@code run} may be missing between {@code from} and {@code to}. */
+    void gap(dev.runlens.protocol.RunRef run, java.time.Instant from, java.time.Instant to, String reason);
+
+    /** When the current socket opened after the last outage (null if there was none). */
+    java.time.Instant reconnectedAt();
+
+    /** Whether {@code c} is still the conversation of the open socket (answers from HTTP may come late). */
+    boolean isCurrent(Conversation c);
+
+    /** Drops this socket and connects again soon (another server instance may hold a run). */
+    void reconnectSoon(String sentence);
 
     /** Asks Lyzr's task-status what the run completed, when its task_id and an API key are known. */
     void reconcile();
 
-    /** Fetches the run's output over HTTP in the background, then runs {@code after} (with the lock held). */
-    void fetchFinalOutput(String runId, Runnable after);
+    /**
+     * Fetches the run's output over HTTP in the background (waiting at most {@code timeout}),
+     * records it when there is one, then tells {@code after} whether there was (with the lock held).
+     */
+    void fetchFinalOutput(String runId, java.time.Duration timeout, java.util.function.Consumer<Boolean> after);
 
     /** Sends a WebSocket Ping. */
     void ping();

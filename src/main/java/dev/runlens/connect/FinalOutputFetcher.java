@@ -22,6 +22,14 @@ final class FinalOutputFetcher {
 
     /** The output Value as JSON text, or null when the server has none (404, 401, network problem). */
     static String fetch(ConnectionRequest request, String runId) {
+        return fetch(request, runId, TIMEOUT);
+    }
+
+    /**
+     * As {@link #fetch(ConnectionRequest, String)}, waiting at most {@code timeout} for the answer:
+     * the server holds the answer back while the run is live, so a timeout means "still running".
+     */
+    static String fetch(ConnectionRequest request, String runId, Duration timeout) {
         if (request.token() == null) {
             return null;
         }
@@ -34,7 +42,7 @@ final class FinalOutputFetcher {
                 client.sslContext(TlsContexts.create(request.truststore()));
             }
             String token = request.token().reveal();
-            HttpRequest.Builder get = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET();
+            HttpRequest.Builder get = HttpRequest.newBuilder(url).timeout(timeout).GET();
             if (token.startsWith("b3-")) {
                 get.header("x-api-key", token);
             } else {

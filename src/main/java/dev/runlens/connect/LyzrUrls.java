@@ -59,6 +59,15 @@ public final class LyzrUrls {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The Lyzr run a socket URL names; throws when the URL does not end in {@code /ws/{flow_name}/{run_name}}. */
+    static dev.runlens.protocol.RunRef run(URI url) {
+        String[] fr = flowAndRun(url);
+        if (fr == null) {
+            throw new IllegalArgumentException("a Lyzr URL ends in /ws/{flow_name}/{run_name}");
+        }
+        return dev.runlens.protocol.RunRef.lyzr(fr[0], fr[1]);
+    }
+
     /** The flow and run names of a Lyzr socket URL, or null when the path is not {@code .../ws/{flow}/{run}}. */
     public static String[] flowAndRun(URI url) {
         String raw = url.getRawPath();

@@ -5,9 +5,11 @@ import dev.runlens.model.Gap;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a conversation (and Lyzr reconciliation) may ask of its {@link ConnectionService}: send,
@@ -80,8 +82,32 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
 
     @Override
     public void gap(RunRef run, String reason) {
-        Instant to = Instant.now();
-        Instant from = health.disconnectedAt() != null ? health.disconnectedAt() : to;
+        Instant to = health.reconnectedAt() != null ? health.reconnectedAt() : Instant.now();
+        Instant from = health.outageFrom() != null ? health.outageFrom() : to;
+        gap(run, from, to, reason);
+    }
+
+    @Override
+    public Instant reconnectedAt() {
+        return health.reconnectedAt();
+    }
+
+    @Override
+    public boolean isCurrent(Conversation c) {
+        Link current = service.current();
+        return !service.stopped() && current != null && current.conversation == c;
+    }
+
+    @Override
+    public void reconnectSoon(String sentence) {
+        service.reconnectSoon(sentence);
+    }
+
+    @Override
+    public void gap(RunRef run, Instant from, Instant to, String reason) {
+        if (to.isBefore(from)) {
+            to = from;
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("source", run.source().id());
         fields.put("run_id", run.runId());
@@ -98,9 +124,9 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
     }
 
     @Override
-    public void fetchFinalOutput(String runId, Runnable after) {
+    public void fetchFinalOutput(String runId, Duration timeout, Consumer<Boolean> after) {
         Thread t = new Thread(() -> {
-            String output = FinalOutputFetcher.fetch(request, runId);
+            String output = FinalOutputFetcher.fetch(request, runId, timeout);
             synchronized (service) {
                 if (service.stopped()) {
                     return;
@@ -112,7 +138,7 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
                     journal.meta("final_output", fields);
                     listener.onFinalOutput(new RunRef(Source.SPACE_OPERATOR, runId), output);
                 }
-                after.run();
+                after.accept(output != null);
             }
         }, "runlens-final-output");
         t.setDaemon(true);
@@ -148,6 +174,6 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
 
     @Override
     public void giveUpIdle(String detail) {
-        service.stopLocked(ConnectionState.FAILED, service.idleSentence() + " " + detail);
+        service.stopLocked(ConnectionState.FAILED, request.idleSentence() + " " + detail);
     }
 }

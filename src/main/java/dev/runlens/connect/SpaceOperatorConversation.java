@@ -11,6 +11,8 @@ import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.Map;
  * events by stream, and the first N replayed events of a re-subscribed run dropped.
  */
 final class SpaceOperatorConversation implements Conversation {
+    /** How long {@code /flow/output} may take to answer for a run not found after a reconnect (it waits while the run is live). */
+    static final Duration OUTPUT_WAIT = Duration.ofSeconds(2);
+
     private enum Kind { AUTHENTICATE, SUBSCRIBE }
 
     private record Pending(Kind kind, RunTrack track) {
@@ -38,12 +43,14 @@ final class SpaceOperatorConversation implements Conversation {
     private boolean authenticated;
     private boolean delivering;
     private int pendingFetches;
+    private final QuietRuns quiet;
 
     SpaceOperatorConversation(ConversationHost host, FrameDecoder decoder, Map<String, RunTrack> tracks) {
         this.host = host;
         this.decoder = decoder;
         this.tracks = tracks;
         this.v1 = host.request().protocol() == ProtocolChoice.SPACE_OPERATOR_V1;
+        this.quiet = new QuietRuns(host);
     }
 
     @Override
@@ -115,6 +122,7 @@ final class SpaceOperatorConversation implements Conversation {
         if (left == null) {
             return false;
         }
+        streams.get(streamKey).lastEventAt = Instant.now();
         left[0]--;
         if (left[0] <= 0) {
             toSkip.remove(streamKey);
@@ -128,15 +136,22 @@ final class SpaceOperatorConversation implements Conversation {
             response(r);
             return;
         }
+        if (event instanceof ControlEvent.StreamDone done) {
+            // v1's {"sub_id":N,"event":"Done"} ends the stream; it carries no stream key of its own.
+            RunTrack track = streams.get(done.subscriptionId());
+            if (track != null) {
+                finished(track);
+            }
+            return;
+        }
         RunTrack track = streamKey == FrameKeys.NONE ? null : streams.get(streamKey);
         if (track == null) {
             return;
         }
-        if (event instanceof ControlEvent.StreamDone) {
-            finished(track);
-            return;
-        }
         track.kept++;
+        track.lastEventAt = Instant.now();
+        track.nextQuietCheck = null;
+        track.signaturePending = event instanceof RunEvent.SignatureRequest;
         if (!delivering && event instanceof RunEvent) {
             delivering = true;
             host.delivering();
@@ -164,6 +179,7 @@ final class SpaceOperatorConversation implements Conversation {
         if (p.kind() == Kind.AUTHENTICATE) {
             if (r.ok()) {
                 authenticated = true;
+                host.delivering(); // opened and authenticated: the server is there
                 host.meta("authenticated", Map.of("protocol", v1 ? "space-operator-v1" : "space-operator"));
                 if (tracks.values().stream().anyMatch(RunTrack::active)) {
                     host.state(ConnectionState.AUTHENTICATING, "Authenticated; subscribing.");
@@ -227,6 +243,8 @@ final class SpaceOperatorConversation implements Conversation {
             return;
         }
         long streamId = sid.longValue();
+        host.delivering();
+        track.subscribed(Instant.now());
         // Register before the next frame: the stream's first events follow its Ok at once.
         decoder.registerStream(streamId, track.runId);
         streams.put(streamId, track);
@@ -243,26 +261,64 @@ final class SpaceOperatorConversation implements Conversation {
 
     private void notFound(RunTrack track) {
         if (track.kept > 0) {
-            // Seen before the drop, gone now: it finished while we were away.
-            track.incomplete = true;
-            track.finished = true;
-            host.gap(new RunRef(Source.SPACE_OPERATOR, track.runId),
-                    "the run finished while disconnected; its last events were not received");
-            host.state(ConnectionState.LIVE, "Run " + track.runId + " finished while disconnected: its last events are missing.");
-        } else {
-            track.notFound = true;
-            host.meta("not_found", Map.of("flow_run_id", track.runId));
+            seenBeforeNotFound(track);
+            return;
         }
+        track.notFound = true;
+        host.meta("not_found", Map.of("flow_run_id", track.runId));
         if (host.token() != null) {
             // Offer what the server still has: the run's final output over HTTP.
             pendingFetches++;
-            host.fetchFinalOutput(track.runId, () -> {
+            host.fetchFinalOutput(track.runId, FinalOutputFetcher.TIMEOUT, found -> {
                 pendingFetches--;
                 maybeEnd(track);
             });
         } else {
             maybeEnd(track);
         }
+    }
+
+    /**
+     * Seen before the drop, gone now: it finished while we were away, or this socket reached a
+     * server instance that does not hold it. An output at {@code /flow/output} settles it at once;
+     * otherwise the run is looked for again (on a new socket) until the retry window closes.
+     */
+    private void seenBeforeNotFound(RunTrack track) {
+        if (track.notFoundSince == null) {
+            track.notFoundSince = Instant.now();
+        }
+        if (host.token() == null) {
+            afterNotFound(track, false);
+            return;
+        }
+        pendingFetches++;
+        host.fetchFinalOutput(track.runId, OUTPUT_WAIT, found -> {
+            pendingFetches--;
+            if (host.isCurrent(this)) {
+                afterNotFound(track, found);
+            }
+        });
+    }
+
+    private void afterNotFound(RunTrack track, boolean outputFound) {
+        if (!track.active()) {
+            maybeEnd(track);
+            return;
+        }
+        Duration window = host.request().notFoundRetry();
+        if (!outputFound && Duration.between(track.notFoundSince, Instant.now()).compareTo(window) < 0) {
+            host.meta("not_found_retry", Map.of("flow_run_id", track.runId));
+            host.reconnectSoon("Run " + track.runId + " streamed before but is not found on this server now: looking for it again"
+                    + " (another server instance may hold it) for up to " + window.toSeconds() + " s.");
+            return;
+        }
+        track.incomplete = true;
+        track.finished = true;
+        Instant to = host.reconnectedAt() != null ? host.reconnectedAt() : Instant.now();
+        host.gap(new RunRef(Source.SPACE_OPERATOR, track.runId), track.lostAt != null ? track.lostAt : to, to,
+                "the run finished while disconnected; its last events were not received");
+        host.state(ConnectionState.LIVE, "Run " + track.runId + " finished while disconnected: its last events are missing.");
+        maybeEnd(track);
     }
 
     private void maybeEnd(RunTrack track) {
@@ -282,6 +338,11 @@ final class SpaceOperatorConversation implements Conversation {
             host.stop(ConnectionState.NOT_FOUND, "Run " + track.runId
                     + " is not live on this server: it never existed here or has already finished.");
         }
+    }
+
+    @Override
+    public void tick(Instant now) {
+        quiet.check(streams.values(), now, this::finished);
     }
 
     @Override

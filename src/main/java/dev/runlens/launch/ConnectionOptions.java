@@ -39,6 +39,18 @@ public final class ConnectionOptions {
             description = "Stop reconnecting after S seconds without a working connection.")
     Duration giveUpAfter;
 
+    @Option(names = "--quiet-period", paramLabel = "S", converter = Converters.Seconds.class,
+            description = "Space Operator: after S seconds without an event from a run (default 300; three times as long "
+                    + "while a signature is awaited) ask GET /flow/output: if the run is over it ends with a gap, otherwise "
+                    + "it is shown stale and waited for (only --idle-timeout or --give-up-after stop the waiting).")
+    Duration quietPeriod;
+
+    @Option(names = "--not-found-retry", paramLabel = "S", converter = Converters.Seconds.class,
+            description = "Space Operator: a run seen before and 'not found' after a reconnect is looked for again on new "
+                    + "connections for S seconds (default 30; another server instance may hold it) before it counts as "
+                    + "ended while disconnected.")
+    Duration notFoundRetry;
+
     @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12) for wss://.")
     Path truststore;
 
@@ -77,7 +89,8 @@ public final class ConnectionOptions {
         ConnectionRequest request;
         try {
             ConnectionRequest.Builder builder = ConnectionRequest.builder(uri).protocol(protocol).token(token).runIds(runs)
-                    .giveUpAfter(giveUpAfter).truststore(truststore).allowInsecure(allowInsecure);
+                    .giveUpAfter(giveUpAfter).truststore(truststore).allowInsecure(allowInsecure)
+                    .quietPeriod(quietPeriod).notFoundRetry(notFoundRetry);
             if (maxMessageBytes != null) {
                 builder.maxMessageBytes(maxMessageBytes);
             }

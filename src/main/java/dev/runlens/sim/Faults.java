@@ -10,6 +10,10 @@ public final class Faults {
     private volatile boolean holdWhileUnwatched;
     private volatile int fragmentOver;
     private volatile int dropCloseCode = 1001;
+    private volatile boolean endWithoutFinish;
+    private volatile Duration taskStatusDelay = Duration.ZERO;
+    private final DropStorm dropStorm = new DropStorm();
+    private final OtherInstance otherInstance = new OtherInstance();
 
     Faults(SimulatorOptions options) {
         this.dropEveryFrames = options.dropEveryFrames();
@@ -64,6 +68,38 @@ public final class Faults {
 
     public int dropCloseCode() {
         return dropCloseCode;
+    }
+
+    /** Connections that close after a few frames of any kind (see {@link DropStorm}). */
+    public DropStorm dropStorm() {
+        return dropStorm;
+    }
+
+    /** Subscriptions answered {@code not found} by another server instance (see {@link OtherInstance}). */
+    public OtherInstance otherInstance() {
+        return otherInstance;
+    }
+
+    /**
+     * Space Operator runs stop streaming where FlowFinish would come (the server does so when a
+     * run fails before its graph is built); the run is over and {@code /flow/output} has its output.
+     * v1 subscribers still get {@code Done}.
+     */
+    public void endRunsWithoutFinish(boolean silent) {
+        endWithoutFinish = silent;
+    }
+
+    public boolean endRunsWithoutFinish() {
+        return endWithoutFinish;
+    }
+
+    /** Lyzr's task-status answers are computed at once and sent this much later (a slow network back). */
+    public void taskStatusDelay(Duration d) {
+        taskStatusDelay = d == null ? Duration.ZERO : d;
+    }
+
+    public Duration taskStatusDelay() {
+        return taskStatusDelay;
     }
 
     public void responseDelay(Duration d) {

@@ -42,6 +42,7 @@ final class LyzrApiHandler extends HttpHandler {
         String path = request.getRequestURI();
         if (path.startsWith("/task-status/") && request.getMethod() == Method.GET) {
             String status = sim.taskStatus(LyzrUrls.decodeSegment(path.substring("/task-status/".length())));
+            Thread.sleep(sim.faults().taskStatusDelay().toMillis());
             OutputHandler.answer(response, status == null ? 404 : 200, status == null ? "{\"detail\":\"Task not found\"}" : status);
         } else if (path.startsWith("/run-dag") && request.getMethod() == Method.POST) {
             runDag(body, response);

@@ -27,11 +27,14 @@ abstract class SimConnection {
     private int unconfirmed;
     private long unconfirmedChars;
     private long liveSent;
+    /** A connection in a drop storm closes after this many frames of any kind (0: not in one). */
+    private final int stormAfter;
     private volatile boolean closed;
 
     SimConnection(SimState sim, Session session, String name) {
         this.sim = sim;
         this.session = session;
+        this.stormAfter = sim.faults().dropStorm().join();
         this.out = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -92,6 +95,10 @@ abstract class SimConnection {
             int malformed = sim.faults().malformedEveryFrames();
             if (malformed > 0 && sentTotal % malformed == 0) {
                 sendWhole("{\"stream_id\":!!not json");
+            }
+            if (stormAfter > 0 && sentTotal == stormAfter) {
+                drop();
+                return;
             }
             if (live) {
                 liveSent++;

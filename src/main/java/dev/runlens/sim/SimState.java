@@ -123,6 +123,7 @@ final class SimState {
     }
 
     void countDrop() {
+        faults.otherInstance().dropped();
         drops.incrementAndGet();
     }
 
@@ -199,7 +200,8 @@ final class SimState {
         synchronized (this) {
             soRuns.put(id, run);
         }
-        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched()), () -> schedule(options.notFoundAfter(), () -> forget(id)));
+        repeat(() -> run.emitNext(faults.holdRunsWhileUnwatched(), faults.endRunsWithoutFinish()),
+                () -> schedule(options.notFoundAfter(), () -> forget(id)));
         return id;
     }
 

@@ -141,7 +141,7 @@ final class SoConnection extends SimConnection {
             return;
         }
         SoRun run = runId == null ? null : sim.liveRun(runId);
-        if (run == null) {
+        if (run == null || sim.faults().otherInstance().takes()) {
             respond(id, null, "not found"); // checked before authorisation, as the server does
             return;
         }

@@ -33,6 +33,8 @@ final class SoRun {
     private final List<Subscription> catchingUp = new ArrayList<>();
     private int next;
     private boolean finished;
+    /** The output of a run that ended without sending FlowFinish. */
+    private ObjectNode silentOutput;
 
     SoRun(String id, SoScenario scenario, List<SoStep> steps) {
         this.id = id;
@@ -52,8 +54,8 @@ final class SoRun {
         return finished;
     }
 
-    /** Emits the next scripted event; returns false once the run has finished. */
-    synchronized boolean emitNext(boolean holdWhileUnwatched) {
+    /** Emits the next scripted event (FlowFinish withheld when {@code withoutFinish}); returns false once the run has finished. */
+    synchronized boolean emitNext(boolean holdWhileUnwatched, boolean withoutFinish) {
         if (finished || next >= steps.size()) {
             return false;
         }
@@ -63,6 +65,15 @@ final class SoRun {
         }
         SoStep step = steps.get(next++);
         Emitted e = emitted(step, Instant.now());
+        if (withoutFinish && step.kind().equals("FlowFinish")) {
+            silentOutput = (ObjectNode) e.data().get("output");
+            finished = true;
+            for (Subscription s : subscriptions) {
+                s.connection().streamEnded(s);
+            }
+            subscriptions.clear();
+            return false;
+        }
         history.add(e);
         for (Subscription s : subscriptions) {
             s.connection().deliver(s, e);
@@ -98,8 +109,8 @@ final class SoRun {
 
     /** The FlowFinish output, once finished (for the HTTP output endpoint). */
     synchronized ObjectNode output() {
-        if (!finished || history.isEmpty()) {
-            return null;
+        if (!finished || silentOutput != null || history.isEmpty()) {
+            return silentOutput;
         }
         return (ObjectNode) history.get(history.size() - 1).data().get("output");
     }

@@ -54,8 +54,10 @@ class ConnectionHealthTest {
         health.lost(T0);
         health.lost(T0.plusSeconds(5));
         assertEquals(T0, health.disconnectedAt());
-        health.reconnected();
+        health.reconnected(T0.plusSeconds(7));
         assertNull(health.disconnectedAt());
+        assertEquals(T0, health.outageFrom());
+        assertEquals(T0.plusSeconds(7), health.reconnectedAt());
     }
 
     @Test

@@ -108,11 +108,13 @@ final class LiveConnector implements Connector {
                 .runIds(s.runIds())
                 .giveUpAfter(l.giveUpAfter())
                 .truststore(l.truststore())
-                .allowInsecure(l.allowInsecure());
+                .allowInsecure(l.allowInsecure())
+                .quietPeriod(l.quietPeriod()).notFoundRetry(l.notFoundRetry());
         b.idleTimeout(ConnectionOptions.idleTimeout(l.idleTimeout(), lyzr));
         if (l.maxMessageBytes() != null) {
             b.maxMessageBytes(l.maxMessageBytes());
         }
+        s.lyzrReconcile().applyTo(b, System.getenv());
         return b.build();
     }
 

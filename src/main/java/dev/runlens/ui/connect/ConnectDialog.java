@@ -122,6 +122,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         runs.disableProperty().bind(lyzr);
         flow.disableProperty().bind(lyzr.not());
         run.disableProperty().bind(lyzr.not());
+        Node reconcile = lyzrReconcileRow(lyzr);
 
         Label problem = new Label();
         problem.getStyleClass().add("error-message");
@@ -142,12 +143,58 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         g.addRow(r++, new Label("Run ids"), runs);
         g.addRow(r++, new Label("Lyzr flow"), flow);
         g.addRow(r++, new Label("Lyzr run"), run);
+        g.addRow(r++, new Label("Lyzr task id"), reconcile);
         g.add(problem, 1, r);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
         Node connect = getDialogPane().lookupButton(CONNECT);
         connect.disableProperty().bind(vm.validProperty().not());
         getDialogPane().setId("connect-dialog");
+    }
+
+    /**
+     * Lyzr reconciliation, as {@code record --lyzr-task-id}: the task_id run-dag answered, and
+     * where the API key comes from (a variable, a file, or typed; never remembered).
+     */
+    private Node lyzrReconcileRow(javafx.beans.binding.BooleanBinding lyzr) {
+        TextField taskId = new TextField();
+        taskId.setId("connect-lyzr-task-id");
+        taskId.setPromptText("task_id from run-dag (optional: reconciles gaps from task-status)");
+        taskId.textProperty().bindBidirectional(vm.lyzrTaskIdProperty());
+        ChoiceBox<ConnectViewModel.KeyMode> keyMode = new ChoiceBox<>();
+        keyMode.setId("connect-lyzr-key-mode");
+        keyMode.getItems().setAll(ConnectViewModel.KeyMode.values());
+        keyMode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConnectViewModel.KeyMode m) {
+                return m == null ? "" : switch (m) {
+                    case ENV -> "Key from variable";
+                    case FILE -> "Key from file";
+                    case TYPED -> "Type the key";
+                };
+            }
+
+            @Override
+            public ConnectViewModel.KeyMode fromString(String s) {
+                return null;
+            }
+        });
+        keyMode.valueProperty().bindBidirectional(vm.lyzrKeyModeProperty());
+        TextField keyRef = new TextField();
+        keyRef.setId("connect-lyzr-key-ref");
+        keyRef.setPromptText("variable name or file path");
+        keyRef.textProperty().bindBidirectional(vm.lyzrKeyRefProperty());
+        PasswordField key = new PasswordField();
+        key.setId("connect-lyzr-key");
+        key.setPromptText("Lyzr API key");
+        key.textProperty().bindBidirectional(vm.typedLyzrKeyProperty());
+        var typed = vm.lyzrKeyModeProperty().isEqualTo(ConnectViewModel.KeyMode.TYPED);
+        var noTask = vm.lyzrTaskIdProperty().isEmpty();
+        taskId.disableProperty().bind(lyzr.not());
+        keyMode.disableProperty().bind(lyzr.not().or(noTask));
+        keyRef.disableProperty().bind(lyzr.not().or(noTask).or(typed));
+        key.disableProperty().bind(lyzr.not().or(noTask).or(typed.not()));
+        return new HBox(8, taskId, keyMode, keyRef, key);
     }
 
     private static RadioButton radio(String text, ToggleGroup g, ConnectViewModel.TokenMode mode) {

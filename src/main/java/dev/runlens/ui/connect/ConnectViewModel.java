@@ -20,6 +20,12 @@ import java.util.List;
 public final class ConnectViewModel {
     public enum TokenMode { NONE, ENV, TYPED }
 
+    /** Where the Lyzr API key for reconciliation comes from: never from an argument. */
+    public enum KeyMode { ENV, FILE, TYPED }
+
+    /** The variable {@code record} reads the Lyzr API key from by default. */
+    public static final String LYZR_KEY_ENV = "LYZR_API_KEY";
+
     private final StringProperty url = new SimpleStringProperty("ws://localhost:8080/ws");
     private final ObjectProperty<ProtocolOption> protocol = new SimpleObjectProperty<>(ProtocolOption.AUTO);
     private final ObjectProperty<TokenMode> tokenMode = new SimpleObjectProperty<>(TokenMode.ENV);
@@ -28,6 +34,11 @@ public final class ConnectViewModel {
     private final StringProperty runIds = new SimpleStringProperty("");
     private final StringProperty lyzrFlow = new SimpleStringProperty("");
     private final StringProperty lyzrRun = new SimpleStringProperty("");
+    private final StringProperty lyzrTaskId = new SimpleStringProperty("");
+    private final ObjectProperty<KeyMode> lyzrKeyMode = new SimpleObjectProperty<>(KeyMode.ENV);
+    /** The variable's name (ENV) or the file's path (FILE). */
+    private final StringProperty lyzrKeyRef = new SimpleStringProperty(LYZR_KEY_ENV);
+    private final StringProperty typedLyzrKey = new SimpleStringProperty("");
     private final ObservableList<ConnectionSettings> recent = FXCollections.observableArrayList();
     private final StringBinding problem;
     private final BooleanBinding valid;
@@ -35,7 +46,7 @@ public final class ConnectViewModel {
     public ConnectViewModel(List<ConnectionSettings> recent) {
         this.recent.setAll(recent);
         problem = Bindings.createStringBinding(this::validate, url, protocol, tokenMode, tokenEnv, typedToken, runIds,
-                lyzrFlow, lyzrRun);
+                lyzrFlow, lyzrRun, lyzrTaskId, lyzrKeyMode, lyzrKeyRef, typedLyzrKey);
         valid = problem.isEmpty();
     }
 
@@ -61,6 +72,10 @@ public final class ConnectViewModel {
             if (!inUrl && (blank(lyzrFlow.get()) || blank(lyzrRun.get()))) {
                 return "Lyzr needs a flow name and a run name";
             }
+            String key = lyzrKeyProblem();
+            if (key != null) {
+                return key;
+            }
         } else if (runIdList().isEmpty()) {
             return "Enter at least one flow_run_id";
         }
@@ -71,6 +86,32 @@ public final class ConnectViewModel {
             return "An environment variable name has letters, digits and _ only";
         }
         return "";
+    }
+
+    /** With a task id, the key must be findable; without one, the key is not used. */
+    private String lyzrKeyProblem() {
+        if (blank(lyzrTaskId.get())) {
+            return null;
+        }
+        return switch (lyzrKeyMode.get()) {
+            case ENV -> lyzrKeyRef.get() != null && lyzrKeyRef.get().trim().matches("[A-Za-z_][A-Za-z0-9_]*") ? null
+                    : "The Lyzr API key's variable name has letters, digits and _ only";
+            case FILE -> blank(lyzrKeyRef.get()) ? "Enter the file that holds the Lyzr API key" : null;
+            case TYPED -> typedLyzrKey.get() == null || typedLyzrKey.get().isEmpty()
+                    ? "Type the Lyzr API key, or leave the task id empty" : null;
+        };
+    }
+
+    private ConnectionSettings.LyzrReconcile lyzrReconcile() {
+        if (blank(lyzrTaskId.get())) {
+            return ConnectionSettings.LyzrReconcile.NONE;
+        }
+        TokenSource key = switch (lyzrKeyMode.get()) {
+            case ENV -> new TokenSource.EnvVar(lyzrKeyRef.get().trim());
+            case FILE -> new TokenSource.FromFile(java.nio.file.Path.of(lyzrKeyRef.get().trim()));
+            case TYPED -> new TokenSource.Typed(typedLyzrKey.get().toCharArray());
+        };
+        return new ConnectionSettings.LyzrReconcile(lyzrTaskId.get(), key);
     }
 
     private static boolean blank(String s) {
@@ -106,7 +147,8 @@ public final class ConnectViewModel {
     private ConnectionSettings settings(TokenSource token) {
         boolean lyzr = protocol.get() == ProtocolOption.LYZR;
         return new ConnectionSettings(url.get().trim(), protocol.get(), token, lyzr ? List.of() : runIdList(),
-                lyzr ? emptyToNull(lyzrFlow.get()) : null, lyzr ? emptyToNull(lyzrRun.get()) : null);
+                lyzr ? emptyToNull(lyzrFlow.get()) : null, lyzr ? emptyToNull(lyzrRun.get()) : null, null,
+                lyzr ? lyzrReconcile() : null);
     }
 
     /** The URL that will be opened (for Lyzr, the run's socket path). Only meaningful when {@link #validProperty()}. */
@@ -124,7 +166,10 @@ public final class ConnectViewModel {
         }
         // An environment variable counts as a token even when unset: the question is about the intent.
         boolean token = tokenMode.get() == TokenMode.ENV || tokenMode.get() == TokenMode.TYPED && !typedToken.get().isEmpty();
-        return ConnectionRequest.tokenInClear(target(), ProtocolChoice.valueOf(protocol.get().name()), token);
+        boolean lyzrKey = protocol.get() == ProtocolOption.LYZR && !blank(lyzrTaskId.get());
+        // The Lyzr API key goes to task-status over http:// when the socket is ws://: the same consent.
+        return ConnectionRequest.tokenInClear(target(), ProtocolChoice.valueOf(protocol.get().name()), token)
+                || lyzrKey && ConnectionRequest.plainToRemoteHost(target());
     }
 
     private static String emptyToNull(String s) {
@@ -147,9 +192,10 @@ public final class ConnectViewModel {
         }
     }
 
-    /** Forgets the typed token (after connecting or cancelling). */
+    /** Forgets the typed token and Lyzr API key (after connecting or cancelling). */
     public void clearToken() {
         typedToken.set("");
+        typedLyzrKey.set("");
     }
 
     public StringProperty urlProperty() {
@@ -182,6 +228,23 @@ public final class ConnectViewModel {
 
     public StringProperty lyzrRunProperty() {
         return lyzrRun;
+    }
+
+    public StringProperty lyzrTaskIdProperty() {
+        return lyzrTaskId;
+    }
+
+    public ObjectProperty<KeyMode> lyzrKeyModeProperty() {
+        return lyzrKeyMode;
+    }
+
+    /** The Lyzr API key's variable name or file path, by {@link #lyzrKeyModeProperty()}. */
+    public StringProperty lyzrKeyRefProperty() {
+        return lyzrKeyRef;
+    }
+
+    public StringProperty typedLyzrKeyProperty() {
+        return typedLyzrKey;
     }
 
     public ObservableList<ConnectionSettings> recent() {

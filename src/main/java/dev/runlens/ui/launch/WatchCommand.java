@@ -77,7 +77,7 @@ public final class WatchCommand implements Callable<Integer> {
         ConnectionSettings settings = new ConnectionSettings(request.url().toString(),
                 ProtocolOption.valueOf(request.effectiveProtocol().name()), source, request.runIds(), null, null,
                 new ConnectionSettings.Limits(request.idleTimeout(), request.giveUpAfter(), request.maxMessageBytes(),
-                        request.truststore(), request.allowInsecure()));
+                        request.truststore(), request.allowInsecure(), request.quietPeriod(), request.notFoundRetry()));
         return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out);
     }
 

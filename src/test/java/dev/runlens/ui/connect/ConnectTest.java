@@ -1,14 +1,18 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ConnectionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectTest {
@@ -96,5 +100,83 @@ class ConnectTest {
         vm.lyzrFlowProperty().set("Customer Support Pipeline");
         vm.lyzrRunProperty().set("run-1");
         assertFalse(vm.tokenTravelsInClear(), "Lyzr sends no token on its socket");
+    }
+
+    private static ConnectViewModel lyzrDialog(String url) {
+        ConnectViewModel vm = new ConnectViewModel(List.of());
+        vm.urlProperty().set(url);
+        vm.protocolProperty().set(ProtocolOption.LYZR);
+        vm.tokenModeProperty().set(ConnectViewModel.TokenMode.NONE);
+        vm.lyzrFlowProperty().set("Customer Support Pipeline");
+        vm.lyzrRunProperty().set("run-1");
+        return vm;
+    }
+
+    @Test
+    void lyzrTaskIdAndTypedKeyReachTheRequestAndTheKeyIsNeverKept() throws Exception {
+        ConnectViewModel vm = lyzrDialog("wss://lao-socket.studio.lyzr.ai");
+        vm.lyzrTaskIdProperty().set(" 7f1c-task ");
+        vm.lyzrKeyModeProperty().set(ConnectViewModel.KeyMode.TYPED);
+        assertEquals("Type the Lyzr API key, or leave the task id empty", vm.problemProperty().get());
+        vm.typedLyzrKeyProperty().set("sk-lyzr-typed-secret");
+        assertTrue(vm.validProperty().get(), vm.problemProperty()::get);
+        ConnectionSettings s = vm.settings();
+        vm.clearToken();
+        assertEquals("", vm.typedLyzrKeyProperty().get());
+        ConnectionRequest.Builder b = ConnectionRequest.builder(s.uri());
+        s.lyzrReconcile().applyTo(b, Map.of());
+        ConnectionRequest request = b.build();
+        assertEquals("7f1c-task", request.lyzrTaskId());
+        assertEquals("sk-lyzr-typed-secret", request.lyzrApiKey().reveal());
+        assertFalse(s.toString().contains("typed-secret") || request.toString().contains("typed-secret"));
+        RecentConnections recent = new RecentConnections(dir.resolve("recent.json"));
+        recent.remember(s);
+        assertFalse(Files.readString(recent.file()).contains("typed-secret"));
+    }
+
+    @Test
+    void lyzrKeyComesFromAVariableOrAFileAndAMissingOneIsASentence() throws Exception {
+        ConnectViewModel vm = lyzrDialog("ws://127.0.0.1:9000");
+        vm.lyzrTaskIdProperty().set("task-2");
+        assertEquals(ConnectViewModel.KeyMode.ENV, vm.lyzrKeyModeProperty().get());
+        assertEquals("LYZR_API_KEY", vm.lyzrKeyRefProperty().get());
+        ConnectionSettings fromEnv = vm.settings();
+        ConnectionRequest.Builder b = ConnectionRequest.builder(fromEnv.uri());
+        fromEnv.lyzrReconcile().applyTo(b, Map.of("LYZR_API_KEY", "sk-from-env"));
+        assertEquals("sk-from-env", b.build().lyzrApiKey().reveal());
+        IllegalStateException unset = assertThrows(IllegalStateException.class,
+                () -> fromEnv.lyzrReconcile().applyTo(ConnectionRequest.builder(fromEnv.uri()), Map.of()));
+        assertEquals("the variable LYZR_API_KEY that should hold the Lyzr API key is not set", unset.getMessage());
+
+        Path keyFile = dir.resolve("lyzr.key");
+        Files.writeString(keyFile, "\nsk-from-file\n");
+        vm.lyzrKeyModeProperty().set(ConnectViewModel.KeyMode.FILE);
+        vm.lyzrKeyRefProperty().set("");
+        assertEquals("Enter the file that holds the Lyzr API key", vm.problemProperty().get());
+        vm.lyzrKeyRefProperty().set(keyFile.toString());
+        ConnectionRequest.Builder f = ConnectionRequest.builder(vm.settings().uri());
+        vm.settings().lyzrReconcile().applyTo(f, Map.of());
+        assertEquals("sk-from-file", f.build().lyzrApiKey().reveal());
+        vm.lyzrKeyRefProperty().set(dir.resolve("missing.key").toString());
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> vm.settings().lyzrReconcile().applyTo(ConnectionRequest.builder(vm.target()), Map.of()));
+        assertTrue(missing.getMessage().startsWith("cannot read the Lyzr API key file"), missing.getMessage());
+
+        vm.lyzrTaskIdProperty().set("");
+        ConnectionRequest.Builder none = ConnectionRequest.builder(vm.target());
+        vm.settings().lyzrReconcile().applyTo(none, Map.of("LYZR_API_KEY", "sk-unused"));
+        assertNull(none.build().lyzrApiKey(), "no task id: no key is read");
+    }
+
+    @Test
+    void aLyzrKeyOverPlainWsToARemoteHostNeedsConsent() {
+        ConnectViewModel vm = lyzrDialog("ws://192.0.2.10:8080");
+        assertFalse(vm.tokenTravelsInClear(), "no task id: no key goes anywhere");
+        vm.lyzrTaskIdProperty().set("task-3");
+        assertTrue(vm.tokenTravelsInClear(), "task-status over plain http:// carries the key");
+        vm.urlProperty().set("ws://localhost:8080");
+        assertFalse(vm.tokenTravelsInClear());
+        vm.urlProperty().set("wss://192.0.2.10");
+        assertFalse(vm.tokenTravelsInClear());
     }
 }

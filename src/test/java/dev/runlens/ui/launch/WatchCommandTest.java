@@ -21,10 +21,12 @@ class WatchCommandTest {
     void takesRecordsConnectionOptionsPlusExitAndStats() {
         LaunchOptions o = WatchCommand.parse(List.of("--url", "ws://127.0.0.1:9/ws", "--run", "a", "--run=b",
                 "--token-env", "MY_TOKEN", "--idle-timeout", "30", "--exit-when-finished", "--stats-out", "s.json",
-                "--out", "rec.jsonl"), Map.of("MY_TOKEN", "b3-x"));
+                "--out", "rec.jsonl", "--quiet-period", "90", "--not-found-retry", "12"), Map.of("MY_TOKEN", "b3-x"));
         assertEquals(List.of("a", "b"), o.watch().runIds());
         assertEquals(new TokenSource.EnvVar("MY_TOKEN"), o.watch().token());
         assertEquals(Duration.ofSeconds(30), o.watch().limits().idleTimeout());
+        assertEquals(Duration.ofSeconds(90), o.watch().limits().quietPeriod());
+        assertEquals(Duration.ofSeconds(12), o.watch().limits().notFoundRetry());
         assertTrue(o.exitWhenFinished());
         assertEquals(Path.of("s.json"), o.statsOut());
         assertEquals(Path.of("rec.jsonl"), o.recordTo());
