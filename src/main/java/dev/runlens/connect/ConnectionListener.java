@@ -28,6 +28,13 @@ public interface ConnectionListener {
     }
 
     /**
+     * A Space Operator run that went quiet without FlowFinish and that {@code GET /flow/output}
+     * says is over: it ends as the recorded {@code quiet_end} line ends it on replay.
+     */
+    default void onEndedWithoutFinish(RunRef run) {
+    }
+
+    /**
      * Lyzr's {@code task-status} answered after a gap (or an idle timeout): every task in
      * {@code results} (task name → output) completed, and {@code status} ({@code processing},
      * {@code completed}, {@code failed}, {@code error}) says whether the run ended. Apply it with

@@ -43,6 +43,9 @@ interface ConversationHost {
      */
     void fetchFinalOutput(String runId, java.time.Duration timeout, java.util.function.Consumer<Boolean> after);
 
+    /** The run ended without FlowFinish (its quiet_end line is recorded): the listener ends it too. */
+    void endedWithoutFinish(dev.runlens.protocol.RunRef run);
+
     /** Sends a WebSocket Ping. */
     void ping();
 

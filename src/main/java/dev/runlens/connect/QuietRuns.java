@@ -1,5 +1,6 @@
 package dev.runlens.connect;
 
+import dev.runlens.log.SessionMeta;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 
@@ -66,7 +67,8 @@ final class QuietRuns {
         if (over) {
             host.gap(new RunRef(Source.SPACE_OPERATOR, track.runId), track.lastEventAt, now,
                     "the stream stopped without FlowFinish; /flow/output says the run is over");
-            host.meta("quiet_end", fields);
+            host.meta(SessionMeta.QUIET_END, fields);
+            host.endedWithoutFinish(new RunRef(Source.SPACE_OPERATOR, track.runId));
             host.state(ConnectionState.LIVE, "Run " + track.runId + " sent nothing for " + seconds
                     + " s and the server says it is over: ended without FlowFinish.");
             ended.accept(track);

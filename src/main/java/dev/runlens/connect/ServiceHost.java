@@ -66,6 +66,11 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
     }
 
     @Override
+    public void endedWithoutFinish(RunRef run) {
+        listener.onEndedWithoutFinish(run);
+    }
+
+    @Override
     public void stop(ConnectionState s, String message) {
         service.stopLocked(s, message);
     }

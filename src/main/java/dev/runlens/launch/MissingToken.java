@@ -58,6 +58,11 @@ public final class MissingToken implements ConnectionListener {
     }
 
     @Override
+    public void onEndedWithoutFinish(RunRef run) {
+        next.onEndedWithoutFinish(run);
+    }
+
+    @Override
     public void onReconciled(RunRef run, String status, Map<String, JsonNode> results) {
         next.onReconciled(run, status, results);
     }

@@ -29,6 +29,11 @@ public final class SessionMeta {
     public static final String RECONCILED = "reconciled";
     /** Space Operator's {@code /flow/output} answer for a run that was not found: {@code flow_run_id}, {@code output} (its JSON text). */
     public static final String FINAL_OUTPUT = "final_output";
+    /**
+     * A Space Operator run that went quiet without FlowFinish and that {@code /flow/output} said
+     * was over ({@code flow_run_id}, {@code quiet_s}): it ends there, failed if it had errors.
+     */
+    public static final String QUIET_END = "quiet_end";
 
     private SessionMeta() {
     }
@@ -55,6 +60,13 @@ public final class SessionMeta {
     public static void applyToModel(String kind, JsonNode f, Instant at, RunModel model) {
         if (FINAL_OUTPUT.equals(kind)) {
             finalOutput(f, model);
+            return;
+        }
+        if (QUIET_END.equals(kind)) {
+            String runId = f.path("flow_run_id").asText(null);
+            if (runId != null) {
+                model.reconcileEnd(new RunRef(Source.SPACE_OPERATOR, runId), false, null, at);
+            }
             return;
         }
         LogEntry.Meta meta = new LogEntry.Meta(at, kind, f);

@@ -17,6 +17,7 @@ final class CollectingListener implements ConnectionListener {
     final List<Gap> gaps = new ArrayList<>();
     final List<String> finalOutputs = new ArrayList<>();
     final List<String> reconciled = new ArrayList<>();
+    final List<String> endedWithoutFinish = new ArrayList<>();
     final List<String> reconcileFailures = new ArrayList<>();
     private final CountDownLatch terminal = new CountDownLatch(1);
     private volatile ConnectionState last;
@@ -45,6 +46,11 @@ final class CollectingListener implements ConnectionListener {
     @Override
     public synchronized void onFinalOutput(RunRef run, String outputJson) {
         finalOutputs.add(run.runId() + " " + outputJson);
+    }
+
+    @Override
+    public synchronized void onEndedWithoutFinish(RunRef run) {
+        endedWithoutFinish.add(run.runId());
     }
 
     @Override

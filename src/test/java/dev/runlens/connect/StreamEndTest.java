@@ -83,6 +83,12 @@ class StreamEndTest {
         assertTrue(l.lastMessage().contains("Every watched run has finished"), l.lastMessage());
         assertTrue(l.snapshotStates().stream().anyMatch(st -> st.contains("server says it is over")), l.snapshotStates()::toString);
         assertTrue(metaKinds(file).contains("quiet_end"), metaKinds(file)::toString);
+        // The window (listener) and a reader of the log (summary, replay) end the run alike.
+        assertEquals(List.of(run), l.endedWithoutFinish);
+        dev.runlens.summary.SummaryBuilder summary = new dev.runlens.summary.SummaryBuilder();
+        summary.add(file);
+        dev.runlens.model.Run ended = summary.model().runs().stream().filter(r -> r.ref().runId().equals(run)).findFirst().orElseThrow();
+        assertTrue(ended.terminal(), "the run stays running in the summary of its log");
     }
 
     @Test

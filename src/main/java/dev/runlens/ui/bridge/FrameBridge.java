@@ -140,6 +140,14 @@ public final class FrameBridge {
                 fields.put("output", outputJson);
                 reconciled(feed, Instant.now(), run, fields);
             }
+
+            @Override
+            public void onEndedWithoutFinish(RunRef run) {
+                com.fasterxml.jackson.databind.node.ObjectNode fields = dev.runlens.json.Json.object();
+                fields.put("meta", dev.runlens.log.SessionMeta.QUIET_END);
+                fields.put("flow_run_id", run.runId());
+                reconciled(feed, Instant.now(), run, fields);
+            }
         };
     }
 
