@@ -22,11 +22,11 @@ import java.util.List;
  * TLS contexts that verify servers against the system trust store, plus optionally a private CA.
  * There is deliberately no way to trust everything.
  */
-final class TlsContexts {
+public final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
+    public static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
         X509TrustManager system = trustManager(null);
         X509TrustManager trust = extraTrust == null ? system : new Either(system, trustManager(load(extraTrust)));
         SSLContext context = SSLContext.getInstance("TLS");
