@@ -17,6 +17,10 @@ public interface Connector {
         /** Adds a Space Operator run to the open connection. */
         void subscribe(String flowRunId);
 
+        /** Writes a meta line into the connection's recording (a run started from the window); a connector that records nothing keeps nothing. */
+        default void note(String kind, java.util.Map<String, ?> fields) {
+        }
+
         @Override
         void close();
     }
