@@ -51,6 +51,8 @@ public final class RunActions {
     private final ObservableMap<RunRef, String> waiting = FXCollections.observableHashMap();
     private final ObservableSet<RunRef> stopRequested = FXCollections.observableSet();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Runs started from this window, by run id. */
+    private final Map<String, StartedRun> startedHere = new java.util.HashMap<>();
 
     public RunActions(ActionHost host, DashboardModel model, Selection selection, Executor background, Consumer<Runnable> fx,
                       BiConsumer<String, String> banner, Supplier<Window> owner, LastInputs last) {
@@ -118,6 +120,7 @@ public final class RunActions {
                     StartedRun started = StartedRun.spaceOperator(runId, request.flowId(), FlowInputs.taggedCompact(request.inputs()));
                     remember(request);
                     fx.accept(() -> {
+                        startedHere.put(runId, started);
                         host.subscribe(runId);
                         host.noteStarted(started);
                         status.set("");
@@ -205,6 +208,10 @@ public final class RunActions {
     }
 
     private StartedRun startedRun(String runId) {
+        StartedRun here = startedHere.get(runId);
+        if (here != null) {
+            return here; // its run_started line may still be on its way to the file
+        }
         for (Path p : host.recordings()) {
             StartedRun s = StartedRun.readAll(p).get(runId);
             if (s != null) {
