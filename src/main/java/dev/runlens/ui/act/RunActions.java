@@ -71,8 +71,11 @@ public final class RunActions {
     private void applied(Batch batch) {
         for (Map.Entry<RunRef, java.util.List<EventRow>> e : batch.newRows().entrySet()) {
             for (EventRow row : e.getValue()) {
-                if ("ApiInput".equals(row.kind()) && row.summary() != null && row.summary().startsWith(WAITING_PREFIX)) {
-                    waiting.put(e.getKey(), row.summary().substring(WAITING_PREFIX.length()));
+                if ("ApiInput".equals(row.kind()) && row.summary() != null && row.summary().startsWith(WAITING_PREFIX) && live(e.getKey())) {
+                    if (waiting.put(e.getKey(), row.summary().substring(WAITING_PREFIX.length())) == null) {
+                        banner.accept("Waiting for input", "Run " + e.getKey().runId()
+                                + " waits for a value: Run → Answer the selected run's input… (Ctrl+Shift+I), or its context menu.");
+                    }
                 }
             }
         }
@@ -82,6 +85,12 @@ public final class RunActions {
                 say("Stopped", "Run " + r.ref().runId() + " ended after the stop request (" + r.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
             }
         }
+    }
+
+    /** A run fed by a live connection: a replayed run's input was answered long ago, or never will be. */
+    private boolean live(RunRef ref) {
+        var tracked = model.track(ref);
+        return tracked != null && tracked.feed() != null && tracked.feed().live();
     }
 
     /** Start a flow: the dialog, then {@code POST /flow/start}, then the run is subscribed on the open connection. */
