@@ -3,6 +3,8 @@ package dev.runlens;
 import dev.runlens.cli.DemoServerCommand;
 import dev.runlens.cli.ExportCommand;
 import dev.runlens.cli.RecordCommand;
+import dev.runlens.cli.StartCommand;
+import dev.runlens.cli.StopCommand;
 import dev.runlens.cli.SummaryCommand;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.Version;
@@ -25,7 +27,9 @@ import java.util.concurrent.Callable;
         description = {"Watch Space Operator and Lyzr workflow runs live, and replay their logs.",
                 "With no command, opens the dashboard on the built-in demo."},
         subcommands = {SummaryCommand.class, RecordCommand.class, ExportCommand.class, DemoServerCommand.class,
-                WatchCommand.class, OpenCommand.class, DashboardCommand.class, HelpCommand.class})
+                WatchCommand.class, OpenCommand.class, DashboardCommand.class,
+                StartCommand.class, StopCommand.class,
+                HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

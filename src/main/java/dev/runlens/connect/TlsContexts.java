@@ -30,7 +30,7 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
+    public static SSLContext create(Path extraTrust) throws GeneralSecurityException, IOException {
         String problem = extraTrust == null ? null : problemWith(extraTrust);
         if (problem != null) {
             throw new UnusableTrustStore(problem); // the file changed since the options were checked

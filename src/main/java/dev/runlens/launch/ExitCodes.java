@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int TOKEN_REFUSED = 3;
     public static final int NOT_FOUND = 4;
     public static final int GAVE_UP = 5;
+    /** {@code start} and {@code stop}: the server refused the action (403, 404 for a flow, 5xx, an answer without a run). */
+    public static final int REFUSED = 6;
 
     private ExitCodes() {
     }

@@ -57,6 +57,11 @@ public final class RecordedConnection implements AutoCloseable {
         return service;
     }
 
+    /** Records a meta line of its own (a run Runlens started: {@code run_started}). Never pass a secret. */
+    public void note(String kind, java.util.Map<String, ?> fields) {
+        recorder.meta(Instant.now(), kind, fields);
+    }
+
     /** Why the recording stopped early (a full disk) or could not finish, if it did. */
     public Optional<String> recordingFailure() {
         return recorder.failure();

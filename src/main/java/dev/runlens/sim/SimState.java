@@ -193,10 +193,21 @@ final class SimState {
     }
 
     String startSoRun(SoScenario scenario) {
+        return startSoRun(scenario, java.util.function.UnaryOperator.identity(), false);
+    }
+
+    /**
+     * A run started over HTTP ({@link SimActions}): {@code edit} changes the scenario's script (the
+     * inputs it was given); with {@code awaitInputs} it waits on its ApiInput until answered.
+     */
+    String startSoRun(SoScenario scenario, java.util.function.UnaryOperator<List<SoStep>> edit, boolean awaitInputs) {
         long n = runCounter.incrementAndGet();
         String id = uuid();
         String big = scenario == SoScenario.BIG_OUTPUT ? bigText() : "";
-        SoRun run = new SoRun(id, scenario, SoScripts.script(scenario, options.seed() + n, options, apiBase, big));
+        SoRun run = new SoRun(id, scenario, edit.apply(SoScripts.script(scenario, options.seed() + n, options, apiBase, big)));
+        if (awaitInputs) {
+            run.awaitInputs();
+        }
         synchronized (this) {
             soRuns.put(id, run);
         }

@@ -37,6 +37,10 @@ public final class Simulator implements AutoCloseable {
             // One instance per mapping: Grizzly keys its mappings by handler.
             server.addHttpHandler("/run-dag/*", new LyzrApiHandler(state));
             server.addHttpHandler("/task-status/*", new LyzrApiHandler(state));
+            SimActions actions = new SimActions(state);
+            server.addHttpHandler("/flow/start/*", new FlowStartHandler(actions));
+            server.addHttpHandler("/flow/stop/*", new FlowStopHandler(actions));
+            server.addHttpHandler("/flow/api_input/*", new ApiInputHandler(actions));
             server.start("/", options.port());
         } catch (DeploymentException e) {
             server.stop();
@@ -161,6 +165,11 @@ public final class Simulator implements AutoCloseable {
     /** Lyzr runs that have not finished (or not started: they start when a client connects). */
     public List<LyzrRunName> liveLyzrRuns() {
         return state.liveLyzrRuns();
+    }
+
+    /** The flow id that {@code POST /flow/start/{flow_id}} starts {@code scenario} with. */
+    public static String flowId(SoScenario scenario) {
+        return SimActions.flowId(scenario);
     }
 
     /** Starts a scripted Space Operator run now; returns its flow_run_id. */

@@ -35,6 +35,10 @@ final class SoRun {
     private boolean finished;
     /** The output of a run that ended without sending FlowFinish. */
     private ObjectNode silentOutput;
+    /** Acted on over HTTP (SimActions): events that replace the rest of the script, and the ApiInput being waited on. */
+    private final java.util.ArrayDeque<SoStep> injected = new java.util.ArrayDeque<>();
+    private boolean awaitInputs;
+    private String waitingUrl;
 
     SoRun(String id, SoScenario scenario, List<SoStep> steps) {
         this.id = id;
@@ -56,14 +60,20 @@ final class SoRun {
 
     /** Emits the next scripted event (FlowFinish withheld when {@code withoutFinish}); returns false once the run has finished. */
     synchronized boolean emitNext(boolean holdWhileUnwatched, boolean withoutFinish) {
-        if (finished || next >= steps.size()) {
+        if (finished || next >= steps.size() && injected.isEmpty()) {
             return false;
+        }
+        if (waitingUrl != null && injected.isEmpty()) {
+            return true; // waits for its ApiInput to be answered (SimActions)
         }
         if (holdWhileUnwatched && (subscriptions.isEmpty() || !catchingUp.isEmpty())) {
             // Held: nobody watches, or a subscriber is still being sent the history.
             return true;
         }
-        SoStep step = steps.get(next++);
+        SoStep step = injected.isEmpty() ? steps.get(next++) : injected.poll();
+        if (awaitInputs && step.kind().equals("ApiInput")) {
+            waitingUrl = step.fields().path("url").asText();
+        }
         Emitted e = emitted(step, Instant.now());
         if (withoutFinish && step.kind().equals("FlowFinish")) {
             silentOutput = (ObjectNode) e.data().get("output");
@@ -113,6 +123,50 @@ final class SoRun {
             return silentOutput;
         }
         return (ObjectNode) history.get(history.size() - 1).data().get("output");
+    }
+
+    synchronized void awaitInputs() {
+        awaitInputs = true;
+    }
+
+    /** The URL of the ApiInput this run waits on, or null. */
+    synchronized String waitingUrl() {
+        return waitingUrl;
+    }
+
+    /** The events sent so far (to work out what a stop interrupts). */
+    synchronized List<Emitted> history() {
+        return List.copyOf(history);
+    }
+
+    /** The scripted events not sent yet. */
+    synchronized List<SoStep> remaining() {
+        return List.copyOf(steps.subList(Math.min(next, steps.size()), steps.size()));
+    }
+
+    /** Goes on after its ApiInput: {@code then} replaces the next scripted NodeOutput (the answered value). */
+    synchronized boolean answered(SoStep then) {
+        if (waitingUrl == null) {
+            return false;
+        }
+        waitingUrl = null;
+        if (next < steps.size() && steps.get(next).kind().equals("NodeOutput")) {
+            next++;
+        }
+        injected.add(then);
+        return true;
+    }
+
+    /** Ends the run with {@code ending} instead of the rest of its script (a stop, a cancelled input); false once finished. */
+    synchronized boolean endWith(List<SoStep> ending) {
+        if (finished) {
+            return false;
+        }
+        next = steps.size();
+        waitingUrl = null;
+        injected.clear();
+        injected.addAll(ending);
+        return true;
     }
 
     private Emitted emitted(SoStep step, Instant now) {

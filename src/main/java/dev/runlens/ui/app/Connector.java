@@ -31,6 +31,10 @@ public interface Connector {
         default void onRecordingFailure(java.util.function.Consumer<String> listener) {
         }
 
+        /** Writes a meta line into the connection's recording (a run started from the window); a connector that records nothing keeps nothing. */
+        default void note(String kind, java.util.Map<String, ?> fields) {
+        }
+
         @Override
         void close();
     }

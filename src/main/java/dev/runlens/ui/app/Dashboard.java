@@ -1,9 +1,13 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.act.LastInputs;
+import dev.runlens.ui.act.RunActions;
+import dev.runlens.ui.act.RunContextMenu;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.connect.ConfigFiles;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
 import dev.runlens.ui.controls.LazyTabContent;
@@ -91,6 +95,9 @@ public final class Dashboard {
         eventsView.table().refresh();
         errorsView.table().refresh();
     });
+    private final DashboardActionHost actionHost = new DashboardActionHost(this::connect);
+    private final RunActions runActions = new RunActions(actionHost, model, selection, background, FxThread::later,
+            this::showBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
     private final List<Action> actions;
     private long lastLogFlush;
 
@@ -111,6 +118,7 @@ public final class Dashboard {
         SplitPane centre = new SplitPane(timelinePane, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
+        runsView.list().setContextMenu(new RunContextMenu(runActions, model, selection));
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
         main.setDividerPositions(0.21, 0.68);
         SplitPane.setResizableWithParent(runsView, false);
@@ -198,6 +206,7 @@ public final class Dashboard {
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
+        actionHost.opened(file);
         return replay.open(file);
     }
 
@@ -216,6 +225,7 @@ public final class Dashboard {
                 bridge.problem(feed, sentence);
             });
             connections.add(live);
+            actionHost.connected(settings, live);
             statusBar.setRecording(live.recording());
             return live;
         } catch (Exception e) {
@@ -326,6 +336,11 @@ public final class Dashboard {
     /** The window's actions: what its menu, keys and cheat sheet are built from. */
     public List<Action> actions() {
         return actions;
+    }
+
+    /** Start, stop, run again, answer input (the Run menu and the runs' context menu). */
+    public RunActions runActions() {
+        return runActions;
     }
 
     public Themes themes() {

@@ -1,5 +1,6 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.ui.act.RunActions;
 import dev.runlens.ui.controls.Action;
 import dev.runlens.ui.controls.Action.Place;
 import dev.runlens.ui.inspector.InspectorItems;
@@ -64,6 +65,16 @@ final class DashboardActions {
         }
         all.add(Action.keysOnly("inspector-search", "Ctrl+F", "Search in the payload (inspector)"));
         all.add(Action.keysOnly("inspector-copy", "Ctrl+C, Ctrl+Shift+C, Ctrl+Alt+C", "Copy value, path, whole payload (inspector)"));
+        RunActions acts = d.runActions();
+        all.add(Action.of("start-flow", Place.RUN, "Start a flow…", new KeyCodeCombination(KeyCode.N, ctrl, KeyCombination.SHIFT_DOWN),
+                "Ctrl+Shift+N", acts::startFlow));
+        all.add(Action.of("stop-run", Place.RUN, "Stop the selected run…", new KeyCodeCombination(KeyCode.PERIOD, ctrl), "Ctrl+.",
+                acts::stopSelected));
+        all.add(Action.of("run-again", Place.RUN, "Run the selected run again…", new KeyCodeCombination(KeyCode.R, ctrl, KeyCombination.SHIFT_DOWN),
+                "Ctrl+Shift+R", acts::runAgain));
+        all.add(Action.of("answer-input", Place.RUN, "Answer the selected run's input…",
+                new KeyCodeCombination(KeyCode.I, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+I", acts::answerInput)
+                .enabledWhen(acts.selectedWaits()));
         all.add(Action.of("reveal-secrets", Place.VIEW, "Reveal / hide secrets", new KeyCodeCombination(KeyCode.R, ctrl), "Ctrl+R",
                 () -> toggle(d.inspectorViewModel().revealSecretsProperty())));
         all.add(Action.of("theme", Place.VIEW, "Light / dark theme", new KeyCodeCombination(KeyCode.T, ctrl), "Ctrl+T", d.themes()::toggle));

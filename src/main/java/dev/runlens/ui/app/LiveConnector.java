@@ -59,6 +59,11 @@ final class LiveConnector implements Connector {
             }
 
             @Override
+            public void note(String kind, java.util.Map<String, ?> fields) {
+                connection.note(kind, fields);
+            }
+
+            @Override
             public ConnectionState state() {
                 return connection.service().state();
             }

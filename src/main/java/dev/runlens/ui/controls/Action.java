@@ -23,7 +23,7 @@ public record Action(String id, Place place, String label, KeyCombination keys, 
 
     /** The menus, and the groups within them (a separator between two groups of one menu). */
     public enum Place {
-        FILE_CONNECT("_File"), FILE_SAVE("_File"), FILE_APP("_File"), VIEW("_View"), GO("_Go"), HELP("_Help"), NONE(null);
+        FILE_CONNECT("_File"), FILE_SAVE("_File"), FILE_APP("_File"), VIEW("_View"), GO("_Go"), RUN("_Run"), HELP("_Help"), NONE(null);
 
         private final String menu;
 

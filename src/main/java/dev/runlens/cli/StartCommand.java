@@ -1,0 +1,352 @@
+package dev.runlens.cli;
+
+import dev.runlens.act.ActionFailure;
+import dev.runlens.act.ApiTarget;
+import dev.runlens.act.FlowInputs;
+import dev.runlens.act.LyzrApi;
+import dev.runlens.act.LyzrWorkflow;
+import dev.runlens.act.SpaceOperatorApi;
+import dev.runlens.act.StartedRun;
+import dev.runlens.connect.Backoff;
+import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.LyzrUrls;
+import dev.runlens.connect.ProtocolChoice;
+import dev.runlens.connect.Secret;
+import dev.runlens.launch.ConnectionOptions;
+import dev.runlens.launch.Converters;
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.TokenOptions;
+import dev.runlens.launch.UsageException;
+import dev.runlens.log.SessionRecorder;
+import dev.runlens.value.Tag;
+import dev.runlens.value.Value;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code runlens start}: starts a Space Operator flow ({@code POST /flow/start/{flow_id}}) or a
+ * Lyzr workflow ({@code POST /run-dag/}), prints the run's id, and with {@code --record} records
+ * it until it ends ({@code --watch}: opens the window on it; Space Operator only). Tokens and keys
+ * come from the environment or a file, never from an argument.
+ */
+@Command(name = "start", description = {"Start a Space Operator flow or a Lyzr workflow and print the run's id;",
+        "--record records the run until it ends (as record does), --watch opens the window on it (Space Operator)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:started (with --record: and the run ended)", "1:the log could not be written", "2:bad usage or inputs",
+                "3:token refused", "4:run not found", "5:no answer, or gave up", "6:the server refused the start"})
+public final class StartCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    TokenOptions token;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Space Operator: the server's WebSocket URL (ws://host:8080/ws) or HTTP base.")
+    String url;
+
+    @Option(names = "--flow", paramLabel = "FLOW_ID", description = "Space Operator: the flow to start.")
+    String flow;
+
+    @Option(names = "--inputs", paramLabel = "FILE|-", description = "The flow's inputs, a JSON object (- reads standard input).")
+    String inputs;
+
+    @Option(names = "--tagged", description = "The inputs are tagged values ({\"n\":{\"U\":\"5\"}}); default: plain JSON, numbers as D.")
+    boolean tagged;
+
+    @Option(names = "--type", paramLabel = "NAME=TAG", description = "Send plain input NAME with this tag (U I U1 I1 F D S B N B3 B6 BY).")
+    Map<String, String> types = new LinkedHashMap<>();
+
+    @Option(names = "--lyzr-api", paramLabel = "URL", description = "Lyzr: the API base (https://lao.studio.lyzr.ai).")
+    String lyzrApi;
+
+    @Option(names = "--workflow", paramLabel = "FILE", description = "Lyzr: the workflow object to post (a fresh run_name is set).")
+    Path workflow;
+
+    @Option(names = "--lyzr-socket", paramLabel = "URL", description = "Lyzr: the socket base (default: from --lyzr-api, lao.* -> lao-socket.*).")
+    String lyzrSocket;
+
+    @Option(names = "--lyzr-api-key-env", paramLabel = "NAME", description = "Read the Lyzr API key from this variable (default: LYZR_API_KEY).")
+    String keyEnv;
+
+    @Option(names = "--lyzr-api-key-file", paramLabel = "FILE", description = "Read the Lyzr API key from FILE.")
+    Path keyFile;
+
+    /** Taken only to refuse it, like {@code --token}. */
+    @Option(names = "--lyzr-api-key", hidden = true, arity = "0..1", paramLabel = "KEY")
+    String refusedKey;
+
+    @Option(names = "--record", description = "Record the run to a session log until it ends.")
+    boolean record;
+
+    @Option(names = "--watch", description = "Open the window on the started run (Space Operator).")
+    boolean watch;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The session log of --record or --watch (default: a new file in the sessions folder).")
+    Path out;
+
+    @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12).")
+    Path truststore;
+
+    @Option(names = "--allow-insecure", description = "Send the token over plain http:// or ws:// to a host that is not loopback.")
+    boolean allowInsecure;
+
+    @Option(names = "--timeout", paramLabel = "S", converter = Converters.Seconds.class,
+            description = "Wait at most S seconds for the server's answer (default 15).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<String, String> environment;
+    private final Backoff backoff;
+    private final InputStream stdin;
+
+    public StartCommand() {
+        this(System::getenv, Backoff.standard(), System.in);
+    }
+
+    /** With another environment, backoff and standard input (tests). */
+    StartCommand(Function<String, String> environment, Backoff backoff, InputStream stdin) {
+        this.environment = environment;
+        this.backoff = backoff;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        token.check();
+        if (refusedKey != null) {
+            throw new UsageException("an API key is never passed as an argument: put it in $LYZR_API_KEY, "
+                    + "or use --lyzr-api-key-env NAME or --lyzr-api-key-file FILE");
+        }
+        if (record && watch) {
+            throw new UsageException("use either --record or --watch, not both");
+        }
+        boolean so = url != null || flow != null;
+        boolean lyzr = lyzrApi != null || workflow != null;
+        if (so == lyzr) {
+            throw new UsageException("start either a Space Operator flow (--url URL --flow FLOW_ID) or a Lyzr workflow "
+                    + "(--lyzr-api URL --workflow FILE)");
+        }
+        if (out != null && !record && !watch) {
+            throw new UsageException("--out goes with --record or --watch");
+        }
+        return so ? startSpaceOperator() : startLyzr();
+    }
+
+    private int startSpaceOperator() {
+        if (url == null || flow == null) {
+            throw new UsageException("a Space Operator start needs --url URL and --flow FLOW_ID");
+        }
+        URI uri = uri(url, "--url");
+        Secret secret = token.secret(environment);
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Value> values;
+        String runId;
+        try {
+            values = FlowInputs.parse(readInputs(), tagged ? FlowInputs.Form.TAGGED : FlowInputs.Form.PLAIN, tags());
+            ApiTarget target = ApiTarget.spaceOperator(uri, secret, truststore, allowInsecure);
+            runId = new SpaceOperatorApi(target, timeout).start(flow, values);
+        } catch (ActionFailure f) {
+            err.println("runlens start: " + f.sentence());
+            return ActionExits.of(f.kind(), false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--url: " + e.getMessage());
+        }
+        StartedRun started = StartedRun.spaceOperator(runId, flow, FlowInputs.taggedCompact(values));
+        URI socket = socketOf(uri);
+        if (record) {
+            ConnectionRequest request = ConnectionRequest.builder(socket).token(secret).run(runId).truststore(truststore)
+                    .allowInsecure(allowInsecure).build();
+            return recording().run(request, file(), false, c -> started);
+        }
+        spec.commandLine().getOut().println(runId);
+        spec.commandLine().getOut().flush();
+        return watch ? watch(socket, runId) : ExitCodes.OK;
+    }
+
+    private int startLyzr() {
+        if (lyzrApi == null || workflow == null) {
+            throw new UsageException("a Lyzr start needs --lyzr-api URL and --workflow FILE");
+        }
+        if (watch) {
+            throw new UsageException("a Lyzr run must be watched from before it starts (no replay): use --record, "
+                    + "or Run → Start a Lyzr workflow in the window");
+        }
+        if (inputs != null || tagged || !types.isEmpty()) {
+            throw new UsageException("--inputs, --tagged and --type are for Space Operator flows; a Lyzr workflow holds its inputs");
+        }
+        URI api = uri(lyzrApi, "--lyzr-api");
+        Secret key = lyzrKey();
+        PrintWriter err = spec.commandLine().getErr();
+        LyzrWorkflow w;
+        LyzrApi client;
+        try {
+            w = LyzrWorkflow.freshRun(LyzrWorkflow.read(workflow));
+            client = new LyzrApi(new ApiTarget(api, key, truststore, allowInsecure), timeout);
+        } catch (ActionFailure f) {
+            err.println("runlens start: " + f.sentence());
+            return ActionExits.of(f.kind(), false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lyzr-api: " + e.getMessage());
+        }
+        if (record) {
+            ConnectionRequest request = ConnectionRequest.builder(LyzrUrls.of(lyzrSocketBase(api), w.flowName(), w.runName()))
+                    .protocol(ProtocolChoice.LYZR).lyzrApiKey(key).lyzrApi(api).truststore(truststore)
+                    .idleTimeout(ConnectionOptions.LYZR_IDLE_TIMEOUT).build();
+            return recording().run(request, file(), true, c -> {
+                String taskId = client.runDag(w.body());
+                c.service().lyzrTaskId(taskId);
+                return StartedRun.lyzr(w, taskId);
+            });
+        }
+        try {
+            String taskId = client.runDag(w.body());
+            spec.commandLine().getOut().println(w.flowName() + "/" + w.runName() + " task_id=" + taskId);
+            err.println("runlens start: nothing watches this run, and Lyzr does not replay: use --record to keep its events");
+            return ExitCodes.OK;
+        } catch (ActionFailure f) {
+            err.println("runlens start: " + f.sentence());
+            return ActionExits.of(f.kind(), false);
+        }
+    }
+
+    /** Opens the window through the root command's {@code watch}, which reads the token itself when it connects. */
+    private int watch(URI socket, String runId) {
+        CommandLine root = spec.root().commandLine();
+        CommandLine watcher = root.getSubcommands().get("watch");
+        if (watcher == null) {
+            throw new UsageException("--watch needs the runlens command (watch it with: runlens watch --url " + socket + " --run " + runId + ")");
+        }
+        List<String> args = new ArrayList<>(List.of("--url", socket.toString(), "--run", runId));
+        if (token.file() != null) {
+            args.addAll(List.of("--token-file", token.file().toString()));
+        } else {
+            args.addAll(List.of("--token-env", token.envName()));
+        }
+        if (out != null) {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        if (truststore != null) {
+            args.addAll(List.of("--truststore", truststore.toString()));
+        }
+        if (allowInsecure) {
+            args.add("--allow-insecure");
+        }
+        watcher.setOut(root.getOut());
+        watcher.setErr(root.getErr());
+        return watcher.execute(args.toArray(new String[0]));
+    }
+
+    private String readInputs() throws ActionFailure {
+        if (inputs == null) {
+            return "";
+        }
+        try {
+            return inputs.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(inputs), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ActionFailure(ActionFailure.Kind.BAD_INPUT, "Cannot read the inputs " + (inputs.equals("-") ? "from standard input" : inputs)
+                    + ", so nothing was started.");
+        }
+    }
+
+    private Map<String, Tag> tags() {
+        Map<String, Tag> out = new LinkedHashMap<>();
+        types.forEach((name, tag) -> {
+            Tag t = Tag.ofKey(tag.strip().toUpperCase(Locale.ROOT));
+            if (t == null) {
+                throw new UsageException("--type " + name + "=" + tag + ": not a tag (U I U1 I1 F D S B N B3 B6 BY A M)");
+            }
+            out.put(name, t);
+        });
+        if (tagged && !out.isEmpty()) {
+            throw new UsageException("--type is for plain inputs; tagged inputs carry their tags");
+        }
+        return out;
+    }
+
+    private Secret lyzrKey() {
+        if (keyEnv != null && keyFile != null) {
+            throw new UsageException("use either --lyzr-api-key-env or --lyzr-api-key-file, not both");
+        }
+        if (keyFile != null) {
+            try {
+                return Secret.fromFile(keyFile);
+            } catch (IOException e) {
+                throw new UsageException("cannot read the Lyzr API key file " + keyFile + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        String variable = keyEnv != null ? keyEnv : "LYZR_API_KEY";
+        Secret s = Secret.fromEnvironment(variable, environment);
+        if (s == null) {
+            throw new UsageException("run-dag needs the Lyzr API key: the environment variable " + variable
+                    + " is not set (or use --lyzr-api-key-file FILE)");
+        }
+        return s;
+    }
+
+    /** The socket base: {@code --lyzr-socket}, else the API's host with ws(s), {@code lao.*} → {@code lao-socket.*}. */
+    private URI lyzrSocketBase(URI api) {
+        if (lyzrSocket != null) {
+            return uri(lyzrSocket, "--lyzr-socket");
+        }
+        String host = api.getHost();
+        if (host.toLowerCase(Locale.ROOT).startsWith("lao.")) {
+            host = "lao-socket." + host.substring("lao.".length());
+        }
+        String scheme = "https".equalsIgnoreCase(api.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + host + (api.getPort() >= 0 ? ":" + api.getPort() : ""));
+    }
+
+    /** The Space Operator socket for a URL given as the socket or as the HTTP base. */
+    static URI socketOf(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.startsWith("ws")) {
+            return url;
+        }
+        return URI.create((scheme.equals("https") ? "wss" : "ws") + "://" + url.getRawAuthority() + "/ws");
+    }
+
+    private static URI uri(String text, String option) {
+        try {
+            URI u = URI.create(text.strip());
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw new UsageException(option + " needs a URL with a scheme and a host");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " is not a valid URL");
+        }
+    }
+
+    private StartRecording recording() {
+        return new StartRecording(spec.commandLine().getOut(), spec.commandLine().getErr(), backoff);
+    }
+
+    private Path file() {
+        return out != null ? out : SessionRecorder.defaultFile(Instant.now());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.runlens.cli;
+
+import dev.runlens.act.ActionFailure;
+import dev.runlens.act.ApiTarget;
+import dev.runlens.act.SpaceOperatorApi;
+import dev.runlens.launch.Converters;
+import dev.runlens.launch.ExitCodes;
+import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.TokenOptions;
+import dev.runlens.launch.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code runlens stop}: asks a Space Operator server to stop a run ({@code POST /flow/stop/{run_id}}).
+ * The run ends when its events say so; watch it to see the end. The token comes from the
+ * environment or a file, never from an argument.
+ */
+@Command(name = "stop", description = "Ask a Space Operator server to stop a live run (POST /flow/stop/{run_id}).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:stop requested", "2:bad usage", "3:token refused", "4:run not found (unknown, or already ended)",
+                "5:no answer (unreachable, timeout)", "6:the server refused the stop"})
+public final class StopCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    TokenOptions token;
+
+    @Option(names = "--url", paramLabel = "URL", required = true,
+            description = "The server: its WebSocket URL (ws://host:8080/ws) or its HTTP base (http://host:8080).")
+    String url;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The flow_run_id to stop.")
+    String run;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, as the server records it.")
+    String reason;
+
+    @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12) for https://.")
+    Path truststore;
+
+    @Option(names = "--allow-insecure", description = "Send the token over plain http:// to a host that is not loopback.")
+    boolean allowInsecure;
+
+    @Option(names = "--timeout", paramLabel = "S", converter = Converters.Seconds.class,
+            description = "Wait at most S seconds for the answer (default 15).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<String, String> environment;
+
+    public StopCommand() {
+        this(System::getenv);
+    }
+
+    /** With another environment (tests). */
+    StopCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        token.check();
+        ApiTarget target;
+        try {
+            target = ApiTarget.spaceOperator(URI.create(url), token.secret(environment), truststore, allowInsecure);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--url: " + e.getMessage());
+        }
+        try {
+            new SpaceOperatorApi(target, timeout).stop(run, reason);
+        } catch (ActionFailure f) {
+            spec.commandLine().getErr().println("runlens stop: " + f.sentence());
+            return ActionExits.of(f.kind(), true);
+        }
+        spec.commandLine().getOut().println("Stop requested for run " + run + "; it has ended when its events say so.");
+        return ExitCodes.OK;
+    }
+}

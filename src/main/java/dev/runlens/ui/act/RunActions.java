@@ -1,0 +1,287 @@
+package dev.runlens.ui.act;
+
+import dev.runlens.act.ActionFailure;
+import dev.runlens.act.FlowInputs;
+import dev.runlens.act.LastInputs;
+import dev.runlens.act.SpaceOperatorApi;
+import dev.runlens.act.StartedRun;
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+import dev.runlens.ui.dashboard.Batch;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.rows.EventRow;
+import dev.runlens.json.Json;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Acting on runs from the window: start a flow, run one again, stop the selected run, answer its
+ * input. HTTP calls run on a background thread; their outcome comes back once to the FX thread.
+ * A failure is one sentence in the window (the banner) and on stderr; nothing is half done. The
+ * runs waiting for input and those asked to stop are tracked from the model's batches.
+ */
+public final class RunActions {
+    static final String WAITING_PREFIX = "waiting for a value at ";
+
+    private final ActionHost host;
+    private final DashboardModel model;
+    private final Selection selection;
+    private final Executor background;
+    private final Consumer<Runnable> fx;
+    private final BiConsumer<String, String> banner;
+    private final Supplier<Window> owner;
+    private final LastInputs last;
+    private final ObservableMap<RunRef, String> waiting = FXCollections.observableHashMap();
+    private final ObservableSet<RunRef> stopRequested = FXCollections.observableSet();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Runs started from this window, by run id. */
+    private final Map<String, StartedRun> startedHere = new java.util.HashMap<>();
+
+    public RunActions(ActionHost host, DashboardModel model, Selection selection, Executor background, Consumer<Runnable> fx,
+                      BiConsumer<String, String> banner, Supplier<Window> owner, LastInputs last) {
+        this.host = host;
+        this.model = model;
+        this.selection = selection;
+        this.background = background;
+        this.fx = fx;
+        this.banner = banner;
+        this.owner = owner;
+        this.last = last;
+        model.addListener(this::applied);
+    }
+
+    /** Runs tracked from each batch: a new ApiInput makes a run wait; an ended run waits for nothing. */
+    private void applied(Batch batch) {
+        for (Map.Entry<RunRef, java.util.List<EventRow>> e : batch.newRows().entrySet()) {
+            for (EventRow row : e.getValue()) {
+                if ("ApiInput".equals(row.kind()) && row.summary() != null && row.summary().startsWith(WAITING_PREFIX) && live(e.getKey())) {
+                    if (waiting.put(e.getKey(), row.summary().substring(WAITING_PREFIX.length())) == null) {
+                        banner.accept("Waiting for input", "Run " + e.getKey().runId()
+                                + " waits for a value: Run → Answer the selected run's input… (Ctrl+Shift+I), or its context menu.");
+                    }
+                }
+            }
+        }
+        for (Run r : batch.endedRuns()) {
+            waiting.remove(r.ref());
+            if (stopRequested.remove(r.ref())) {
+                say("Stopped", "Run " + r.ref().runId() + " ended after the stop request (" + r.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
+            }
+        }
+    }
+
+    /** A run fed by a live connection: a replayed run's input was answered long ago, or never will be. */
+    private boolean live(RunRef ref) {
+        var tracked = model.track(ref);
+        return tracked != null && tracked.feed() != null && tracked.feed().live();
+    }
+
+    /** Start a flow: the dialog, then {@code POST /flow/start}, then the run is subscribed on the open connection. */
+    public void startFlow() {
+        openStart(new StartFlowViewModel(last));
+    }
+
+    /** Start the selected run's flow again with the inputs it was started with, when the recording says. */
+    public void runAgain() {
+        RunRef run = selection.run();
+        StartFlowViewModel vm = new StartFlowViewModel(last);
+        StartedRun started = run == null ? null : startedRun(run.runId());
+        if (started != null && started.flowId() != null) {
+            vm.formProperty().set(FlowInputs.Form.TAGGED);
+            vm.textProperty().set(started.inputs() == null ? "" : Json.pretty(parseOrEmpty(started.inputs())));
+            vm.flowIdProperty().set(started.flowId());
+            vm.noteProperty().set("Run again: the flow and the inputs run " + run.runId() + " was started with (from its recording).");
+        } else {
+            vm.noteProperty().set("The inputs of run " + (run == null ? "(none selected)" : run.runId()) + " are not known: "
+                    + "Runlens did not start it, so its recording has no run_started line. Enter the flow and its inputs.");
+        }
+        openStart(vm);
+    }
+
+    private void openStart(StartFlowViewModel vm) {
+        SpaceOperatorApi api = host.spaceOperator();
+        if (api == null) {
+            fail("Start needs an open Space Operator connection: connect first (File → Connect to a server…).");
+            return;
+        }
+        new StartFlowDialog(owner.get(), vm).showAndWait().ifPresent(request -> {
+            status.set("starting flow " + request.flowId() + "…");
+            background.execute(() -> {
+                try {
+                    String runId = api.start(request.flowId(), request.inputs());
+                    StartedRun started = StartedRun.spaceOperator(runId, request.flowId(), FlowInputs.taggedCompact(request.inputs()));
+                    remember(request);
+                    fx.accept(() -> {
+                        startedHere.put(runId, started);
+                        host.subscribe(runId);
+                        host.noteStarted(started);
+                        status.set("");
+                        say("Started", "Run " + runId + " of flow " + request.flowId() + " started; it appears with its first event.");
+                    });
+                } catch (ActionFailure f) {
+                    fx.accept(() -> fail(f.sentence()));
+                }
+            });
+        });
+    }
+
+    private void remember(StartFlowViewModel.Request request) {
+        try {
+            last.remember(request.flowId(), request.typed());
+        } catch (IOException e) {
+            System.err.println("runlens: could not remember the inputs of flow " + request.flowId() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Stop the selected run, after a confirmation that names it. */
+    public void stopSelected() {
+        RunRef run = selection.run();
+        if (run == null || run.source() == Source.LYZR) {
+            fail(run == null ? "Select the run to stop first." : "Lyzr has no stop request: only Space Operator runs can be stopped.");
+            return;
+        }
+        Run known = model.runModel().run(run);
+        if (known != null && known.terminal()) {
+            fail("Run " + run.runId() + " has already ended: there is nothing to stop.");
+            return;
+        }
+        if (stopRequested.contains(run)) {
+            fail("Run " + run.runId() + ": a stop was already requested; it ends when its events say so.");
+            return;
+        }
+        SpaceOperatorApi api = host.spaceOperator();
+        if (api == null) {
+            fail("Stopping needs an open Space Operator connection to the run's server.");
+            return;
+        }
+        new StopRunDialog(owner.get(), shortId(run.runId()), run.runId()).showAndWait().ifPresent(reason -> {
+            stopRequested.add(run);
+            background.execute(() -> {
+                try {
+                    api.stop(run.runId(), reason.isEmpty() ? null : reason);
+                    fx.accept(() -> say("Stop requested", "Run " + run.runId() + ": stop requested; waiting for its events to say it ended."));
+                } catch (ActionFailure f) {
+                    fx.accept(() -> {
+                        stopRequested.remove(run);
+                        fail(f.sentence());
+                    });
+                }
+            });
+        });
+    }
+
+    /** Answer (or cancel) the input the selected run waits for. */
+    public void answerInput() {
+        RunRef run = selection.run();
+        String url = run == null ? null : waiting.get(run);
+        SpaceOperatorApi api = host.spaceOperator();
+        if (url == null || api == null) {
+            fail(url == null ? "The selected run is not waiting for input." : "Answering needs an open Space Operator connection.");
+            return;
+        }
+        new AnswerInputDialog(owner.get(), shortId(run.runId()), url).showAndWait().ifPresent(choice -> background.execute(() -> {
+            try {
+                URI u = URI.create(url);
+                if (choice instanceof AnswerInputDialog.Choice.Send(var value)) {
+                    api.answer(u, value);
+                } else {
+                    api.cancel(u);
+                }
+                fx.accept(() -> {
+                    waiting.remove(run);
+                    say(choice instanceof AnswerInputDialog.Choice.Send ? "Input answered" : "Input cancelled", "Run " + run.runId() + " goes on.");
+                });
+            } catch (ActionFailure f) {
+                fx.accept(() -> fail(f.sentence()));
+            } catch (IllegalArgumentException e) {
+                fx.accept(() -> fail("The input's URL " + url + " is not a valid URL, so nothing was sent."));
+            }
+        }));
+    }
+
+    private StartedRun startedRun(String runId) {
+        StartedRun here = startedHere.get(runId);
+        if (here != null) {
+            return here; // its run_started line may still be on its way to the file
+        }
+        for (Path p : host.recordings()) {
+            StartedRun s = StartedRun.readAll(p).get(runId);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parseOrEmpty(String json) {
+        try {
+            var n = Json.parse(json);
+            return n == null || !n.isObject() ? Json.object() : n;
+        } catch (IOException e) {
+            return Json.object();
+        }
+    }
+
+    private void say(String title, String sentence) {
+        status.set("");
+        banner.accept(title, sentence);
+    }
+
+    private void fail(String sentence) {
+        status.set("");
+        banner.accept("Action failed", sentence);
+        System.err.println("runlens: " + sentence);
+    }
+
+    static String shortId(String id) {
+        return id.length() > 13 ? id.substring(0, 8) + "…" : id;
+    }
+
+    /** Whether the selected run waits for input (the menus enable "Answer input…" with it). */
+    public BooleanBinding selectedWaits() {
+        return Bindings.createBooleanBinding(() -> selection.run() != null && waiting.containsKey(selection.run()),
+                selection.runProperty(), waiting);
+    }
+
+    /** Whether the selected run can be asked to stop: a Space Operator run, not ended, not asked already. */
+    public BooleanBinding selectedStoppable() {
+        return Bindings.createBooleanBinding(() -> {
+            RunRef r = selection.run();
+            if (r == null || r.source() == Source.LYZR || stopRequested.contains(r)) {
+                return false;
+            }
+            Run run = model.runModel().run(r);
+            return run == null || !run.terminal();
+        }, selection.runProperty(), stopRequested);
+    }
+
+    public ObservableSet<RunRef> stopRequested() {
+        return stopRequested;
+    }
+
+    public ObservableMap<RunRef, String> waiting() {
+        return waiting;
+    }
+
+    /** What is under way ("starting flow …"), or "". */
+    public ObservableStringValue status() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.runlens.ui.act;
+
+import dev.runlens.act.FlowInputs;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+/**
+ * Start a Space Operator flow: its id, its inputs (plain JSON, numbers sent as {@code D} unless a
+ * type is given, or tagged JSON), and the tagged form that will be sent, beside them.
+ */
+public final class StartFlowDialog extends Dialog<StartFlowViewModel.Request> {
+    public static final ButtonType START = new ButtonType("Start", ButtonBar.ButtonData.OK_DONE);
+
+    private final StartFlowViewModel vm;
+
+    public StartFlowDialog(Window owner, StartFlowViewModel vm) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        createView();
+        setResultConverter(b -> b == START ? vm.request() : null);
+    }
+
+    private void createView() {
+        setTitle("Start a flow");
+        setHeaderText("Start a Space Operator flow");
+        getDialogPane().setId("start-flow-dialog");
+        TextField flow = new TextField();
+        flow.setId("start-flow-id");
+        flow.setPromptText("flow id (a UUID)");
+        flow.textProperty().bindBidirectional(vm.flowIdProperty());
+        ToggleGroup forms = new ToggleGroup();
+        RadioButton plain = new RadioButton("Plain JSON");
+        plain.setId("start-form-plain");
+        RadioButton tagged = new RadioButton("Tagged JSON");
+        tagged.setId("start-form-tagged");
+        plain.setToggleGroup(forms);
+        tagged.setToggleGroup(forms);
+        vm.formProperty().subscribe(f -> forms.selectToggle(f == FlowInputs.Form.TAGGED ? tagged : plain));
+        forms.selectedToggleProperty().subscribe(t -> vm.formProperty().set(t == tagged ? FlowInputs.Form.TAGGED : FlowInputs.Form.PLAIN));
+        TextField types = new TextField();
+        types.setId("start-types");
+        types.setPromptText("types of plain fields: amount=U, price=F (numbers are D otherwise)");
+        types.textProperty().bindBidirectional(vm.typesProperty());
+        types.disableProperty().bind(tagged.selectedProperty());
+        TextArea inputs = new TextArea();
+        inputs.setId("start-inputs");
+        inputs.setPromptText("{\"amount\": 1.5, \"recipient\": \"…\"}");
+        inputs.setPrefRowCount(8);
+        inputs.textProperty().bindBidirectional(vm.textProperty());
+        TextArea preview = new TextArea();
+        preview.setId("start-preview");
+        preview.setEditable(false);
+        preview.setPrefRowCount(8);
+        preview.textProperty().bind(vm.previewProperty());
+        Label problem = new Label();
+        problem.setId("start-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        Label note = new Label();
+        note.setId("start-note");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.noteProperty());
+        note.visibleProperty().bind(Bindings.isNotEmpty(vm.noteProperty()));
+        note.managedProperty().bind(note.visibleProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(10));
+        grid.add(note, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Flow"), flow);
+        grid.addRow(2, new Label("Inputs as"), new HBox(12, plain, tagged));
+        grid.addRow(3, new Label("Types"), types);
+        grid.addRow(4, new Label("Inputs"), inputs);
+        grid.addRow(5, new Label("Will send"), preview);
+        grid.add(problem, 0, 6, 2, 1);
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().setAll(START, ButtonType.CANCEL);
+        getDialogPane().lookupButton(START).setId("start-button");
+        getDialogPane().lookupButton(START).disableProperty().bind(Bindings.not(vm.validProperty()));
+        setResizable(true);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.act.ApiTarget;
+import dev.runlens.act.SpaceOperatorApi;
+import dev.runlens.connect.Secret;
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.protocol.Source;
+import dev.runlens.sim.Simulator;
+import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.sim.SoScenario;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acting on runs from the window, against the simulator over real HTTP and WebSocket. */
+@ExtendWith(ApplicationExtension.class)
+class RunActionsUiTest {
+    @TempDir
+    static Path dir;
+    private Dashboard dashboard;
+    private Simulator simulator;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("runlens.config.dir", dir.resolve("config").toString());
+        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard.attach(stage, 1280, 780);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+        if (simulator != null) {
+            simulator.close();
+        }
+        System.clearProperty("runlens.config.dir");
+        Thread.sleep(200);
+        WaitForAsyncUtils.clearExceptions();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void connect(String runId) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
+                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+        waitFor(() -> dashboard.model().runModel().run(new RunRef(Source.SPACE_OPERATOR, runId)) != null);
+    }
+
+    private Run run(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> dashboard.model().runModel().run(new RunRef(Source.SPACE_OPERATOR, id))).get();
+    }
+
+    private static List<String> bannerTexts(FxRobot robot) {
+        List<String> texts = new ArrayList<>();
+        for (Node n : robot.lookup("#demo-banner .label").queryAll()) {
+            texts.add(((Labeled) n).getText());
+        }
+        return texts;
+    }
+
+    private void select(String runId) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.selection().select(new RunRef(Source.SPACE_OPERATOR, runId), null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void startedFlowAppearsOnTheOpenConnectionAndRunsAgainWithItsInputs(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        String watched = waitingRun(); // waits on its input: the connection stays open
+        connect(watched);
+        later(() -> dashboard.actions().stream().filter(a -> a.id().equals("start-flow")).findFirst().orElseThrow().run());
+        robot.clickOn("#start-flow-id").write(Simulator.flowId(SoScenario.BALANCE));
+        robot.clickOn("#start-inputs").write("{\"amount\": 2.5}");
+        robot.clickOn(robot.lookup("#start-button").queryAs(Node.class));
+        waitFor(() -> dashboard.model().runs().size() == 2);
+        assertEquals(1, dashboard.connections().size(), "subscribed on the open connection");
+        String started = WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().stream().map(r -> r.ref().runId())
+                .filter(id -> !id.equals(watched)).findFirst().orElseThrow()).get();
+        waitFor(() -> run(started).terminal());
+        assertTrue(bannerTexts(robot).stream().anyMatch(t -> t.contains("Run " + started + " of flow")), bannerTexts(robot)::toString);
+        Path recording = dashboard.connections().get(0).recording();
+
+        select(started);
+        later(() -> dashboard.runActions().runAgain());
+        assertTrue(robot.lookup("#start-note").queryLabeled().getText().contains("from its recording"));
+        assertEquals(Simulator.flowId(SoScenario.BALANCE), robot.lookup("#start-flow-id").queryTextInputControl().getText());
+        assertTrue(robot.lookup("#start-inputs").queryAs(TextArea.class).getText().contains("\"D\": \"2.5\""));
+        robot.clickOn(robot.lookup("#start-button").queryAs(Node.class));
+        waitFor(() -> dashboard.model().runs().size() == 3);
+
+        select(watched);
+        later(() -> dashboard.runActions().runAgain());
+        assertTrue(robot.lookup("#start-note").queryLabeled().getText().startsWith("The inputs of run " + watched + " are not known"));
+        assertEquals("", robot.lookup("#start-inputs").queryAs(TextArea.class).getText());
+        closeDialogs();
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get(); // the recorder writes what it holds
+        String recorded = Files.readString(recording);
+        assertTrue(recorded.contains("\"meta\":\"run_started\"") && recorded.contains(started), recorded);
+        assertTrue(recorded.contains("{\\\"amount\\\":{\\\"D\\\":\\\"2.5\\\"}}"), recorded);
+    }
+
+    /** A run started over HTTP that waits on its ApiInput until answered: live as long as a test needs. */
+    private String waitingRun() throws Exception {
+        SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
+                Secret.of(simulator.demoToken()), null, false));
+        return api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
+    }
+
+    /** Runs {@code r} on the FX thread without waiting: it opens a dialog that waits for the operator. */
+    private static void later(Runnable r) {
+        javafx.application.Platform.runLater(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void closeDialogs() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof Stage s && s.getScene() != null && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane) {
+                    s.close();
+                }
+            }
+        }).get();
+    }
+
+    @Test
+    void ctrlPeriodAsksThenStopsTheRunWhichShowsStopRequestedUntilItEnds(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        String runId = waitingRun();
+        connect(runId);
+        robot.clickOn("#runs-list");
+        select(runId);
+        robot.press(KeyCode.CONTROL).type(KeyCode.PERIOD).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#stop-run-dialog").tryQuery().isPresent(), () -> "asked first; banner " + bannerTexts(robot)
+                + ", selected " + dashboard.selection().run());
+        assertTrue(robot.lookup("#stop-run-text").queryLabeled().getText().contains(runId));
+        robot.clickOn("#stop-reason").write("from the test");
+        robot.clickOn(robot.lookup("#stop-confirm").queryAs(Node.class));
+        waitFor(() -> run(runId).terminal());
+        waitFor(() -> bannerTexts(robot).contains("Stopped"));
+        assertFalse(simulator.liveSpaceOperatorRuns().contains(runId));
+
+        // The context menu now says there is nothing to stop.
+        ContextMenu menu = dashboard.runs().list().getContextMenu();
+        robot.interact(() -> menu.show(dashboard.runs().list(), javafx.geometry.Side.BOTTOM, 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        MenuItem stop = menu.getItems().stream().filter(i -> "run-menu-stop".equals(i.getId())).findFirst().orElseThrow();
+        assertTrue(stop.isDisable());
+        assertEquals("Stop run (it has ended)", stop.getText());
+        MenuItem again = menu.getItems().stream().filter(i -> "run-menu-again".equals(i.getId())).findFirst().orElseThrow();
+        assertFalse(again.isDisable());
+        robot.interact(menu::hide);
+    }
+
+    @Test
+    void theContextMenuAnswersTheInputTheRunWaitsFor(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
+                Secret.of(simulator.demoToken()), null, false));
+        String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
+        connect(runId);
+        select(runId);
+        waitFor(() -> dashboard.runActions().waiting().containsKey(new RunRef(Source.SPACE_OPERATOR, runId)));
+        ContextMenu menu = dashboard.runs().list().getContextMenu();
+        robot.interact(() -> menu.show(dashboard.runs().list(), javafx.geometry.Side.BOTTOM, 0, 0));
+        MenuItem answer = menu.getItems().stream().filter(i -> "run-menu-answer".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Answer input… (waiting for input)", answer.getText());
+        assertFalse(answer.isDisable());
+        robot.interact(menu::hide);
+        later(answer::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#answer-value").write("\"ok by test\"");
+        robot.clickOn(robot.lookup("#answer-send").queryAs(Node.class));
+        waitFor(() -> run(runId).terminal());
+        String recorded = Files.readString(dashboard.connections().get(0).recording());
+        assertTrue(recorded.contains("ok by test"), "the answered value is the node's output");
+    }
+
+    @Test
+    void aStartTheServerRefusesIsOneSentenceInTheWindow(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast());
+        connect(simulator.startRun(SoScenario.BALANCE));
+        later(() -> dashboard.runActions().startFlow());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#start-flow-id").write("no-such-flow");
+        robot.clickOn(robot.lookup("#start-button").queryAs(Node.class));
+        waitFor(() -> bannerTexts(robot).contains("Action failed"));
+        assertTrue(bannerTexts(robot).stream().anyMatch(t -> t.equals("Starting flow no-such-flow failed: 127.0.0.1:"
+                + simulator.port() + " does not know it (HTTP 404) (\"not found\").")), bannerTexts(robot)::toString);
+        assertEquals(1, WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().size()).get());
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            assertFalse(w.getScene() != null && w.getScene().getRoot().lookup("#start-flow-dialog") != null && w.isShowing(),
+                    "the dialog closed");
+        }
+    }
+}
