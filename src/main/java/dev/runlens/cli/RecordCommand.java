@@ -7,9 +7,11 @@ import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.LyzrKeyOptions;
+import dev.runlens.launch.OtlpOptions;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.log.SessionRecorder;
+import dev.runlens.otlp.OtlpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,9 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     LyzrKeyOptions lyzr;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "The session log (default: a new file in the sessions folder, $XDG_DATA_HOME/runlens/sessions "
                     + "or else ~/.local/share/runlens/sessions).")
@@ -79,24 +84,25 @@ public final class RecordCommand implements Callable<Integer> {
         Secret key = lyzr.key(environment);
         ConnectionRequest request = connection.request(secret, b -> lyzr.applyTo(b, key), "record");
         lyzr.checkFits(request);
+        OtlpEndpoint traces = otlp.endpoint(environment);
         Path file = out != null ? out : SessionRecorder.defaultFile(Instant.now());
         // Tyrus reports every dropped connection at INFO; the sentences below say it better.
         Logger tyrus = Logger.getLogger("org.glassfish");
         tyrus.setLevel(Level.SEVERE);
         try {
-            return record(request, file);
+            return record(request, file, traces);
         } finally {
             tyrus.setLevel(null); // back to the default for whatever runs next in this JVM (tests)
         }
     }
 
-    private int record(ConnectionRequest request, Path file) {
+    private int record(ConnectionRequest request, Path file, OtlpEndpoint traces) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordProgress progress = new RecordProgress(err);
         RecordedConnection connection;
         try {
-            connection = RecordedConnection.start(request, file, progress, backoff);
+            connection = RecordedConnection.start(request, file, progress, backoff, traces);
         } catch (IOException e) {
             err.println("runlens record: cannot write " + file + " (" + e.getMessage() + ")");
             return ExitCodes.USAGE;
@@ -136,6 +142,8 @@ public final class RecordCommand implements Callable<Integer> {
         } else {
             report(connection, progress, err);
         }
+        // Last, so a script finds it: what reached the collector and what was dropped.
+        connection.traces().ifPresent(t -> (t.dropped() > 0 ? err : stdout).println(t.report()));
         return status;
     }
 

@@ -73,16 +73,7 @@ public final class TraceCollector {
         SessionMeta.applyToModel(meta, model);
     }
 
-    /** The spans of every run not handed out yet, as they stand (unfinished runs stay unfinished). */
-    public List<SpanData> flushOpen() {
-        List<SpanData> out = new ArrayList<>();
-        for (Run r : model.runs()) {
-            out.addAll(handOut(r));
-        }
-        return out;
-    }
-
-    /** Every run's spans, in the model's run order, each run once. */
+    /** The spans of every run not handed out yet, one list per run in the model's order; unfinished runs stay unfinished. */
     public List<List<SpanData>> flushOpenByRun() {
         List<List<SpanData>> out = new ArrayList<>();
         for (Run r : model.runs()) {

@@ -24,13 +24,13 @@ import java.util.Set;
  * not base64; they are turned into base64 here and everything else is left to {@link JsonFormat},
  * which rejects unknown fields.
  */
-final class OtlpProto {
+public final class OtlpProto {
     private static final Set<String> IDS = Set.of("traceId", "spanId", "parentSpanId");
 
     private OtlpProto() {
     }
 
-    static ExportTraceServiceRequest parseJsonLine(String line) throws Exception {
+    public static ExportTraceServiceRequest parseJsonLine(String line) throws Exception {
         JsonNode tree = Json.parse(line);
         hexIdsToBase64(tree);
         ExportTraceServiceRequest.Builder b = ExportTraceServiceRequest.newBuilder();
@@ -38,7 +38,7 @@ final class OtlpProto {
         return b.build();
     }
 
-    static List<Span> spans(ExportTraceServiceRequest request) {
+    public static List<Span> spans(ExportTraceServiceRequest request) {
         List<Span> out = new ArrayList<>();
         for (ResourceSpans rs : request.getResourceSpansList()) {
             for (ScopeSpans ss : rs.getScopeSpansList()) {
@@ -48,7 +48,7 @@ final class OtlpProto {
         return out;
     }
 
-    static String hex(com.google.protobuf.ByteString id) {
+    public static String hex(com.google.protobuf.ByteString id) {
         return HexFormat.of().formatHex(id.toByteArray());
     }
 

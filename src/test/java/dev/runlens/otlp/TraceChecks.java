@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checks decoded OTLP spans against a run of {@code summary --json}: ids, parents, times, statuses, not-run nodes. */
-final class TraceChecks {
+public final class TraceChecks {
     private TraceChecks() {
     }
 
     /** Asserts that {@code spans} hold exactly the trace of each run in {@code summary}; returns the spans checked. */
-    static int assertMatchesSummary(JsonNode summary, List<Span> spans) {
+    public static int assertMatchesSummary(JsonNode summary, List<Span> spans) {
         int checked = 0;
         for (JsonNode run : summary.get("runs")) {
             RunRef ref = new RunRef(Source.ofId(run.get("source").asText()), run.get("run_id").asText());
@@ -83,15 +83,15 @@ final class TraceChecks {
         return checked;
     }
 
-    static String attribute(Span s, String key) {
+    public static String attribute(Span s, String key) {
         return find(s, key).getValue().getStringValue();
     }
 
-    static long longAttribute(Span s, String key) {
+    public static long longAttribute(Span s, String key) {
         return find(s, key).getValue().getIntValue();
     }
 
-    static List<String> keys(Span s) {
+    public static List<String> keys(Span s) {
         List<String> out = new ArrayList<>();
         s.getAttributesList().forEach(kv -> out.add(kv.getKey()));
         return out;
