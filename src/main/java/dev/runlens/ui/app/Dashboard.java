@@ -212,6 +212,7 @@ public final class Dashboard {
             Connector.Live live = connector.open(settings, bridge.listener(feed));
             connections.add(live);
             statusBar.setRecording(live.recording());
+            statusBar.addTraceCounter(live::droppedSpans);
             return live;
         } catch (Exception e) {
             bridge.problem(feed, "could not connect to " + settings.url() + ": " + e.getMessage());

@@ -9,6 +9,8 @@ import dev.runlens.connect.Secret;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.log.SessionRecorder;
+import dev.runlens.otlp.OtlpEndpoint;
+import dev.runlens.otlp.TraceForwarder;
 import dev.runlens.ui.connect.ConnectionSettings;
 
 import java.io.IOException;
@@ -28,21 +30,28 @@ final class LiveConnector implements Connector {
     private final AtomicInteger counter = new AtomicInteger();
     private final Path recordTo;
     private final Path directory;
+    private final OtlpEndpoint otlp;
 
     /** {@code recordTo}: the file for the first connection (watch --out), else a fresh file in {@code directory}. */
     LiveConnector(Path recordTo, Path directory) {
-        this.recordTo = recordTo;
-        this.directory = directory;
+        this(recordTo, directory, null);
     }
 
-    static LiveConnector create(Path recordTo) {
-        return new LiveConnector(recordTo, SessionRecorder.defaultDirectory());
+    /** {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null. */
+    LiveConnector(Path recordTo, Path directory, OtlpEndpoint otlp) {
+        this.recordTo = recordTo;
+        this.directory = directory;
+        this.otlp = otlp;
+    }
+
+    static LiveConnector create(Path recordTo, OtlpEndpoint otlp) {
+        return new LiveConnector(recordTo, SessionRecorder.defaultDirectory(), otlp);
     }
 
     @Override
     public Live open(ConnectionSettings s, ConnectionListener listener) throws IOException {
         AppLog.awaitInstalled();
-        RecordedConnection connection = RecordedConnection.start(request(s), nextFile(), listener, Backoff.standard());
+        RecordedConnection connection = RecordedConnection.start(request(s), nextFile(), listener, Backoff.standard(), otlp);
         return new Live() {
             @Override
             public Path recording() {
@@ -52,6 +61,11 @@ final class LiveConnector implements Connector {
             @Override
             public void subscribe(String flowRunId) {
                 connection.service().subscribe(flowRunId);
+            }
+
+            @Override
+            public long droppedSpans() {
+                return connection.traces().map(TraceForwarder::dropped).orElse(-1L);
             }
 
             @Override
