@@ -1,16 +1,19 @@
 package dev.runlens.otlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.SessionMeta;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
+import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.time.Instant;
@@ -60,9 +63,9 @@ public final class TraceCollector {
 
     /** A Lyzr task-status answer (live), applied as the recorded {@code reconciled} line would be. */
     public List<SpanData> reconciled(RunRef run, String status, Map<String, JsonNode> results, Instant at) {
-        JsonNode fields = dev.runlens.json.Json.object()
+        JsonNode fields = Json.object()
                 .put("source", run.source().id()).put("run_id", run.runId()).put("status", status)
-                .set("results", dev.runlens.json.Json.mapper().valueToTree(results));
+                .set("results", Json.mapper().valueToTree(results));
         SessionMeta.reconcile(fields, at, model);
         Run r = model.run(run);
         return r != null && r.terminal() ? handOut(r) : List.of();
@@ -120,22 +123,21 @@ public final class TraceCollector {
         }
     }
 
-    private static void taskId(RunNotes.Span span, dev.runlens.protocol.NodeRef node) {
+    private static void taskId(RunNotes.Span span, NodeRef node) {
         if (span.taskId == null && node != null && node.taskId() != null) {
             span.taskId = node.taskId();
         }
     }
 
     /** The last output wins: a node's final output is what an operator looks for first. */
-    private static void output(RunNotes.Span span, dev.runlens.protocol.NodeRef node, String text) {
+    private static void output(RunNotes.Span span, NodeRef node, String text) {
         taskId(span, node);
         if (text != null) {
             span.output = text;
         }
     }
 
-    private static io.opentelemetry.sdk.trace.data.EventData log(Instant at, Instant received, String level, String module,
-                                                                 String content) {
+    private static EventData log(Instant at, Instant received, String level, String module, String content) {
         AttributesBuilder a = Attributes.builder();
         if (level != null) {
             a.put(LOG_LEVEL, level);
@@ -147,7 +149,7 @@ public final class TraceCollector {
         return RunNotes.event(at, received, "log", a.build());
     }
 
-    private static io.opentelemetry.sdk.trace.data.EventData exception(Instant at, Instant received, String kind, String message) {
+    private static EventData exception(Instant at, Instant received, String kind, String message) {
         // The semantic conventions' exception event: the event's name on the wire is the closest thing to a type.
         return RunNotes.event(at, received, "exception",
                 Attributes.of(EXCEPTION_TYPE, kind, EXCEPTION_MESSAGE, message == null ? "" : message));

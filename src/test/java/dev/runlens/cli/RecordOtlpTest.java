@@ -130,4 +130,18 @@ class RecordOtlpTest {
         assertTrue(receiver.posts() >= 1, "the spans were offered to the collector");
         assertTrue(err.toString().contains("; " + expected + " dropped."), err::toString);
     }
+
+    @Test
+    void badEndpointOrPayloadsWithoutOneIsBadUsage() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast());
+        assertEquals(ExitCodes.USAGE, record(Map.of(), "--url", sim.spaceOperatorUrl().toString(), "--run", "r",
+                "--otlp-endpoint", "localhost:4318"));
+        assertTrue(err.toString().contains("--otlp-endpoint takes an http:// or https:// URL"), err::toString);
+        assertEquals(ExitCodes.USAGE, record(Map.of(), "--url", sim.spaceOperatorUrl().toString(), "--run", "r", "--payloads"));
+        assertTrue(err.toString().contains("--payloads and --payload-limit go with --otlp-endpoint"), err::toString);
+        assertEquals(ExitCodes.USAGE, record(Map.of("OTEL_EXPORTER_OTLP_HEADERS", "no-equals-sign"), "--url",
+                sim.spaceOperatorUrl().toString(), "--run", "r", "--otlp-endpoint", "http://127.0.0.1:4318"));
+        assertTrue(err.toString().contains("OTEL_EXPORTER_OTLP_HEADERS has an entry without"), err::toString);
+        assertEquals(0, sim.connectionsOpened(), "nothing was started");
+    }
 }
