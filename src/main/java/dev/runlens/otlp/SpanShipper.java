@@ -28,6 +28,7 @@ public final class SpanShipper implements AutoCloseable {
     private int inFlight;
     private boolean closing;
     private boolean abandoned;
+    private String lastFailure;
 
     /** {@code capacity}: spans buffered at most; {@code closeWait}: how long {@link #close} waits for the rest to go. */
     public SpanShipper(SpanExporter exporter, int capacity, Duration closeWait) {
@@ -60,6 +61,32 @@ public final class SpanShipper implements AutoCloseable {
         return dropped;
     }
 
+    /** Why the last batch was dropped, in a few words (null when none was). */
+    public synchronized String lastFailure() {
+        return abandoned && lastFailure == null ? "no answer before the recording ended" : lastFailure;
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "refused";
+        }
+        String top = t.getMessage();
+        if (top != null && top.contains("status code")) {
+            return top; // the HTTP exporter's own exception names the status (503 after the retries)
+        }
+        Throwable root = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time";
+            }
+            root = c;
+        }
+        return root.getMessage() != null ? root.getClass().getSimpleName() + ": " + root.getMessage() : root.getClass().getSimpleName();
+    }
+
     private void run() {
         while (true) {
             List<SpanData> batch;
@@ -90,6 +117,7 @@ public final class SpanShipper implements AutoCloseable {
                     sent += batch.size();
                 } else {
                     dropped += batch.size();
+                    lastFailure = result.isDone() ? describe(result.getFailureThrowable()) : "no answer";
                 }
                 inFlight = 0;
                 notifyAll();

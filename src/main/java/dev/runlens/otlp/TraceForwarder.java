@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A connection listener that turns the runs of one live connection into traces and hands each
@@ -27,6 +29,15 @@ import java.util.Map;
 public final class TraceForwarder implements ConnectionListener, AutoCloseable {
     /** Spans buffered at most while the collector is slow: a few hundred runs of ordinary size. */
     static final int CAPACITY = 20_000;
+    /**
+     * The SDK logs each failed export with a stack trace; the count and the reason reach the
+     * operator through {@link #report()} and the status bar instead. Held, so the setting stays.
+     */
+    private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
+
+    static {
+        SDK_LOG.setLevel(Level.OFF);
+    }
 
     private final ConnectionListener next;
     private final TraceCollector collector;
@@ -117,7 +128,8 @@ public final class TraceForwarder implements ConnectionListener, AutoCloseable {
 
     /** One line for the end of a recording: what went to the collector and what was dropped. */
     public String report() {
-        return "Sent " + sent() + " span(s) to " + target + "; " + dropped() + " dropped.";
+        String why = shipper.lastFailure();
+        return "Sent " + sent() + " span(s) to " + target + "; " + dropped() + " dropped" + (dropped() > 0 && why != null ? " (" + why + ")." : ".");
     }
 
     /** Sends the runs still open as they stand, waits a little for the buffer, then stops. Call after the connection closed. */
