@@ -6,12 +6,15 @@ import dev.runlens.export.Redactor;
 import dev.runlens.json.Json;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.PayloadOptions;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogFormatException;
 import dev.runlens.log.LogReader;
 import dev.runlens.log.SessionHeader;
 import dev.runlens.log.SessionLogWriter;
 import dev.runlens.model.Run;
+import dev.runlens.otlp.OtlpJsonExport;
+import dev.runlens.otlp.PayloadPolicy;
 import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
@@ -44,11 +47,12 @@ import java.util.concurrent.Callable;
  * some runs, optionally with secrets masked), the summary JSON, or the executions as CSV.
  */
 @Command(name = "export", description = "Convert or share logs: a session log (some runs, secrets masked), the summary JSON, "
-        + "or the executions as CSV.",
+        + "the executions as CSV, or the runs as OpenTelemetry traces (OTLP/JSON).",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:written", "1:the output could not be written",
                 "2:bad usage, an input is missing or not a log, or the output is also an input"})
 public final class ExportCommand implements Callable<Integer> {
-    private static final String USAGE = "Usage: runlens export [--format session|summary|csv] [--redact] [--run RUN_ID]... --out FILE INPUT...";
+    private static final String USAGE = "Usage: runlens export [--format session|summary|csv|otlp] [--redact] [--run RUN_ID]... "
+            + "[--payloads] --out FILE INPUT...";
 
     @Mixin
     HelpOption help;
@@ -66,6 +70,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The file to write.")
     Path target;
 
+    /** Node inputs and outputs in the spans of {@code --format otlp}. */
+    @Mixin
+    PayloadOptions payloads;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Logs in any form Runlens reads.")
     List<Path> inputs = new ArrayList<>();
 
@@ -77,7 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         public Formats() {
-            super(List.of("session", "summary", "csv"));
+            super(List.of("session", "summary", "csv", "otlp"));
         }
     }
 
@@ -85,7 +93,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!new Formats().contains(format)) {
-            err.println("runlens export: unknown format '" + format + "' (session, summary or csv)");
+            err.println("runlens export: unknown format '" + format + "' (session, summary, csv or otlp)");
             return ExitCodes.USAGE;
         }
         if (target == null || inputs.isEmpty()) {
@@ -98,6 +106,7 @@ public final class ExportCommand implements Callable<Integer> {
             switch (format) {
                 case "summary" -> writeSummary(inputs, target);
                 case "csv" -> writeCsv(inputs, target, runs);
+                case "otlp" -> writeOtlp(inputs, target, payloads.policy());
                 default -> writeSession(inputs, target, runs, redact);
             }
         } catch (PrivateFiles.OutputIsInput e) {
@@ -126,6 +135,13 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (OutputStream o = PrivateFiles.newOutputStream(target)) {
             SummaryJson.write(b.model().runs(), b.stats(), o);
+        }
+    }
+
+    /** OpenTelemetry traces as OTLP/JSON, one ExportTraceServiceRequest per line (a collector's otlpjsonfile receiver). */
+    private static void writeOtlp(List<Path> inputs, Path target, PayloadPolicy policy) throws IOException {
+        try (OutputStream o = PrivateFiles.newOutputStream(target)) {
+            OtlpJsonExport.write(inputs, policy, o);
         }
     }
 

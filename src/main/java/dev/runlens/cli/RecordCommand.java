@@ -8,9 +8,11 @@ import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.LyzrKeyOptions;
 import dev.runlens.launch.MissingToken;
+import dev.runlens.launch.OtlpOptions;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.log.SessionRecorder;
+import dev.runlens.otlp.OtlpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +56,9 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     LyzrKeyOptions lyzr;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "The session log (default: a new file in the sessions folder, $XDG_DATA_HOME/runlens/sessions "
                     + "or else ~/.local/share/runlens/sessions).")
@@ -84,24 +89,25 @@ public final class RecordCommand implements Callable<Integer> {
         Secret key = lyzr.key(environment);
         ConnectionRequest request = connection.request(secret, b -> lyzr.applyTo(b, key), "record");
         lyzr.checkFits(request);
+        OtlpEndpoint traces = otlp.endpoint(environment);
         Path file = out != null ? out : SessionRecorder.defaultFile(Instant.now());
         // Tyrus reports every dropped connection at INFO; the sentences below say it better.
         Logger tyrus = Logger.getLogger("org.glassfish");
         tyrus.setLevel(Level.SEVERE);
         try {
-            return record(request, file, secret != null);
+            return record(request, file, secret != null, traces);
         } finally {
             tyrus.setLevel(null); // back to the default for whatever runs next in this JVM (tests)
         }
     }
 
-    private int record(ConnectionRequest request, Path file, boolean tokenGiven) {
+    private int record(ConnectionRequest request, Path file, boolean tokenGiven, OtlpEndpoint traces) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordProgress progress = new RecordProgress(err);
         RecordedConnection connection;
         try {
-            connection = RecordedConnection.start(request, file, MissingToken.wrap(progress, tokenGiven, token.whereLooked()), backoff);
+            connection = RecordedConnection.start(request, file, MissingToken.wrap(progress, tokenGiven, token.whereLooked()), backoff, traces);
         } catch (IOException e) {
             // A full disk is not bad usage: exit 1, as when it fills later.
             boolean full = e.getMessage() != null && e.getMessage().startsWith("the disk is full");
@@ -145,6 +151,8 @@ public final class RecordCommand implements Callable<Integer> {
         } else {
             report(connection, progress, err);
         }
+        // Last, so a script finds it: what reached the collector and what was dropped.
+        connection.traces().ifPresent(t -> (t.dropped() > 0 ? err : stdout).println(t.report()));
         return status;
     }
 

@@ -10,6 +10,8 @@ import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.log.SessionHeader;
 import dev.runlens.log.SessionLogFormat;
 import dev.runlens.log.SessionRecorder;
+import dev.runlens.otlp.OtlpEndpoint;
+import dev.runlens.otlp.TraceForwarder;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,22 +27,31 @@ public final class RecordedConnection implements AutoCloseable {
     private final Path file;
     private final SessionRecorder recorder;
     private final ConnectionService service;
+    private final TraceForwarder traces;
 
-    private RecordedConnection(Path file, SessionRecorder recorder, ConnectionService service) {
+    private RecordedConnection(Path file, SessionRecorder recorder, ConnectionService service, TraceForwarder traces) {
         this.file = file;
         this.recorder = recorder;
         this.service = service;
+        this.traces = traces;
     }
 
     /** Opens {@code file} (and its folder), then connects in the background and returns. */
     public static RecordedConnection start(ConnectionRequest request, Path file, ConnectionListener listener, Backoff backoff)
             throws IOException {
+        return start(request, file, listener, backoff, null);
+    }
+
+    /** As above; with {@code otlp} (may be null) each run of this connection also goes to a collector as a trace. */
+    public static RecordedConnection start(ConnectionRequest request, Path file, ConnectionListener listener, Backoff backoff,
+                                           OtlpEndpoint otlp) throws IOException {
         PrivateFiles.createFolders(file.toAbsolutePath().getParent());
         SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(SessionLogFormat.VERSION,
                 protocolId(request), request.displayUrl(), Instant.now(), "runlens " + Version.get()));
-        ConnectionService service = new ConnectionService(request, listener, recorder, backoff);
+        TraceForwarder traces = otlp == null ? null : TraceForwarder.to(otlp, listener);
+        ConnectionService service = new ConnectionService(request, traces == null ? listener : traces, recorder, backoff);
         service.start();
-        return new RecordedConnection(file, recorder, service);
+        return new RecordedConnection(file, recorder, service, traces);
     }
 
     /** The protocol as the session log's header names it. */
@@ -91,10 +102,21 @@ public final class RecordedConnection implements AutoCloseable {
         return state != null && state.terminal() ? exitStatus(state) : whole ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
-    /** Stops the connection, then the recorder (which writes what it still holds). Idempotent. */
+    /** The traces sent to a collector ({@code --otlp-endpoint}), if any. */
+    public Optional<TraceForwarder> traces() {
+        return Optional.ofNullable(traces);
+    }
+
+    /**
+     * Stops the connection, then the recorder (which writes what it still holds), then the traces
+     * (runs still open are sent as they stand, for a few seconds at most). Idempotent.
+     */
     @Override
     public void close() {
         service.close();
         recorder.close();
+        if (traces != null) {
+            traces.close();
+        }
     }
 }

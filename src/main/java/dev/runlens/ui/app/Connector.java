@@ -14,6 +14,11 @@ public interface Connector {
 
         dev.runlens.connect.ConnectionState state();
 
+        /** Spans the collector will never get (watch --otlp-endpoint); -1 when runs are not sent as traces. */
+        default long droppedSpans() {
+            return -1;
+        }
+
         /** Adds a Space Operator run to the open connection. */
         void subscribe(String flowRunId);
 

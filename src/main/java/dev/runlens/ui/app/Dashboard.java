@@ -227,6 +227,7 @@ public final class Dashboard {
             connections.add(live);
             actionHost.connected(settings, live);
             statusBar.setRecording(live.recording());
+            statusBar.addTraceCounter(live::droppedSpans);
             return live;
         } catch (Exception e) {
             bridge.problem(feed, "could not connect to " + settings.url() + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.otlp.OtlpEndpoint;
 import dev.runlens.ui.connect.ConnectionSettings;
 
 import java.nio.file.Path;
@@ -7,13 +8,18 @@ import java.util.List;
 
 /**
  * How the window starts: the built-in demo (no settings), or watching one connection; plus
- * files to open, and the {@code watch} options. Handed to the Application through a static slot,
+ * files to open, and the {@code watch} options ({@code otlp}: where live runs go as traces, or null). Handed to the Application through a static slot,
  * since {@code Application.launch} takes only strings.
  */
 public record LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut,
-                            Path recordTo) {
+                            Path recordTo, OtlpEndpoint otlp) {
     public LaunchOptions {
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** Without traces. */
+    public LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut, Path recordTo) {
+        this(watch, files, exitWhenFinished, statsOut, recordTo, null);
     }
 
     public static LaunchOptions demo() {

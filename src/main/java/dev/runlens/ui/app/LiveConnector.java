@@ -10,6 +10,8 @@ import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.MissingToken;
 import dev.runlens.launch.RecordedConnection;
 import dev.runlens.log.SessionRecorder;
+import dev.runlens.otlp.OtlpEndpoint;
+import dev.runlens.otlp.TraceForwarder;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.TokenSource;
 
@@ -30,15 +32,22 @@ final class LiveConnector implements Connector {
     private final AtomicInteger counter = new AtomicInteger();
     private final Path recordTo;
     private final Path directory;
+    private final OtlpEndpoint otlp;
 
     /** {@code recordTo}: the file for the first connection (watch --out), else a fresh file in {@code directory}. */
     LiveConnector(Path recordTo, Path directory) {
-        this.recordTo = recordTo;
-        this.directory = directory;
+        this(recordTo, directory, null);
     }
 
-    static LiveConnector create(Path recordTo) {
-        return new LiveConnector(recordTo, SessionRecorder.defaultDirectory());
+    /** {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null. */
+    LiveConnector(Path recordTo, Path directory, OtlpEndpoint otlp) {
+        this.recordTo = recordTo;
+        this.directory = directory;
+        this.otlp = otlp;
+    }
+
+    static LiveConnector create(Path recordTo, OtlpEndpoint otlp) {
+        return new LiveConnector(recordTo, SessionRecorder.defaultDirectory(), otlp);
     }
 
     @Override
@@ -46,7 +55,7 @@ final class LiveConnector implements Connector {
         AppLog.awaitInstalled();
         ConnectionRequest request = request(s);
         RecordedConnection connection = RecordedConnection.start(request, nextFile(),
-                MissingToken.wrap(listener, request.token() != null, whereLooked(s.token())), Backoff.standard());
+                MissingToken.wrap(listener, request.token() != null, whereLooked(s.token())), Backoff.standard(), otlp);
         return new Live() {
             @Override
             public Path recording() {
@@ -61,6 +70,11 @@ final class LiveConnector implements Connector {
             @Override
             public void note(String kind, java.util.Map<String, ?> fields) {
                 connection.note(kind, fields);
+            }
+
+            @Override
+            public long droppedSpans() {
+                return connection.traces().map(TraceForwarder::dropped).orElse(-1L);
             }
 
             @Override

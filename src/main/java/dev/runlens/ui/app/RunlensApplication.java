@@ -41,7 +41,7 @@ public final class RunlensApplication extends Application {
     public void start(Stage stage) {
         LaunchOptions o = options;
         crashes = CrashHandler.install();
-        dashboard = new Dashboard(LiveConnector.create(o.recordTo()));
+        dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);

@@ -11,7 +11,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** The status bar: connection state, events per second, backlog, recording file. */
 final class StatusBarView extends HBox {
@@ -21,6 +23,8 @@ final class StatusBarView extends HBox {
     private final Label rate = new Label();
     private final Label backlog = new Label();
     private final Label recording = new Label();
+    private final Label traces = new Label();
+    private final List<LongSupplier> droppedSpans = new ArrayList<>();
     private long lastFrames;
     private long lastNanos = -1;
 
@@ -33,9 +37,12 @@ final class StatusBarView extends HBox {
         rate.setId("status-rate");
         backlog.setId("status-backlog");
         recording.setId("status-recording");
+        traces.setId("status-traces");
+        traces.setManaged(false);
+        traces.setVisible(false);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(connection, rate, backlog, grow, recording);
+        getChildren().addAll(connection, rate, backlog, grow, traces, recording);
         setRecording(null);
         refresh(System.nanoTime());
     }
@@ -56,6 +63,28 @@ final class StatusBarView extends HBox {
         lastNanos = nanos;
         backlog.setText(String.format("backlog %,d", bridge.backlog()));
         connection.setText(connectionText(model.feeds()));
+        refreshTraces();
+    }
+
+    /** A connection that sends its runs as traces: its dropped spans are shown (summed over connections). */
+    void addTraceCounter(LongSupplier dropped) {
+        if (dropped.getAsLong() >= 0) {
+            droppedSpans.add(dropped);
+            traces.setManaged(true);
+            traces.setVisible(true);
+            refreshTraces();
+        }
+    }
+
+    private void refreshTraces() {
+        if (droppedSpans.isEmpty()) {
+            return;
+        }
+        long dropped = 0;
+        for (LongSupplier s : droppedSpans) {
+            dropped += Math.max(0, s.getAsLong());
+        }
+        traces.setText(String.format("traces: %,d spans dropped", dropped));
     }
 
     static String connectionText(List<FeedStatus> feeds) {

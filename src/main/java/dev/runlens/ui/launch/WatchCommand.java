@@ -4,6 +4,7 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.OtlpOptions;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import dev.runlens.ui.app.LaunchOptions;
@@ -40,6 +41,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     TokenOptions token;
+
+    @Mixin
+    OtlpOptions otlp;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The session log (default: a new file in the sessions folder).")
     Path out;
@@ -78,7 +82,7 @@ public final class WatchCommand implements Callable<Integer> {
                 ProtocolOption.valueOf(request.effectiveProtocol().name()), source, request.runIds(), null, null,
                 new ConnectionSettings.Limits(request.idleTimeout(), request.giveUpAfter(), request.maxMessageBytes(),
                         request.truststore(), request.allowInsecure(), request.quietPeriod(), request.notFoundRetry()));
-        return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out);
+        return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out, otlp.endpoint(environment));
     }
 
     /** The launch options for {@code args}; null for {@code --help}. Throws with the sentence on bad usage. */

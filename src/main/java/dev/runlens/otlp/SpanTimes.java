@@ -1,0 +1,30 @@
+package dev.runlens.otlp;
+
+import java.time.Instant;
+
+/** Instants to OTLP's nanoseconds since the epoch, and the first of several candidates that is set. */
+final class SpanTimes {
+    private SpanTimes() {
+    }
+
+    static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    static Instant first(Instant... candidates) {
+        for (Instant t : candidates) {
+            if (t != null) {
+                return t;
+            }
+        }
+        return Instant.EPOCH;
+    }
+
+    /**
+     * The end of a span that starts at {@code start}: event times are not monotonic, and a span
+     * that ends before it starts is rejected by some backends, so such a span gets no length.
+     */
+    static long end(long start, Instant end) {
+        return end == null ? start : Math.max(start, nanos(end));
+    }
+}
