@@ -71,6 +71,13 @@ public final class TraceCollector {
         return r != null && r.terminal() ? handOut(r) : List.of();
     }
 
+    /** A Space Operator run that went quiet and that the server says is over, as the recorded {@code quiet_end} line ends it. */
+    public List<SpanData> endedWithoutFinish(RunRef run, Instant at) {
+        SessionMeta.applyToModel(SessionMeta.QUIET_END, Json.object().put("flow_run_id", run.runId()), at, model);
+        Run r = model.run(run);
+        return r != null && r.terminal() ? handOut(r) : List.of();
+    }
+
     /** A meta line of a session log (gaps, reconciled answers). */
     public void meta(LogEntry.Meta meta) {
         SessionMeta.applyToModel(meta, model);

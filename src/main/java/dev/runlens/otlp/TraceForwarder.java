@@ -2,7 +2,7 @@ package dev.runlens.otlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.connect.ConnectionListener;
-import dev.runlens.connect.ConnectionState;
+import dev.runlens.connect.ForwardingListener;
 import dev.runlens.model.Gap;
 import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunEvent;
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * connection closes are sent as they stand. Calls on network threads take a lock held only
  * for the model update.
  */
-public final class TraceForwarder implements ConnectionListener, AutoCloseable {
+public final class TraceForwarder extends ForwardingListener implements AutoCloseable {
     /** Spans buffered at most while the collector is slow: a few hundred runs of ordinary size. */
     static final int CAPACITY = 20_000;
     /**
@@ -39,13 +39,12 @@ public final class TraceForwarder implements ConnectionListener, AutoCloseable {
         SDK_LOG.setLevel(Level.OFF);
     }
 
-    private final ConnectionListener next;
     private final TraceCollector collector;
     private final SpanShipper shipper;
     private final String target;
 
     TraceForwarder(ConnectionListener next, PayloadPolicy payloads, SpanShipper shipper, String target) {
-        this.next = next;
+        super(next);
         this.collector = new TraceCollector(payloads);
         this.shipper = shipper;
         this.target = target;
@@ -91,11 +90,6 @@ public final class TraceForwarder implements ConnectionListener, AutoCloseable {
     }
 
     @Override
-    public void onState(ConnectionState state, String message) {
-        next.onState(state, message);
-    }
-
-    @Override
     public void onGap(RunRef run, Gap gap) {
         synchronized (collector) {
             collector.model().markGap(run, gap);
@@ -104,13 +98,13 @@ public final class TraceForwarder implements ConnectionListener, AutoCloseable {
     }
 
     @Override
-    public void onFinalOutput(RunRef run, String outputJson) {
-        next.onFinalOutput(run, outputJson);
-    }
-
-    @Override
-    public void onReconcileFailed(RunRef run, String sentence) {
-        next.onReconcileFailed(run, sentence);
+    public void onEndedWithoutFinish(RunRef run) {
+        List<SpanData> ended;
+        synchronized (collector) {
+            ended = collector.endedWithoutFinish(run, Instant.now());
+        }
+        shipper.offer(ended);
+        next.onEndedWithoutFinish(run);
     }
 
     public long sent() {
