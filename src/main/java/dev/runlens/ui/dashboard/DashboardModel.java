@@ -11,7 +11,6 @@ import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.rows.EventRow;
-import dev.runlens.ui.rows.FrameRef;
 import dev.runlens.ui.rows.IndexedFeed;
 
 import java.util.ArrayList;
@@ -201,12 +200,12 @@ public final class DashboardModel {
     }
 
     /**
-     * Tells the model that {@code feed} replays the file {@code index} was built from, with each
-     * frame's sequence being its entry number: its runs' event rows become views over the index
-     * (entries read back through {@code log}) instead of stored rows. Call before its first frame.
+     * Tells the model that {@code feed} replays the file {@code source} indexes, with each frame's
+     * sequence being its entry number: its runs' event rows become views over the index instead
+     * of stored rows. Call before its first frame.
      */
-    public void indexFeed(Feed feed, dev.runlens.replay.ReplayIndex index, FrameRef.LogEntries log) {
-        indexedFeeds.put(feed, new IndexedFeed(index, log));
+    public void indexFeed(Feed feed, IndexedFeed source) {
+        indexedFeeds.put(feed, source);
     }
 
     private static ErrorKind stateProblem(ConnectionState state) {
@@ -227,14 +226,17 @@ public final class DashboardModel {
     /**
      * Puts one feed at any point of its file (replay seeking, either way): its runs become those of
      * {@code state} (a model handed over: nobody else changes it, though its ended runs may be
-     * shared copy-on-write with replay snapshots), its event rows are those with a sequence below
-     * {@code position} (an indexed feed's rows are a view over its index: only their count changes;
-     * otherwise the stored rows are cut), and its errors become the runs' errors and gaps plus
+     * shared copy-on-write with replay snapshots), its event rows are its entries below
+     * {@code position} (a view over its index: only their count changes; see {@link #indexFeed}),
+     * and its errors become the runs' errors and gaps plus
      * {@code extraErrors} (malformed frames...). Other feeds are untouched. Fires the reset
      * listeners (not a batch): views rebuild from the model.
      */
-    public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors) {
+    public void restoreFeed(Feed feed, RunModel state, int position, List<ErrorEntry> extraErrors) {
         IndexedFeed source = indexedFeeds.get(feed);
+        if (source == null) {
+            throw new IllegalArgumentException("only a feed replayed from an indexed file can be restored");
+        }
         List<RunRef> mine = new ArrayList<>();
         tracks.forEach((ref, t) -> {
             if (t.feed().equals(feed)) {
@@ -249,9 +251,7 @@ public final class DashboardModel {
         }
         List<ErrorEntry> restored = new ArrayList<>(extraErrors);
         for (Run run : state.runs()) {
-            TrackedRun fresh = source != null ? TrackedRun.indexed(run, feed, source, (int) position)
-                    : TrackedRun.cut(run, feed, tracks.get(run.ref()), position);
-            tracks.put(run.ref(), fresh);
+            tracks.put(run.ref(), TrackedRun.indexed(run, feed, source, position));
             for (dev.runlens.model.RunError err : run.errors()) {
                 ErrorKind kind = err.isFlowError() ? ErrorKind.FLOW_ERROR
                         : run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;

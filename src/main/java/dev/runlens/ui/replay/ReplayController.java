@@ -92,7 +92,7 @@ public final class ReplayController {
 
     private void added(ReplaySession session, boolean play) {
         // Before its first frame: the file's event rows are views over its index.
-        model.indexFeed(session.feed(), session.index(), session.frames());
+        model.indexFeed(session.feed(), session.frames());
         Transport t = new Transport(session);
         transports.add(t);
         ReplayIndex index = session.index();

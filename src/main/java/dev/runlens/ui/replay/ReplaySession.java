@@ -1,7 +1,8 @@
 package dev.runlens.ui.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
+import dev.runlens.log.LogEntry;
+import dev.runlens.log.SessionLineParser;
 import dev.runlens.log.SessionMeta;
 import dev.runlens.model.Gap;
 import dev.runlens.model.RunModel;
@@ -12,7 +13,6 @@ import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.replay.EntryKind;
-import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.bridge.FrameBridge;
@@ -20,6 +20,7 @@ import dev.runlens.ui.dashboard.ErrorEntry;
 import dev.runlens.ui.dashboard.ErrorKind;
 import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.rows.FrameRef;
+import dev.runlens.ui.rows.IndexedFeed;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class ReplaySession implements AutoCloseable {
     private final ExecutorService worker;
     private final AtomicInteger requested = new AtomicInteger();
     private final AtomicBoolean seekAsked = new AtomicBoolean();
-    private final IndexedFrames frames;
+    private final IndexedFeed frames;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final FrameDecoder decoder = new FrameDecoder();
     private final List<ForwardJump.Problem> problems = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class ReplaySession implements AutoCloseable {
         this.restorer = restorer;
         this.onFailure = onFailure;
         this.engine = new ReplayEngine(index);
-        this.frames = new IndexedFrames(index);
+        this.frames = new IndexedFeed(index);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "runlens-replay-" + feed.id());
             t.setDaemon(true);
@@ -98,7 +99,7 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     /** The file's entries as event rows read them back (see {@code DashboardModel.indexFeed}). */
-    public FrameRef.LogEntries frames() {
+    public IndexedFeed frames() {
         return frames;
     }
 
@@ -197,11 +198,7 @@ public final class ReplaySession implements AutoCloseable {
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
     private void learnMeta(int i) {
         try {
-            JsonNode node = Json.parse(index.frames().text(i));
-            if (SessionMeta.SUBSCRIBED.equals(node.path("meta").asText("")) && node.path("stream_id").canConvertToLong()
-                    && node.path("flow_run_id").isTextual()) {
-                decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
-            }
+            SessionMeta.register(SessionLineParser.meta(index.frames().text(i)), decoder);
         } catch (IOException e) {
             // An unreadable meta line teaches nothing; the frames it would have explained show as malformed.
         }
@@ -235,7 +232,8 @@ public final class ReplaySession implements AutoCloseable {
         if (kind == EntryKind.META) {
             meta(index.frames().text(i), at);
         } else if (kind == EntryKind.CORRUPT) {
-            String message = corruptReason(i);
+            String reason = index.malformedReason(i);
+            String message = reason != null ? reason : "unreadable piece of the file at entry " + i;
             problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
             bridge.problem(feed, message);
         } else {
@@ -250,39 +248,26 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
-    private String corruptReason(int i) {
-        for (MalformedEntry m : index.malformed()) {
-            if (m.index() == i) {
-                return m.reason();
-            }
-        }
-        return "unreadable piece of the file at entry " + i;
-    }
-
-    /** Session meta lines: stream subscriptions teach the decoder, gaps go to the model. */
+    /** Session meta lines: stream subscriptions teach the decoder, gaps and task-status answers go to the model. */
     private void meta(String line, Instant at) {
-        JsonNode node;
+        LogEntry.Meta m;
         try {
-            node = Json.parse(line);
+            m = SessionLineParser.meta(line);
         } catch (IOException e) {
             return;
         }
-        String kind = node.path("meta").asText("");
-        if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
-            decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
-        } else if (SessionMeta.RECONCILED.equals(kind)) {
-            Source source = Source.ofId(node.path("source").asText());
-            String runId = node.path("run_id").asText(null);
-            if (source != null && runId != null) {
-                bridge.reconciled(feed, at, new RunRef(source, runId), node);
-            }
-        } else if (SessionMeta.GAP.equals(kind)) {
-            Source source = Source.ofId(node.path("source").asText());
-            String runId = node.path("run_id").asText(null);
-            if (source != null && runId != null) {
-                bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
-                        instant(node.path("to").asText(null), at), node.path("reason").asText("")));
-            }
+        SessionMeta.register(m, decoder);
+        JsonNode node = m.fields();
+        Source source = Source.ofId(node.path("source").asText());
+        String runId = node.path("run_id").asText(null);
+        if (source == null || runId == null) {
+            return;
+        }
+        if (SessionMeta.RECONCILED.equals(m.kind())) {
+            bridge.reconciled(feed, at, new RunRef(source, runId), node);
+        } else if (SessionMeta.GAP.equals(m.kind())) {
+            bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
+                    instant(node.path("to").asText(null), at), node.path("reason").asText("")));
         }
     }
 

@@ -32,11 +32,11 @@ final class IndexRows {
     private String[] kinds = new String[0];
     private String[] nodes = new String[0];
 
-    IndexRows(ReplayIndex index, RunRef ref, FrameRef.LogEntries log, EntrySummaries summaries, Run owner, int position) {
-        this.index = index;
+    IndexRows(IndexedFeed source, RunRef ref, Run owner, int position) {
+        this.index = source.index();
         this.entries = index.entriesOf(ref);
-        this.log = log;
-        this.summaries = summaries;
+        this.log = source;
+        this.summaries = source.summaries();
         this.ref = ref;
         this.owner = owner;
         showUpTo(position);
