@@ -64,18 +64,13 @@ final class ForwardJump {
         return new ForwardJump(state, problems);
     }
 
-    private static Instant receivedAt(ReplayIndex index, int i) {
-        Instant at = index.time(i);
-        return at != null ? at : Instant.now();
-    }
-
     private static Problem problem(ReplayIndex index, Feed feed, MalformedEntry m) throws IOException {
-        Instant at = receivedAt(index, m.index());
+        Instant at = index.time(m.index()) != null ? index.time(m.index()) : Instant.now();
         if (index.kind(m.index()) == EntryKind.CORRUPT) {
-            return new Problem(m.index(), new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, m.reason(), null));
+            return new Problem(m.index(), ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, m.reason()));
         }
         ProtocolEvent e = index.frames().receivedFrame(m.index()).event();
-        String message = e instanceof MalformedFrame f ? f.reason() + (f.preview().isEmpty() ? "" : ": " + f.preview()) : m.reason();
-        return new Problem(m.index(), new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null, message, null));
+        return new Problem(m.index(), e instanceof MalformedFrame f ? ErrorEntry.malformed(at, feed, f)
+                : ErrorEntry.ofFeed(at, ErrorKind.MALFORMED_FRAME, feed, m.reason()));
     }
 }

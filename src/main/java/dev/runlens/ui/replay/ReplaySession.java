@@ -234,14 +234,13 @@ public final class ReplaySession implements AutoCloseable {
         } else if (kind == EntryKind.CORRUPT) {
             String reason = index.malformedReason(i);
             String message = reason != null ? reason : "unreadable piece of the file at entry " + i;
-            problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
+            problems.add(new ForwardJump.Problem(i, ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, message)));
             bridge.problem(feed, message);
         } else {
             String text = index.frames().text(i);
             ProtocolEvent event = decoder.decode(text);
             if (event instanceof MalformedFrame m) {
-                problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
-                        m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
+                problems.add(new ForwardJump.Problem(i, ErrorEntry.malformed(at, feed, m)));
             }
             // The row keeps the entry's place in the log; its text is read back when inspected.
             bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1), new FrameRef.InLog(frames, i, text.length()));

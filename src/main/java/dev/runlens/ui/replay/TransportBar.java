@@ -189,8 +189,4 @@ public final class TransportBar extends VBox {
     public ComboBox<Pace> paceBox() {
         return pace;
     }
-
-    public CheckBox skipIdleBox() {
-        return skipIdle;
-    }
 }

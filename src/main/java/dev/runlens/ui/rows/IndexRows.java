@@ -133,11 +133,7 @@ final class IndexRows {
     }
 
     private Execution resolve(int e) {
-        if (e < 0 || owner == null) {
-            return null;
-        }
-        List<Execution> all = owner.executions();
-        return e < all.size() ? all.get(e) : null;
+        return RowStore.execution(owner, e);
     }
 
     List<EventRow> all() {

@@ -95,10 +95,15 @@ final class RowStore {
     }
 
     private Execution resolve(int e) {
-        if (e < 0 || owner == null) {
+        return execution(owner, e);
+    }
+
+    /** Execution {@code e} of {@code run} (by index), or null for -1, no run, or one the run does not have. */
+    static Execution execution(Run run, int e) {
+        if (e < 0 || run == null) {
             return null;
         }
-        List<Execution> all = owner.executions();
+        List<Execution> all = run.executions();
         return e < all.size() ? all.get(e) : null;
     }
 

@@ -28,9 +28,13 @@ public final class RunRows {
 
     /** Rows stored as they arrive. */
     public static RunRows stored(Run run) {
+        return new RunRows(store(run), null);
+    }
+
+    private static RowStore store(Run run) {
         RowStore store = new RowStore(run.ref(), new TextArena());
         store.attach(run);
-        return new RunRows(store, null);
+        return store;
     }
 
     /** A replayed run's rows: its events below entry {@code position} of {@code source}'s index. */
@@ -46,12 +50,8 @@ public final class RunRows {
         if (indexed != null && !sameSource) {
             // The run also comes from another source (watched live while its recording is replayed):
             // its rows are no longer entries of one file, so they become stored rows.
-            RowStore store = new RowStore(run.ref(), new TextArena());
-            store.attach(run);
-            for (EventRow r : indexed.all()) {
-                store.add(r);
-            }
-            rows = store;
+            rows = store(run);
+            indexed.all().forEach(rows::add);
             indexed = null;
         }
         if (indexed != null) {

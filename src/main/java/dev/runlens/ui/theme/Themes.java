@@ -36,10 +36,6 @@ public final class Themes {
         theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
     }
 
-    public boolean dark() {
-        return theme.get() == Theme.DARK;
-    }
-
     private static void apply(Scene scene, Theme t) {
         scene.getStylesheets().setAll(NOTIFICATIONS, COMMON, t == Theme.DARK ? DARK : LIGHT);
     }
