@@ -299,14 +299,6 @@ public final class DashboardModel {
 
     /** True when every run seen so far reached its terminal event (and there is at least one). */
     public boolean allRunsFinished() {
-        if (model.runs().isEmpty()) {
-            return false;
-        }
-        for (Run r : model.runs()) {
-            if (!r.terminal()) {
-                return false;
-            }
-        }
-        return true;
+        return !model.runs().isEmpty() && model.runs().stream().allMatch(Run::terminal);
     }
 }

@@ -125,13 +125,7 @@ public final class EventLogViewModel {
         learn();
         if (!follow.get()) {
             Predicate<EventRow> p = predicate();
-            int n = p == null ? added.size() : 0;
-            for (int i = 0; p != null && i < added.size(); i++) {
-                if (p.test(added.get(i))) {
-                    n++;
-                }
-            }
-            newWhileAway.set(newWhileAway.get() + n);
+            newWhileAway.set(newWhileAway.get() + (int) (p == null ? added.size() : added.stream().filter(p).count()));
         }
         if (!deferred) {
             flush();

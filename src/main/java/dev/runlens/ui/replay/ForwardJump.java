@@ -26,17 +26,9 @@ import java.util.function.IntConsumer;
  * the index, so the restore only sets how many there are. Built on the replay worker; the FX
  * thread restores it in one step.
  */
-final class ForwardJump {
+record ForwardJump(RunModel state, List<Problem> problems) {
     /** A problem of the log at entry {@code index}, as the error panel lists it. */
     record Problem(int index, ErrorEntry entry) {
-    }
-
-    final RunModel state;
-    final List<Problem> problems;
-
-    private ForwardJump(RunModel state, List<Problem> problems) {
-        this.state = state;
-        this.problems = problems;
     }
 
     /**

@@ -191,8 +191,8 @@ public final class ReplaySession implements AutoCloseable {
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
         lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
-        problems.addAll(j.problems);
-        restore(j.state, target);
+        problems.addAll(j.problems());
+        restore(j.state(), target);
     }
 
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */

@@ -58,15 +58,8 @@ public final class RunsViewModel {
         if (batch.changedRuns().isEmpty() && !batch.feedsChanged()) {
             return;
         }
-        if (batch.feedsChanged()) {
-            for (Run r : model.runs()) {
-                update(r);
-            }
-        } else {
-            for (Run r : batch.changedRuns()) {
-                update(r);
-            }
-        }
+        // A feed's state shows in all its runs' rows.
+        (batch.feedsChanged() ? model.runs() : batch.changedRuns()).forEach(this::update);
         if (selection.run() == null && !rows.isEmpty() && !autoSelectPending) {
             autoSelectPending = true;
             autoSelect.accept(this::selectFirstIfNone);
