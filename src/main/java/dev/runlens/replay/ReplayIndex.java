@@ -296,8 +296,10 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
 
     /** The execution number of a node event (null for Lyzr, whose events carry none, and non-node entries). */
     public Integer times(int i) {
-        int n = executionNumber(i);
-        return n == Integer.MIN_VALUE ? null : n;
+        if (!table.kind(i).isNodeEvent() || (table.flags(i) & EntryTable.TIMES_NULL) != 0) {
+            return null;
+        }
+        return table.times(i);
     }
 
     /**

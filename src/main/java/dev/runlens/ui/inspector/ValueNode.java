@@ -71,7 +71,7 @@ public final class ValueNode {
             return value instanceof Value.Malformed ? "malformed" : value.tag().typeName();
         }
         return switch (json == null ? JsonNodeType.NULL : json.getNodeType()) {
-            case NULL, MISSING -> "null";
+            case NULL -> "null";
             case OBJECT -> "object";
             case ARRAY -> "array";
             case STRING -> "string";

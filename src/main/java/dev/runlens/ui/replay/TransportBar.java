@@ -55,7 +55,6 @@ public final class TransportBar extends VBox {
         play.setMinWidth(80);
         pace.setId("replay-pace");
         pace.getItems().setAll(Pace.ALL);
-        pace.setValue(controller.paceProperty().get());
         skipIdle.setId("replay-skip-idle");
         idle.setId("replay-idle-threshold");
         idle.getItems().setAll(IDLE_THRESHOLDS);

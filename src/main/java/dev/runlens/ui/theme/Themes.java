@@ -24,8 +24,7 @@ public final class Themes {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public void install(Scene scene) {
-        apply(scene, theme.get());
-        theme.subscribe(t -> apply(scene, t));
+        theme.subscribe(t -> apply(scene, t));  // now, and at every change
     }
 
     public ObjectProperty<Theme> themeProperty() {
