@@ -136,12 +136,10 @@ public final class ReplaySession implements AutoCloseable {
         boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
         try {
-            if (seeking && target - emitted > JUMP_MIN) {
+            if (target < emitted || seeking && target - emitted > JUMP_MIN) {
                 jump(target);
-            } else if (target >= emitted) {
-                forward(target);
             } else {
-                backward(target);
+                forward(target);
             }
         } catch (IOException | RuntimeException e) {
             onFailure.accept("replay of " + index.file().getFileName() + " stopped at entry " + emitted + ": " + e.getMessage());
@@ -174,23 +172,15 @@ public final class ReplaySession implements AutoCloseable {
     /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
     volatile long lastBuildCpuNanos;
 
-    private void backward(int target) throws IOException {
-        long start = System.nanoTime();
-        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        engine.seek(target);
-        RunModel state = engine.handOver();
-        lastBuildNanos = System.nanoTime() - start;
-        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
-        problems.removeIf(p -> p.index() >= target);
-        restore(state, target);
-    }
-
+    /** Restores the state at {@code target} in one step: any move backwards, or a seek far ahead. */
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        // Backwards, the range skipped is empty: no new problems, no meta lines to learn.
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
         lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+        problems.removeIf(p -> p.index() >= target);
         problems.addAll(j.problems());
         restore(j.state(), target);
     }
