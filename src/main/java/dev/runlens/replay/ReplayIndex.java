@@ -221,6 +221,11 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return Math.min(0.99, f);
     }
 
+    /** Completes (never exceptionally) when indexing ends; see {@link #failure()}. */
+    public CompletableFuture<ReplayIndex> completion() {
+        return completion;
+    }
+
     /** Blocks until indexing ends; returns this. */
     public ReplayIndex awaitDone() {
         return completion.join();
@@ -350,11 +355,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     /** Malformed frames and unreadable pieces found so far, in file order. */
     public List<MalformedEntry> malformed() {
         return markers.malformed();
-    }
-
-    /** Why entry {@code i} was listed by {@link #malformed()}, or null. */
-    public String malformedReason(int i) {
-        return markers.malformedReason(i);
     }
 
     /** Reads entry texts back from the file, for the inspector. */

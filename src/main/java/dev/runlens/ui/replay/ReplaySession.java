@@ -13,6 +13,7 @@ import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.replay.EntryKind;
+import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
 import dev.runlens.ui.bridge.FrameBridge;
@@ -222,8 +223,8 @@ public final class ReplaySession implements AutoCloseable {
         if (kind == EntryKind.META) {
             meta(index.frames().text(i), at);
         } else if (kind == EntryKind.CORRUPT) {
-            String reason = index.malformedReason(i);
-            String message = reason != null ? reason : "unreadable piece of the file at entry " + i;
+            String message = index.malformed().stream().filter(m -> m.index() == i).map(MalformedEntry::reason).findFirst()
+                    .orElse("unreadable piece of the file at entry " + i);
             problems.add(new ForwardJump.Problem(i, ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, message)));
             bridge.problem(feed, message);
         } else {
