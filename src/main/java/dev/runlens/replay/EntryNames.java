@@ -10,31 +10,19 @@ final class EntryNames {
     /** Not for {@link EntryKind#UNKNOWN_EVENT}, whose name is the frame's own. */
     static String kind(EntryKind kind, Source source) {
         boolean lyzr = source == Source.LYZR;
-        switch (kind) {
-            case FLOW_STARTED:
-                return lyzr ? "flow_started" : "FlowStart";
-            case FLOW_LOG:
-                return "FlowLog";
-            case FLOW_ERROR:
-                return lyzr ? "flow_error" : "FlowError";
-            case FLOW_FINISHED:
-                return lyzr ? "flow_completed" : "FlowFinish";
-            case NODE_STARTED:
-                return lyzr ? "task_started" : "NodeStart";
-            case NODE_OUTPUT:
-                return "NodeOutput";
-            case NODE_ERROR:
-                return lyzr ? "task_failed" : "NodeError";
-            case NODE_LOG:
-                return "NodeLog";
-            case NODE_FINISHED:
-                return lyzr ? "task_completed" : "NodeFinish";
-            case SIGNATURE_REQUEST:
-                return "SignatureRequest";
-            case API_INPUT:
-                return "ApiInput";
-            default:
-                throw new IllegalArgumentException(kind + " is not a run event with a fixed name");
-        }
+        return switch (kind) {
+            case FLOW_STARTED -> lyzr ? "flow_started" : "FlowStart";
+            case FLOW_LOG -> "FlowLog";
+            case FLOW_ERROR -> lyzr ? "flow_error" : "FlowError";
+            case FLOW_FINISHED -> lyzr ? "flow_completed" : "FlowFinish";
+            case NODE_STARTED -> lyzr ? "task_started" : "NodeStart";
+            case NODE_OUTPUT -> "NodeOutput";
+            case NODE_ERROR -> lyzr ? "task_failed" : "NodeError";
+            case NODE_LOG -> "NodeLog";
+            case NODE_FINISHED -> lyzr ? "task_completed" : "NodeFinish";
+            case SIGNATURE_REQUEST -> "SignatureRequest";
+            case API_INPUT -> "ApiInput";
+            default -> throw new IllegalArgumentException(kind + " is not a run event with a fixed name");
+        };
     }
 }

@@ -70,24 +70,13 @@ final class EntryReplayer {
         }
         EntryTable.Chunks ch = index.table.view();
         if ((ch.flags[i >>> EntryTable.SHIFT][i & EntryTable.MASK] & EntryTable.HEAVY) == 0) {
-            return synthetic(index, ch, i);
+            return synthetic(index, ch, i, null);
         }
         ProtocolEvent event = decode(index, i, index.frames().text(i));
         if (!(event instanceof RunEvent e)) {
             throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
         }
         return e;
-    }
-
-    static RunEvent synthetic(ReplayIndex index, int i) {
-        if (i >= index.table.size()) {
-            throw new IndexOutOfBoundsException("entry " + i);
-        }
-        return synthetic(index, index.table.view(), i);
-    }
-
-    static RunEvent synthetic(ReplayIndex index, EntryTable.Chunks ch, int i) {
-        return synthetic(index, ch, i, null);
     }
 
     /**
@@ -145,28 +134,18 @@ final class EntryReplayer {
         }
         int aux = ch.aux[c][k];
         boolean ends = (flags & EntryTable.ENDS) != 0;
-        switch (kind) {
-            case FLOW_STARTED:
-                return new RunEvent.FlowStarted(run, time, null);
-            case FLOW_ERROR:
-                return new RunEvent.FlowError(run, time, index.strings.get(aux), ends);
-            case NODE_STARTED:
-                return new RunEvent.NodeStarted(run, time, node, null);
-            case NODE_OUTPUT:
-                return new RunEvent.NodeOutput(run, time, node, null);
-            case NODE_ERROR:
-                return new RunEvent.NodeError(run, time, node, index.strings.get(aux), ends, null);
-            case NODE_LOG:
-                return new RunEvent.NodeLog(run, time, node, null, null, null);
-            case NODE_FINISHED:
-                return new RunEvent.NodeFinished(run, time, node,
-                        (flags & EntryTable.HAS_OUTPUT) != 0 ? SOME_OUTPUT : null, null);
-            case FLOW_FINISHED:
-                throw new IllegalStateException("FlowFinish entries are heavy");
-            default:
-                // FlowLog, SignatureRequest, ApiInput, unknown kinds: counted, no other effect.
-                return new RunEvent.FlowLog(run, time, null, null, null);
-        }
+        return switch (kind) {
+            case FLOW_STARTED -> new RunEvent.FlowStarted(run, time, null);
+            case FLOW_ERROR -> new RunEvent.FlowError(run, time, index.strings.get(aux), ends);
+            case NODE_STARTED -> new RunEvent.NodeStarted(run, time, node, null);
+            case NODE_OUTPUT -> new RunEvent.NodeOutput(run, time, node, null);
+            case NODE_ERROR -> new RunEvent.NodeError(run, time, node, index.strings.get(aux), ends, null);
+            case NODE_LOG -> new RunEvent.NodeLog(run, time, node, null, null, null);
+            case NODE_FINISHED -> new RunEvent.NodeFinished(run, time, node, (flags & EntryTable.HAS_OUTPUT) != 0 ? SOME_OUTPUT : null, null);
+            case FLOW_FINISHED -> throw new IllegalStateException("FlowFinish entries are heavy");
+            // FlowLog, SignatureRequest, ApiInput, unknown kinds: counted, no other effect.
+            default -> new RunEvent.FlowLog(run, time, null, null, null);
+        };
     }
 
     private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind, ReplayEngine.AppliedListener listener)

@@ -63,10 +63,6 @@ final class IndexMarkers {
 
     /** Estimated heap held by the markers and the malformed list. */
     long bytes() {
-        long m = 0;
-        for (IntList l : markers.values()) {
-            m += l.bytes();
-        }
-        return m + (long) malformedCount * 64;
+        return markers.values().stream().mapToLong(IntList::bytes).sum() + (long) malformedCount * 64;
     }
 }

@@ -114,10 +114,6 @@ final class IndexedRuns {
 
     /** Estimated heap held by the runs' row checkpoints. */
     long bytes() {
-        long m = 0;
-        for (RunEntries e : entries) {
-            m += e.bytes();
-        }
-        return m;
+        return Arrays.stream(entries).mapToLong(RunEntries::bytes).sum();
     }
 }

@@ -101,7 +101,7 @@ final class Indexer {
             runEvent(e, flags, received, offset, length, sequence);
         } else {
             EntryKind kind = event instanceof MalformedFrame ? EntryKind.MALFORMED : EntryKind.CONTROL;
-            append(kind, flags, received, EntryTable.NO_TIME, offset, length, sequence, -1, StringTable.NONE, 0, StringTable.NONE);
+            append(kind, flags, received, EntryTable.NO_TIME, offset, length, sequence, -1, StringTable.NONE, 0, StringTable.NONE, null);
             if (event instanceof MalformedFrame m) {
                 index.markers.malformed(new MalformedEntry(index.table.size() - 1, "frame " + (sequence + 1) + ": " + m.reason()));
             }
@@ -109,7 +109,7 @@ final class Indexer {
     }
 
     private void runEvent(RunEvent e, int flags, long received, long offset, int length, int sequence) {
-        EntryKind kind = Kinds.of(e);
+        EntryKind kind = kindOf(e);
         long server = Times.nanos(e.time());
         if (server == EntryTable.NO_TIME && e.time() != null) {
             flags |= EntryTable.HEAVY;
@@ -157,13 +157,13 @@ final class Indexer {
             length = index.spool().lastLength();
             flags |= EntryTable.SPOOLED;
         }
-        // Gaps and reconciliations change the model: a seek must re-read them.
-        boolean changesModel = SessionMeta.GAP.equals(m.kind()) || SessionMeta.RECONCILED.equals(m.kind())
-                || SessionMeta.FINAL_OUTPUT.equals(m.kind());
+        // Gaps, reconciliations and what was learnt over HTTP change the model: a seek must re-read them.
+        boolean ends = SessionMeta.RECONCILED.equals(m.kind()) || SessionMeta.QUIET_END.equals(m.kind());
+        boolean changesModel = ends || SessionMeta.GAP.equals(m.kind()) || SessionMeta.FINAL_OUTPUT.equals(m.kind());
         SessionMeta.applyToModel(m, model);  // LinePipeline's decoder has registered a subscribed stream
         int i = index.table.size();
-        if (SessionMeta.RECONCILED.equals(m.kind())) {
-            // A task-status answer may end a run (Lyzr): the run ended with this line.
+        if (ends) {
+            // A task-status answer (Lyzr) or a quiet run found over (Space Operator) may end a run: it ended with this line.
             for (dev.runlens.model.Run r : model.runs()) {
                 if (r.terminal()) {
                     index.runs.ended(runId(r.ref()), i);
@@ -191,18 +191,13 @@ final class Indexer {
         snapshots.afterAppend(index.table.size(), model);
     }
 
+    /** Appends one entry; {@code event} is its decoded run event (null for frames that are not one). */
     private void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
-                        int run, int node, int times, int aux) {
-        append(kind, flags, received, server, offset, length, sequence, run, node, times, aux, null);
-    }
-
-    private void append(EntryKind kind, int flags, long received, long server, long offset, int length, int sequence,
-                        int run, int node, int times, int aux, RunEvent decoded) {
+                        int run, int node, int times, int aux, RunEvent event) {
         int i = index.table.size();
         index.table.write(kind, flags, received, server, offset, length, sequence, run, node, times, aux);
         if (kind.isRunEvent()) {
-            RunEvent e = decoded != null ? decoded : EntryReplayer.synthetic(index, index.table.view(), i);
-            RunModel.Change c = model.apply(e);
+            RunModel.Change c = model.apply(event);
             if (c.run().terminal()) {
                 index.runs.ended(run, i);
             }
@@ -242,35 +237,20 @@ final class Indexer {
     }
 
     /** Run-event classes to kinds. */
-    static final class Kinds {
-        private Kinds() {
-        }
-
-        static EntryKind of(RunEvent e) {
-            if (e instanceof RunEvent.FlowStarted) {
-                return EntryKind.FLOW_STARTED;
-            } else if (e instanceof RunEvent.FlowLog) {
-                return EntryKind.FLOW_LOG;
-            } else if (e instanceof RunEvent.FlowError) {
-                return EntryKind.FLOW_ERROR;
-            } else if (e instanceof RunEvent.FlowFinished) {
-                return EntryKind.FLOW_FINISHED;
-            } else if (e instanceof RunEvent.NodeStarted) {
-                return EntryKind.NODE_STARTED;
-            } else if (e instanceof RunEvent.NodeOutput) {
-                return EntryKind.NODE_OUTPUT;
-            } else if (e instanceof RunEvent.NodeError) {
-                return EntryKind.NODE_ERROR;
-            } else if (e instanceof RunEvent.NodeLog) {
-                return EntryKind.NODE_LOG;
-            } else if (e instanceof RunEvent.NodeFinished) {
-                return EntryKind.NODE_FINISHED;
-            } else if (e instanceof RunEvent.SignatureRequest) {
-                return EntryKind.SIGNATURE_REQUEST;
-            } else if (e instanceof RunEvent.ApiInput) {
-                return EntryKind.API_INPUT;
-            }
-            return EntryKind.UNKNOWN_EVENT;
-        }
+    private static EntryKind kindOf(RunEvent e) {
+        return switch (e) {
+            case RunEvent.FlowStarted x -> EntryKind.FLOW_STARTED;
+            case RunEvent.FlowLog x -> EntryKind.FLOW_LOG;
+            case RunEvent.FlowError x -> EntryKind.FLOW_ERROR;
+            case RunEvent.FlowFinished x -> EntryKind.FLOW_FINISHED;
+            case RunEvent.NodeStarted x -> EntryKind.NODE_STARTED;
+            case RunEvent.NodeOutput x -> EntryKind.NODE_OUTPUT;
+            case RunEvent.NodeError x -> EntryKind.NODE_ERROR;
+            case RunEvent.NodeLog x -> EntryKind.NODE_LOG;
+            case RunEvent.NodeFinished x -> EntryKind.NODE_FINISHED;
+            case RunEvent.SignatureRequest x -> EntryKind.SIGNATURE_REQUEST;
+            case RunEvent.ApiInput x -> EntryKind.API_INPUT;
+            case RunEvent.UnknownEvent x -> EntryKind.UNKNOWN_EVENT;
+        };
     }
 }

@@ -21,10 +21,6 @@ final class IntList {
         size = n + 1;
     }
 
-    int size() {
-        return size;
-    }
-
     int[] toArray() {
         int n = size;
         return Arrays.copyOf(values, n);

@@ -27,9 +27,6 @@ import java.io.IOException;
  * object: views keep selections by {@code (RunRef, node, times)}, not by object identity.
  */
 public final class ReplayEngine {
-    /** Entries a backward step re-applies at most once a checkpoint is in place. */
-    static final int STEP_BACK_WINDOW = 4096;
-
     /** Told about each run event a forward move applies, with what it changed in the model. */
     public interface AppliedListener {
         /** {@code event} is entry {@code entry} as the model saw it (payloads left out). */
@@ -39,8 +36,6 @@ public final class ReplayEngine {
     private final ReplayIndex index;
     private RunModel model = new RunModel();
     private int position;
-    /** A state kept for stepping backwards (one only: it holds copies of the runs changed since). */
-    private Snapshot checkpoint;
 
     public ReplayEngine(ReplayIndex index) {
         this.index = index;
@@ -86,44 +81,16 @@ public final class ReplayEngine {
      * the file; the engine then stays at a consistent earlier position.
      */
     public RunModel seek(int target) throws IOException {
-        return move(target, false);
-    }
-
-    /**
-     * Moves to {@code target}. A backward step also keeps a checkpoint at the last multiple of
-     * {@link #STEP_BACK_WINDOW} at or before the target, so the following backward steps re-apply
-     * at most that many entries instead of starting again from an index snapshot far behind.
-     */
-    private RunModel move(int target, boolean steppingBack) throws IOException {
         int p = Math.max(0, Math.min(target, index.size()));
-        if (model != null && p == position) {
-            return model;
-        }
-        Snapshot s = base(p);
-        int from = s == null ? 0 : s.position();
-        if (model != null && p > position && position >= from) {
-            advance(p);
-            return model;
-        }
-        model = s == null ? new RunModel() : s.image().restore();
-        position = from;
-        int boundary = p / STEP_BACK_WINDOW * STEP_BACK_WINDOW;
-        if (steppingBack && boundary > from) {
-            advance(boundary);
-            checkpoint = new Snapshot(boundary, dev.runlens.model.ModelImage.of(model), 0);
-        }
-        advance(p);
-        return model;
-    }
-
-    /** The closest known state at or before {@code p}: an index snapshot or this engine's checkpoint. */
-    private Snapshot base(int p) {
         Snapshot s = index.snapshots().atOrBefore(p);
-        Snapshot c = checkpoint;
-        if (c != null && c.position() <= p && (s == null || c.position() > s.position())) {
-            return c;
+        int from = s == null ? 0 : s.position();
+        // Forwards from the current model unless a snapshot is closer (or the target is behind).
+        if (model == null || p < position || position < from) {
+            model = s == null ? new RunModel() : s.image().restore();
+            position = from;
         }
-        return s;
+        applyUpTo(p, null);
+        return model;
     }
 
     /**
@@ -143,10 +110,6 @@ public final class ReplayEngine {
         return model;
     }
 
-    private void advance(int p) throws IOException {
-        applyUpTo(p, null);
-    }
-
     private void applyUpTo(int p, AppliedListener listener) throws IOException {
         int start = position;
         try {
@@ -161,47 +124,6 @@ public final class ReplayEngine {
             position = start;
             throw e;
         }
-    }
-
-    /** One entry forwards; false at the end of the indexed prefix. */
-    public boolean stepForward() throws IOException {
-        if (position >= index.size()) {
-            return false;
-        }
-        seek(position + 1);
-        return true;
-    }
-
-    /** One entry backwards; false at the start. */
-    public boolean stepBack() throws IOException {
-        if (position == 0) {
-            return false;
-        }
-        move(position - 1, true);
-        return true;
-    }
-
-    /**
-     * Moves so that the next marker of {@code kind} after the current entry becomes the current
-     * entry (is applied); false when there is none.
-     */
-    public boolean nextMarker(MarkerKind kind) throws IOException {
-        int next = index.nextMarker(kind, current());
-        if (next < 0) {
-            return false;
-        }
-        seek(next + 1);
-        return true;
-    }
-
-    /** Moves so that the previous marker of {@code kind} before the current entry becomes current; false when none. */
-    public boolean previousMarker(MarkerKind kind) throws IOException {
-        int previous = index.previousMarker(kind, current());
-        if (previous < 0) {
-            return false;
-        }
-        move(previous + 1, true);
-        return true;
     }
 
     /**

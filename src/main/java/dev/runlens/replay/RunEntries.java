@@ -210,12 +210,7 @@ public final class RunEntries {
     }
 
     private static String[] firstBelow(String[] names, int[] first, int position) {
-        int n = Math.min(names.length, first.length);
-        int k = 0;
-        while (k < n && first[k] < position) {
-            k++;
-        }
-        return Arrays.copyOf(names, k);
+        return Arrays.copyOf(names, Math.min(names.length, count(first, position)));
     }
 
     /** Bytes held (checkpoints, Lyzr executions), for the index's estimate. */

@@ -108,11 +108,7 @@ final class Snapshots {
     }
 
     long estimatedBytes() {
-        long sum = 0;
-        for (Snapshot s : list) {
-            sum += s.estimatedBytes();
-        }
-        return sum;
+        return Arrays.stream(list).mapToLong(Snapshot::estimatedBytes).sum();
     }
 
     /**

@@ -56,10 +56,7 @@ public final class Base58 {
             n = n.multiply(BASE).add(BigInteger.valueOf(digit));
         }
         byte[] body = n.signum() == 0 ? new byte[0] : n.toByteArray();
-        int skip = body.length > 1 && body[0] == 0 ? 1 : 0;
-        if (body.length == 1 && body[0] == 0) {
-            skip = 1;
-        }
+        int skip = body.length > 0 && body[0] == 0 ? 1 : 0;  // toByteArray's sign byte
         byte[] out = new byte[zeros + body.length - skip];
         System.arraycopy(body, skip, out, zeros, body.length - skip);
         return out;

@@ -1,7 +1,5 @@
 package dev.runlens.value;
 
-import java.util.Locale;
-
 /** The one-key tags of Space Operator's value encoding, with the type name the inspector shows. */
 public enum Tag {
     N("null"), S("string"), B("bool"), U("u64"), I("i64"), U1("u128"), I1("i128"), F("f64"), D("decimal"),
@@ -25,10 +23,5 @@ public enum Tag {
             }
         }
         return null;
-    }
-
-    @Override
-    public String toString() {
-        return name().toUpperCase(Locale.ROOT);
     }
 }

@@ -90,12 +90,7 @@ public sealed interface Value {
 
         @Override
         public boolean wellFormed() {
-            for (Value v : items) {
-                if (!v.wellFormed()) {
-                    return false;
-                }
-            }
-            return true;
+            return items.stream().allMatch(Value::wellFormed);
         }
     }
 
@@ -111,12 +106,7 @@ public sealed interface Value {
 
         @Override
         public boolean wellFormed() {
-            for (Value v : entries.values()) {
-                if (!v.wellFormed()) {
-                    return false;
-                }
-            }
-            return true;
+            return entries.values().stream().allMatch(Value::wellFormed);
         }
     }
 
@@ -134,9 +124,5 @@ public sealed interface Value {
         public boolean wellFormed() {
             return false;
         }
-    }
-
-    static Value ofMap(java.util.Map<String, Value> entries) {
-        return new Map(entries);
     }
 }

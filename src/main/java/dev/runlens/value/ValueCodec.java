@@ -1,7 +1,6 @@
 package dev.runlens.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
@@ -14,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -193,79 +193,52 @@ public final class ValueCodec {
     /** The tagged wire form. Malformed values are written back as they arrived. */
     public static JsonNode encode(Value value) {
         JsonNodeFactory f = Json.nodes();
-        if (value instanceof Value.Malformed m) {
-            return m.raw() == null ? f.nullNode() : m.raw();
-        }
-        ObjectNode out = f.objectNode();
-        String key = value.tag().name();
-        if (value instanceof Value.Null) {
-            out.put(key, 0);
-        } else if (value instanceof Value.Str s) {
-            out.put(key, s.value());
-        } else if (value instanceof Value.Bool b) {
-            out.put(key, b.value());
-        } else if (value instanceof Value.Int i) {
-            out.put(key, i.value().toString());
-        } else if (value instanceof Value.Float fl) {
-            out.put(key, fl.text());
-        } else if (value instanceof Value.Decimal d) {
-            out.put(key, d.value().toPlainString());
-        } else if (value instanceof Value.Bytes b) {
-            out.put(key, b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) : Base58.encode(b.bytes()));
-        } else if (value instanceof Value.Array a) {
-            ArrayNode arr = out.putArray(key);
-            for (Value v : a.items()) {
-                arr.add(encode(v));
-            }
-        } else if (value instanceof Value.Map m) {
-            ObjectNode obj = out.putObject(key);
-            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                obj.set(e.getKey(), encode(e.getValue()));
-            }
-        }
-        return out;
+        return switch (value) {
+            case Value.Null n -> tagged(n, f.numberNode(0));
+            case Value.Str s -> tagged(s, f.textNode(s.value()));
+            case Value.Bool b -> tagged(b, f.booleanNode(b.value()));
+            case Value.Int i -> tagged(i, f.textNode(i.value().toString()));
+            case Value.Float fl -> tagged(fl, f.textNode(fl.text()));
+            case Value.Decimal d -> tagged(d, f.textNode(d.value().toPlainString()));
+            case Value.Bytes b -> tagged(b, f.textNode(text(b)));
+            case Value.Array a -> tagged(a, f.arrayNode().addAll(a.items().stream().map(ValueCodec::encode).toList()));
+            case Value.Map m -> tagged(m, object(m, ValueCodec::encode));
+            case Value.Malformed m -> m.raw() == null ? f.nullNode() : m.raw();
+        };
     }
 
     /** The plain JSON form used by the summary and the inspector's plain view. */
     public static JsonNode toPlain(Value value) {
         JsonNodeFactory f = Json.nodes();
-        if (value instanceof Value.Null) {
-            return f.nullNode();
-        } else if (value instanceof Value.Str s) {
-            return f.textNode(s.value());
-        } else if (value instanceof Value.Bool b) {
-            return f.booleanNode(b.value());
-        } else if (value instanceof Value.Int i) {
-            return f.numberNode(i.value());
-        } else if (value instanceof Value.Float fl) {
-            double d = fl.value();
-            if (Double.isNaN(d)) {
-                return f.textNode("NaN");
-            }
-            if (Double.isInfinite(d)) {
-                return f.textNode(d > 0 ? "Infinity" : "-Infinity");
-            }
-            return f.numberNode(d);
-        } else if (value instanceof Value.Decimal d) {
-            return f.numberNode(d.value());
-        } else if (value instanceof Value.Bytes b) {
-            return f.textNode(b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) : Base58.encode(b.bytes()));
-        } else if (value instanceof Value.Array a) {
-            ArrayNode arr = f.arrayNode(a.items().size());
-            for (Value v : a.items()) {
-                arr.add(toPlain(v));
-            }
-            return arr;
-        } else if (value instanceof Value.Map m) {
-            ObjectNode obj = f.objectNode();
-            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                obj.set(e.getKey(), toPlain(e.getValue()));
-            }
-            return obj;
-        } else {
-            Value.Malformed bad = (Value.Malformed) value;
-            return bad.raw() == null ? f.nullNode() : bad.raw();
-        }
+        return switch (value) {
+            case Value.Null n -> f.nullNode();
+            case Value.Str s -> f.textNode(s.value());
+            case Value.Bool b -> f.booleanNode(b.value());
+            case Value.Int i -> f.numberNode(i.value());
+            case Value.Float fl when Double.isNaN(fl.value()) -> f.textNode("NaN");
+            case Value.Float fl when Double.isInfinite(fl.value()) -> f.textNode(fl.value() > 0 ? "Infinity" : "-Infinity");
+            case Value.Float fl -> f.numberNode(fl.value());
+            case Value.Decimal d -> f.numberNode(d.value());
+            case Value.Bytes b -> f.textNode(text(b));
+            case Value.Array a -> f.arrayNode(a.items().size()).addAll(a.items().stream().map(ValueCodec::toPlain).toList());
+            case Value.Map m -> object(m, ValueCodec::toPlain);
+            case Value.Malformed m -> m.raw() == null ? f.nullNode() : m.raw();
+        };
+    }
+
+    private static JsonNode tagged(Value value, JsonNode payload) {
+        return Json.nodes().objectNode().set(value.tag().name(), payload);
+    }
+
+    private static ObjectNode object(Value.Map map, Function<Value, JsonNode> each) {
+        ObjectNode obj = Json.nodes().objectNode();
+        map.entries().forEach((k, v) -> obj.set(k, each.apply(v)));
+        return obj;
+    }
+
+    /** B3 and B6 are base58 on the wire, BY base64. */
+    private static String text(Value.Bytes b) {
+        return b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) : Base58.encode(b.bytes());
     }
 
     /** The plain form of a tagged JSON value. */

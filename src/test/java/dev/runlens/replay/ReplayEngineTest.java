@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,9 +189,9 @@ class ReplayEngineTest {
     }
 
     @Test
-    void steppingBackAcrossCheckpointWindowsGivesTheStateRebuiltFromScratch() throws Exception {
+    void seekingOneEntryAtATimeBothWaysGivesTheStateRebuiltFromScratch() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(mixed, null, 1 << 20).awaitDone()) {
-            int start = Math.min(index.size(), 2 * ReplayEngine.STEP_BACK_WINDOW + 60);
+            int start = Math.min(index.size(), 8252);
             TreeSet<Integer> positions = new TreeSet<>();
             for (int p = start; p >= start - 150; p--) {
                 positions.add(p);
@@ -201,13 +200,12 @@ class ReplayEngineTest {
             ReplayEngine engine = new ReplayEngine(index);
             engine.seek(start);
             for (int p = start - 1; p >= start - 150; p--) {
-                assertTrue(engine.stepBack());
+                engine.seek(engine.position() - 1);
                 assertEquals(p, engine.position());
                 assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping back to " + p);
             }
-            // Forwards again from the checkpointed region, then a far seek and back.
             for (int p = start - 149; p <= start; p++) {
-                assertTrue(engine.stepForward());
+                engine.seek(engine.position() + 1);
                 assertEquals(expected.get(p), ScratchModels.summary(engine.model()), "after stepping forward to " + p);
             }
             engine.seek(0);
@@ -216,49 +214,20 @@ class ReplayEngineTest {
     }
 
     @Test
-    void stepsMoveOneEntryAndStopAtTheEnds() throws Exception {
+    void seeksAreClampedToTheIndexedEntries() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
             ReplayEngine engine = new ReplayEngine(index);
-            assertFalse(engine.stepBack());
-            assertTrue(engine.stepForward());
+            engine.seek(-1);
+            assertEquals(0, engine.position());
+            assertEquals(-1, engine.current());
+            engine.seek(1);
             assertEquals(1, engine.position());
             assertEquals(0, engine.current());
-            engine.seek(index.size());
-            assertFalse(engine.stepForward());
-            assertTrue(engine.stepBack());
+            engine.seek(index.size() + 5);
+            assertEquals(index.size(), engine.position());
+            engine.seek(index.size() - 1);
             assertEquals(index.size() - 1, engine.position());
             assertEquals(engine.position(), engine.model().applied());
-        }
-    }
-
-    @Test
-    void stepsToNodeStartsAndErrorsBothWays() throws Exception {
-        // Fixture: 0 FlowStart, 1 NodeStart, 2 Output, 3 Finish, 4 NodeStart, 5 NodeError, 6 NodeError,
-        // 7 NodeFinish, 8 FlowError, 9 FlowFinish.
-        try (ReplayIndex index = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
-            ReplayEngine engine = new ReplayEngine(index);
-            assertTrue(engine.nextMarker(MarkerKind.NODE_START));
-            assertEquals(1, engine.current());
-            assertTrue(engine.nextMarker(MarkerKind.NODE_START));
-            assertEquals(4, engine.current());
-            assertFalse(engine.nextMarker(MarkerKind.NODE_START));
-            assertEquals(4, engine.current());
-            assertTrue(engine.nextMarker(MarkerKind.ERROR));
-            assertEquals(5, engine.current());
-            assertEquals(EntryKind.NODE_ERROR, index.kind(engine.current()));
-            assertTrue(engine.nextMarker(MarkerKind.ERROR));
-            assertTrue(engine.nextMarker(MarkerKind.ERROR));
-            assertEquals(8, engine.current());
-            assertFalse(engine.nextMarker(MarkerKind.ERROR));
-            assertTrue(engine.previousMarker(MarkerKind.ERROR));
-            assertEquals(6, engine.current());
-            assertTrue(engine.previousMarker(MarkerKind.NODE_START));
-            assertEquals(4, engine.current());
-            assertTrue(engine.previousMarker(MarkerKind.NODE_START));
-            assertEquals(1, engine.current());
-            assertFalse(engine.previousMarker(MarkerKind.NODE_START));
-            assertFalse(engine.previousMarker(MarkerKind.ERROR));
-            assertEquals(1, engine.current());
         }
     }
 

@@ -11,11 +11,11 @@ import java.util.Map;
  * What one drained batch changed: fired once per pulse to the view models.
  * {@code newRows} holds each run's new event rows in arrival order.
  */
-public record Batch(List<Run> changedRuns, List<Run> newRuns, Map<RunRef, List<EventRow>> newRows,
+public record Batch(List<Run> changedRuns, Map<RunRef, List<EventRow>> newRows,
                     List<ErrorEntry> newErrors, List<Run> endedRuns, boolean feedsChanged, int frames, int runEvents) {
 
     /** What an empty batch changed: nothing. */
-    public static final Batch EMPTY = new Batch(List.of(), List.of(), Map.of(), List.of(), List.of(), false, 0, 0);
+    public static final Batch EMPTY = new Batch(List.of(), Map.of(), List.of(), List.of(), false, 0, 0);
 
     public boolean isEmpty() {
         return frames == 0 && newErrors.isEmpty() && !feedsChanged && changedRuns.isEmpty();

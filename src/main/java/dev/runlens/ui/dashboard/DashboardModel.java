@@ -4,14 +4,12 @@ import dev.runlens.connect.ConnectionState;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunModel;
-import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.MalformedFrame;
 import dev.runlens.protocol.NodeRef;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.rows.EventRow;
-import dev.runlens.ui.rows.FrameRef;
 import dev.runlens.ui.rows.IndexedFeed;
 
 import java.util.ArrayList;
@@ -81,7 +79,6 @@ public final class DashboardModel {
     /** What the items applied so far in this batch changed. */
     private static final class Pending {
         final Set<Run> changed = new LinkedHashSet<>();
-        final List<Run> added = new ArrayList<>();
         final Map<RunRef, List<EventRow>> newRows = new LinkedHashMap<>();
         final List<ErrorEntry> newErrors = new ArrayList<>();
         final List<Run> ended = new ArrayList<>();
@@ -91,61 +88,57 @@ public final class DashboardModel {
     }
 
     private void applyItem(FeedItem item, Pending p) {
-        Set<Run> changed = p.changed;
-        List<Run> added = p.added;
-        List<ErrorEntry> newErrors = p.newErrors;
-        if (item instanceof FeedItem.FrameItem f) {
-            p.frameCount++;
-            p.feedsChanged |= touchFeed(f);
-            if (f.event() instanceof RunEvent e) {
-                p.runEvents++;
-                applyEvent(f, e, changed, added, p.newRows, newErrors, p.ended);
-            } else if (f.event() instanceof MalformedFrame m) {
-                newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), null, null, null,
-                        m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null));
-            }
-        } else if (item instanceof FeedItem.StateItem s) {
-            FeedStatus old = feeds.get(s.feed());
-            feeds.put(s.feed(), new FeedStatus(s.feed(), s.state(), s.message(), old == null ? null : old.lastFrameAt()));
-            p.feedsChanged = true;
-            ErrorKind kind = stateProblem(s.state());
-            if (kind != null) {
-                newErrors.add(new ErrorEntry(s.at(), kind, s.feed(), null, null, null,
-                        s.message() == null || s.message().isBlank() ? s.state().label() : s.message(), null));
-            }
-        } else if (item instanceof FeedItem.GapItem g) {
-            RunModel.Change c = model.markGap(g.run(), g.gap());
-            track(c.run(), g.feed(), added);
-            changed.add(c.run());
-            newErrors.add(new ErrorEntry(g.gap().from(), ErrorKind.GAP, g.feed(), g.run(), null, null,
-                    "events may be missing from " + g.gap().from() + " to " + g.gap().to()
-                            + (g.gap().reason() == null || g.gap().reason().isBlank() ? "" : " (" + g.gap().reason() + ")"), null));
-        } else if (item instanceof FeedItem.ReconciledItem r) {
-            Run before = model.run(r.run());
-            boolean wasTerminal = before != null && before.terminal();
-            // A task-status answer, or (with "meta": "final_output") an output fetched over HTTP.
-            dev.runlens.log.SessionMeta.applyToModel(r.fields().path("meta").asText(dev.runlens.log.SessionMeta.RECONCILED),
-                    r.fields(), r.at(), model);
-            Run run = model.run(r.run());
-            if (run != null) {
-                track(run, r.feed(), added);
-                changed.add(run);
-                if (run.terminal() && !wasTerminal) {
-                    p.ended.add(run);
+        switch (item) {
+            case FeedItem.FrameItem f -> {
+                p.frameCount++;
+                p.feedsChanged |= touchFeed(f);
+                if (f.event() instanceof RunEvent e) {
+                    p.runEvents++;
+                    applyEvent(f, e, p);
+                } else if (f.event() instanceof MalformedFrame m) {
+                    p.newErrors.add(ErrorEntry.malformed(f.receivedAt(), f.feed(), m));
                 }
             }
-        } else if (item instanceof FeedItem.ProblemItem pr) {
-            newErrors.add(new ErrorEntry(pr.at(), ErrorKind.UNREADABLE, pr.feed(), null, null, null, pr.message(), null));
-        } else if (item instanceof FeedItem.FaultItem fault) {
-            newErrors.add(new ErrorEntry(fault.at(), ErrorKind.INTERNAL, null, null, null, null, fault.message(), null));
+            case FeedItem.StateItem s -> {
+                FeedStatus old = feeds.get(s.feed());
+                feeds.put(s.feed(), new FeedStatus(s.feed(), s.state(), s.message(), old == null ? null : old.lastFrameAt()));
+                p.feedsChanged = true;
+                ErrorKind kind = stateProblem(s.state());
+                if (kind != null) {
+                    p.newErrors.add(ErrorEntry.ofFeed(s.at(), kind, s.feed(),
+                            s.message() == null || s.message().isBlank() ? s.state().label() : s.message()));
+                }
+            }
+            case FeedItem.GapItem g -> {
+                RunModel.Change c = model.markGap(g.run(), g.gap());
+                track(c.run(), g.feed());
+                p.changed.add(c.run());
+                p.newErrors.add(ErrorEntry.gap(g.feed(), g.run(), g.gap()));
+            }
+            case FeedItem.ReconciledItem r -> {
+                Run before = model.run(r.run());
+                boolean wasTerminal = before != null && before.terminal();
+                // A task-status answer, or (with "meta": "final_output" / "quiet_end") what the connection learnt over HTTP.
+                dev.runlens.log.SessionMeta.applyToModel(r.fields().path("meta").asText(dev.runlens.log.SessionMeta.RECONCILED),
+                        r.fields(), r.at(), model);
+                Run run = model.run(r.run());
+                if (run != null) {
+                    track(run, r.feed());
+                    p.changed.add(run);
+                    if (run.terminal() && !wasTerminal) {
+                        p.ended.add(run);
+                    }
+                }
+            }
+            case FeedItem.ProblemItem pr -> p.newErrors.add(ErrorEntry.ofFeed(pr.at(), ErrorKind.UNREADABLE, pr.feed(), pr.message()));
+            case FeedItem.FaultItem fault -> p.newErrors.add(ErrorEntry.ofFeed(fault.at(), ErrorKind.INTERNAL, null, fault.message()));
         }
     }
 
     private Batch finish(Pending p) {
         frames += p.frameCount;
         errors.addAll(p.newErrors);
-        Batch batch = new Batch(List.copyOf(p.changed), p.added, p.newRows, p.newErrors, p.ended, p.feedsChanged,
-                p.frameCount, p.runEvents);
+        Batch batch = new Batch(List.copyOf(p.changed), p.newRows, p.newErrors, p.ended, p.feedsChanged, p.frameCount, p.runEvents);
         if (!batch.isEmpty()) {
             for (Consumer<Batch> l : listeners) {
                 l.accept(batch);
@@ -161,45 +154,43 @@ public final class DashboardModel {
         return old == null;
     }
 
-    private void applyEvent(FeedItem.FrameItem f, RunEvent e, Set<Run> changed, List<Run> added,
-                            Map<RunRef, List<EventRow>> newRows, List<ErrorEntry> newErrors, List<Run> ended) {
+    private void applyEvent(FeedItem.FrameItem f, RunEvent e, Pending p) {
         boolean wasTerminal = model.run(e.run()) != null && model.run(e.run()).terminal();
         RunModel.Change c = model.apply(e);
         Run run = c.run();
-        TrackedRun track = track(run, f.feed(), added);
-        changed.add(run);
+        TrackedRun track = track(run, f.feed());
+        p.changed.add(run);
         Execution exec = c.execution();
         NodeRef node = e.node();
         Integer times = exec != null ? Integer.valueOf(exec.times()) : node == null ? null : node.times();
         EventRow row = new EventRow(f.sequence(), f.receivedAt(), e.time(), e.kind(), node == null ? null : node.node(),
                 times, f.summary(), f.ref(), run.ref(), exec);
         track.add(row, f.feed());
-        newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
+        p.newRows.computeIfAbsent(run.ref(), r -> new ArrayList<>()).add(row);
         if (e.problem() != null) {
             // Applied without the field it could not read: the event counts, the problem is listed.
-            newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), run.ref(), row.node(), times,
+            p.newErrors.add(new ErrorEntry(f.receivedAt(), ErrorKind.MALFORMED_FRAME, f.feed(), run.ref(), row.node(), times,
                     e.problem(), exec));
         }
         if (!wasTerminal) {
             if (e instanceof RunEvent.NodeError ne) {
                 ErrorKind kind = run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;
-                newErrors.add(new ErrorEntry(e.time(), kind, f.feed(), run.ref(), row.node(), times, ne.message(), exec));
+                p.newErrors.add(new ErrorEntry(e.time(), kind, f.feed(), run.ref(), row.node(), times, ne.message(), exec));
             } else if (e instanceof RunEvent.FlowError fe) {
-                newErrors.add(new ErrorEntry(e.time(), ErrorKind.FLOW_ERROR, f.feed(), run.ref(), null, null, fe.message(), null));
+                p.newErrors.add(new ErrorEntry(e.time(), ErrorKind.FLOW_ERROR, f.feed(), run.ref(), null, null, fe.message(), null));
             }
             if (run.terminal()) {
-                ended.add(run);
+                p.ended.add(run);
             }
         }
     }
 
-    private TrackedRun track(Run run, Feed feed, List<Run> added) {
+    private TrackedRun track(Run run, Feed feed) {
         TrackedRun t = tracks.get(run.ref());
         if (t == null) {
             IndexedFeed source = indexedFeeds.get(feed);
             t = source == null ? TrackedRun.live(run, feed) : TrackedRun.indexed(run, feed, source, 0);
             tracks.put(run.ref(), t);
-            added.add(run);
         } else if (t.run() != run) {
             // A run restored by a replay seek is shared with the replay's snapshots until its first change.
             t.follow(run);
@@ -208,40 +199,37 @@ public final class DashboardModel {
     }
 
     /**
-     * Tells the model that {@code feed} replays the file {@code index} was built from, with each
-     * frame's sequence being its entry number: its runs' event rows become views over the index
-     * (entries read back through {@code log}) instead of stored rows. Call before its first frame.
+     * Tells the model that {@code feed} replays the file {@code source} indexes, with each frame's
+     * sequence being its entry number: its runs' event rows become views over the index instead
+     * of stored rows. Call before its first frame.
      */
-    public void indexFeed(Feed feed, dev.runlens.replay.ReplayIndex index, FrameRef.LogEntries log) {
-        indexedFeeds.put(feed, new IndexedFeed(index, log));
+    public void indexFeed(Feed feed, IndexedFeed source) {
+        indexedFeeds.put(feed, source);
     }
 
     private static ErrorKind stateProblem(ConnectionState state) {
-        switch (state) {
-            case TOKEN_REFUSED:
-                return ErrorKind.TOKEN_REFUSED;
-            case RECONNECTING:
-                return ErrorKind.CONNECTION_LOST;
-            case UNAUTHORIZED:
-            case NOT_FOUND:
-            case FAILED:
-                return ErrorKind.CONNECTION;
-            default:
-                return null;
-        }
+        return switch (state) {
+            case TOKEN_REFUSED -> ErrorKind.TOKEN_REFUSED;
+            case RECONNECTING -> ErrorKind.CONNECTION_LOST;
+            case UNAUTHORIZED, NOT_FOUND, FAILED -> ErrorKind.CONNECTION;
+            default -> null;
+        };
     }
 
     /**
      * Puts one feed at any point of its file (replay seeking, either way): its runs become those of
      * {@code state} (a model handed over: nobody else changes it, though its ended runs may be
-     * shared copy-on-write with replay snapshots), its event rows are those with a sequence below
-     * {@code position} (an indexed feed's rows are a view over its index: only their count changes;
-     * otherwise the stored rows are cut), and its errors become the runs' errors and gaps plus
+     * shared copy-on-write with replay snapshots), its event rows are its entries below
+     * {@code position} (a view over its index: only their count changes; see {@link #indexFeed}),
+     * and its errors become the runs' errors and gaps plus
      * {@code extraErrors} (malformed frames...). Other feeds are untouched. Fires the reset
      * listeners (not a batch): views rebuild from the model.
      */
-    public void restoreFeed(Feed feed, RunModel state, long position, List<ErrorEntry> extraErrors) {
+    public void restoreFeed(Feed feed, RunModel state, int position, List<ErrorEntry> extraErrors) {
         IndexedFeed source = indexedFeeds.get(feed);
+        if (source == null) {
+            throw new IllegalArgumentException("only a feed replayed from an indexed file can be restored");
+        }
         List<RunRef> mine = new ArrayList<>();
         tracks.forEach((ref, t) -> {
             if (t.feed().equals(feed)) {
@@ -256,9 +244,7 @@ public final class DashboardModel {
         }
         List<ErrorEntry> restored = new ArrayList<>(extraErrors);
         for (Run run : state.runs()) {
-            TrackedRun fresh = source != null ? TrackedRun.indexed(run, feed, source, (int) position)
-                    : TrackedRun.cut(run, feed, tracks.get(run.ref()), position);
-            tracks.put(run.ref(), fresh);
+            tracks.put(run.ref(), TrackedRun.indexed(run, feed, source, position));
             for (dev.runlens.model.RunError err : run.errors()) {
                 ErrorKind kind = err.isFlowError() ? ErrorKind.FLOW_ERROR
                         : run.ref().source() == Source.LYZR ? ErrorKind.TASK_FAILED : ErrorKind.NODE_ERROR;
@@ -266,9 +252,7 @@ public final class DashboardModel {
                         err.isFlowError() || err.times() == null ? null : run.execution(err.node(), err.times())));
             }
             for (dev.runlens.model.Gap g : run.gaps()) {
-                restored.add(new ErrorEntry(g.from(), ErrorKind.GAP, feed, run.ref(), null, null,
-                        "events may be missing from " + g.from() + " to " + g.to()
-                                + (g.reason() == null || g.reason().isBlank() ? "" : " (" + g.reason() + ")"), null));
+                restored.add(ErrorEntry.gap(feed, run.ref(), g));
             }
         }
         errors.removeIf(e -> feed.equals(e.feed()));
@@ -285,10 +269,6 @@ public final class DashboardModel {
 
     public void addListener(Consumer<Batch> listener) {
         listeners.add(listener);
-    }
-
-    public void removeListener(Consumer<Batch> listener) {
-        listeners.remove(listener);
     }
 
     public RunModel runModel() {
@@ -326,18 +306,6 @@ public final class DashboardModel {
 
     /** True when every run seen so far reached its terminal event (and there is at least one). */
     public boolean allRunsFinished() {
-        if (model.runs().isEmpty()) {
-            return false;
-        }
-        for (Run r : model.runs()) {
-            if (!r.terminal()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    public static boolean failed(Run run) {
-        return run.status() == RunStatus.FAILED;
+        return !model.runs().isEmpty() && model.runs().stream().allMatch(Run::terminal);
     }
 }

@@ -23,9 +23,4 @@ public enum ErrorKind {
     public String label() {
         return label;
     }
-
-    /** Problems of transport rather than of the run itself. */
-    public boolean protocolProblem() {
-        return ordinal() >= MALFORMED_FRAME.ordinal();
-    }
 }

@@ -31,11 +31,6 @@ public final class TrackedRun {
         return new TrackedRun(run, feed, RunRows.indexed(run, source, position));
     }
 
-    /** The track of {@code run} after a replay seek of a feed without an index: {@code earlier}'s rows below {@code position}. */
-    static TrackedRun cut(Run run, Feed feed, TrackedRun earlier, long position) {
-        return new TrackedRun(run, feed, RunRows.cut(run, earlier == null ? null : earlier.rows, position));
-    }
-
     /** A row applied from {@code from}'s frame. */
     void add(EventRow row, Feed from) {
         rows.add(row, run, feed.equals(from));

@@ -46,14 +46,7 @@ public final class ErrorsViewModel {
         // and one list change per error kept the table busy for a large part of the seek.
         List<ErrorGroup> built = new ArrayList<>();
         for (ErrorEntry e : model.errors()) {
-            ErrorGroup.Key key = ErrorGroup.key(e);
-            Integer i = index.get(key);
-            if (i == null) {
-                index.put(key, built.size());
-                built.add(new ErrorGroup(e));
-            } else {
-                built.set(i, built.get(i).plus(e));
-            }
+            group(built, e);
         }
         groups.setAll(built);
         total.set(model.errors().size());
@@ -61,14 +54,7 @@ public final class ErrorsViewModel {
 
     void onBatch(Batch batch) {
         for (ErrorEntry e : batch.newErrors()) {
-            ErrorGroup.Key key = ErrorGroup.key(e);
-            Integer i = index.get(key);
-            if (i == null) {
-                index.put(key, groups.size());
-                groups.add(new ErrorGroup(e));
-            } else {
-                groups.set(i, groups.get(i).plus(e));
-            }
+            group(groups, e);
         }
         total.set(total.get() + batch.newErrors().size());
         for (Run run : batch.endedRuns()) {
@@ -76,6 +62,18 @@ public final class ErrorsViewModel {
                     && (selection.run() == null || selection.run().equals(run.ref()))) {
                 showFailure(run);
             }
+        }
+    }
+
+    /** Adds {@code e} to its group in {@code list}, or as a new group. */
+    private void group(List<ErrorGroup> list, ErrorEntry e) {
+        ErrorGroup.Key key = ErrorGroup.key(e);
+        Integer i = index.get(key);
+        if (i == null) {
+            index.put(key, list.size());
+            list.add(new ErrorGroup(e));
+        } else {
+            list.set(i, list.get(i).plus(e));
         }
     }
 
@@ -129,9 +127,5 @@ public final class ErrorsViewModel {
     /** Errors counted before grouping. */
     public IntegerProperty totalProperty() {
         return total;
-    }
-
-    public DashboardModel model() {
-        return model;
     }
 }

@@ -174,21 +174,20 @@ public final class EventLogView extends BorderPane {
     }
 
     private ScrollBar verticalBar() {
-        for (Node n : table.lookupAll(".scroll-bar")) {
-            if (n instanceof ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                return sb;
-            }
-        }
-        return null;
+        return (ScrollBar) table.lookupAll(".scroll-bar").stream().filter(EventLogView::isVerticalBar).findFirst().orElse(null);
     }
 
     private boolean isOnVerticalScrollBar(Node n) {
         for (Node p = n; p != null && p != table; p = p.getParent()) {
-            if (p instanceof ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+            if (isVerticalBar(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isVerticalBar(Node n) {
+        return n instanceof ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL;
     }
 
     /** One scroll per pulse at most, however many batches changed the list. */

@@ -75,12 +75,17 @@ public final class EventLogViewModel {
 
     /** After a replay seek: the shown run's rows are read again, filters kept. */
     private void rebuild() {
+        load(false);
+    }
+
+    /** Shows the shown run's rows as they are now; {@code defer} leaves them for the next flush. */
+    private void load(boolean defer) {
+        newWhileAway.set(0);
         track = shown == null ? null : model.track(shown);
         source = track == null ? List.of() : track.rows();
         taken = source.size();
         learn();
-        rows.show(source, taken);
-        newWhileAway.set(0);
+        rows.show(source, defer ? 0 : taken);
     }
 
     private void showRun(RunRef ref) {
@@ -92,14 +97,9 @@ public final class EventLogViewModel {
         nodes.setAll(ALL_NODES);
         kind.set(ALL_KINDS);
         node.set(ALL_NODES);
-        newWhileAway.set(0);
-        track = ref == null ? null : model.track(ref);
-        source = track == null ? List.of() : track.rows();
-        taken = source.size();
-        learn();
         // Deferred (the window), the rows come with the next flush: a run's first showing then
         // fills the timeline and inspector in one frame and the table's cells in a later one.
-        rows.show(source, deferred ? 0 : taken);
+        load(deferred);
     }
 
     void onBatch(Batch batch) {
@@ -125,13 +125,7 @@ public final class EventLogViewModel {
         learn();
         if (!follow.get()) {
             Predicate<EventRow> p = predicate();
-            int n = p == null ? added.size() : 0;
-            for (int i = 0; p != null && i < added.size(); i++) {
-                if (p.test(added.get(i))) {
-                    n++;
-                }
-            }
-            newWhileAway.set(newWhileAway.get() + n);
+            newWhileAway.set(newWhileAway.get() + (int) (p == null ? added.size() : added.stream().filter(p).count()));
         }
         if (!deferred) {
             flush();

@@ -99,22 +99,7 @@ final class FilteredRows extends ObservableListBase<EventRow> {
 
     /** What this list shows now, read lazily (for the "removed" part of a change). */
     private List<EventRow> snapshot() {
-        if (predicate == null) {
-            int n = source.size();
-            List<EventRow> s = source;
-            return new AbstractList<>() {
-                @Override
-                public EventRow get(int index) {
-                    return s.get(index);
-                }
-
-                @Override
-                public int size() {
-                    return n;
-                }
-            };
-        }
-        return filteredOld(source);
+        return predicate == null ? source.subList(0, source.size()) : filteredOld(source);
     }
 
     private void rebuild() {

@@ -11,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -28,6 +29,7 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /** The inspector (right): Input, Output (latest first), Errors, Logs and Raw for the selection. */
 public final class InspectorView extends BorderPane {
@@ -105,19 +107,9 @@ public final class InspectorView extends BorderPane {
         inputTab.setContent(inputView);
         outputList.setId("output-list");
         outputList.setFixedCellSize(24);
-        outputList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PayloadDoc d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(empty || d == null ? null : d.label() + "   " + time(d.time())
-                        + (d.tooBig() ? "   " + InspectorViewModel.sizeText(d.size()) : ""));
-            }
-        });
+        textCells(outputList, d -> d.label() + "   " + time(d.time()) + (d.tooBig() ? "   " + InspectorViewModel.sizeText(d.size()) : ""));
         outputList.setPlaceholder(new Label("No output yet"));
-        SplitPane outSplit = new SplitPane(outputList, outputView);
-        outSplit.setOrientation(Orientation.VERTICAL);
-        outSplit.setDividerPositions(0.22);
-        dev.runlens.ui.controls.LazyTabContent.set(outputTab, outSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(outputTab, split(outputList, outputView, 0.22));
 
         errorList.setId("inspector-errors");
         errorList.setPlaceholder(new Label("No errors"));
@@ -136,41 +128,22 @@ public final class InspectorView extends BorderPane {
         });
         errorDetail.setEditable(false);
         errorDetail.getStyleClass().add("mono");
-        SplitPane errSplit = new SplitPane(errorList, errorDetail);
-        errSplit.setOrientation(Orientation.VERTICAL);
-        errSplit.setDividerPositions(0.6);
-        dev.runlens.ui.controls.LazyTabContent.set(errorsTab, errSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(errorsTab, split(errorList, errorDetail, 0.6));
 
         logList.setPlaceholder(new Label("No log lines"));
         logList.setFixedCellSize(22);
-        logList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(LogItem g, boolean empty) {
-                super.updateItem(g, empty);
-                setText(empty || g == null ? null : time(g.time()) + "  " + (g.level() == null ? "" : g.level() + "  ")
-                        + (g.module() == null ? "" : g.module() + ": ") + g.content());
-            }
-        });
+        textCells(logList, g -> time(g.time()) + "  " + (g.level() == null ? "" : g.level() + "  ")
+                + (g.module() == null ? "" : g.module() + ": ") + g.content());
         dev.runlens.ui.controls.LazyTabContent.set(logsTab, logList);
 
         rawList.setId("raw-list");
         rawList.setFixedCellSize(22);
-        rawList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(RawItem r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : "#" + r.sequence() + "  " + r.kind() + "  "
-                        + InspectorViewModel.sizeText(r.ref().length()));
-            }
-        });
+        textCells(rawList, r -> "#" + r.sequence() + "  " + r.kind() + "  " + InspectorViewModel.sizeText(r.ref().length()));
         rawText.setEditable(false);
         rawText.setWrapText(true);
         rawText.getStyleClass().add("mono");
         rawText.setId("raw-text");
-        SplitPane rawSplit = new SplitPane(rawList, rawText);
-        rawSplit.setOrientation(Orientation.VERTICAL);
-        rawSplit.setDividerPositions(0.35);
-        dev.runlens.ui.controls.LazyTabContent.set(rawTab, rawSplit);
+        dev.runlens.ui.controls.LazyTabContent.set(rawTab, split(rawList, rawText, 0.35));
 
         for (javafx.scene.control.Tab t : new javafx.scene.control.Tab[] {inputTab, outputTab, errorsTab, logsTab, rawTab}) {
             t.setClosable(false);
@@ -179,6 +152,24 @@ public final class InspectorView extends BorderPane {
         tabs.setId("inspector-tabs");
         setCenter(tabs);
         setMinWidth(260);
+    }
+
+    /** Cells that show {@code text} of their item. */
+    private static <T> void textCells(ListView<T> list, Function<T, String> text) {
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+    }
+
+    private static SplitPane split(Node top, Node bottom, double divider) {
+        SplitPane s = new SplitPane(top, bottom);
+        s.setOrientation(Orientation.VERTICAL);
+        s.setDividerPositions(divider);
+        return s;
     }
 
     private void initListeners() {

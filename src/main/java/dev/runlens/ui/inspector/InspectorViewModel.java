@@ -75,11 +75,8 @@ public final class InspectorViewModel {
             return;
         }
         Execution exec = selection.execution();
-        for (EventRow row : batch.newRows(run)) {
-            if (row.execution() == exec) {
-                reload(false);
-                return;
-            }
+        if (batch.newRows(run).stream().anyMatch(row -> row.execution() == exec)) {
+            reload(false);
         }
     }
 

@@ -16,11 +16,6 @@ public final class Masking {
     private Masking() {
     }
 
-    /** The core's rule: api_key, token, authorization, password, secret, private_key and kin. */
-    public static boolean isSecret(String key) {
-        return SecretKeys.isSecret(key);
-    }
-
     /** A copy of {@code json} with the value of every secret-looking key replaced by the mask. */
     public static JsonNode mask(JsonNode json) {
         if (json == null || !containsSecret(json)) {
@@ -35,7 +30,7 @@ public final class Masking {
             Iterator<Map.Entry<String, JsonNode>> it = json.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.set(e.getKey(), isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue()));
+                out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue()));
             }
             return out;
         }
@@ -54,7 +49,7 @@ public final class Masking {
             Iterator<Map.Entry<String, JsonNode>> it = json.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (isSecret(e.getKey()) || containsSecret(e.getValue())) {
+                if (SecretKeys.isSecret(e.getKey()) || containsSecret(e.getValue())) {
                     return true;
                 }
             }

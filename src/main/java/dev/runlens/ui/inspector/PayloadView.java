@@ -324,14 +324,6 @@ public final class PayloadView extends BorderPane {
         return tree;
     }
 
-    public TextArea textArea() {
-        return text;
-    }
-
-    public TextField searchField() {
-        return search;
-    }
-
     private static final class ValueCell extends TreeTableCell<ValueNode, String> {
         @Override
         protected void updateItem(String item, boolean empty) {

@@ -1,8 +1,10 @@
 package dev.runlens.ui.inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.runlens.json.Json;
 import dev.runlens.value.Base58;
+import dev.runlens.value.SecretKeys;
 import dev.runlens.value.Tag;
 import dev.runlens.value.Value;
 import dev.runlens.value.ValueCodec;
@@ -59,10 +61,6 @@ public final class ValueNode {
         return path;
     }
 
-    public boolean secret() {
-        return secret;
-    }
-
     /** True when this node hides its value now. */
     public boolean masked() {
         return secret && !reveal;
@@ -72,22 +70,14 @@ public final class ValueNode {
         if (value != null) {
             return value instanceof Value.Malformed ? "malformed" : value.tag().typeName();
         }
-        if (json == null || json.isNull()) {
-            return "null";
-        }
-        if (json.isObject()) {
-            return "object";
-        }
-        if (json.isArray()) {
-            return "array";
-        }
-        if (json.isTextual()) {
-            return "string";
-        }
-        if (json.isBoolean()) {
-            return "bool";
-        }
-        return "number";
+        return switch (json == null ? JsonNodeType.NULL : json.getNodeType()) {
+            case NULL -> "null";
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            case STRING -> "string";
+            case BOOLEAN -> "bool";
+            default -> "number";
+        };
     }
 
     /** The value as shown: exact digits for integers and decimals, base58/base64 for bytes. */
@@ -108,28 +98,19 @@ public final class ValueNode {
     }
 
     private static String valueText(Value v) {
-        if (v instanceof Value.Null) {
-            return "null";
-        } else if (v instanceof Value.Str s) {
-            return s.value();
-        } else if (v instanceof Value.Bool b) {
-            return Boolean.toString(b.value());
-        } else if (v instanceof Value.Int i) {
-            return i.value().toString();
-        } else if (v instanceof Value.Float f) {
-            return f.text();
-        } else if (v instanceof Value.Decimal d) {
-            return d.value().toPlainString();
-        } else if (v instanceof Value.Bytes b) {
-            return b.tag() == Tag.BY ? Base64.getEncoder().encodeToString(b.bytes()) + "  (" + b.bytes().length + " bytes)"
-                    : Base58.encode(b.bytes());
-        } else if (v instanceof Value.Array a) {
-            return "[" + a.items().size() + (a.items().size() == 1 ? " item]" : " items]");
-        } else if (v instanceof Value.Map m) {
-            return "{" + m.entries().size() + (m.entries().size() == 1 ? " entry}" : " entries}");
-        }
-        Value.Malformed bad = (Value.Malformed) v;
-        return "malformed: " + bad.reason() + (bad.raw() == null ? "" : "  " + bad.raw());
+        return switch (v) {
+            case Value.Null n -> "null";
+            case Value.Str s -> s.value();
+            case Value.Bool b -> Boolean.toString(b.value());
+            case Value.Int i -> i.value().toString();
+            case Value.Float f -> f.text();
+            case Value.Decimal d -> d.value().toPlainString();
+            case Value.Bytes b when b.tag() == Tag.BY -> Base64.getEncoder().encodeToString(b.bytes()) + "  (" + b.bytes().length + " bytes)";
+            case Value.Bytes b -> Base58.encode(b.bytes());
+            case Value.Array a -> "[" + a.items().size() + (a.items().size() == 1 ? " item]" : " items]");
+            case Value.Map m -> "{" + m.entries().size() + (m.entries().size() == 1 ? " entry}" : " entries}");
+            case Value.Malformed bad -> "malformed: " + bad.reason() + (bad.raw() == null ? "" : "  " + bad.raw());
+        };
     }
 
     public boolean leaf() {
@@ -152,7 +133,7 @@ public final class ValueNode {
         if (!leaf()) {
             if (value instanceof Value.Map m) {
                 for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), e.getValue(), null, Masking.isSecret(e.getKey()), reveal));
+                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), e.getValue(), null, SecretKeys.isSecret(e.getKey()), reveal));
                 }
             } else if (value instanceof Value.Array a) {
                 for (int i = 0; i < a.items().size(); i++) {
@@ -162,7 +143,7 @@ public final class ValueNode {
                 Iterator<Map.Entry<String, JsonNode>> it = json.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), Masking.isSecret(e.getKey()), reveal));
+                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), SecretKeys.isSecret(e.getKey()), reveal));
                 }
             } else if (json != null && json.isArray()) {
                 for (int i = 0; i < json.size(); i++) {

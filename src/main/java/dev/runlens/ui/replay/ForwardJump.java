@@ -28,17 +28,9 @@ import java.util.function.IntConsumer;
  * the index, so the restore only sets how many there are. Built on the replay worker; the FX
  * thread restores it in one step.
  */
-final class ForwardJump {
+record ForwardJump(RunModel state, List<Problem> problems) {
     /** A problem of the log at entry {@code index}, as the error panel lists it. */
     record Problem(int index, ErrorEntry entry) {
-    }
-
-    final RunModel state;
-    final List<Problem> problems;
-
-    private ForwardJump(RunModel state, List<Problem> problems) {
-        this.state = state;
-        this.problems = problems;
     }
 
     /**
@@ -66,20 +58,17 @@ final class ForwardJump {
         return new ForwardJump(state, problems);
     }
 
-    private static Instant receivedAt(ReplayIndex index, int i) {
-        Instant at = index.time(i);
-        return at != null ? at : Instant.now();
-    }
-
     private static Problem problem(ReplayIndex index, Feed feed, MalformedEntry m) throws IOException {
-        Instant at = receivedAt(index, m.index());
+        Instant at = index.time(m.index()) != null ? index.time(m.index()) : Instant.now();
         if (index.kind(m.index()) == EntryKind.CORRUPT) {
-            return new Problem(m.index(), new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, m.reason(), null));
+            return new Problem(m.index(), ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, m.reason()));
         }
         ProtocolEvent e = index.frames().receivedFrame(m.index()).event();
-        String message = e instanceof MalformedFrame f ? f.reason() + (f.preview().isEmpty() ? "" : ": " + f.preview()) : m.reason();
+        if (e instanceof MalformedFrame f) {
+            return new Problem(m.index(), ErrorEntry.malformed(at, feed, f));
+        }
         // A run event listed here was applied without a field it could not read: it names its run.
         RunRef run = e instanceof RunEvent r ? r.run() : null;
-        return new Problem(m.index(), new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, run, null, null, message, null));
+        return new Problem(m.index(), new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, run, null, null, m.reason(), null));
     }
 }

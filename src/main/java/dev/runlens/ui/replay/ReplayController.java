@@ -92,7 +92,7 @@ public final class ReplayController {
 
     private void added(ReplaySession session, boolean play) {
         // Before its first frame: the file's event rows are views over its index.
-        model.indexFeed(session.feed(), session.index(), session.frames());
+        model.indexFeed(session.feed(), session.frames());
         Transport t = new Transport(session);
         transports.add(t);
         ReplayIndex index = session.index();
@@ -120,17 +120,22 @@ public final class ReplayController {
 
     /** The transport of the run's file becomes the active one. */
     private void follow(RunRef run) {
-        if (run == null) {
-            return;
+        Transport t = transportOf(run);
+        if (t != null) {
+            active.set(t);
+            publish();
         }
-        TrackedRun track = model.track(run);
+    }
+
+    /** The transport whose feed shows {@code run}, or null (a live run, or none). */
+    private Transport transportOf(RunRef run) {
+        TrackedRun track = run == null ? null : model.track(run);
         for (Transport t : transports) {
             if (track != null && t.session.feed().equals(track.feed())) {
-                active.set(t);
-                publish();
-                return;
+                return t;
             }
         }
+        return null;
     }
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
@@ -282,32 +287,10 @@ public final class ReplayController {
         return bridge.backlog() == 0;
     }
 
-    /** The session whose feed shows {@code run}, or null (a live run). */
-    public ReplaySession sessionOf(RunRef run) {
-        TrackedRun track = run == null ? null : model.track(run);
-        if (track == null) {
-            return null;
-        }
-        for (Transport t : transports) {
-            if (t.session.feed().equals(track.feed())) {
-                return t.session;
-            }
-        }
-        return null;
-    }
-
     /** The playhead's recorded time of the file showing {@code run}, or null when it is live. */
     public Instant playheadTime(RunRef run) {
-        TrackedRun track = run == null ? null : model.track(run);
-        if (track == null) {
-            return null;
-        }
-        for (Transport t : transports) {
-            if (t.session.feed().equals(track.feed())) {
-                return t.session.timeAt(t.position);
-            }
-        }
-        return null;
+        Transport t = transportOf(run);
+        return t == null ? null : t.session.timeAt(t.position);
     }
 
     public void onOpened(Consumer<Path> listener) {

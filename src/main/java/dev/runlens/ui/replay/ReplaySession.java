@@ -1,7 +1,8 @@
 package dev.runlens.ui.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runlens.json.Json;
+import dev.runlens.log.LogEntry;
+import dev.runlens.log.SessionLineParser;
 import dev.runlens.log.SessionMeta;
 import dev.runlens.model.Gap;
 import dev.runlens.model.RunModel;
@@ -20,6 +21,7 @@ import dev.runlens.ui.dashboard.ErrorEntry;
 import dev.runlens.ui.dashboard.ErrorKind;
 import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.rows.FrameRef;
+import dev.runlens.ui.rows.IndexedFeed;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public final class ReplaySession implements AutoCloseable {
     private final ExecutorService worker;
     private final AtomicInteger requested = new AtomicInteger();
     private final AtomicBoolean seekAsked = new AtomicBoolean();
-    private final IndexedFrames frames;
+    private final IndexedFeed frames;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final FrameDecoder decoder = new FrameDecoder();
     private final List<ForwardJump.Problem> problems = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class ReplaySession implements AutoCloseable {
         this.restorer = restorer;
         this.onFailure = onFailure;
         this.engine = new ReplayEngine(index);
-        this.frames = new IndexedFrames(index);
+        this.frames = new IndexedFeed(index);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "runlens-replay-" + feed.id());
             t.setDaemon(true);
@@ -98,7 +100,7 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     /** The file's entries as event rows read them back (see {@code DashboardModel.indexFeed}). */
-    public FrameRef.LogEntries frames() {
+    public IndexedFeed frames() {
         return frames;
     }
 
@@ -135,12 +137,10 @@ public final class ReplaySession implements AutoCloseable {
         boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
         try {
-            if (seeking && target - emitted > JUMP_MIN) {
+            if (target < emitted || seeking && target - emitted > JUMP_MIN) {
                 jump(target);
-            } else if (target >= emitted) {
-                forward(target);
             } else {
-                backward(target);
+                forward(target);
             }
         } catch (IOException | RuntimeException e) {
             onFailure.accept("replay of " + index.file().getFileName() + " stopped at entry " + emitted + ": " + e.getMessage());
@@ -173,35 +173,23 @@ public final class ReplaySession implements AutoCloseable {
     /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
     volatile long lastBuildCpuNanos;
 
-    private void backward(int target) throws IOException {
-        long start = System.nanoTime();
-        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        engine.seek(target);
-        RunModel state = engine.handOver();
-        lastBuildNanos = System.nanoTime() - start;
-        lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
-        problems.removeIf(p -> p.index() >= target);
-        restore(state, target);
-    }
-
+    /** Restores the state at {@code target} in one step: any move backwards, or a seek far ahead. */
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        // Backwards, the range skipped is empty: no new problems, no meta lines to learn.
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
         lastBuildCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
-        problems.addAll(j.problems);
-        restore(j.state, target);
+        problems.removeIf(p -> p.index() >= target);
+        problems.addAll(j.problems());
+        restore(j.state(), target);
     }
 
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
     private void learnMeta(int i) {
         try {
-            JsonNode node = Json.parse(index.frames().text(i));
-            if (SessionMeta.SUBSCRIBED.equals(node.path("meta").asText("")) && node.path("stream_id").canConvertToLong()
-                    && node.path("flow_run_id").isTextual()) {
-                decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
-            }
+            SessionMeta.register(SessionLineParser.meta(index.frames().text(i)), decoder);
         } catch (IOException e) {
             // An unreadable meta line teaches nothing; the frames it would have explained show as malformed.
         }
@@ -235,15 +223,15 @@ public final class ReplaySession implements AutoCloseable {
         if (kind == EntryKind.META) {
             meta(index.frames().text(i), at);
         } else if (kind == EntryKind.CORRUPT) {
-            String message = corruptReason(i);
-            problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.UNREADABLE, feed, null, null, null, message, null)));
+            String message = index.malformed().stream().filter(m -> m.index() == i).map(MalformedEntry::reason).findFirst()
+                    .orElse("unreadable piece of the file at entry " + i);
+            problems.add(new ForwardJump.Problem(i, ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, message)));
             bridge.problem(feed, message);
         } else {
             String text = index.frames().text(i);
             ProtocolEvent event = decoder.decode(text);
             if (event instanceof MalformedFrame m) {
-                problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, null, null, null,
-                        m.reason() + (m.preview().isEmpty() ? "" : ": " + m.preview()), null)));
+                problems.add(new ForwardJump.Problem(i, ErrorEntry.malformed(at, feed, m)));
             } else if (event instanceof dev.runlens.protocol.RunEvent r && r.problem() != null) {
                 problems.add(new ForwardJump.Problem(i, new ErrorEntry(at, ErrorKind.MALFORMED_FRAME, feed, r.run(), null, null,
                         r.problem(), null)));
@@ -253,41 +241,32 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
-    private String corruptReason(int i) {
-        for (MalformedEntry m : index.malformed()) {
-            if (m.index() == i) {
-                return m.reason();
-            }
-        }
-        return "unreadable piece of the file at entry " + i;
-    }
-
-    /** Session meta lines: stream subscriptions teach the decoder, gaps go to the model. */
+    /** Session meta lines: stream subscriptions teach the decoder, gaps and task-status answers go to the model. */
     private void meta(String line, Instant at) {
-        JsonNode node;
+        LogEntry.Meta m;
         try {
-            node = Json.parse(line);
+            m = SessionLineParser.meta(line);
         } catch (IOException e) {
             return;
         }
-        String kind = node.path("meta").asText("");
-        if (SessionMeta.SUBSCRIBED.equals(kind) && node.path("stream_id").canConvertToLong() && node.path("flow_run_id").isTextual()) {
-            decoder.registerStream(node.get("stream_id").longValue(), node.get("flow_run_id").textValue());
-        } else if (SessionMeta.FINAL_OUTPUT.equals(kind) && node.path("flow_run_id").isTextual()) {
-            bridge.reconciled(feed, at, new RunRef(Source.SPACE_OPERATOR, node.get("flow_run_id").textValue()), node);
-        } else if (SessionMeta.RECONCILED.equals(kind)) {
-            Source source = Source.ofId(node.path("source").asText());
-            String runId = node.path("run_id").asText(null);
-            if (source != null && runId != null) {
-                bridge.reconciled(feed, at, new RunRef(source, runId), node);
-            }
-        } else if (SessionMeta.GAP.equals(kind)) {
-            Source source = Source.ofId(node.path("source").asText());
-            String runId = node.path("run_id").asText(null);
-            if (source != null && runId != null) {
-                bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
-                        instant(node.path("to").asText(null), at), node.path("reason").asText("")));
-            }
+        SessionMeta.register(m, decoder);
+        JsonNode node = m.fields();
+        String flowRunId = node.path("flow_run_id").asText(null);
+        if ((SessionMeta.FINAL_OUTPUT.equals(m.kind()) || SessionMeta.QUIET_END.equals(m.kind())) && flowRunId != null) {
+            // Learnt over HTTP about a Space Operator run: applied as the live window applied it.
+            bridge.reconciled(feed, at, new RunRef(Source.SPACE_OPERATOR, flowRunId), node);
+            return;
+        }
+        Source source = Source.ofId(node.path("source").asText());
+        String runId = node.path("run_id").asText(null);
+        if (source == null || runId == null) {
+            return;
+        }
+        if (SessionMeta.RECONCILED.equals(m.kind())) {
+            bridge.reconciled(feed, at, new RunRef(source, runId), node);
+        } else if (SessionMeta.GAP.equals(m.kind())) {
+            bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
+                    instant(node.path("to").asText(null), at), node.path("reason").asText("")));
         }
     }
 

@@ -23,7 +23,7 @@ public final class SeekMarkers extends Region {
             MarkerKind.NODE_START, Color.web("#1e88e5")));
     static final double HEIGHT = 10;
     /** Horizontal inset matching the slider's thumb radius, so a tick sits under its position. */
-    private double inset = 7;
+    private static final double INSET = 7;
     private final Canvas canvas = new Canvas();
     private ReplayIndex index;
     /** The entries the strip spans: the size the transport shows, which follows a growing index a few times a second. */
@@ -51,11 +51,6 @@ public final class SeekMarkers extends Region {
         refresh();
     }
 
-    public void setInset(double inset) {
-        this.inset = inset;
-        redraw();
-    }
-
     /** Redraws when the size shown changed since the last drawing. */
     public void refresh() {
         if (index != null && size != drawnSize) {
@@ -75,9 +70,9 @@ public final class SeekMarkers extends Region {
     /** The x of an entry's marker in this strip's coordinates. */
     public double xOf(int entry) {
         int n = index == null ? 0 : size;
-        double w = Math.max(1, getWidth() - 2 * inset);
+        double w = Math.max(1, getWidth() - 2 * INSET);
         // The slider's value for a marker at entry i is i + 1 (the entry applied), over 0..n.
-        return inset + (n == 0 ? 0 : w * (entry + 1) / n);
+        return INSET + (n == 0 ? 0 : w * (entry + 1) / n);
     }
 
     private void redraw() {
@@ -103,13 +98,13 @@ public final class SeekMarkers extends Region {
         g.setLineWidth(kind == MarkerKind.NODE_START ? 1 : 2);
         double h = canvas.getHeight();
         int n = size;
-        double w = Math.max(1, getWidth() - 2 * inset);
+        double w = Math.max(1, getWidth() - 2 * INSET);
         int m = index.nextMarker(kind, -1);
         while (m >= 0 && m < n) {
             int x = (int) Math.round(xOf(m));
             g.strokeLine(x + 0.5, h, x + 0.5, h - h * height);
             // The first entry whose tick rounds to a column right of x.
-            long next = (long) Math.ceil((x + 0.5 - inset) * n / w) - 1;
+            long next = (long) Math.ceil((x + 0.5 - INSET) * n / w) - 1;
             m = index.nextMarker(kind, (int) Math.max(m, Math.min(Integer.MAX_VALUE - 1, next - 1)));
         }
     }

@@ -1,6 +1,7 @@
 package dev.runlens.ui.replay;
 
 import dev.runlens.replay.MarkerKind;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -54,7 +55,6 @@ public final class TransportBar extends VBox {
         play.setMinWidth(80);
         pace.setId("replay-pace");
         pace.getItems().setAll(Pace.ALL);
-        pace.setValue(controller.paceProperty().get());
         skipIdle.setId("replay-skip-idle");
         idle.setId("replay-idle-threshold");
         idle.getItems().setAll(IDLE_THRESHOLDS);
@@ -128,9 +128,8 @@ public final class TransportBar extends VBox {
             updating = true;
             slider.setValue(p.intValue());
             updating = false;
-            where.setText("event " + p + " / " + controller.sizeProperty().get());
         });
-        controller.sizeProperty().subscribe(n -> where.setText("event " + controller.positionProperty().get() + " / " + n));
+        where.textProperty().bind(Bindings.format("event %d / %d", controller.positionProperty(), controller.sizeProperty()));
         slider.valueProperty().subscribe(v -> {
             if (!updating) {
                 controller.seek((int) Math.round(v.doubleValue()));
@@ -156,41 +155,5 @@ public final class TransportBar extends VBox {
     /** Called each pulse: the marker strip follows a file that is still being indexed. */
     public void refresh() {
         markers.refresh();
-    }
-
-    public Slider slider() {
-        return slider;
-    }
-
-    public SeekMarkers markers() {
-        return markers;
-    }
-
-    public Label positionLabel() {
-        return where;
-    }
-
-    public Label timeLabel() {
-        return time;
-    }
-
-    public javafx.scene.control.ProgressBar progressBar() {
-        return progress;
-    }
-
-    public Label problemLabel() {
-        return problem;
-    }
-
-    public Button playButton() {
-        return play;
-    }
-
-    public ComboBox<Pace> paceBox() {
-        return pace;
-    }
-
-    public CheckBox skipIdleBox() {
-        return skipIdle;
     }
 }

@@ -7,8 +7,8 @@ import dev.runlens.replay.ReplayIndex;
 import dev.runlens.replay.RunEntries;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A replayed run's event log as a view over the replay index: its rows are the run's first
@@ -32,11 +32,11 @@ final class IndexRows {
     private String[] kinds = new String[0];
     private String[] nodes = new String[0];
 
-    IndexRows(ReplayIndex index, RunRef ref, FrameRef.LogEntries log, EntrySummaries summaries, Run owner, int position) {
-        this.index = index;
+    IndexRows(IndexedFeed source, RunRef ref, Run owner, int position) {
+        this.index = source.index();
         this.entries = index.entriesOf(ref);
-        this.log = log;
-        this.summaries = summaries;
+        this.log = source;
+        this.summaries = source.summaries();
         this.ref = ref;
         this.owner = owner;
         showUpTo(position);
@@ -133,11 +133,7 @@ final class IndexRows {
     }
 
     private Execution resolve(int e) {
-        if (e < 0 || owner == null) {
-            return null;
-        }
-        List<Execution> all = owner.executions();
-        return e < all.size() ? all.get(e) : null;
+        return RowStore.execution(owner, e);
     }
 
     List<EventRow> all() {
@@ -163,19 +159,10 @@ final class IndexRows {
     /** Rows whose recorded execution is {@code e} (-1: rows with none, or with one the run does not have). */
     private int[] lyzrRows(int e) {
         int known = owner == null ? 0 : owner.executions().size();
-        int[] picked = new int[16];
-        int n = 0;
-        for (int k = 0; k < count; k++) {
+        return IntStream.range(0, count).filter(k -> {
             int x = entries.execution(k);
-            boolean none = x < 0 || x >= known;
-            if (e < 0 ? none : x == e) {
-                if (n == picked.length) {
-                    picked = Arrays.copyOf(picked, n * 2);
-                }
-                picked[n++] = k;
-            }
-        }
-        return Arrays.copyOf(picked, n);
+            return e < 0 ? x < 0 || x >= known : x == e;
+        }).toArray();
     }
 
     /** Rows whose execution, as {@link #execution(int, int)} finds it, is {@code execution} (null: none). */

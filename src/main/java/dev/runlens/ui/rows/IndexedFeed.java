@@ -1,30 +1,37 @@
 package dev.runlens.ui.rows;
 
+import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.replay.ReplayIndex;
+
+import java.io.IOException;
 
 /**
  * A feed replayed from an indexed file: its runs' event rows are views over {@code index}, their
- * frames read back through {@code log}, and the summaries made while playing kept by entry.
+ * frames read back from the file by entry number, and the summaries made while playing kept by entry.
  */
-public final class IndexedFeed {
+public final class IndexedFeed implements FrameRef.LogEntries {
     private final ReplayIndex index;
-    private final FrameRef.LogEntries log;
     private final EntrySummaries summaries = new EntrySummaries();
 
-    public IndexedFeed(ReplayIndex index, FrameRef.LogEntries log) {
+    public IndexedFeed(ReplayIndex index) {
         this.index = index;
-        this.log = log;
     }
 
     ReplayIndex index() {
         return index;
     }
 
-    FrameRef.LogEntries log() {
-        return log;
-    }
-
     EntrySummaries summaries() {
         return summaries;
+    }
+
+    @Override
+    public String text(int entry) throws IOException {
+        return index.frames().text(entry);
+    }
+
+    @Override
+    public ProtocolEvent event(int entry) throws IOException {
+        return index.frames().receivedFrame(entry).event();
     }
 }

@@ -17,9 +17,8 @@ final class RowChunk {
     FrameRef[] frame;
     /** The execution's index in the owner run, -1 for none: survives the run being replaced by a copy. */
     int[] execution;
-    /** The next and previous row of the same execution (or of the run itself), -1 for none. */
+    /** The next row of the same execution (or of the run itself), -1 for none. */
     int[] next;
-    int[] prev;
 
     RowChunk(int capacity) {
         sequence = new long[capacity];
@@ -33,7 +32,6 @@ final class RowChunk {
         frame = new FrameRef[capacity];
         execution = new int[capacity];
         next = new int[capacity];
-        prev = new int[capacity];
     }
 
     int capacity() {
@@ -52,6 +50,5 @@ final class RowChunk {
         frame = Arrays.copyOf(frame, capacity);
         execution = Arrays.copyOf(execution, capacity);
         next = Arrays.copyOf(next, capacity);
-        prev = Arrays.copyOf(prev, capacity);
     }
 }

@@ -32,10 +32,10 @@ final class RowStore {
     private final TextArena arena;
     /** The log that replayed rows of this store are read back from (one file per feed). */
     private FrameRef.LogEntries log;
-    private final List<String> kinds;
-    private final Map<String, Integer> kindIds;
-    private final List<String> nodes;
-    private final Map<String, Integer> nodeIds;
+    private final List<String> kinds = new ArrayList<>();
+    private final Map<String, Integer> kindIds = new HashMap<>();
+    private final List<String> nodes = new ArrayList<>();
+    private final Map<String, Integer> nodeIds = new HashMap<>();
     private RowChunk[] chunks = new RowChunk[4];
     private int size;
     /**
@@ -49,54 +49,12 @@ final class RowStore {
     private int flowLast = -1;
     private int flowCount;
     private final Map<Long, Instant> oddTimes = new HashMap<>();
-    /** The run whose executions the execution column numbers (replaced when a replay seek restores the run). */
+    /** The run whose executions the execution column numbers (replaced when the model copies the run). */
     private Run owner;
-    /** True while every row's sequence is above the one before (always, for a replayed file): truncation can cut. */
-    private boolean ascending = true;
 
     RowStore(RunRef run, TextArena arena) {
-        this(run, arena, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>());
-    }
-
-    private RowStore(RunRef run, TextArena arena, List<String> kinds, Map<String, Integer> kindIds,
-                     List<String> nodes, Map<String, Integer> nodeIds) {
         this.run = run;
         this.arena = arena;
-        this.kinds = kinds;
-        this.kindIds = kindIds;
-        this.nodes = nodes;
-        this.nodeIds = nodeIds;
-    }
-
-    /** An empty store sharing this one's texts and dictionaries, for {@link #addFrom}. */
-    RowStore emptyCopy() {
-        RowStore copy = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
-        copy.log = log;
-        return copy;
-    }
-
-    /**
-     * A store with this one's rows below {@code position} (by sequence), for a replay seek: it
-     * shares this store's column chunks and cuts the tail in place (only the dropped rows are
-     * touched), so this store keeps answering with its rows as they were for views still showing
-     * it, and must not be written to again.
-     */
-    RowStore cut(long position) {
-        RowStore c = new RowStore(run, arena, kinds, kindIds, nodes, nodeIds);
-        c.log = log;
-        c.chunks = chunks.clone();
-        c.size = size;
-        c.first = first.clone();
-        c.last = last.clone();
-        c.count = count.clone();
-        c.flowFirst = flowFirst;
-        c.flowLast = flowLast;
-        c.flowCount = flowCount;
-        c.oddTimes.putAll(oddTimes);
-        c.ascending = ascending;
-        c.owner = owner;
-        c.truncate(position);
-        return c;
     }
 
     /** The run whose executions the rows refer to (its executions are found by index). */
@@ -107,7 +65,6 @@ final class RowStore {
     void add(EventRow r) {
         RowChunk c = slot();
         int j = size & MASK;
-        ordered(r.sequence());
         c.sequence[j] = r.sequence();
         c.received[j] = nanos(r.receivedAt(), size, 0);
         c.time[j] = nanos(r.time(), size, 1);
@@ -127,144 +84,32 @@ final class RowStore {
         size++;
     }
 
-    private void ordered(long sequence) {
-        if (size > 0 && sequence <= sequence(size - 1)) {
-            ascending = false;
-        }
-    }
-
-    /**
-     * Drops the rows with a sequence at or above {@code position} (a replay seek backwards). When
-     * sequences ascend (a replayed file's rows always do) this cuts the tail in place, touching
-     * only the dropped rows; otherwise it keeps the matching rows one by one.
-     */
-    void truncate(long position) {
-        if (!ascending) {
-            RowStore kept = emptyCopy();
-            for (int i = 0; i < size; i++) {
-                if (sequence(i) < position) {
-                    kept.addFrom(this, i, null);
-                    // addFrom chained the row as run-level; re-chain it under its execution.
-                    kept.unindexLast();
-                    int e = chunks[i >>> SHIFT].execution[i & MASK];
-                    kept.chunks[(kept.size - 1) >>> SHIFT].execution[(kept.size - 1) & MASK] = e;
-                    kept.index(kept.size - 1, e);
-                }
-            }
-            chunks = kept.chunks;
-            first = kept.first;
-            last = kept.last;
-            count = kept.count;
-            flowFirst = kept.flowFirst;
-            flowLast = kept.flowLast;
-            flowCount = kept.flowCount;
-            oddTimes.clear();
-            oddTimes.putAll(kept.oddTimes);
-            size = kept.size;
-            ascending = kept.ascending;
-            return;
-        }
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sequence(mid) < position) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        while (size > lo) {
-            unindexLast();
-            size--;
-        }
-        if (!oddTimes.isEmpty()) {
-            int cut = lo;
-            oddTimes.keySet().removeIf(k -> (k >>> 1) >= cut);
-        }
-    }
-
-    /** Takes the last row out of its execution's (or the run's) chain. */
-    private void unindexLast() {
-        int row = size - 1;
-        RowChunk c = chunks[row >>> SHIFT];
-        int j = row & MASK;
-        int e = c.execution[j];
-        int p = c.prev[j];
-        if (p >= 0) {
-            chunks[p >>> SHIFT].next[p & MASK] = -1;
-        }
-        if (e < 0) {
-            flowLast = p;
-            flowCount--;
-            if (p < 0) {
-                flowFirst = -1;
-            }
-        } else {
-            last[e] = p;
-            count[e]--;
-            if (p < 0) {
-                first[e] = -1;
-            }
-        }
-    }
-
-    /** Copies row {@code i} of {@code src} (a store sharing this one's texts) with another execution. */
-    void addFrom(RowStore src, int i, Execution execution) {
-        RowChunk s = src.chunks[i >>> SHIFT];
-        int k = i & MASK;
-        RowChunk c = slot();
-        int j = size & MASK;
-        ordered(s.sequence[k]);
-        c.sequence[j] = s.sequence[k];
-        c.received[j] = s.received[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 0)), size, 0) : s.received[k];
-        c.time[j] = s.time[k] == PackedTime.ODD ? nanos(src.oddTimes.get(key(i, 1)), size, 1) : s.time[k];
-        c.kind[j] = s.kind[k];
-        c.node[j] = s.node[k];
-        c.times[j] = s.times[k];
-        c.text[j] = s.text[k];
-        c.summary[j] = s.summary[k];
-        c.frame[j] = s.frame[k];
-        int e = execution == null ? -1 : execution.index();
-        c.execution[j] = e;
-        index(size, e);
-        size++;
-    }
-
-    /** Kinds seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    /** Kinds seen, in first-seen order. */
     List<String> kinds() {
         return java.util.Collections.unmodifiableList(kinds);
     }
 
-    /** Node ids seen, in first-seen order (shared with stores made by {@link #emptyCopy}). */
+    /** Node ids seen, in first-seen order. */
     List<String> nodes() {
         return java.util.Collections.unmodifiableList(nodes);
     }
 
-    long sequence(int i) {
-        return chunks[i >>> SHIFT].sequence[i & MASK];
-    }
-
-    Execution execution(int i) {
-        return resolve(chunks[i >>> SHIFT].execution[i & MASK]);
-    }
-
     private Execution resolve(int e) {
-        if (e < 0 || owner == null) {
+        return execution(owner, e);
+    }
+
+    /** Execution {@code e} of {@code run} (by index), or null for -1, no run, or one the run does not have. */
+    static Execution execution(Run run, int e) {
+        if (e < 0 || run == null) {
             return null;
         }
-        List<Execution> all = owner.executions();
+        List<Execution> all = run.executions();
         return e < all.size() ? all.get(e) : null;
-    }
-
-    Instant receivedAt(int i) {
-        return instant(chunks[i >>> SHIFT].received[i & MASK], i, 0);
     }
 
     private void index(int row, int e) {
         chunks[row >>> SHIFT].next[row & MASK] = -1;
         if (e < 0) {
-            chunks[row >>> SHIFT].prev[row & MASK] = flowLast;
             if (flowLast >= 0) {
                 chunks[flowLast >>> SHIFT].next[flowLast & MASK] = row;
             } else {
@@ -283,7 +128,6 @@ final class RowStore {
             Arrays.fill(first, old, n, -1);
             Arrays.fill(last, old, n, -1);
         }
-        chunks[row >>> SHIFT].prev[row & MASK] = last[e];
         if (last[e] >= 0) {
             chunks[last[e] >>> SHIFT].next[last[e] & MASK] = row;
         } else {

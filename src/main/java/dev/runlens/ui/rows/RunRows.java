@@ -28,33 +28,20 @@ public final class RunRows {
 
     /** Rows stored as they arrive. */
     public static RunRows stored(Run run) {
+        return new RunRows(store(run), null);
+    }
+
+    private static RowStore store(Run run) {
         RowStore store = new RowStore(run.ref(), new TextArena());
         store.attach(run);
-        return new RunRows(store, null);
+        return store;
     }
 
     /** A replayed run's rows: its events below entry {@code position} of {@code source}'s index. */
     public static RunRows indexed(Run run, IndexedFeed source, int position) {
-        RunRows r = new RunRows(null, new IndexRows(source.index(), run.ref(), source.log(), source.summaries(), run, position));
+        RunRows r = new RunRows(null, new IndexRows(source, run.ref(), run, position));
         int n = r.indexed.size();
         r.lastReceivedAt = n == 0 ? null : r.indexed.receivedAt(n - 1);
-        return r;
-    }
-
-    /**
-     * The rows of {@code run} after a replay seek of a feed without an index: takes over
-     * {@code earlier}'s rows, cut to those with a sequence below {@code position} (sharing its
-     * columns: only the dropped rows are touched). Rows refer to their execution by its index in
-     * the run, so they need no re-linking to the new run's executions.
-     */
-    public static RunRows cut(Run run, RunRows earlier, long position) {
-        if (earlier == null || earlier.rows == null) {
-            return stored(run);
-        }
-        RowStore store = earlier.rows.cut(position);
-        store.attach(run);
-        RunRows r = new RunRows(store, null);
-        r.lastReceivedAt = store.size() == 0 ? null : store.receivedAt(store.size() - 1);
         return r;
     }
 
@@ -63,12 +50,8 @@ public final class RunRows {
         if (indexed != null && !sameSource) {
             // The run also comes from another source (watched live while its recording is replayed):
             // its rows are no longer entries of one file, so they become stored rows.
-            RowStore store = new RowStore(run.ref(), new TextArena());
-            store.attach(run);
-            for (EventRow r : indexed.all()) {
-                store.add(r);
-            }
-            rows = store;
+            rows = store(run);
+            indexed.all().forEach(rows::add);
             indexed = null;
         }
         if (indexed != null) {

@@ -39,17 +39,12 @@ public final class RunsViewModel {
     private void rebuild() {
         List<RunRow> next = new ArrayList<>(rows.size());
         Map<RunRef, Integer> at = new HashMap<>();
-        for (RunRow old : rows) {
-            TrackedRun track = model.track(old.ref());
-            if (track != null) {
-                at.put(old.ref(), next.size());
-                next.add(RunRow.of(track, model.feedStatus(track.feed())));
-            }
-        }
-        for (Run r : model.runs()) {
-            TrackedRun track = model.track(r.ref());
-            if (track != null && !at.containsKey(r.ref())) {
-                at.put(r.ref(), next.size());
+        List<RunRef> order = new ArrayList<>(rows.stream().map(RunRow::ref).toList());
+        model.runs().forEach(r -> order.add(r.ref()));
+        for (RunRef ref : order) {
+            TrackedRun track = model.track(ref);
+            if (track != null && !at.containsKey(ref)) {
+                at.put(ref, next.size());
                 next.add(RunRow.of(track, model.feedStatus(track.feed())));
             }
         }
@@ -63,15 +58,8 @@ public final class RunsViewModel {
         if (batch.changedRuns().isEmpty() && !batch.feedsChanged()) {
             return;
         }
-        if (batch.feedsChanged()) {
-            for (Run r : model.runs()) {
-                update(r);
-            }
-        } else {
-            for (Run r : batch.changedRuns()) {
-                update(r);
-            }
-        }
+        // A feed's state shows in all its runs' rows.
+        (batch.feedsChanged() ? model.runs() : batch.changedRuns()).forEach(this::update);
         if (selection.run() == null && !rows.isEmpty() && !autoSelectPending) {
             autoSelectPending = true;
             autoSelect.accept(this::selectFirstIfNone);

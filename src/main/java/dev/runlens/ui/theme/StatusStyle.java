@@ -19,6 +19,7 @@ public enum StatusStyle {
 
     private final String label;
     private final Color color;
+    /** The SVG path of the icon in a 10×10 box. */
     private final String path;
 
     StatusStyle(String label, Color color, String path) {
@@ -35,37 +36,25 @@ public enum StatusStyle {
         return color;
     }
 
-    /** The SVG path of the icon in a 10×10 box. */
-    public String path() {
-        return path;
-    }
-
     public String styleClass() {
         return "status-" + name().toLowerCase().replace('_', '-');
     }
 
     public static StatusStyle of(ExecutionStatus s) {
-        switch (s) {
-            case SUCCEEDED:
-                return SUCCEEDED;
-            case FAILED:
-                return FAILED;
-            case INTERRUPTED:
-                return INTERRUPTED;
-            default:
-                return RUNNING;
-        }
+        return switch (s) {
+            case SUCCEEDED -> SUCCEEDED;
+            case FAILED -> FAILED;
+            case INTERRUPTED -> INTERRUPTED;
+            default -> RUNNING;
+        };
     }
 
     public static StatusStyle of(RunStatus s) {
-        switch (s) {
-            case SUCCEEDED:
-                return SUCCEEDED;
-            case FAILED:
-                return FAILED;
-            default:
-                return RUNNING;
-        }
+        return switch (s) {
+            case SUCCEEDED -> SUCCEEDED;
+            case FAILED -> FAILED;
+            default -> RUNNING;
+        };
     }
 
     /** A scene-graph icon, {@code size} pixels square. */

@@ -24,8 +24,7 @@ public final class Themes {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public void install(Scene scene) {
-        apply(scene, theme.get());
-        theme.subscribe(t -> apply(scene, t));
+        theme.subscribe(t -> apply(scene, t));  // now, and at every change
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -34,10 +33,6 @@ public final class Themes {
 
     public void toggle() {
         theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
-    }
-
-    public boolean dark() {
-        return theme.get() == Theme.DARK;
     }
 
     private static void apply(Scene scene, Theme t) {

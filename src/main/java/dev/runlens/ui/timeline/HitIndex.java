@@ -77,10 +77,6 @@ public final class HitIndex {
     }
 
     public int bars() {
-        int n = 0;
-        for (Band b : bands) {
-            n += b.size;
-        }
-        return n;
+        return bands.stream().mapToInt(b -> b.size).sum();
     }
 }

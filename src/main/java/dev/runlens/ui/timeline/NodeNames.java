@@ -53,10 +53,6 @@ public final class NodeNames {
         return found;
     }
 
-    public void put(String node, String name) {
-        names.put(node, name);
-    }
-
     static boolean looksLikeUuid(String s) {
         return s.length() == 36 && s.charAt(8) == '-' && s.charAt(13) == '-';
     }

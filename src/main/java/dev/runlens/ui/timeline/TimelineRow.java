@@ -31,10 +31,6 @@ public final class TimelineRow {
     private double maxClosedDuration;
     private final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
 
-    TimelineRow(String node, boolean notRun) {
-        this(node, notRun, new KnownStarts());
-    }
-
     TimelineRow(String node, boolean notRun, KnownStarts knownStart) {
         this.node = node;
         this.notRun = notRun;
@@ -81,17 +77,7 @@ public final class TimelineRow {
     }
 
     private int indexOf(Execution e, double start) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] < start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo; i < size && starts[i] == start; i++) {
+        for (int i = firstStartingAt(start, 0); i < size && starts[i] == start; i++) {
             if (sorted[i] == e) {
                 return i;
             }

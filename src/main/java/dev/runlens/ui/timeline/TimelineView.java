@@ -153,18 +153,12 @@ public final class TimelineView extends Region {
         if (data == null) {
             return;
         }
-        data.prepare();
-        List<TimelineRow> rows = data.rows();
         if (selected == null) {
-            for (TimelineRow r : rows) {
-                if (r.sortedSize() > 0) {
-                    onSelect.accept(data.run(), r.sortedAt(0));
-                    return;
-                }
-            }
+            stepRow(1);  // the first execution of the first row that has one
             return;
         }
-        TimelineRow row = rows.get(Math.max(0, data.rowOf(selected.node())));
+        data.prepare();
+        TimelineRow row = data.rows().get(Math.max(0, data.rowOf(selected.node())));
         List<Execution> ordered = row.inStartOrder();
         int i = ordered.indexOf(selected) + direction;
         if (i >= 0 && i < ordered.size()) {

@@ -10,6 +10,7 @@ import dev.runlens.ui.FileFeed;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.rows.IndexedFeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,9 @@ class DashboardModelRestoreTest {
         FrameBridge bridge = new FrameBridge(new SpillFile());
         DashboardModel model = new DashboardModel();
         Feed replay = bridge.newFeed("failed", false);
+        // A replayed feed's rows are views over its file's index, as ReplayController sets up.
+        ReplayIndex index = ReplayIndex.open(failed).awaitDone();
+        model.indexFeed(replay, new IndexedFeed(index));
         FileFeed.read(failed, bridge, replay);
         Feed untouched = bridge.newFeed("other", false);
         FileFeed.read(other, bridge, untouched);
@@ -43,7 +47,7 @@ class DashboardModelRestoreTest {
 
         AtomicInteger resets = new AtomicInteger();
         model.addResetListener(resets::incrementAndGet);
-        try (ReplayIndex index = ReplayIndex.open(failed).awaitDone()) {
+        try (index) {
             // Entries 0..4: FlowStart, the first node's three events, the failing node's NodeStart.
             RunModel at5 = ReplayEngine.stateAt(index, 5).copy();
             model.restoreFeed(replay, at5, 5, List.of());

@@ -8,6 +8,7 @@ import dev.runlens.replay.EntryKind;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.dashboard.ErrorKind;
+import javafx.scene.control.Label;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -216,8 +217,8 @@ class ReplayFilesUiTest extends ReplayUiTestSupport {
         Files.writeString(notALog, "Dear operator,\nthis is not a log at all.\n");
         fx(() -> dashboard.openFile(notALog));
         waitFor(() -> controller().problemProperty().get().contains("notes.txt"));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().isVisible()));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().getText().startsWith("Cannot open notes.txt: ")));
+        assertTrue(fx(() -> TransportControls.<Label>of(dashboard, "replay-problem").isVisible()));
+        assertTrue(fx(() -> TransportControls.<Label>of(dashboard, "replay-problem").getText().startsWith("Cannot open notes.txt: ")));
 
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         fx(() -> dashboard.openFile(empty));
@@ -250,7 +251,7 @@ class ReplayFilesUiTest extends ReplayUiTestSupport {
         Path cut = Files.writeString(dir.resolve("cut.jsonl"), String.join("\n", cutLines), StandardCharsets.UTF_8);
         fx(() -> dashboard.openFile(cut));
         waitFor(() -> controller().problemProperty().get().startsWith("cut.jsonl is truncated ("));
-        assertTrue(fx(() -> dashboard.replay().transportBar().problemLabel().getText().endsWith(
+        assertTrue(fx(() -> TransportControls.<Label>of(dashboard, "replay-problem").getText().endsWith(
                 "the " + (cutLines.size() - 1) + " entries before the cut are shown")));
         assertTrue(controller().failures().stream().anyMatch(f -> f.startsWith("cut.jsonl is truncated")));
         waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().runId().equals("run-cut")));

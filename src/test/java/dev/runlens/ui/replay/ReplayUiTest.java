@@ -7,6 +7,10 @@ import dev.runlens.replay.LogGenerator;
 import dev.runlens.replay.MarkerKind;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.ui.TestData;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
@@ -48,12 +52,12 @@ class ReplayUiTest extends ReplayUiTestSupport {
             assertShowsStateAt(p);
         }
         // Dragging the slider seeks.
-        fx(() -> dashboard.replay().transportBar().slider().setValue(300));
+        fx(() -> TransportControls.<Slider>of(dashboard, "replay-slider").setValue(300));
         settle(300);
         assertShowsStateAt(300);
         // The recorded time of the playhead's entry is shown.
         seek(500);
-        assertEquals(index().time(499).toString(), fx(() -> dashboard.replay().transportBar().timeLabel().getText()));
+        assertEquals(index().time(499).toString(), fx(() -> TransportControls.<Label>of(dashboard, "replay-time").getText()));
     }
 
     /** Five events an hour apart, with a node error in the middle. */
@@ -76,14 +80,14 @@ class ReplayUiTest extends ReplayUiTestSupport {
         waitFor(() -> controller().active() != null && index().isDone() && controller().active().position() == 1);
         // At 16x the next event is 225 s of wall time away: playing, the playhead stays on the first event.
         assertTrue(fx(() -> controller().playingProperty().get()));
-        assertEquals("⏸ Pause", fx(() -> dashboard.replay().transportBar().playButton().getText()));
+        assertEquals("⏸ Pause", fx(() -> TransportControls.<Button>of(dashboard, "replay-play").getText()));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(1, fx(() -> controller().active().position()));
 
         // Space pauses.
         robot.type(KeyCode.SPACE);
         waitFor(() -> !controller().playingProperty().get());
-        assertEquals("▶ Play", fx(() -> dashboard.replay().transportBar().playButton().getText()));
+        assertEquals("▶ Play", fx(() -> TransportControls.<Button>of(dashboard, "replay-play").getText()));
 
         // ] and [ step one event; Shift+] goes to the error; Alt+[ back to the node start.
         robot.type(KeyCode.CLOSE_BRACKET);
@@ -114,7 +118,7 @@ class ReplayUiTest extends ReplayUiTestSupport {
         assertFalse(fx(() -> controller().playingProperty().get()));
 
         // Choosing a speed in the box sets the pace; max plays from the start to the end at once.
-        fx(() -> dashboard.replay().transportBar().paceBox().setValue(Pace.MAX));
+        fx(() -> TransportControls.<ComboBox<Pace>>of(dashboard, "replay-pace").setValue(Pace.MAX));
         assertEquals(Pace.MAX, fx(() -> controller().paceProperty().get()));
         fx(() -> controller().skipIdleProperty().set(null));
         robot.clickOn("#replay-play"); // at the end: starts again from the beginning
@@ -201,7 +205,7 @@ class ReplayUiTest extends ReplayUiTestSupport {
         int[] errors = index().markers(MarkerKind.ERROR);
         int[] connection = index().markers(MarkerKind.CONNECTION);
         assertTrue(errors.length > 0 && connection.length > 0);
-        SeekMarkers markers = dashboard.replay().transportBar().markers();
+        SeekMarkers markers = TransportControls.<SeekMarkers>of(dashboard, "replay-markers");
         WritableImage image = fx(() -> {
             javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
             transparent.setFill(Color.TRANSPARENT);

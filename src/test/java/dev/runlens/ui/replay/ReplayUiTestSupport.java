@@ -11,6 +11,7 @@ import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.app.Dashboard;
 import dev.runlens.ui.dashboard.TrackedRun;
 import dev.runlens.ui.rows.EventRow;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -149,7 +150,7 @@ abstract class ReplayUiTestSupport {
         }
         long expectedErrors = errors;
         waitFor(() -> dashboard.errorsViewModel().totalProperty().get() == expectedErrors);
-        assertEquals(String.valueOf(p), fx(() -> dashboard.replay().transportBar().positionLabel().getText()).split(" ")[1]);
+        assertEquals(String.valueOf(p), fx(() -> TransportControls.<Label>of(dashboard, "replay-position").getText()).split(" ")[1]);
     }
 
 }

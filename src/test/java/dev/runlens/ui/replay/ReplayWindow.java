@@ -11,6 +11,7 @@ import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.app.Dashboard;
 import dev.runlens.ui.dashboard.TrackedRun;
 import dev.runlens.ui.rows.EventRow;
+import javafx.scene.control.Label;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.HashMap;
@@ -105,6 +106,6 @@ final class ReplayWindow {
         errors += index.malformed().stream().filter(m -> m.index() < p).count();
         long expectedErrors = errors;
         waitFor(() -> dashboard.errorsViewModel().totalProperty().get() == expectedErrors);
-        assertEquals(String.valueOf(p), fx(() -> dashboard.replay().transportBar().positionLabel().getText()).split(" ")[1]);
+        assertEquals(String.valueOf(p), fx(() -> TransportControls.<Label>of(dashboard, "replay-position").getText()).split(" ")[1]);
     }
 }

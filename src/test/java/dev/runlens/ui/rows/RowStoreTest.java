@@ -60,26 +60,6 @@ class RowStoreTest {
     }
 
     @Test
-    void keptRowsShareTextsAndTakeTheNewExecutions() {
-        RowStore store = new RowStore(RUN, new TextArena());
-        for (int i = 0; i < 100; i++) {
-            store.add(row(i));
-        }
-        RowStore kept = store.emptyCopy();
-        for (int i = 0; i < 50; i++) {
-            kept.addFrom(store, i, null);
-        }
-        assertEquals(50, kept.size());
-        for (int i = 0; i < 50; i++) {
-            EventRow a = store.get(i);
-            EventRow b = kept.get(i);
-            assertEquals(new EventRow(a.sequence(), a.receivedAt(), a.time(), a.kind(), a.node(), a.times(), a.summary(),
-                    a.frame(), a.run(), null), b);
-        }
-        assertEquals(50, kept.rows(null).size());
-    }
-
-    @Test
     void replayedFramesKeepOnlyTheirPlaceInTheLog() {
         FrameRef.LogEntries log = new FakeLog();
         FrameRef.LogEntries other = new FakeLog();
@@ -92,71 +72,8 @@ class RowStoreTest {
             store.add(r);
         }
         assertEquals(added, store.all());
-        RowStore kept = store.emptyCopy();
-        kept.addFrom(store, 7, null);
-        kept.addFrom(store, 500, null);
-        assertEquals(List.of(added.get(7), added.get(500)), kept.all());
-    }
-
-    /** Rows of the fixture's run, every third without an execution, sequences as given. */
-    private static List<EventRow> rowsOf(Run run, long[] sequences) {
-        List<Execution> execs = run.executions();
-        List<EventRow> rows = new ArrayList<>();
-        for (int k = 0; k < sequences.length; k++) {
-            Execution e = k % 3 == 0 ? null : execs.get(k % execs.size());
-            rows.add(new EventRow(sequences[k], Instant.ofEpochSecond(1_800_000_000L, k), k % 7 == 0 ? null
-                    : Instant.ofEpochSecond(1_700_000_000L, k), k % 2 == 0 ? "NodeLog" : "NodeOutput",
-                    e == null ? null : e.node(), e == null ? null : e.times(), "s" + k,
-                    new FrameRef.Inline("{\"k\":" + k + "}"), run.ref(), e));
-        }
-        return rows;
-    }
-
-    private static void assertChains(RowStore store, Run run, List<EventRow> expected) {
-        assertEquals(expected, store.all());
-        for (Execution e : run.executions()) {
-            assertEquals(expected.stream().filter(r -> r.execution() == e).toList(), store.rows(e), "rows of " + e);
-        }
-        assertEquals(expected.stream().filter(r -> r.execution() == null).toList(), store.rows(null));
-    }
-
-    @Test
-    void aCutKeepsTheRowsBelowThePositionAndLeavesTheStoreItCameFromAsItWas() {
-        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
-        long[] seq = new long[1000];
-        for (int k = 0; k < seq.length; k++) {
-            seq[k] = 2L * k;
-        }
-        List<EventRow> rows = rowsOf(run, seq);
-        RowStore store = new RowStore(run.ref(), new TextArena());
-        store.attach(run);
-        rows.forEach(store::add);
-        List<EventRow> shown = store.all();
-
-        RowStore cut = store.cut(701);
-        cut.attach(run);
-        assertChains(cut, run, rows.subList(0, 351));
-        assertEquals(rows, List.copyOf(shown), "the earlier store still answers with its rows");
-        // Rows added after a cut chain on from the kept ones.
-        List<EventRow> more = new ArrayList<>(rows.subList(0, 351));
-        for (EventRow r : rowsOf(run, new long[] {800, 801, 802, 803, 804, 805})) {
-            cut.add(r);
-            more.add(r);
-        }
-        assertChains(cut, run, more);
-        assertChains(cut.cut(0), run, List.of());
-    }
-
-    @Test
-    void aCutOfRowsOutOfOrderKeepsThoseBelowThePositionInTheirOrder() {
-        Run run = TestData.load(TestData.fixture("space-operator-v2-failed-run")).runs().get(0);
-        List<EventRow> rows = rowsOf(run, new long[] {5, 3, 9, 1, 12, 4, 20, 0, 7, 6});
-        RowStore store = new RowStore(run.ref(), new TextArena());
-        store.attach(run);
-        rows.forEach(store::add);
-        RowStore cut = store.cut(6);
-        cut.attach(run);
-        assertChains(cut, run, rows.stream().filter(r -> r.sequence() < 6).toList());
+        assertSame(log, ((FrameRef.InLog) store.get(7).frame()).log());
+        assertSame(other, ((FrameRef.InLog) store.get(500).frame()).log());
     }
 
     private static final class FakeLog implements FrameRef.LogEntries {

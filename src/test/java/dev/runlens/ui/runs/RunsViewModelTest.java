@@ -88,6 +88,8 @@ class RunsViewModelTest {
         Selection selection = new Selection();
         RunsViewModel vm = new RunsViewModel(model, selection);
         dev.runlens.ui.dashboard.Feed replay = bridge.newFeed("failed", false);
+        dev.runlens.replay.ReplayIndex index = dev.runlens.replay.ReplayIndex.open(failed).awaitDone();
+        model.indexFeed(replay, new dev.runlens.ui.rows.IndexedFeed(index));
         dev.runlens.ui.FileFeed.read(failed, bridge, replay);
         dev.runlens.ui.dashboard.Feed untouched = bridge.newFeed("other", false);
         dev.runlens.ui.FileFeed.read(other, bridge, untouched);
@@ -97,7 +99,7 @@ class RunsViewModelTest {
         assertEquals(java.util.List.of(so, o), vm.rows().stream().map(RunRow::ref).toList());
         java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
         vm.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> changes.incrementAndGet());
-        try (dev.runlens.replay.ReplayIndex index = dev.runlens.replay.ReplayIndex.open(failed).awaitDone()) {
+        try (index) {
             model.restoreFeed(replay, dev.runlens.replay.ReplayEngine.stateAt(index, 0), 0, java.util.List.of());
             assertEquals(java.util.List.of(o), vm.rows().stream().map(RunRow::ref).toList(), "before its first event the run is gone");
             assertEquals(1, changes.get());
