@@ -58,7 +58,8 @@ public final class FileFeed {
                     bridge.gap(feed, new RunRef(source, runId), new Gap(instant(m.fields().path("from").asText(null), m.at()),
                             instant(m.fields().path("to").asText(null), m.at()), m.fields().path("reason").asText("")));
                 }
-            } else if (SessionMeta.FINAL_OUTPUT.equals(m.kind()) && m.fields().path("flow_run_id").isTextual()) {
+            } else if ((SessionMeta.FINAL_OUTPUT.equals(m.kind()) || SessionMeta.QUIET_END.equals(m.kind()))
+                    && m.fields().path("flow_run_id").isTextual()) {
                 bridge.reconciled(feed, m.at(), new RunRef(Source.SPACE_OPERATOR, m.fields().get("flow_run_id").textValue()), m.fields());
             } else if (SessionMeta.RECONCILED.equals(m.kind())) {
                 Source source = Source.ofId(m.fields().path("source").asText());
