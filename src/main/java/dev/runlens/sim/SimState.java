@@ -324,6 +324,23 @@ final class SimState {
         return outputs.get(id);
     }
 
+    /**
+     * As the server answers {@code GET /flow/output}: a live run's answer is held back until the run
+     * finishes (at most {@code max}, or until the simulator stops); then its output, or null.
+     */
+    String awaitFinishedOutput(String id, java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            synchronized (this) {
+                SoRun live = soRuns.get(id);
+                if (live == null || live.finished() || scheduler.isShutdown() || System.nanoTime() > deadline) {
+                    return finishedOutput(id);
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Calls {@code step} every event interval until it returns false, then {@code done}. */
     private void repeat(java.util.function.BooleanSupplier step, Runnable done) {
         AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();

@@ -29,6 +29,20 @@ class FinalOutputTest {
     Path dir;
 
     @Test
+    void theOutputOfALiveRunIsHeldBackUntilItFinishesAsTheSpecSays() throws Exception {
+        // Spec: GET /flow/output "blocks until the run finishes while it is live".
+        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(150)).build())) {
+            String run = sim.startRun(SoScenario.BALANCE);
+            ConnectionRequest request = ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(run));
+            assertEquals(null, FinalOutputFetcher.fetch(request, run, Duration.ofMillis(300)), "no answer while the run is live");
+            assertTrue(sim.liveSpaceOperatorRuns().contains(run), "the run is still live after the timeout");
+            String output = FinalOutputFetcher.fetch(request, run, Duration.ofSeconds(30));
+            assertEquals("{\"M\":{\"balance\":{\"U\":\"1500000000\"}}}", output);
+            assertEquals(null, FinalOutputFetcher.fetch(request, "no-such-run", Duration.ofSeconds(5)), "an unknown run: 404 at once");
+        }
+    }
+
+    @Test
     void finishedRunIsNotFoundButItsOutputIsFetched() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(1)).build())) {
             String run = sim.startRun(SoScenario.BALANCE);

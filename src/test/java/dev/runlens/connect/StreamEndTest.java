@@ -93,15 +93,16 @@ class StreamEndTest {
 
     @Test
     void quietRunThatIsStillLiveIsShownStaleAndWaitedFor() throws Exception {
-        // An event every 3 s: a quiet period of 300 ms passes between two events.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofSeconds(3)).build());
+        // An event every 8 s: a quiet period of 300 ms, then /flow/output held back for the ask's
+        // 5 s (the run is live, as the spec says the server does), pass between two events.
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofSeconds(8)).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
         ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken()))
                 .run(run).quietPeriod(Duration.ofMillis(300)).build();
         try (ConnectionService s = new ConnectionService(request, l, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             while (l.snapshotStates().stream().noneMatch(st -> st.contains("stale, still waiting")) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
