@@ -52,7 +52,8 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
             if (!vm.tokenTravelsInClear()) {
                 return;
             }
-            InsecureTokenQuestion question = new InsecureTokenQuestion(getDialogPane().getScene().getWindow(), vm.target());
+            InsecureTokenQuestion question = new InsecureTokenQuestion(getDialogPane().getScene().getWindow(), vm.target(),
+                    vm.secretInClear());
             if (question.showAndWait().orElse(ButtonType.CANCEL) == InsecureTokenQuestion.SEND_ANYWAY) {
                 insecureAllowed = true;
             } else {

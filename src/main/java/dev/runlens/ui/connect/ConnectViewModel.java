@@ -172,6 +172,12 @@ public final class ConnectViewModel {
                 || lyzrKey && ConnectionRequest.plainToRemoteHost(target());
     }
 
+    /** What {@link #tokenTravelsInClear()} would send in clear, for the question: "the token" or "the Lyzr API key". */
+    public String secretInClear() {
+        boolean lyzrKey = protocol.get() == ProtocolOption.LYZR && !blank(lyzrTaskId.get());
+        return lyzrKey ? "the Lyzr API key" : "the token";
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -15,13 +15,14 @@ import java.net.URI;
 public final class InsecureTokenQuestion extends Alert {
     public static final ButtonType SEND_ANYWAY = new ButtonType("Send anyway", ButtonBar.ButtonData.OK_DONE);
 
-    public InsecureTokenQuestion(Window owner, URI url) {
-        super(AlertType.WARNING, text(url), SEND_ANYWAY, ButtonType.CANCEL);
+    /** {@code what}: "the token" or "the Lyzr API key". */
+    public InsecureTokenQuestion(Window owner, URI url, String what) {
+        super(AlertType.WARNING, text(url, what), SEND_ANYWAY, ButtonType.CANCEL);
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle("Send the token unencrypted?");
-        setHeaderText("Send the token unencrypted?");
+        setTitle("Send " + what + " unencrypted?");
+        setHeaderText("Send " + what + " unencrypted?");
         getDialogPane().setId("insecure-token-question");
         getDialogPane().lookupButton(SEND_ANYWAY).setId("insecure-send-anyway");
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("insecure-cancel");
@@ -30,8 +31,8 @@ public final class InsecureTokenQuestion extends Alert {
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
     }
 
-    static String text(URI url) {
-        return "ws:// to " + url.getHost() + " is not encrypted: anyone on the network path can read the token "
-                + "and use it as you. Use wss:// if the server offers it.";
+    static String text(URI url, String what) {
+        return "ws:// to " + url.getHost() + " is not encrypted: anyone on the network path can read " + what
+                + " and use it as you. Use wss:// if the server offers it.";
     }
 }

@@ -117,4 +117,42 @@ class InsecureTokenQuestionUiTest {
         assertFalse(noToken.getResult().limits().allowInsecure());
         assertFalse(LiveConnector.request(noToken.getResult()).sendsTokenInClear());
     }
+
+    @Test
+    void aLyzrKeyTypedInTheDialogIsAskedForByNameAndReachesTheRequestOnlyAfterSendAnyway(FxRobot robot) throws Exception {
+        ConnectViewModel vm = new ConnectViewModel(List.of());
+        AtomicReference<ConnectDialog> opened = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.urlProperty().set("ws://192.0.2.10:8080");
+            vm.protocolProperty().set(dev.runlens.ui.connect.ProtocolOption.LYZR);
+            vm.lyzrFlowProperty().set("Customer Support");
+            vm.lyzrRunProperty().set("run-1");
+            ConnectDialog d = new ConnectDialog(stage, vm);
+            opened.set(d);
+            d.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectDialog dialog = opened.get();
+        assertTrue(robot.lookup("#connect-lyzr-key").queryAs(PasswordField.class).isDisabled(), "no task id: no key asked");
+        robot.clickOn("#connect-lyzr-task-id").write("task-42");
+        WaitForAsyncUtils.asyncFx(() -> vm.lyzrKeyModeProperty().set(ConnectViewModel.KeyMode.TYPED)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#connect-lyzr-key").write("lyzr-typed-key");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        clickConnect(robot, dialog);
+        String title = robot.lookup("#insecure-token-question .header-panel .label").queryAs(Labeled.class).getText();
+        assertEquals("Send the Lyzr API key unencrypted?", title);
+        robot.clickOn("#insecure-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.isShowing(), "Cancel keeps the Connect dialog");
+
+        clickConnect(robot, dialog);
+        robot.clickOn("#insecure-send-anyway");
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionRequest request = LiveConnector.request(dialog.getResult());
+        assertEquals("task-42", request.lyzrTaskId());
+        assertEquals("lyzr-typed-key", request.lyzrApiKey().reveal());
+        assertTrue(request.sendsLyzrKeyInClear() && request.allowInsecure());
+    }
 }
