@@ -13,9 +13,9 @@ import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
 import dev.runlens.launch.ConnectionOptions;
-import dev.runlens.launch.Converters;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.HttpActionOptions;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import dev.runlens.log.SessionRecorder;
@@ -35,7 +35,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,15 +105,8 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The session log of --record or --watch (default: a new file in the sessions folder).")
     Path out;
 
-    @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12).")
-    Path truststore;
-
-    @Option(names = "--allow-insecure", description = "Send the token over plain http:// or ws:// to a host that is not loopback.")
-    boolean allowInsecure;
-
-    @Option(names = "--timeout", paramLabel = "S", converter = Converters.Seconds.class,
-            description = "Wait at most S seconds for the server's answer (default 15).")
-    Duration timeout;
+    @Mixin
+    HttpActionOptions http;
 
     @Spec
     CommandSpec spec;
@@ -167,8 +159,8 @@ public final class StartCommand implements Callable<Integer> {
         String runId;
         try {
             values = FlowInputs.parse(readInputs(), tagged ? FlowInputs.Form.TAGGED : FlowInputs.Form.PLAIN, tags());
-            ApiTarget target = ApiTarget.spaceOperator(uri, secret, truststore, allowInsecure);
-            runId = new SpaceOperatorApi(target, timeout).start(flow, values);
+            ApiTarget target = ApiTarget.spaceOperator(uri, secret, http.truststore, http.allowInsecure);
+            runId = new SpaceOperatorApi(target, http.timeout).start(flow, values);
         } catch (ActionFailure f) {
             err.println("runlens start: " + f.sentence());
             return ActionExits.of(f.kind(), false);
@@ -178,8 +170,8 @@ public final class StartCommand implements Callable<Integer> {
         StartedRun started = StartedRun.spaceOperator(runId, flow, FlowInputs.taggedCompact(values));
         URI socket = socketOf(uri);
         if (record) {
-            ConnectionRequest request = ConnectionRequest.builder(socket).token(secret).run(runId).truststore(truststore)
-                    .allowInsecure(allowInsecure).build();
+            ConnectionRequest request = ConnectionRequest.builder(socket).token(secret).run(runId).truststore(http.truststore)
+                    .allowInsecure(http.allowInsecure).build();
             return recording().run(request, file(), false, c -> started);
         }
         spec.commandLine().getOut().println(runId);
@@ -205,7 +197,7 @@ public final class StartCommand implements Callable<Integer> {
         LyzrApi client;
         try {
             w = LyzrWorkflow.freshRun(LyzrWorkflow.read(workflow));
-            client = new LyzrApi(new ApiTarget(api, key, truststore, allowInsecure), timeout);
+            client = new LyzrApi(new ApiTarget(api, key, http.truststore, http.allowInsecure), http.timeout);
         } catch (ActionFailure f) {
             err.println("runlens start: " + f.sentence());
             return ActionExits.of(f.kind(), false);
@@ -214,7 +206,7 @@ public final class StartCommand implements Callable<Integer> {
         }
         if (record) {
             ConnectionRequest request = ConnectionRequest.builder(LyzrUrls.of(lyzrSocketBase(api), w.flowName(), w.runName()))
-                    .protocol(ProtocolChoice.LYZR).lyzrApiKey(key).lyzrApi(api).truststore(truststore)
+                    .protocol(ProtocolChoice.LYZR).lyzrApiKey(key).lyzrApi(api).truststore(http.truststore)
                     .idleTimeout(ConnectionOptions.LYZR_IDLE_TIMEOUT).build();
             return recording().run(request, file(), true, c -> {
                 String taskId = client.runDag(w.body());
@@ -249,10 +241,10 @@ public final class StartCommand implements Callable<Integer> {
         if (out != null) {
             args.addAll(List.of("--out", out.toString()));
         }
-        if (truststore != null) {
-            args.addAll(List.of("--truststore", truststore.toString()));
+        if (http.truststore != null) {
+            args.addAll(List.of("--truststore", http.truststore.toString()));
         }
-        if (allowInsecure) {
+        if (http.allowInsecure) {
             args.add("--allow-insecure");
         }
         watcher.setOut(root.getOut());

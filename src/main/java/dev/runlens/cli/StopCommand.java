@@ -3,9 +3,9 @@ package dev.runlens.cli;
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.ApiTarget;
 import dev.runlens.act.SpaceOperatorApi;
-import dev.runlens.launch.Converters;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.HttpActionOptions;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import picocli.CommandLine.Command;
@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -46,15 +44,8 @@ public final class StopCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, as the server records it.")
     String reason;
 
-    @Option(names = "--truststore", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or PKCS12) for https://.")
-    Path truststore;
-
-    @Option(names = "--allow-insecure", description = "Send the token over plain http:// to a host that is not loopback.")
-    boolean allowInsecure;
-
-    @Option(names = "--timeout", paramLabel = "S", converter = Converters.Seconds.class,
-            description = "Wait at most S seconds for the answer (default 15).")
-    Duration timeout;
+    @Mixin
+    HttpActionOptions http;
 
     @Spec
     CommandSpec spec;
@@ -75,12 +66,12 @@ public final class StopCommand implements Callable<Integer> {
         token.check();
         ApiTarget target;
         try {
-            target = ApiTarget.spaceOperator(URI.create(url), token.secret(environment), truststore, allowInsecure);
+            target = ApiTarget.spaceOperator(URI.create(url), token.secret(environment), http.truststore, http.allowInsecure);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--url: " + e.getMessage());
         }
         try {
-            new SpaceOperatorApi(target, timeout).stop(run, reason);
+            new SpaceOperatorApi(target, http.timeout).stop(run, reason);
         } catch (ActionFailure f) {
             spec.commandLine().getErr().println("runlens stop: " + f.sentence());
             return ActionExits.of(f.kind(), true);

@@ -25,7 +25,7 @@ final class ApiInputHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        byte[] body = FlowStopHandler.body(request);
+        byte[] body = TokenPostHandler.body(request);
         if (body == null) {
             OutputHandler.answer(response, 413, "{\"error\":\"payload too large\"}");
             return;

@@ -2,11 +2,7 @@ package dev.runlens.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runlens.connect.LyzrUrls;
 import dev.runlens.json.Json;
-import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.server.HttpHandler;
-import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 import java.io.IOException;
@@ -17,30 +13,14 @@ import java.nio.charset.StandardCharsets;
  * {@code not found} for a flow it does not have, else {@code {"flow_run_id":..}}. A body it cannot
  * parse is ignored and the flow starts with no inputs, as the real server does.
  */
-final class FlowStartHandler extends HttpHandler {
-    private final SimActions actions;
-
+final class FlowStartHandler extends TokenPostHandler {
     FlowStartHandler(SimActions actions) {
-        this.actions = actions;
+        super(actions);
     }
 
     @Override
-    public void service(Request request, Response response) throws Exception {
-        byte[] body = FlowStopHandler.body(request);
-        if (body == null) {
-            OutputHandler.answer(response, 413, "{\"error\":\"payload too large\"}");
-            return;
-        }
-        if (request.getMethod() != Method.POST) {
-            OutputHandler.answer(response, 405, "{\"error\":\"method not allowed\"}");
-            return;
-        }
-        if (!actions.state().acceptsToken(SimActions.token(request))) {
-            OutputHandler.answer(response, 401, "{\"error\":\"unauthenticated\"}");
-            return;
-        }
-        String path = request.getRequestURI();
-        SoScenario scenario = SimActions.scenarioOf(LyzrUrls.decodeSegment(path.substring(path.lastIndexOf('/') + 1)));
+    void post(Response response, byte[] body, String flowId) throws IOException {
+        SoScenario scenario = SimActions.scenarioOf(flowId);
         if (scenario == null) {
             OutputHandler.answer(response, 404, "{\"error\":\"not found\"}");
             return;
