@@ -1,8 +1,8 @@
 #!/bin/sh
 # The acceptance check on a test machine (not CI: it needs root, apt-get, xvfb-run and
 # ImageMagick's import): install target/dist/runlens_*.deb with its declared dependencies, run the
-# command-line launcher through its /usr/bin/runlens link against every fixture, check that it maps
-# the CDS archive built at package time, check the MIME type, screenshot the dashboard started
+# command-line launcher through its /usr/bin/runlens link against every fixture, check that both
+# launchers map the AOT caches built at package time, check the MIME type, screenshot the dashboard started
 # by the window launcher under Xvfb, then remove the package and check the link went with it.
 # Usage: sudo packaging/check-deb.sh [screenshot.png]
 set -eu
@@ -22,10 +22,14 @@ for log in src/test/resources/fixtures/*.jsonl; do
     runlens summary --json "$log" | cmp - "${log%.jsonl}.summary.json"
     echo "summary --json $log: as expected"
 done
-# The runtime's class-data sharing archive, built by jlink, is mapped from /opt/runlens.
-JAVA_TOOL_OPTIONS=-Xlog:cds=info runlens --version 2>&1 | grep -q "Opened shared archive file /opt/runlens/" \
-    || { echo "the installed runlens does not map its CDS archive" >&2; exit 1; }
-echo "CDS archive: mapped from /opt/runlens"
+# Each launcher maps the AOT cache trained at package time from /opt/runlens (decision 0033):
+# refused, the JVM would print "[error][aot] ..." lines, on stdout.
+for pair in runlens:runlens-cli.aot "$window":runlens-window.aot; do
+    aot=$(JAVA_TOOL_OPTIONS=-Xlog:aot=info "${pair%%:*}" --version 2>&1)
+    echo "$aot" | grep -q "Opened AOT cache /opt/runlens/lib/app/${pair#*:}\." && ! echo "$aot" | grep -q '\[error' \
+        || { echo "${pair%%:*} does not map its AOT cache:" >&2; echo "$aot" >&2; exit 1; }
+    echo "AOT cache: ${pair%%:*} maps /opt/runlens/lib/app/${pair#*:}"
+done
 # Bash completion: the installed script completes the commands.
 completion=/usr/share/bash-completion/completions/runlens
 [ -r "$completion" ] || { echo "no bash completion at $completion" >&2; exit 1; }

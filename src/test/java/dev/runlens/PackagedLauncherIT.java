@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the window launcher {@code bin/Runlens} for what it shares with it.
  */
 class PackagedLauncherIT {
-    /** The budget for the unpacked app image. */
-    private static final long MAX_APP_IMAGE_BYTES = 120L * 1000 * 1000;
+    /** The budget for the unpacked app image: 120 MB, plus the launchers' AOT caches (decision 0033). */
+    private static final long MAX_APP_IMAGE_BYTES = 170L * 1000 * 1000;
 
     @TempDir
     Path workDir;

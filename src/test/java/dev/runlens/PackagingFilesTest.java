@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,6 +161,21 @@ class PackagingFilesTest {
         // The link's target is the launcher build.xml adds under that name.
         String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
         assertTrue(build.contains("<arg value=\"runlens-cli=${work}/runlens-cli.properties\"/>"), "no runlens-cli launcher");
+    }
+
+    @Test
+    void postinstGivesTheInstalledJarTheModificationTimeTheAotCachesWereTrainedWith() throws Exception {
+        String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
+        Matcher mtime = Pattern.compile("<property name=\"aot.jar.mtime.seconds\" value=\"(\\d+)\"/>").matcher(build);
+        assertTrue(mtime.find(), "build.xml sets no aot.jar.mtime.seconds");
+        assertTrue(build.contains("<touch file=\"${app.jar}\" millis=\"${aot.jar.mtime.seconds}000\"/>"), "the jar is not touched before training");
+        String postinst = Files.readString(LINUX.resolve("resources/postinst"), StandardCharsets.UTF_8);
+        assertTrue(postinst.contains("\n        touch -d @" + mtime.group(1) + " /opt/runlens/lib/app/runlens.jar\n"), postinst);
+        // Each launcher names the cache its training run writes.
+        for (String cache : List.of("runlens-window.aot", "runlens-cli.aot")) {
+            assertTrue(build.contains("-XX:AOTCache=$APPDIR/" + cache), cache);
+            assertTrue(build.contains("-XX:AOTCacheOutput=${app.dir}/lib/app/" + cache), cache);
+        }
     }
 
     @ParameterizedTest
