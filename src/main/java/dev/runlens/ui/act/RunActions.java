@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  */
 public final class RunActions {
     static final String WAITING_PREFIX = "waiting for a value at ";
+    static final String WAITING_TITLE = "Waiting for input";
 
     private final ActionHost host;
     private final DashboardModel model;
@@ -46,6 +47,7 @@ public final class RunActions {
     private final Executor background;
     private final Consumer<Runnable> fx;
     private final BiConsumer<String, String> banner;
+    private final Consumer<String> clearBanner;
     private final Supplier<Window> owner;
     private final LastInputs last;
     private final ObservableMap<RunRef, String> waiting = FXCollections.observableHashMap();
@@ -55,25 +57,33 @@ public final class RunActions {
     private final Map<String, StartedRun> startedHere = new java.util.HashMap<>();
 
     public RunActions(ActionHost host, DashboardModel model, Selection selection, Executor background, Consumer<Runnable> fx,
-                      BiConsumer<String, String> banner, Supplier<Window> owner, LastInputs last) {
+                      BiConsumer<String, String> banner, Consumer<String> clearBanner, Supplier<Window> owner, LastInputs last) {
         this.host = host;
         this.model = model;
         this.selection = selection;
         this.background = background;
         this.fx = fx;
         this.banner = banner;
+        this.clearBanner = clearBanner;
         this.owner = owner;
         this.last = last;
         model.addListener(this::applied);
     }
 
-    /** Runs tracked from each batch: a new ApiInput makes a run wait; an ended run waits for nothing. */
+    /**
+     * Runs tracked from each batch: a new ApiInput makes a run wait; any later event of the run (the
+     * input was answered, here or elsewhere) or its end means it waits no more, and the banner goes
+     * once no run waits.
+     */
     private void applied(Batch batch) {
+        boolean someWaited = !waiting.isEmpty();
         for (Map.Entry<RunRef, java.util.List<EventRow>> e : batch.newRows().entrySet()) {
             for (EventRow row : e.getValue()) {
-                if ("ApiInput".equals(row.kind()) && row.summary() != null && row.summary().startsWith(WAITING_PREFIX) && live(e.getKey())) {
+                if (!"ApiInput".equals(row.kind())) {
+                    waiting.remove(e.getKey());
+                } else if (row.summary() != null && row.summary().startsWith(WAITING_PREFIX) && live(e.getKey())) {
                     if (waiting.put(e.getKey(), row.summary().substring(WAITING_PREFIX.length())) == null) {
-                        banner.accept("Waiting for input", "Run " + e.getKey().runId()
+                        banner.accept(WAITING_TITLE, "Run " + e.getKey().runId()
                                 + " waits for a value: Run → Answer the selected run's input… (Ctrl+Shift+I), or its context menu.");
                     }
                 }
@@ -84,6 +94,9 @@ public final class RunActions {
             if (stopRequested.remove(r.ref())) {
                 say("Stopped", "Run " + r.ref().runId() + " ended after the stop request (" + r.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
             }
+        }
+        if (someWaited && waiting.isEmpty()) {
+            clearBanner.accept(WAITING_TITLE);
         }
     }
 

@@ -97,7 +97,7 @@ public final class Dashboard {
     });
     private final DashboardActionHost actionHost = new DashboardActionHost(this::connect);
     private final RunActions runActions = new RunActions(actionHost, model, selection, background, FxThread::later,
-            this::showBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
+            this::showBanner, this::clearBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
     private final List<Action> actions;
     private long lastLogFlush;
 
@@ -202,6 +202,12 @@ public final class Dashboard {
         // One banner at a time: a newer one (the demo is up, or could not start) replaces the last.
         top.getChildren().removeIf(n -> "demo-banner".equals(n.getId()));
         top.getChildren().add(banner);
+    }
+
+    /** Removes the banner if it is the one titled {@code title} (a notice that no longer holds). */
+    public void clearBanner(String title) {
+        top.getChildren().removeIf(n -> "demo-banner".equals(n.getId()) && n instanceof HBox box
+                && box.getChildren().get(0) instanceof Label t && title.equals(t.getText()));
     }
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */

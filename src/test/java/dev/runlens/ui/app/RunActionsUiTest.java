@@ -211,6 +211,23 @@ class RunActionsUiTest {
     }
 
     @Test
+    void anInputAnsweredElsewhereTakesTheWaitingBannerAway(FxRobot robot) throws Exception {
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
+                Secret.of(simulator.demoToken()), null, false));
+        String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
+        connect(runId);
+        RunRef ref = new RunRef(Source.SPACE_OPERATOR, runId);
+        waitFor(() -> dashboard.runActions().waiting().containsKey(ref));
+        waitFor(() -> bannerTexts(robot).contains("Waiting for input"));
+        // Answered by someone else (another operator, a script): the run's next events say it goes on.
+        api.cancel(java.net.URI.create(dashboard.runActions().waiting().get(ref)));
+        waitFor(() -> run(runId).terminal());
+        waitFor(() -> !dashboard.runActions().waiting().containsKey(ref));
+        waitFor(() -> !bannerTexts(robot).contains("Waiting for input"));
+    }
+
+    @Test
     void aStartTheServerRefusesIsOneSentenceInTheWindow(FxRobot robot) throws Exception {
         simulator = Simulator.start(SimulatorOptions.fast());
         connect(simulator.startRun(SoScenario.BALANCE));
