@@ -106,7 +106,8 @@ public final class SessionLineParser {
         if (i != n - 1 || b[i] != '}' || w > Json.MAX_STRING_LENGTH) {
             return null;
         }
-        String frame = new String(out, 0, w, StandardCharsets.UTF_8);
+        // All ASCII (the usual case): copied as it is, without UTF-8 decoding's scan.
+        String frame = new String(out, 0, w, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         if (nonAscii && frame.indexOf('\uFFFD') >= 0) {
             return null;  // malformed UTF-8 was replaced (or the text has U+FFFD): the tree decides
         }
