@@ -202,4 +202,32 @@ class PackagingFilesTest {
                 summary.model().runs().stream().map(Run::status).toList());
         assertTrue(summary.model().runs().stream().allMatch(r -> r.executions().size() >= 2));
     }
+
+    /**
+     * The command-line cache is trained on the demo session repeated (build.xml concatenates it):
+     * such a log must read as the demo does, every frame decoded and no line damaged, or the
+     * training would profile the error paths instead of the summary's.
+     */
+    @Test
+    void theDemoSessionRepeatedReadsCleanlyForTheCliTraining(@TempDir Path dir) throws Exception {
+        Path demo = Path.of("assets/demo-session.runlens.jsonl");
+        Path repeated = dir.resolve("demo-x3.jsonl");
+        byte[] once = Files.readAllBytes(demo);
+        Files.write(repeated, concat(once, concat(once, once)));
+        SummaryBuilder single = new SummaryBuilder();
+        single.add(demo);
+        SummaryBuilder triple = new SummaryBuilder();
+        triple.add(repeated);
+        assertEquals(3 * single.stats().total(), triple.stats().total());
+        assertEquals(0, triple.stats().malformed());
+        assertEquals(List.of(), triple.problems());
+        String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
+        assertTrue(build.contains("dev.runlens.Main summary --json demo-x400.jsonl"), "the CLI training does not read the long log");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
