@@ -34,7 +34,24 @@ public final class Baselines {
 
     /** The most recent succeeded run of the same flow other than the run itself. */
     public static Optional<PastRun> defaultFor(RunHistory history, Run run) {
-        List<PastRun> candidates = history.succeededRuns(flowOf(run), CANDIDATES);
-        return candidates.stream().filter(p -> !p.run().equals(run.ref())).findFirst();
+        return defaultFor(history, flowOf(run), run.ref());
+    }
+
+    /** As above for a run known by its flow and id (a live run's state stays on the FX thread). */
+    public static Optional<PastRun> defaultFor(RunHistory history, FlowKey flow, RunRef self) {
+        List<PastRun> candidates = history.succeededRuns(flow, CANDIDATES);
+        return candidates.stream().filter(p -> !p.run().equals(self)).findFirst();
+    }
+
+    /**
+     * The run of a recording picked as a baseline for {@code self}: a succeeded run of the same flow
+     * first, else the first finished run, else the first; never {@code self} when there is another.
+     */
+    public static Optional<Run> pickIn(List<Run> runs, FlowKey flow, RunRef self) {
+        List<Run> others = runs.stream().filter(r -> !r.ref().equals(self)).toList();
+        List<Run> pool = others.isEmpty() ? runs : others;
+        return pool.stream().filter(r -> r.status() == dev.runlens.model.RunStatus.SUCCEEDED && flowOf(r).equals(flow)).findFirst()
+                .or(() -> pool.stream().filter(Run::terminal).findFirst())
+                .or(() -> pool.stream().findFirst());
     }
 }

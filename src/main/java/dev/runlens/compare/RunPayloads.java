@@ -30,6 +30,14 @@ public final class RunPayloads {
         }
     }
 
+    /** A copy to hand to another thread: the payloads themselves are immutable. */
+    public RunPayloads copy() {
+        RunPayloads c = new RunPayloads();
+        c.inputs.putAll(inputs);
+        c.outputs.putAll(outputs);
+        return c;
+    }
+
     public Payload input(NodeIteration key) {
         return inputs.get(key);
     }

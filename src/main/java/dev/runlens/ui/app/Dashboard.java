@@ -1,12 +1,14 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.act.LastInputs;
+import dev.runlens.history.RunHistory;
 import dev.runlens.ui.act.RunActions;
 import dev.runlens.ui.act.RunContextMenu;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.compare.CompareWindow;
 import dev.runlens.ui.connect.ConfigFiles;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
@@ -100,6 +102,7 @@ public final class Dashboard {
             this::showBanner, this::clearBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
     private final List<Action> actions;
     private long lastLogFlush;
+    private RunHistory history = RunHistory.NONE;
 
     public Dashboard(Connector connector) {
         this.connector = connector;
@@ -118,7 +121,9 @@ public final class Dashboard {
         SplitPane centre = new SplitPane(timelinePane, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
-        runsView.list().setContextMenu(new RunContextMenu(runActions, model, selection));
+        RunContextMenu runMenu = new RunContextMenu(runActions, model, selection);
+        runMenu.addCompare(this::compareSelected);
+        runsView.list().setContextMenu(runMenu);
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
         main.setDividerPositions(0.21, 0.68);
         SplitPane.setResizableWithParent(runsView, false);
@@ -239,6 +244,20 @@ public final class Dashboard {
             bridge.problem(feed, "could not connect to " + settings.url() + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** The history the comparison and the usual durations come from; the index's, once it is open. */
+    public void setHistory(RunHistory history) {
+        this.history = history;
+    }
+
+    /** Opens the comparison of the selected run with its baseline; says so when no run is selected. */
+    public void compareSelected() {
+        if (selection.run() == null) {
+            showBanner("Compare", "Select a run first: the comparison sets the selected run beside a baseline.");
+            return;
+        }
+        CompareWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), model, selection.run(), history, names);
     }
 
     /** Stops the pulse, closes connections (and their recordings) and the frame store. */
