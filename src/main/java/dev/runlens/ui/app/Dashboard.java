@@ -9,6 +9,7 @@ import dev.runlens.ui.bridge.FxPump;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.compare.CompareWindow;
+import dev.runlens.ui.compare.OverdueWatch;
 import dev.runlens.ui.connect.ConfigFiles;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
@@ -103,6 +104,7 @@ public final class Dashboard {
     private final List<Action> actions;
     private long lastLogFlush;
     private RunHistory history = RunHistory.NONE;
+    private final OverdueWatch overdue = new OverdueWatch(model, background, FxThread::later);
 
     public Dashboard(Connector connector) {
         this.connector = connector;
@@ -152,6 +154,7 @@ public final class Dashboard {
         runsVm.autoSelectThrough(pump::nextPulse);
         pump.afterPulse(now -> {
             follower.afterPulse(now);
+            overdue.tick(now);
             statusBar.refresh(now);
             // The event log takes new rows ten times a second, and only while it is in view.
             if (eventsTab.isSelected() && now - lastLogFlush > 100_000_000L) {
@@ -164,6 +167,9 @@ public final class Dashboard {
                 eventsVm.flush();
             }
         });
+        timeline.setUsual(overdue::usualFor);
+        runsVm.setOverdue(overdue::overdue);
+        overdue.addListener(timeline::invalidate);
         errorsVm.totalProperty().subscribe(n -> errorsTab.setText(n.intValue() == 0 ? "Errors" : "Errors (" + n + ")"));
         themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(t == Themes.Theme.DARK ? Palette.DARK : Palette.LIGHT));
     }
@@ -249,6 +255,7 @@ public final class Dashboard {
     /** The history the comparison and the usual durations come from; the index's, once it is open. */
     public void setHistory(RunHistory history) {
         this.history = history;
+        overdue.setHistory(history);
     }
 
     /** Opens the comparison of the selected run with its baseline; says so when no run is selected. */
