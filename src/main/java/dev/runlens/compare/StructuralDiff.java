@@ -47,12 +47,12 @@ public final class StructuralDiff {
         return List.copyOf(d.out);
     }
 
-    /** True when the payloads have no difference; equal text is equal without building a tree. */
+    /** True when the payloads have no difference; equal JSON trees are equal without decoding values. */
     public static boolean equal(Payload before, Payload after) {
         if (before == null || after == null) {
             return before == after;
         }
-        if (before.tagged() == after.tagged() && before.text().equals(after.text())) {
+        if (before == after || before.tagged() == after.tagged() && before.json().equals(after.json())) {
             return true;
         }
         return of(before, after).isEmpty();

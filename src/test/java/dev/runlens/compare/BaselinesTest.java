@@ -71,4 +71,16 @@ class BaselinesTest {
         assertTrue(Baselines.defaultFor(RunHistory.NONE, support).isEmpty());
         assertEquals(Source.LYZR, support.ref().source());
     }
+
+    @Test
+    void aRecordingPickedAsBaselineGivesItsSucceededRunOfTheSameFlow() throws IOException {
+        Run changed = RecordingLoader.runs(DIR.resolve("so-changed.jsonl")).get(0);
+        List<Run> two = RecordingLoader.runs(DIR.resolve("so-two-runs.jsonl"));
+        // The first run of the file is unfinished (and of another node set): the second is picked.
+        assertEquals(two.get(1).ref(), Baselines.pickIn(two, Baselines.flowOf(changed), changed.ref()).orElseThrow().ref());
+        // A file holding only the run itself still gives it, rather than nothing.
+        List<Run> self = RecordingLoader.runs(DIR.resolve("so-changed.jsonl"));
+        assertEquals(changed.ref(), Baselines.pickIn(self, Baselines.flowOf(changed), changed.ref()).orElseThrow().ref());
+        assertTrue(Baselines.pickIn(List.of(), Baselines.flowOf(changed), changed.ref()).isEmpty());
+    }
 }
