@@ -1,5 +1,6 @@
 package dev.runlens;
 
+import dev.runlens.cli.CompareCommand;
 import dev.runlens.cli.DemoServerCommand;
 import dev.runlens.cli.ExportCommand;
 import dev.runlens.cli.RecordCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the dashboard on the built-in demo."},
         subcommands = {SummaryCommand.class, RecordCommand.class, ExportCommand.class, DemoServerCommand.class,
                 WatchCommand.class, OpenCommand.class, DashboardCommand.class,
-                StartCommand.class, StopCommand.class,
+                StartCommand.class, StopCommand.class, CompareCommand.class,
                 HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

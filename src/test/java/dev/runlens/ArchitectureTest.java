@@ -63,6 +63,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theComparisonKnowsNeitherTheCommandLineNorTheViews() {
+        noClasses().that().resideInAPackage("dev.runlens.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.runlens.cli..", "dev.runlens.launch..", UI)
+                .because("the command line and the window share one comparison")
+                .check(main);
+    }
+
+    @Test
     void viewModelsKnowNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..")

@@ -33,6 +33,14 @@ public final class RunContextMenu extends ContextMenu {
         setOnShowing(e -> refresh(actions, model, selection.run()));
     }
 
+    /** Adds "Compare with baseline…" after the run's actions; {@code compare} opens it for the selected run. */
+    public void addCompare(Runnable compare) {
+        MenuItem item = new MenuItem("Compare with baseline…\tCtrl+Shift+B");
+        item.setId("run-menu-compare");
+        item.setOnAction(e -> compare.run());
+        getItems().add(3, item);
+    }
+
     private void refresh(RunActions actions, DashboardModel model, RunRef ref) {
         Run run = ref == null ? null : model.runModel().run(ref);
         boolean so = ref != null && ref.source() != Source.LYZR;

@@ -1,12 +1,15 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.act.LastInputs;
+import dev.runlens.history.RunHistory;
 import dev.runlens.ui.act.RunActions;
 import dev.runlens.ui.act.RunContextMenu;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.FxPump;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.compare.CompareWindow;
+import dev.runlens.ui.compare.OverdueWatch;
 import dev.runlens.ui.connect.ConfigFiles;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
@@ -100,6 +103,8 @@ public final class Dashboard {
             this::showBanner, this::clearBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
     private final List<Action> actions;
     private long lastLogFlush;
+    private RunHistory history = RunHistory.NONE;
+    private final OverdueWatch overdue = new OverdueWatch(model, background, FxThread::later);
 
     public Dashboard(Connector connector) {
         this.connector = connector;
@@ -118,7 +123,9 @@ public final class Dashboard {
         SplitPane centre = new SplitPane(timelinePane, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
-        runsView.list().setContextMenu(new RunContextMenu(runActions, model, selection));
+        RunContextMenu runMenu = new RunContextMenu(runActions, model, selection);
+        runMenu.addCompare(this::compareSelected);
+        runsView.list().setContextMenu(runMenu);
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
         main.setDividerPositions(0.21, 0.68);
         SplitPane.setResizableWithParent(runsView, false);
@@ -147,6 +154,7 @@ public final class Dashboard {
         runsVm.autoSelectThrough(pump::nextPulse);
         pump.afterPulse(now -> {
             follower.afterPulse(now);
+            overdue.tick(now);
             statusBar.refresh(now);
             // The event log takes new rows ten times a second, and only while it is in view.
             if (eventsTab.isSelected() && now - lastLogFlush > 100_000_000L) {
@@ -159,6 +167,9 @@ public final class Dashboard {
                 eventsVm.flush();
             }
         });
+        timeline.setUsual(overdue::usualFor);
+        runsVm.setOverdue(overdue::overdue);
+        overdue.addListener(timeline::invalidate);
         errorsVm.totalProperty().subscribe(n -> errorsTab.setText(n.intValue() == 0 ? "Errors" : "Errors (" + n + ")"));
         themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(t == Themes.Theme.DARK ? Palette.DARK : Palette.LIGHT));
     }
@@ -239,6 +250,21 @@ public final class Dashboard {
             bridge.problem(feed, "could not connect to " + settings.url() + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** The history the comparison and the usual durations come from; the index's, once it is open. */
+    public void setHistory(RunHistory history) {
+        this.history = history;
+        overdue.setHistory(history);
+    }
+
+    /** Opens the comparison of the selected run with its baseline; says so when no run is selected. */
+    public void compareSelected() {
+        if (selection.run() == null) {
+            showBanner("Compare", "Select a run first: the comparison sets the selected run beside a baseline.");
+            return;
+        }
+        CompareWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), model, selection.run(), history, names);
     }
 
     /** Stops the pulse, closes connections (and their recordings) and the frame store. */

@@ -75,6 +75,8 @@ final class DashboardActions {
         all.add(Action.of("answer-input", Place.RUN, "Answer the selected run's input…",
                 new KeyCodeCombination(KeyCode.I, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+I", acts::answerInput)
                 .enabledWhen(acts.selectedWaits()));
+        all.add(Action.of("compare-baseline", Place.RUN, "Compare with baseline…",
+                new KeyCodeCombination(KeyCode.B, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+B", d::compareSelected));
         all.add(Action.of("reveal-secrets", Place.VIEW, "Reveal / hide secrets", new KeyCodeCombination(KeyCode.R, ctrl), "Ctrl+R",
                 () -> toggle(d.inspectorViewModel().revealSecretsProperty())));
         all.add(Action.of("theme", Place.VIEW, "Light / dark theme", new KeyCodeCombination(KeyCode.T, ctrl), "Ctrl+T", d.themes()::toggle));

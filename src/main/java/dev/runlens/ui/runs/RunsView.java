@@ -194,7 +194,7 @@ public final class RunsView extends BorderPane {
             }
             name.setText(row.name() + "  " + style.label());
             boolean stale = row.stale(now);
-            detail.setText((stale ? "STALE · " : "") + row.detail(now));
+            detail.setText((stale ? "STALE · " : "") + (vm.overdue(row.ref()) ? "OVERDUE · " : "") + row.detail(now));
             if (stale != detail.getStyleClass().contains("run-stale")) {
                 if (stale) {
                     detail.getStyleClass().add("run-stale");

@@ -24,6 +24,8 @@ public final class RunsViewModel {
     private Consumer<Runnable> autoSelect = Runnable::run;
     private boolean autoSelectPending;
 
+    private java.util.function.Predicate<RunRef> overdue = r -> false;
+
     public RunsViewModel(DashboardModel model, Selection selection) {
         this.model = model;
         this.selection = selection;
@@ -103,6 +105,15 @@ public final class RunsViewModel {
 
     public Selection selection() {
         return selection;
+    }
+
+    /** Runs with an execution past its usual time (issue 18's overdue watch); none by default. */
+    public void setOverdue(java.util.function.Predicate<RunRef> overdue) {
+        this.overdue = overdue;
+    }
+
+    public boolean overdue(RunRef ref) {
+        return overdue.test(ref);
     }
 
     public RunRow row(RunRef ref) {

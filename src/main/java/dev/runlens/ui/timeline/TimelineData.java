@@ -1,5 +1,6 @@
 package dev.runlens.ui.timeline;
 
+import dev.runlens.history.UsualDuration;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 
@@ -21,6 +22,8 @@ public final class TimelineData {
     private int seen;
     private int notRunSeen;
     private boolean endSeen;
+    /** Each node's usual duration (median to 95th percentile), drawn behind its bars. */
+    private Map<String, UsualDuration> usual = Map.of();
     /** Earliest start and latest finish seen, kept as executions arrive (no scan per paint). */
     private double minStart = Double.POSITIVE_INFINITY;
     private double maxFinish = Double.NEGATIVE_INFINITY;
@@ -83,6 +86,15 @@ public final class TimelineData {
             rowList.add(r);
         }
         return r;
+    }
+
+    public void setUsual(Map<String, UsualDuration> usual) {
+        this.usual = usual == null ? Map.of() : usual;
+    }
+
+    /** The node's usual duration, or null when the history has none. */
+    public UsualDuration usual(String node) {
+        return usual.get(node);
     }
 
     public List<TimelineRow> rows() {

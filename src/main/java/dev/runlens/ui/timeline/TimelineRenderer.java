@@ -1,5 +1,7 @@
 package dev.runlens.ui.timeline;
 
+import dev.runlens.compare.Overdue;
+import dev.runlens.history.UsualDuration;
 import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
@@ -26,6 +28,8 @@ final class TimelineRenderer {
     static final double ROW_HEIGHT = 24;
     private static final double BAR_INSET = 4;
     private static final Font FONT = Font.font(11);
+    /** Okabe-Ito orange: apart from the status colours for any colour vision; the text says it too. */
+    private static final Color OVERDUE = Color.web("#E69F00");
 
     /** What a paint needs; {@code scrollY} in pixels. */
     record Frame(TimelineData data, Viewport viewport, double width, double height, double scrollY, double now,
@@ -243,6 +247,10 @@ final class TimelineRenderer {
         StatusStyle style = StatusStyle.of(e.status());
         Color c = style.color();
         double w = x1 - x0;
+        UsualDuration usual = f.data().usual(e.node());
+        if (usual != null) {
+            paintUsual(gc, f, x0, usual, top, height);
+        }
         switch (e.status()) {
             case RUNNING:
                 gc.setFill(c.deriveColor(0, 0.6, 1.25, 0.75));
@@ -280,10 +288,48 @@ final class TimelineRenderer {
                 gc.fillText("#" + e.times(), x0 + 15, top + height / 2);
             }
         }
+        if (usual != null && e.status() == ExecutionStatus.RUNNING && !e.finished()) {
+            paintOverdue(gc, f, e, x0, x1, top, height, usual);
+        }
         if (e == f.selected() || e == f.hover()) {
             gc.setStroke(e == f.selected() ? f.palette().selection() : c.darker());
             gc.setLineWidth(e == f.selected() ? 2 : 1);
             gc.strokeRect(x0 - 1, top - 1, w + 2, height + 2);
         }
+    }
+
+    /**
+     * The node's usual duration behind its bar: a faint band from the bar's start to the median,
+     * fainter to the 95th percentile, with a tick at the median. The bar covers what it has done.
+     */
+    private static void paintUsual(GraphicsContext gc, Frame f, double x0, UsualDuration usual, double top, double height) {
+        double start = f.viewport().time(x0);
+        double median = f.viewport().x(start + usual.medianMillis());
+        double p95 = f.viewport().x(start + Math.max(usual.medianMillis(), usual.p95Millis()));
+        Color band = f.palette().mutedText();
+        gc.setFill(band.deriveColor(0, 1, 1, 0.22));
+        gc.fillRect(x0, top + 2, Math.max(1, median - x0), height - 4);
+        gc.setFill(band.deriveColor(0, 1, 1, 0.12));
+        gc.fillRect(median, top + 2, Math.max(0, p95 - median), height - 4);
+        gc.setFill(band.deriveColor(0, 1, 1, 0.6));
+        gc.fillRect(Math.round(median), top, 1, height);
+    }
+
+    /** A running bar past its usual 95th percentile: a thick outline and "3.1×" after the bar, readable without colour. */
+    private static void paintOverdue(GraphicsContext gc, Frame f, Execution e, double x0, double x1, double top, double height,
+                                     UsualDuration usual) {
+        double startMillis = TimelineRow.startMillis(e);
+        double elapsed = f.now() - startMillis;
+        if (Double.isNaN(startMillis) || !Overdue.past(elapsed, usual)) {
+            return;
+        }
+        gc.setStroke(OVERDUE);
+        gc.setLineWidth(2);
+        gc.setLineDashes(5, 3);
+        gc.strokeRect(x0 - 1, top - 1, (x1 - x0) + 2, height + 2);
+        gc.setLineDashes((double[]) null);
+        gc.setFill(f.palette().text());
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(String.format(java.util.Locale.ROOT, "⚠ %.1f×", Overdue.timesUsual(elapsed, usual)), x1 + 4, top + height / 2);
     }
 }

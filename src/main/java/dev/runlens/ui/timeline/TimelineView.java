@@ -40,6 +40,7 @@ public final class TimelineView extends Region {
     private TimelineData data;
     private Execution selected;
     private Execution hover;
+    private java.util.function.Function<Run, java.util.Map<String, dev.runlens.history.UsualDuration>> usual = r -> java.util.Map.of();
     /** 20 repaints a second for streaming data: smooth to the eye, a third of the pulses' cost. */
     static final long DATA_REPAINT_NANOS = 50_000_000L;
     private boolean dirty = true;
@@ -210,7 +211,15 @@ public final class TimelineView extends Region {
 
     /** The hover text of an execution: node, times, status, start, finish, duration. */
     public String describe(Execution e) {
-        return HoverText.of(e, data.run(), names, zone.get(), clock);
+        String text = HoverText.of(e, data.run(), names, zone.get(), clock);
+        dev.runlens.compare.Overdue late = dev.runlens.compare.Overdue.of(e, data.usual(e.node()), clock.get());
+        return late != null ? text + "\n" + late.detail() : text;
+    }
+
+    /** Where each run's usual durations come from (the history); none by default. */
+    public void setUsual(java.util.function.Function<Run, java.util.Map<String, dev.runlens.history.UsualDuration>> usual) {
+        this.usual = usual;
+        invalidate();
     }
 
     public void setData(TimelineData data) {
@@ -305,6 +314,9 @@ public final class TimelineView extends Region {
             return;
         }
         double now = TimelineRow.millis(clock.get());
+        if (data != null) {
+            data.setUsual(usual.apply(data.run()));
+        }
         viewport.setPlot(TimelineRenderer.LABEL_WIDTH, w - TimelineRenderer.LABEL_WIDTH - 10);
         if (data != null && autoFit) {
             double[] extent = data.extent(now);

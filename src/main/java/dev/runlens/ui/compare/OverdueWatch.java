@@ -1,0 +1,146 @@
+package dev.runlens.ui.compare;
+
+import dev.runlens.compare.Baselines;
+import dev.runlens.compare.Overdue;
+import dev.runlens.history.FlowKey;
+import dev.runlens.history.RunHistory;
+import dev.runlens.history.UsualDuration;
+import dev.runlens.model.Execution;
+import dev.runlens.model.Run;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.TrackedRun;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Which live runs have an execution running past its usual time. Evaluated on the FX thread at
+ * most once a second (from the pump's pulse), never per event; each flow's usual durations are
+ * asked of the history once, off the FX thread (decision 0053).
+ */
+public final class OverdueWatch {
+    /** How many succeeded runs of a flow make its usual durations. */
+    public static final int RUNS = 20;
+    private static final long EVERY_NANOS = 1_000_000_000L;
+
+    private final DashboardModel model;
+    private final Executor background;
+    private final Consumer<Runnable> fx;
+    private final Map<FlowKey, Map<String, UsualDuration>> usual = new HashMap<>();
+    private final Set<FlowKey> loading = new HashSet<>();
+    private final List<Runnable> listeners = new ArrayList<>();
+    private RunHistory history = RunHistory.NONE;
+    private Set<RunRef> overdueRuns = Set.of();
+    private long last = Long.MIN_VALUE;
+
+    public OverdueWatch(DashboardModel model, Executor background, Consumer<Runnable> fx) {
+        this.model = model;
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** Takes usual durations from {@code history} from now on. */
+    public void setHistory(RunHistory history) {
+        this.history = history;
+        usual.clear();
+        changed();
+    }
+
+    /** Called every pulse with its time in nanos; evaluates once a second. */
+    public void tick(long nanos) {
+        if (last != Long.MIN_VALUE && nanos - last < EVERY_NANOS) {
+            return;
+        }
+        last = nanos;
+        evaluate(Instant.now());
+    }
+
+    /** Re-evaluates the live runs at {@code now}. */
+    public void evaluate(Instant now) {
+        Set<RunRef> found = new HashSet<>();
+        for (Run run : model.runs()) {
+            TrackedRun t = model.track(run.ref());
+            if (run.terminal() || t == null || !t.feed().live()) {
+                continue;
+            }
+            Map<String, UsualDuration> u = usualFor(run);
+            if (!u.isEmpty() && anyOverdue(run, u, now)) {
+                found.add(run.ref());
+            }
+        }
+        if (!found.equals(overdueRuns)) {
+            overdueRuns = Set.copyOf(found);
+            changed();
+        }
+    }
+
+    private static boolean anyOverdue(Run run, Map<String, UsualDuration> u, Instant now) {
+        for (Execution e : run.executions()) {
+            if (!e.finished() && Overdue.of(e, u.get(e.node()), now) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The usual durations of the run's flow, by node; empty until the history answered (then listeners are told). */
+    public Map<String, UsualDuration> usualFor(Run run) {
+        FlowKey flow = Baselines.flowOf(run);
+        Map<String, UsualDuration> known = usual.get(flow);
+        if (known == null) {
+            request(flow);
+            return Map.of();
+        }
+        return known;
+    }
+
+    private void request(FlowKey flow) {
+        if (!loading.add(flow)) {
+            return;
+        }
+        RunHistory h = history;
+        background.execute(() -> {
+            Map<String, UsualDuration> answer;
+            try {
+                answer = Map.copyOf(h.usualDurations(flow, RUNS));
+            } catch (RuntimeException e) {
+                System.err.println("runlens: the usual durations of " + flow.key() + " could not be read: " + e.getMessage());
+                answer = Map.of();
+            }
+            Map<String, UsualDuration> result = answer;
+            fx.accept(() -> {
+                loading.remove(flow);
+                if (h == history) {
+                    usual.put(flow, result);
+                    if (!result.isEmpty()) {
+                        changed();
+                    }
+                }
+            });
+        });
+    }
+
+    /** True when the run had an overdue execution at the last evaluation. */
+    public boolean overdue(RunRef run) {
+        return overdueRuns.contains(run);
+    }
+
+    /** Told when the overdue runs or the known usual durations change (FX thread). */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) {
+            l.run();
+        }
+    }
+}

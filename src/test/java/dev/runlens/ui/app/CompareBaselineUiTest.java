@@ -1,0 +1,133 @@
+package dev.runlens.ui.app;
+
+import dev.runlens.compare.Difference;
+import dev.runlens.compare.ExecutionComparison;
+import dev.runlens.history.FlowKey;
+import dev.runlens.history.PastRun;
+import dev.runlens.history.RunHistory;
+import dev.runlens.history.UsualDuration;
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.sim.LyzrRunName;
+import dev.runlens.sim.LyzrScenario;
+import dev.runlens.sim.Simulator;
+import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.connect.ConnectionSettings;
+import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The comparison opened on a live Lyzr run from the simulator, against a baseline recording found in the history. */
+@ExtendWith(ApplicationExtension.class)
+class CompareBaselineUiTest {
+    private static final Path BASELINE = Path.of("src/test/resources/compare/lyzr-support-baseline.jsonl");
+    private static final String FLOW = "Customer Support Pipeline";
+
+    @TempDir
+    static Path dir;
+    private Dashboard dashboard;
+    private Simulator simulator;
+
+    /** A history of one recording: the baseline run of the flow. */
+    private static final RunHistory HISTORY = new RunHistory() {
+        @Override
+        public List<PastRun> succeededRuns(FlowKey flow, int limit) {
+            return flow.equals(FlowKey.lyzr(FLOW)) ? List.of(new PastRun(BASELINE, RunRef.lyzr(FLOW, "run-baseline"), flow,
+                    RunStatus.SUCCEEDED, Instant.parse("2025-11-24T16:00:00Z"), Instant.parse("2025-11-24T16:00:04Z"))) : List.of();
+        }
+
+        @Override
+        public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
+            return Map.of();
+        }
+    };
+
+    @Start
+    void start(Stage stage) {
+        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard.setHistory(HISTORY);
+        dashboard.attach(stage, 1280, 780);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Compare ")) {
+                    s.close();
+                }
+            }
+            dashboard.close();
+        }).get();
+        if (simulator != null) {
+            simulator.close();
+        }
+        Thread.sleep(200);
+        WaitForAsyncUtils.clearExceptions();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aLiveRunIsComparedWhileItStreamsAndItsFirstDifferingNodeIsSelectedWithItsDiff(FxRobot robot) throws Exception {
+        // Paced, so the comparison opens while the run is still going.
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(150)).build());
+        LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
+        WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
+                ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
+        waitFor(() -> dashboard.selection().run() != null);
+        boolean runningWhenOpened = WaitForAsyncUtils.asyncFx(() -> {
+            boolean running = !dashboard.model().runs().get(0).terminal();
+            dashboard.compareSelected();
+            return running;
+        }).get();
+        assertTrue(runningWhenOpened, "the comparison was opened on a run still streaming");
+        waitFor(() -> dashboard.model().runs().get(0).terminal()
+                && robot.lookup("#compare-header").queryAs(Labeled.class).getText().contains("(succeeded, 3 executions)  ·  baseline"));
+
+        TableView<?> table = robot.lookup("#compare-table").queryAs(TableView.class);
+        waitFor(() -> table.getSelectionModel().getSelectedItem() instanceof ExecutionComparison row
+                && row.key().node().equals("update_crm"));
+        String header = robot.lookup("#compare-header").queryAs(Labeled.class).getText();
+        assertTrue(header.contains("baseline Customer Support Pipeline/run-baseline (succeeded, 3 executions) from lyzr-support-baseline.jsonl, "
+                + "the most recent succeeded run of the same flow"), header);
+        assertEquals(3, table.getItems().size());
+        ListView<?> diff = robot.lookup("#compare-diff").queryAs(ListView.class);
+        List<String> lines = diff.getItems().stream().map(d -> ((Difference) d).line()).toList();
+        assertEquals(List.of("~ $.status: \"open\" → \"escalated\"", "- $.queue: \"tier-1\" (removed)"), lines);
+        assertTrue(robot.lookup("#compare-diff-title").queryAs(Labeled.class).getText()
+                .contains("Output of update_crm #0, baseline → run: 1 changed, 0 added, 1 removed"));
+        // The rows before it are the same as the baseline's; durations are the server's execution times.
+        ExecutionComparison first = (ExecutionComparison) table.getItems().get(0);
+        assertFalse(first.differs());
+        assertEquals(5.33 / 5.0, first.ratio(), 1e-9);
+    }
+}
