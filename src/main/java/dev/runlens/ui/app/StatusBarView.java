@@ -39,6 +39,9 @@ final class StatusBarView extends HBox {
         backlog.setId("status-backlog");
         recording.setId("status-recording");
         traces.setId("status-traces");
+        // The figures keep their room when the notice area has something to say.
+        rate.setMinWidth(Region.USE_PREF_SIZE);
+        backlog.setMinWidth(Region.USE_PREF_SIZE);
         traces.setManaged(false);
         traces.setVisible(false);
         Region grow = new Region();

@@ -5,9 +5,11 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The notice area, a strip of the status bar (decision 0047): it takes no room from the panels and
@@ -15,6 +17,7 @@ import javafx.scene.layout.Priority;
  * selects it, the latest connection news, and a dismiss button; it is hidden while there is nothing to say.
  */
 public final class NoticeArea extends HBox {
+    private static final double MAX_TEXT_WIDTH = 380;
     private final NoticesViewModel vm;
     private final Label runs = new Label();
     private final Hyperlink failure = new Hyperlink();
@@ -41,10 +44,16 @@ public final class NoticeArea extends HBox {
         dismiss.getStyleClass().addAll("notice-dismiss", "small");
         dismiss.setAccessibleText("Dismiss the notices");
         dismiss.setFocusTraversable(false);
-        // Long texts shorten with an ellipsis; the counts keep their room first.
-        failure.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        failure.setMinWidth(80);
+        // The counts and the button keep their room; long names shorten in the middle, so that the
+        // area never pushes the status bar's own figures out.
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        failure.setTooltip(new Tooltip());
+        failure.setMinWidth(240);
+        failure.setMaxWidth(MAX_TEXT_WIDTH);
+        connection.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         connection.setMinWidth(60);
+        connection.setMaxWidth(MAX_TEXT_WIDTH);
         HBox.setHgrow(failure, Priority.SOMETIMES);
         setAccessibleRole(AccessibleRole.TEXT);
         getChildren().addAll(runs, failure, connection, dismiss);
@@ -55,6 +64,7 @@ public final class NoticeArea extends HBox {
         vm.runsProperty().subscribe(t -> show(runs, !t.isEmpty()));
         vm.failureProperty().subscribe(f -> {
             failure.setText(f == null ? "" : f.sentence());
+            failure.getTooltip().setText(f == null ? "" : f.sentence() + " (click to open)");
             failure.setAccessibleText(f == null ? "" : "Open the newest failure: " + f.sentence());
             show(failure, f != null);
         });

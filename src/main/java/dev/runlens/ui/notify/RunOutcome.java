@@ -19,10 +19,18 @@ public record RunOutcome(RunRef ref, boolean failed, String name, String detail)
         return new RunOutcome(run.ref(), failed, shortName(run.ref()), detail);
     }
 
-    /** "run 0b3c1f2e…" for the long Space Operator ids, the whole id otherwise. */
+    /** "run 0b3c1f2e…" for the long Space Operator ids; Lyzr "Flow name · run-2c16…" (the flow tells most). */
     static String shortName(RunRef ref) {
         String id = ref.runId();
-        return "run " + (ref.source().isSpaceOperator() && id.length() > 13 ? id.substring(0, 8) + "…" : id);
+        if (ref.source().isSpaceOperator()) {
+            return "run " + (id.length() > 13 ? id.substring(0, 8) + "…" : id);
+        }
+        int slash = id.lastIndexOf('/');
+        if (slash < 0) {
+            return "run " + id;
+        }
+        String run = id.substring(slash + 1);
+        return id.substring(0, slash) + " · " + (run.length() > 12 ? run.substring(0, 8) + "…" : run);
     }
 
     /** One sentence: "run 0b3c1f2e… failed: Division by zero", "run x finished: 4 executions". */
