@@ -109,8 +109,9 @@ public final class DesktopNotifier implements AutoCloseable {
                     DesktopNotifications.class);
             connection.addSigHandler(DesktopNotifications.ActionInvoked.class, this::onAction);
             return true;
-        } catch (Exception e) {
-            turnOff("could not connect to the session bus at " + address + " (" + e.getMessage() + ")");
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a runtime image without a module dbus-java needs (jdk.security.auth).
+            turnOff("could not connect to the session bus at " + address + " (" + (e instanceof LinkageError ? e.toString() : e.getMessage()) + ")");
             return false;
         }
     }
