@@ -42,7 +42,7 @@ public final class DesktopNotifier implements AutoCloseable {
     private boolean gathering;
 
     /**
-     * A notifier for the bus at {@code address} (a D-Bus address such as {@code unix:path=/run/user/1000/bus});
+     * A notifier for the bus at {@code address} (a D-Bus address such as {@code unix:path=$XDG_RUNTIME_DIR/bus});
      * null or blank means there is no session bus.
      */
     public DesktopNotifier(String address, Consumer<RunRef> onClick) {
