@@ -23,6 +23,8 @@ import dev.runlens.ui.events.EventLogView;
 import dev.runlens.ui.events.EventLogViewModel;
 import dev.runlens.ui.inspector.InspectorView;
 import dev.runlens.ui.inspector.InspectorViewModel;
+import dev.runlens.ui.notify.NoticeArea;
+import dev.runlens.ui.notify.NoticesViewModel;
 import dev.runlens.ui.replay.ReplayUi;
 import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.runs.RunsViewModel;
@@ -90,6 +92,9 @@ public final class Dashboard {
     private final Tab errorsTab = new Tab("Errors", errorsView);
     private final Tab eventsTab = new Tab("Event log");
     private final StatusBarView statusBar = new StatusBarView(model, bridge);
+    private final NoticesViewModel noticesVm = new NoticesViewModel(model, selection);
+    private String desktopBus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+    private RunNotifier notifier;
     private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
     private final VBox top = new VBox();
     private final BorderPane root = new BorderPane();
@@ -141,6 +146,7 @@ public final class Dashboard {
         });
         root.setTop(top);
         root.setCenter(main);
+        statusBar.addNotices(new NoticeArea(noticesVm));
         root.setBottom(statusBar);
     }
 
@@ -186,7 +192,7 @@ public final class Dashboard {
             scene.addPreLayoutPulseListener(pump.trace()::layoutStart);
             scene.addPostLayoutPulseListener(pump.trace()::layoutEnd);
         }
-        new RunNotifier(model, stage);
+        notifier = new RunNotifier(model, noticesVm, stage, desktopBus);
         stage.showingProperty().subscribe(showing -> {
             if (Boolean.TRUE.equals(showing)) {
                 pump.start();
@@ -267,9 +273,17 @@ public final class Dashboard {
         CompareWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), model, selection.run(), history, names);
     }
 
+    /** The D-Bus address desktop notifications go to (default: the session bus); call before {@link #attach}. */
+    public void notifyOnBus(String address) {
+        desktopBus = address;
+    }
+
     /** Stops the pulse, closes connections (and their recordings) and the frame store. */
     public void close() {
         pump.stop();
+        if (notifier != null) {
+            notifier.close();
+        }
         if (pump.trace() != null) {
             try {
                 pump.trace().write();

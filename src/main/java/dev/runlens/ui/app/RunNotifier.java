@@ -1,63 +1,64 @@
 package dev.runlens.ui.app;
 
-import dev.runlens.model.Run;
-import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
-import dev.runlens.ui.dashboard.TrackedRun;
-import javafx.animation.PauseTransition;
-import javafx.stage.Window;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
+import dev.runlens.ui.notify.DesktopNotifier;
+import dev.runlens.ui.notify.NoticesViewModel;
+import dev.runlens.ui.notify.RunOutcome;
+import javafx.beans.binding.BooleanBinding;
+import javafx.stage.Stage;
 
-/** A desktop notification when a watched (live) run fails or finishes. */
-final class RunNotifier {
-    private static final Duration DELAY = Duration.millis(250);
+/**
+ * Tells the desktop when a watched (live) run fails or finishes while the window is not focused;
+ * a click on that notification brings the window up with the run selected. Inside the window the
+ * notice area says it ({@link NoticesViewModel}): no popups over the panels (decision 0047).
+ */
+final class RunNotifier implements AutoCloseable {
     private final DashboardModel model;
-    private final Window owner;
+    private final NoticesViewModel notices;
+    private final Stage stage;
+    private final DesktopNotifier desktop;
+    /** The operator can see the window: it has the focus and is not minimized. */
+    private final BooleanBinding inView;
 
-    RunNotifier(DashboardModel model, Window owner) {
+    RunNotifier(DashboardModel model, NoticesViewModel notices, Stage stage, String busAddress) {
         this.model = model;
-        this.owner = owner;
+        this.notices = notices;
+        this.stage = stage;
+        this.desktop = new DesktopNotifier(busAddress, ref -> FxThread.later(() -> bringUp(ref)));
+        this.inView = stage.focusedProperty().and(stage.iconifiedProperty().not());
         model.addListener(this::onBatch);
+        inView.subscribe(seen -> {
+            if (seen) {
+                desktop.windowFocused();
+            }
+        });
     }
 
     private void onBatch(Batch batch) {
-        for (Run run : batch.endedRuns()) {
-            TrackedRun track = model.track(run.ref());
-            if (track == null || !track.feed().live()) {
-                continue;
-            }
-            boolean failed = run.status() == RunStatus.FAILED;
-            String text = run.ref().source().label() + " run " + run.ref().runId()
-                    + (failed ? " failed: " + firstError(run) : " finished: " + run.executions().size() + " executions");
-            // A moment after the batch: the window first shows the run's end (its row, the
-            // inspector, the error panel), then the popup, whose first showing is costly (its
-            // window, skin and style sheet), in a frame of its own.
-            PauseTransition later = new PauseTransition(DELAY);
-            later.setOnFinished(e -> show(failed, text));
-            later.play();
-        }
-    }
-
-    private void show(boolean failed, String text) {
-        if (owner.getScene() == null || !owner.isShowing()) {
+        if (batch.endedRuns().isEmpty() || inView.get()) {
             return;
         }
-        try {
-            Notifications n = Notifications.create().owner(owner).title(failed ? "Run failed" : "Run finished")
-                    .text(text).hideAfter(Duration.seconds(failed ? 10 : 5));
-            if (failed) {
-                n.showError();
-            } else {
-                n.showInformation();
-            }
-        } catch (RuntimeException e) {
-            // A notification that cannot be shown (no desktop) must not disturb the dashboard.
+        for (RunOutcome o : NoticesViewModel.liveEndings(model, batch)) {
+            desktop.announce(o);
         }
     }
 
-    private static String firstError(Run run) {
-        return run.errors().isEmpty() ? "see the error panel" : run.errors().get(0).message();
+    /** The operator clicked a desktop notification: the window comes up with its run selected. */
+    private void bringUp(RunRef ref) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        notices.open(ref);
+    }
+
+    @Override
+    public void close() {
+        desktop.close();
     }
 }

@@ -5,6 +5,7 @@ import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.FeedStatus;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,6 +39,9 @@ final class StatusBarView extends HBox {
         backlog.setId("status-backlog");
         recording.setId("status-recording");
         traces.setId("status-traces");
+        // The figures keep their room when the notice area has something to say.
+        rate.setMinWidth(Region.USE_PREF_SIZE);
+        backlog.setMinWidth(Region.USE_PREF_SIZE);
         traces.setManaged(false);
         traces.setVisible(false);
         Region grow = new Region();
@@ -113,6 +117,11 @@ final class StatusBarView extends HBox {
             b.append(b.length() > 0 ? " · " : "").append(files == 1 ? "1 file" : files + " files");
         }
         return b.length() == 0 ? "Not connected" : b.toString();
+    }
+
+    /** The notice area (ui.notify) takes the room after the figures; it never covers the panels. */
+    void addNotices(Node area) {
+        getChildren().add(getChildren().indexOf(backlog) + 1, area);
     }
 
     void setRecording(Path file) {

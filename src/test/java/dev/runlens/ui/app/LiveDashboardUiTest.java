@@ -66,19 +66,15 @@ class LiveDashboardUiTest {
         WaitForAsyncUtils.clearExceptions();
     }
 
-    /** The texts shown in notification popups (ControlsFX shows each in a popup window of its own). */
-    private static List<String> notificationTexts() {
-        List<String> texts = new java.util.ArrayList<>();
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null) {
-                for (javafx.scene.Node n : w.getScene().getRoot().lookupAll(".label")) {
-                    if (n instanceof Labeled l && l.getText() != null) {
-                        texts.add(l.getText());
-                    }
-                }
-            }
-        }
-        return texts;
+    /** What the notice area in the status bar says, or empty while it is hidden. */
+    private String notices() {
+        javafx.scene.Node area = stage.getScene().lookup("#notice-area");
+        return area.isVisible() ? area.getAccessibleText() : "";
+    }
+
+    /** True while any popup window shows (notices must not use them). */
+    private static boolean anyPopup() {
+        return javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing());
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
@@ -99,9 +95,11 @@ class LiveDashboardUiTest {
         assertEquals(run.firstFailedExecution(), dashboard.selection().execution());
         assertTrue(robot.lookup("#inspector-title").queryAs(Labeled.class).getText().endsWith("#0"));
         waitFor(() -> dashboard.model().feeds().stream().map(FeedStatus::state).anyMatch(s -> s == ConnectionState.FINISHED));
-        // The desktop notification says the run failed, and why.
-        waitFor(() -> notificationTexts().contains("Run failed"));
-        assertTrue(notificationTexts().stream().anyMatch(t -> t.contains(runId) && t.contains("failed: ")), notificationTexts().toString());
+        // The notice area says the run failed, and why; no popup covers the panels.
+        waitFor(() -> notices().contains("1 run failed"));
+        assertTrue(WaitForAsyncUtils.asyncFx(this::notices).get().contains(runId.substring(0, 8) + "… failed: "),
+                WaitForAsyncUtils.asyncFx(this::notices).get());
+        assertFalse(WaitForAsyncUtils.asyncFx(LiveDashboardUiTest::anyPopup).get());
 
         Path recording = dashboard.connections().get(0).recording();
         WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
@@ -114,7 +112,6 @@ class LiveDashboardUiTest {
     @Test
     void aLiveRunThatSucceedsIsAnnouncedAsFinishedWithItsExecutions() throws Exception {
         List<String> sheets = WaitForAsyncUtils.asyncFx(() -> List.copyOf(stage.getScene().getStylesheets())).get();
-        assertTrue(sheets.get(0).endsWith("notificationpopup.css"), sheets.toString());
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.BALANCE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
@@ -122,25 +119,11 @@ class LiveDashboardUiTest {
         waitFor(() -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal());
         Run run = dashboard.model().runs().get(0);
         assertEquals(RunStatus.SUCCEEDED, run.status());
-        // Wait for this run's own popup: another test's demo runs may still be announcing theirs.
-        String expected = "run " + runId + " finished: " + run.executions().size() + " executions";
-        waitFor(() -> notificationTexts().stream().anyMatch(t -> t.contains(expected)));
-        assertTrue(notificationTexts().contains("Run finished"), notificationTexts().toString());
-        assertFalse(notificationTexts().contains("Run failed"));
-        // Its popup has no drop shadow (drawn on the CPU in every frame of its fade without a GPU),
-        // and showing it did not add a style sheet to the window (which would restyle all of it).
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null) {
-                    for (javafx.scene.Node pane : w.getScene().getRoot().lookupAll(".notification-bar > .pane")) {
-                        if (pane.getEffect() == null) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        }).get());
+        String expected = "1 run finished.";
+        waitFor(() -> notices().contains(expected));
+        assertFalse(WaitForAsyncUtils.asyncFx(this::notices).get().contains("failed"));
+        assertFalse(WaitForAsyncUtils.asyncFx(LiveDashboardUiTest::anyPopup).get());
+        // Telling it did not add a style sheet to the window (which would restyle all of it).
         assertEquals(sheets, WaitForAsyncUtils.asyncFx(() -> List.copyOf(stage.getScene().getStylesheets())).get());
     }
 
