@@ -3,6 +3,7 @@ package dev.runlens;
 import dev.runlens.cli.DemoServerCommand;
 import dev.runlens.cli.ExportCommand;
 import dev.runlens.cli.RecordCommand;
+import dev.runlens.cli.SearchCommand;
 import dev.runlens.cli.StartCommand;
 import dev.runlens.cli.StopCommand;
 import dev.runlens.cli.SummaryCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the dashboard on the built-in demo."},
         subcommands = {SummaryCommand.class, RecordCommand.class, ExportCommand.class, DemoServerCommand.class,
                 WatchCommand.class, OpenCommand.class, DashboardCommand.class,
-                StartCommand.class, StopCommand.class,
+                StartCommand.class, StopCommand.class, SearchCommand.class,
                 HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -177,6 +177,35 @@ public final class HistoryIndexer {
         states.remove(recording.toAbsolutePath().normalize().toString());
     }
 
+    /**
+     * Indexes each file (a file that cannot be read is skipped: it is the replay's to report), committing
+     * every two seconds and at the end; {@code between} runs between files (the window yields there) and
+     * stops the pass by returning false. Returns how many files changed the index.
+     */
+    public int indexAll(java.util.Collection<Path> files, java.util.function.BooleanSupplier between) throws IOException {
+        int changed = 0;
+        long lastCommit = System.nanoTime();
+        for (Path file : files) {
+            if (!between.getAsBoolean()) {
+                break;
+            }
+            try {
+                if (index(file)) {
+                    changed++;
+                }
+            } catch (IOException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(HistoryIndexer.class.getName())
+                        .fine("history: " + file + " not indexed (" + e + ")");
+            }
+            if (System.nanoTime() - lastCommit > 2_000_000_000L) {
+                commit();
+                lastCommit = System.nanoTime();
+            }
+        }
+        commit();
+        return changed;
+    }
+
     /** Makes everything indexed so far durable and visible to other processes, in one commit point. */
     public void commit() throws IOException {
         IndexWriter writer = index.writer();
