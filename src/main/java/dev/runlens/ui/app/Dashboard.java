@@ -21,6 +21,8 @@ import dev.runlens.ui.events.EventLogViewModel;
 import dev.runlens.ui.inspector.InspectorView;
 import dev.runlens.ui.inspector.InspectorViewModel;
 import dev.runlens.ui.replay.ReplayUi;
+import dev.runlens.ui.search.SearchUi;
+import dev.runlens.history.HistoryService;
 import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.runs.RunsViewModel;
 import dev.runlens.ui.theme.Palette;
@@ -88,6 +90,7 @@ public final class Dashboard {
     private final Tab eventsTab = new Tab("Event log");
     private final StatusBarView statusBar = new StatusBarView(model, bridge);
     private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
+    private final SearchUi search = new SearchUi(replay.controller(), model, selection);
     private final VBox top = new VBox();
     private final BorderPane root = new BorderPane();
     private final DashboardDialogs dialogs = new DashboardDialogs(names, () -> {
@@ -213,6 +216,7 @@ public final class Dashboard {
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
         actionHost.opened(file);
+        search.indexToo(file);
         return replay.open(file);
     }
 
@@ -233,6 +237,7 @@ public final class Dashboard {
             connections.add(live);
             actionHost.connected(settings, live);
             statusBar.setRecording(live.recording());
+            search.indexToo(live.recording());
             statusBar.addTraceCounter(live::droppedSpans);
             return live;
         } catch (Exception e) {
@@ -261,6 +266,7 @@ public final class Dashboard {
         connections.clear();
         background.shutdownNow();
         replay.close();
+        search.close();
         store.close();
     }
 
@@ -278,6 +284,16 @@ public final class Dashboard {
 
     public FxPump pump() {
         return pump;
+    }
+
+    /** History search (Ctrl+Shift+F) and its index service, which the application starts ({@link #useHistory}). */
+    public SearchUi search() {
+        return search;
+    }
+
+    /** Indexes every recording in the background with {@code service} and searches it; closed with the window. */
+    public void useHistory(HistoryService service) {
+        search.use(service);
     }
 
     public ReplayUi replay() {
