@@ -4,6 +4,7 @@ import dev.runlens.cli.CompareCommand;
 import dev.runlens.cli.DemoServerCommand;
 import dev.runlens.cli.ExportCommand;
 import dev.runlens.cli.RecordCommand;
+import dev.runlens.cli.SearchCommand;
 import dev.runlens.cli.StartCommand;
 import dev.runlens.cli.StopCommand;
 import dev.runlens.cli.SummaryCommand;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the dashboard on the built-in demo."},
         subcommands = {SummaryCommand.class, RecordCommand.class, ExportCommand.class, DemoServerCommand.class,
                 WatchCommand.class, OpenCommand.class, DashboardCommand.class,
-                StartCommand.class, StopCommand.class, CompareCommand.class,
+                StartCommand.class, StopCommand.class, CompareCommand.class, SearchCommand.class,
                 HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -85,7 +85,7 @@ class ArchitectureTest {
                         "javafx.scene..", "javafx.application..", "javafx.stage..", "javafx.animation..",
                         "dev.runlens.ui.bridge..", "dev.runlens.ui.app..", "dev.runlens.ui.runs..",
                         "dev.runlens.ui.timeline..", "dev.runlens.ui.inspector..", "dev.runlens.ui.errors..",
-                        "dev.runlens.ui.events..", "dev.runlens.ui.replay..")
+                        "dev.runlens.ui.events..", "dev.runlens.ui.replay..", "dev.runlens.ui.search..")
                 .check(main);
     }
 
@@ -113,7 +113,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.runlens.ui.bridge..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.runlens.ui.app..", "dev.runlens.ui.runs..",
                         "dev.runlens.ui.timeline..", "dev.runlens.ui.inspector..", "dev.runlens.ui.errors..",
-                        "dev.runlens.ui.events..", "dev.runlens.ui.replay..", "dev.runlens.ui.connect..")
+                        "dev.runlens.ui.events..", "dev.runlens.ui.replay..", "dev.runlens.ui.connect..", "dev.runlens.ui.search..")
                 .check(main);
     }
 

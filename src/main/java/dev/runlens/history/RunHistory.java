@@ -2,6 +2,7 @@ package dev.runlens.history;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the history index knows of past runs. The comparison view picks its baseline here and the
@@ -13,6 +14,21 @@ public interface RunHistory {
 
     /** Per node id (Lyzr: task name): its usual duration over the last {@code runs} succeeded runs. */
     Map<String, UsualDuration> usualDurations(FlowKey flow, int runs);
+
+    /** Asks {@code current} at each call: the index opens in the background, after the window asks. */
+    static RunHistory deferred(Supplier<RunHistory> current) {
+        return new RunHistory() {
+            @Override
+            public List<PastRun> succeededRuns(FlowKey flow, int limit) {
+                return current.get().succeededRuns(flow, limit);
+            }
+
+            @Override
+            public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
+                return current.get().usualDurations(flow, runs);
+            }
+        };
+    }
 
     /** No history: no baseline, no usual durations. */
     RunHistory NONE = new RunHistory() {

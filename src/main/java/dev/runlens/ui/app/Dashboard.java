@@ -1,6 +1,7 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.act.LastInputs;
+import dev.runlens.history.HistoryService;
 import dev.runlens.history.RunHistory;
 import dev.runlens.ui.act.RunActions;
 import dev.runlens.ui.act.RunContextMenu;
@@ -26,6 +27,7 @@ import dev.runlens.ui.inspector.InspectorViewModel;
 import dev.runlens.ui.notify.NoticeArea;
 import dev.runlens.ui.notify.NoticesViewModel;
 import dev.runlens.ui.replay.ReplayUi;
+import dev.runlens.ui.search.SearchUi;
 import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.runs.RunsViewModel;
 import dev.runlens.ui.theme.Palette;
@@ -33,20 +35,15 @@ import dev.runlens.ui.theme.Themes;
 import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelinePane;
 import dev.runlens.ui.timeline.TimelineView;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -96,6 +93,7 @@ public final class Dashboard {
     private String desktopBus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
     private RunNotifier notifier;
     private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
+    private final SearchUi search = new SearchUi(replay.controller(), model, selection);
     private final VBox top = new VBox();
     private final BorderPane root = new BorderPane();
     private final DashboardDialogs dialogs = new DashboardDialogs(names, () -> {
@@ -206,30 +204,18 @@ public final class Dashboard {
 
     /** Shows a banner under the menu, replacing the one shown before. */
     public void showBanner(String title, String text) {
-        Label t = new Label(title);
-        t.getStyleClass().add("banner-title");
-        t.setMinWidth(Region.USE_PREF_SIZE);
-        Label l = new Label(text);
-        l.setWrapText(true);
-        HBox banner = new HBox(10, t, l);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().add("banner");
-        banner.setId("demo-banner");
-        banner.setPadding(new Insets(6, 10, 6, 10));
-        // One banner at a time: a newer one (the demo is up, or could not start) replaces the last.
-        top.getChildren().removeIf(n -> "demo-banner".equals(n.getId()));
-        top.getChildren().add(banner);
+        Banners.show(top, title, text);
     }
 
     /** Removes the banner if it is the one titled {@code title} (a notice that no longer holds). */
     public void clearBanner(String title) {
-        top.getChildren().removeIf(n -> "demo-banner".equals(n.getId()) && n instanceof HBox box
-                && box.getChildren().get(0) instanceof Label t && title.equals(t.getText()));
+        Banners.clear(top, title);
     }
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
         actionHost.opened(file);
+        search.indexToo(file);
         return replay.open(file);
     }
 
@@ -250,6 +236,7 @@ public final class Dashboard {
             connections.add(live);
             actionHost.connected(settings, live);
             statusBar.setRecording(live.recording());
+            search.indexToo(live.recording());
             statusBar.addTraceCounter(live::droppedSpans);
             return live;
         } catch (Exception e) {
@@ -301,6 +288,7 @@ public final class Dashboard {
         connections.clear();
         background.shutdownNow();
         replay.close();
+        search.close();
         store.close();
     }
 
@@ -318,6 +306,17 @@ public final class Dashboard {
 
     public FxPump pump() {
         return pump;
+    }
+
+    /** History search (Ctrl+Shift+F) and its index service, which the application starts ({@link #useHistory}). */
+    public SearchUi search() {
+        return search;
+    }
+
+    /** Indexes every recording in the background with {@code service} and searches it; closed with the window. */
+    public void useHistory(HistoryService service) {
+        search.use(service);
+        setHistory(RunHistory.deferred(service::history));
     }
 
     public ReplayUi replay() {

@@ -35,6 +35,9 @@ final class DashboardActions {
         all.add(Action.keysOnly("step-execution", "← → ↑ ↓", "Previous / next execution, row above / below (timeline)"));
         all.add(Action.of("time-axis", Place.VIEW, "Time axis: UTC / local / relative", new KeyCodeCombination(KeyCode.Z), "Z",
                 d.timelinePane()::cycleZone));
+        all.add(Action.of("search-runs", Place.GO, "Search all recorded runs…",
+                new KeyCodeCombination(KeyCode.F, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+F",
+                () -> d.search().show(d.root().getScene() == null ? null : d.root().getScene().getWindow())));
         all.add(Action.of("next-error", Place.GO, "Next error", new KeyCodeCombination(KeyCode.E), "E",
                 () -> nav.stepError(1)).enabledWhen(anyError));
         all.add(Action.of("previous-error", Place.GO, "Previous error", new KeyCodeCombination(KeyCode.E, KeyCombination.SHIFT_DOWN),

@@ -1,5 +1,8 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.history.HistoryService;
+import dev.runlens.history.IndexFolder;
+import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
 import javafx.animation.PauseTransition;
@@ -43,6 +46,10 @@ public final class RunlensApplication extends Application {
         crashes = CrashHandler.install();
         dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());
+        // History index (issue 18): one low-priority thread; it waits while the pump is behind.
+        FrameBridge frames = dashboard.bridge();
+        dashboard.useHistory(new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(),
+                () -> frames.backlog() > 1000).start());
         stage.setTitle("Runlens");
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {

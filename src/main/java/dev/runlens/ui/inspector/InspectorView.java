@@ -1,5 +1,6 @@
 package dev.runlens.ui.inspector;
 
+import dev.runlens.value.Masking;
 import dev.runlens.json.Json;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.inspector.InspectorItems.ErrorItem;

@@ -1,5 +1,6 @@
 package dev.runlens.ui.inspector;
 
+import dev.runlens.value.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.runlens.json.Json;

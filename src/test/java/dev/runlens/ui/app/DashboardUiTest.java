@@ -6,7 +6,7 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.dashboard.Feed;
-import dev.runlens.ui.inspector.Masking;
+import dev.runlens.value.Masking;
 import dev.runlens.ui.inspector.ValueNode;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;

@@ -1,5 +1,6 @@
 package dev.runlens.ui.inspector;
 
+import dev.runlens.value.Masking;
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.dashboard.DashboardModel;

@@ -1,5 +1,6 @@
 package dev.runlens.ui.inspector;
 
+import dev.runlens.value.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.model.Execution;

@@ -1,15 +1,17 @@
-package dev.runlens.ui.inspector;
+package dev.runlens.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
-import dev.runlens.value.SecretKeys;
 
 import java.util.Iterator;
 import java.util.Map;
 
-/** Masking of JSON whose keys look secret, for the inspector's views and copies. */
+/**
+ * Masking of JSON whose keys look secret: the one rule for the inspector's views and copies and for
+ * the history index (which must never hold a secret a payload carried).
+ */
 public final class Masking {
     public static final String MASK = SecretKeys.MASK;
 
@@ -44,7 +46,7 @@ public final class Masking {
         return json;
     }
 
-    static boolean containsSecret(JsonNode json) {
+    public static boolean containsSecret(JsonNode json) {
         if (json.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = json.fields();
             while (it.hasNext()) {
