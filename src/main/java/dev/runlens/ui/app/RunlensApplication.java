@@ -2,6 +2,8 @@ package dev.runlens.ui.app;
 
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.layout.LayoutFile;
+import dev.runlens.ui.layout.LayoutKeeper;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -44,6 +46,8 @@ public final class RunlensApplication extends Application {
         dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());
         stage.setTitle("Runlens");
+        // The remembered layout (size, splits, columns, theme, time zone, zoom) before the first frame.
+        new LayoutKeeper(LayoutFile.inDefaultLocation(), dashboard.layoutParts(stage), AppLog::later).install();
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
