@@ -67,9 +67,9 @@ class IconsRenderUiTest {
 
     @Test
     void everyIconInTheWindowItsMenusTheTransportBarAndTheDialogsRenders(FxRobot robot) throws Exception {
-        fx(() -> dashboard.openFile(Fixtures.log("space-operator-v2-failed-run.jsonl")));
+        fx(() -> dashboard.openFile(Fixtures.log("space-operator-v2-failed-run")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> dashboard.root().lookup("#replay-play") != null
-                && dashboard.root().lookup("#replay-play").isVisible()));
+                && dashboard.root().lookup("#replay-play").isVisible() && dashboard.root().lookup("#replay-play").getParent().isVisible()));
         fx(() -> new ConnectDialog(stage, new ConnectViewModel(List.of())).show());
         robot.write('?');
         WaitForAsyncUtils.waitForFxEvents();
