@@ -58,6 +58,7 @@ public final class AnswerInputDialog extends Dialog<AnswerInputDialog.Choice> {
         setTitle("Answer the input");
         setHeaderText("Run " + runName + " is waiting for input");
         getDialogPane().setId("answer-input-dialog");
+        dev.runlens.ui.theme.Themes.style(getDialogPane());
         Label where = new Label("The value is posted to " + url);
         where.setId("answer-url");
         where.setWrapText(true);

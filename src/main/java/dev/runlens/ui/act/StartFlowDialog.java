@@ -37,6 +37,7 @@ public final class StartFlowDialog extends Dialog<StartFlowViewModel.Request> {
         setTitle("Start a flow");
         setHeaderText("Start a Space Operator flow");
         getDialogPane().setId("start-flow-dialog");
+        dev.runlens.ui.theme.Themes.style(getDialogPane());
         TextField flow = new TextField();
         flow.setId("start-flow-id");
         flow.setPromptText("flow id (a UUID)");

@@ -24,6 +24,7 @@ public final class StopRunDialog extends Dialog<String> {
         setTitle("Stop run");
         setHeaderText("Stop run " + runName + "?");
         getDialogPane().setId("stop-run-dialog");
+        dev.runlens.ui.theme.Themes.style(getDialogPane());
         Label what = new Label("Run " + runId + " is asked to stop; it shows \"stop requested\" until its events say it ended.");
         what.setId("stop-run-text");
         what.setWrapText(true);

@@ -1,11 +1,14 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.ui.controls.Action;
+import dev.runlens.ui.theme.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +16,19 @@ import java.util.Map;
 
 /** The menu bar, built from the window's actions: one item per action with a place, in list order. */
 final class ActionMenus {
+    /** The menu items' icons, by action id; an action not listed has none. */
+    static final Map<String, Ikon> ICONS = Map.ofEntries(
+            Map.entry("connect", Feather.LINK), Map.entry("open-log", Feather.FOLDER), Map.entry("save-run", Feather.SAVE),
+            Map.entry("save-all", Feather.SAVE), Map.entry("save-run-masked", Feather.SHIELD), Map.entry("export-summary", Feather.DOWNLOAD),
+            Map.entry("export-csv", Feather.DOWNLOAD), Map.entry("export-png", Feather.IMAGE), Map.entry("flow-export", Feather.FILE_TEXT),
+            Map.entry("quit", Feather.LOG_OUT), Map.entry("fit-timeline", Feather.MAXIMIZE_2), Map.entry("time-axis", Feather.CLOCK),
+            Map.entry("follow-log", Feather.ARROW_DOWN_CIRCLE), Map.entry("reveal-secrets", Feather.EYE), Map.entry("theme", Feather.MOON),
+            Map.entry("zoom-in", Feather.ZOOM_IN), Map.entry("zoom-out", Feather.ZOOM_OUT), Map.entry("zoom-reset", Feather.MAXIMIZE),
+            Map.entry("next-error", Feather.ALERT_TRIANGLE), Map.entry("previous-error", Feather.ALERT_TRIANGLE),
+            Map.entry("previous-run", Feather.ARROW_UP), Map.entry("next-run", Feather.ARROW_DOWN), Map.entry("start-flow", Feather.PLAY),
+            Map.entry("stop-run", Feather.SQUARE), Map.entry("run-again", Feather.REFRESH_CW), Map.entry("answer-input", Feather.EDIT_3),
+            Map.entry("cheat-sheet", Feather.HELP_CIRCLE));
+
     private ActionMenus() {
     }
 
@@ -45,6 +61,10 @@ final class ActionMenus {
         // while the operator types that letter in a text field.
         MenuItem m = new MenuItem(a.plainKey() || (a.keys() == null && a.keyText() != null) ? a.label() + " (" + a.keyText() + ")" : a.label());
         m.setId("menu-" + a.id());
+        Ikon icon = ICONS.get(a.id());
+        if (icon != null) {
+            m.setGraphic(Icons.of(icon));
+        }
         if (a.keys() != null && !a.plainKey()) {
             m.setAccelerator(a.keys());
         }

@@ -65,6 +65,14 @@ final class AppLog {
         }
     }
 
+    /**
+     * Logs {@code r} once {@link #installInBackground} is done, from the thread that finished it, so
+     * a line written while the window starts goes to the file, not to the console before it.
+     */
+    static void later(LogRecord r) {
+        READY.thenRun(() -> Logger.getLogger(r.getLoggerName()).log(r));
+    }
+
     /** Installs the log file in the default folder; problems are told on stderr and leave the console logging as it was. */
     static Path install() {
         Path folder = folder(System.getenv(), System.getProperty("user.home"));

@@ -30,7 +30,8 @@ import dev.runlens.ui.replay.ReplayUi;
 import dev.runlens.ui.search.SearchUi;
 import dev.runlens.ui.runs.RunsView;
 import dev.runlens.ui.runs.RunsViewModel;
-import dev.runlens.ui.theme.Palette;
+import dev.runlens.ui.layout.LayoutKeeper;
+import dev.runlens.ui.theme.TextZoom;
 import dev.runlens.ui.theme.Themes;
 import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelinePane;
@@ -71,6 +72,7 @@ public final class Dashboard {
         return t;
     });
     private final Themes themes = new Themes();
+    private final TextZoom zoom = TextZoom.ofDesktop();
     private final Connector connector;
     private final List<Connector.Live> connections = new ArrayList<>();
 
@@ -125,12 +127,14 @@ public final class Dashboard {
         bottomTabs.setId("bottom-tabs");
         SplitPane centre = new SplitPane(timelinePane, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
+        centre.setId("centre-split");
         centre.setDividerPositions(0.58);
         RunContextMenu runMenu = new RunContextMenu(runActions, model, selection);
         runMenu.addCompare(this::compareSelected);
         runsView.list().setContextMenu(runMenu);
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
         main.setDividerPositions(0.21, 0.68);
+        main.setId("main-split");
         SplitPane.setResizableWithParent(runsView, false);
         SplitPane.setResizableWithParent(inspectorView, false);
         top.getChildren().add(ActionMenus.menuBar(actions, "open-log", replay.recentMenu()));
@@ -175,13 +179,16 @@ public final class Dashboard {
         runsVm.setOverdue(overdue::overdue);
         overdue.addListener(timeline::invalidate);
         errorsVm.totalProperty().subscribe(n -> errorsTab.setText(n.intValue() == 0 ? "Errors" : "Errors (" + n + ")"));
-        themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(t == Themes.Theme.DARK ? Palette.DARK : Palette.LIGHT));
+        themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(themes.palette()));
+        zoom.install(root);
+        timeline.scaleProperty().bind(zoom.canvasScale());
     }
 
     /** Puts the window together on {@code stage} and starts the pulse. */
     public Scene attach(Stage stage, double width, double height) {
         dialogs.setStage(stage);
         Scene scene = new Scene(root, width, height);
+        themes.followDesktop(javafx.application.Platform.getPreferences().colorSchemeProperty());
         themes.install(scene);
         KeyShortcuts.install(scene, actions, () -> dialogs.cheatSheet(actions));
         replay.install(scene, stage);
@@ -391,6 +398,15 @@ public final class Dashboard {
 
     public Themes themes() {
         return themes;
+    }
+
+    public TextZoom zoom() {
+        return zoom;
+    }
+
+    /** What the remembered layout covers: the window, its split panes, the two tables, time zone, theme, zoom. */
+    public LayoutKeeper.Parts layoutParts(Stage stage) {
+        return new LayoutKeeper.Parts(stage, root, List.of(errorsView.table(), eventsView.table()), timeline.zoneProperty(), themes, zoom);
     }
 
     public List<Connector.Live> connections() {

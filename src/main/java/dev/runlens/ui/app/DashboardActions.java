@@ -83,6 +83,15 @@ final class DashboardActions {
         all.add(Action.of("reveal-secrets", Place.VIEW, "Reveal / hide secrets", new KeyCodeCombination(KeyCode.R, ctrl), "Ctrl+R",
                 () -> toggle(d.inspectorViewModel().revealSecretsProperty())));
         all.add(Action.of("theme", Place.VIEW, "Light / dark theme", new KeyCodeCombination(KeyCode.T, ctrl), "Ctrl+T", d.themes()::toggle));
+        all.add(Action.of("zoom-in", Place.VIEW, "Larger text", new KeyCodeCombination(KeyCode.EQUALS, ctrl), "Ctrl+=", d.zoom()::in));
+        all.add(Action.of("zoom-out", Place.VIEW, "Smaller text", new KeyCodeCombination(KeyCode.MINUS, ctrl), "Ctrl+-", d.zoom()::out));
+        all.add(Action.of("zoom-reset", Place.VIEW, "Text at the desktop's size", new KeyCodeCombination(KeyCode.DIGIT0, ctrl), "Ctrl+0",
+                d.zoom()::reset));
+        // The keypad's + and -, and Ctrl+Shift+= (Ctrl++ on most layouts): the same zoom, not listed twice.
+        all.add(Action.of("zoom-in-keypad", Place.NONE, "Larger text", new KeyCodeCombination(KeyCode.ADD, ctrl), null, d.zoom()::in));
+        all.add(Action.of("zoom-out-keypad", Place.NONE, "Smaller text", new KeyCodeCombination(KeyCode.SUBTRACT, ctrl), null, d.zoom()::out));
+        all.add(Action.of("zoom-in-plus", Place.NONE, "Larger text", new KeyCodeCombination(KeyCode.EQUALS, ctrl, KeyCombination.SHIFT_DOWN),
+                null, d.zoom()::in));
         all.add(Action.of("flow-export", Place.FILE_APP, "Load a flow export for node names…",
                 new KeyCodeCombination(KeyCode.L, ctrl, KeyCombination.SHIFT_DOWN), "Ctrl+Shift+L", dialogs::loadFlowExport));
         all.add(Action.of("cheat-sheet", Place.HELP, "Keyboard shortcuts", null, "?", () -> dialogs.cheatSheet(all)));

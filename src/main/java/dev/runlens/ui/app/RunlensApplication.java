@@ -5,6 +5,8 @@ import dev.runlens.history.IndexFolder;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.ui.layout.LayoutFile;
+import dev.runlens.ui.layout.LayoutKeeper;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -51,6 +53,8 @@ public final class RunlensApplication extends Application {
         dashboard.useHistory(new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(),
                 () -> frames.backlog() > 1000).start());
         stage.setTitle("Runlens");
+        // The remembered layout (size, splits, columns, theme, time zone, zoom) before the first frame.
+        new LayoutKeeper(LayoutFile.inDefaultLocation(), dashboard.layoutParts(stage), AppLog::later).install();
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.

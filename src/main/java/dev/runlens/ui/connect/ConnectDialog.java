@@ -33,6 +33,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         }
         setTitle("Connect to a server");
         setHeaderText("Watch runs live over WebSocket");
+        dev.runlens.ui.theme.Themes.style(getDialogPane());
         createView();
         initListeners();
         setResultConverter(b -> {

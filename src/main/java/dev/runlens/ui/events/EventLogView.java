@@ -85,6 +85,8 @@ public final class EventLogView extends BorderPane {
         follow.setTooltip(new Tooltip("Keep the newest event in view (L). Scrolling up turns it off."));
         newEvents.setId("event-new");
         newEvents.getStyleClass().add("new-events");
+        dev.runlens.ui.theme.Icons.on(newEvents, org.kordamp.ikonli.feather.Feather.ARROW_DOWN, false)
+                .setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         newEvents.setOnAction(e -> vm.resumeFollow());
         HBox bar = new HBox(6, kind, node, text, newEvents, follow);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -108,7 +110,7 @@ public final class EventLogView extends BorderPane {
         follow.selectedProperty().bindBidirectional(vm.followProperty());
         newEvents.visibleProperty().bind(vm.followProperty().not().and(vm.newWhileAwayProperty().greaterThan(0)));
         newEvents.managedProperty().bind(newEvents.visibleProperty());
-        newEvents.textProperty().bind(vm.newWhileAwayProperty().asString("%d new events ↓"));
+        newEvents.textProperty().bind(vm.newWhileAwayProperty().asString("%d new events"));
         vm.visibleRows().addListener((ListChangeListener<EventRow>) c -> scrollToEndIfFollowing());
         vm.followProperty().subscribe(f -> {
             if (f) {

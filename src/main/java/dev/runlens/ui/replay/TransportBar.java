@@ -1,6 +1,7 @@
 package dev.runlens.ui.replay;
 
 import dev.runlens.replay.MarkerKind;
+import dev.runlens.ui.theme.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -27,7 +31,7 @@ public final class TransportBar extends VBox {
     static final List<Duration> IDLE_THRESHOLDS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30));
     private final ReplayController controller;
-    private final Button play = new Button("▶ Play");
+    private final Button play = new Button("Play", Icons.of(Feather.PLAY));
     private final ComboBox<Pace> pace = new ComboBox<>();
     private final CheckBox skipIdle = new CheckBox("Skip idle over");
     private final ComboBox<Duration> idle = new ComboBox<>();
@@ -52,7 +56,7 @@ public final class TransportBar extends VBox {
         setPadding(new Insets(4, 10, 4, 10));
         setSpacing(2);
         play.setId("replay-play");
-        play.setMinWidth(80);
+        play.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         pace.setId("replay-pace");
         pace.getItems().setAll(Pace.ALL);
         skipIdle.setId("replay-skip-idle");
@@ -83,13 +87,15 @@ public final class TransportBar extends VBox {
         HBox.setHgrow(seek, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getChildren().addAll(
-                button("⏮", "replay-prev-error", "Previous error (Shift+[)", () -> controller.stepMarker(MarkerKind.ERROR, -1)),
-                button("⇤", "replay-prev-node", "Previous node start (Alt+[)", () -> controller.stepMarker(MarkerKind.NODE_START, -1)),
-                button("◂", "replay-step-back", "Previous event ([)", () -> controller.step(-1)),
+                button(Feather.SKIP_BACK, "replay-prev-error", "Previous error (Shift+[)", () -> controller.stepMarker(MarkerKind.ERROR, -1)),
+                button(Feather.CHEVRONS_LEFT, "replay-prev-node", "Previous node start (Alt+[)",
+                        () -> controller.stepMarker(MarkerKind.NODE_START, -1)),
+                button(Feather.CHEVRON_LEFT, "replay-step-back", "Previous event ([)", () -> controller.step(-1)),
                 play,
-                button("▸", "replay-step-forward", "Next event (])", () -> controller.step(1)),
-                button("⇥", "replay-next-node", "Next node start (Alt+])", () -> controller.stepMarker(MarkerKind.NODE_START, 1)),
-                button("⏭", "replay-next-error", "Next error (Shift+])", () -> controller.stepMarker(MarkerKind.ERROR, 1)),
+                button(Feather.CHEVRON_RIGHT, "replay-step-forward", "Next event (])", () -> controller.step(1)),
+                button(Feather.CHEVRONS_RIGHT, "replay-next-node", "Next node start (Alt+])",
+                        () -> controller.stepMarker(MarkerKind.NODE_START, 1)),
+                button(Feather.SKIP_FORWARD, "replay-next-error", "Next error (Shift+])", () -> controller.stepMarker(MarkerKind.ERROR, 1)),
                 pace, skipIdle, idle, seek, where, time, progress);
         getChildren().addAll(controls, problem);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
@@ -97,8 +103,9 @@ public final class TransportBar extends VBox {
         managedProperty().bind(visibleProperty());
     }
 
-    private Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
+    /** An icon button; its tooltip is also its accessible text. */
+    private Button button(Ikon icon, String id, String tip, Runnable action) {
+        Button b = Icons.on(new Button(tip), icon, true);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
@@ -109,7 +116,10 @@ public final class TransportBar extends VBox {
     private void initListeners() {
         play.setOnAction(e -> controller.togglePlay());
         play.setFocusTraversable(false);
-        controller.playingProperty().subscribe(p -> play.setText(p ? "⏸ Pause" : "▶ Play"));
+        controller.playingProperty().subscribe(p -> {
+            play.setText(p ? "Pause" : "Play");
+            ((org.kordamp.ikonli.javafx.FontIcon) play.getGraphic()).setIconCode(p ? Feather.PAUSE : Feather.PLAY);
+        });
         pace.valueProperty().subscribe(p -> {
             if (p != null) {
                 controller.paceProperty().set(p);

@@ -1,45 +1,120 @@
 package dev.runlens.ui.theme;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
-/** Light and dark themes: Modena plus one stylesheet each, switched on the scene. */
+/**
+ * The window's theme: AtlantaFX's Primer light or dark as the application's user-agent style sheet
+ * (so every window, dialog, menu and tooltip follows it; decision 0044), with {@code runlens.css} on
+ * top for Runlens's own parts. The theme follows the desktop's light/dark preference until the
+ * operator picks one ({@link #toggle}); a later change of the desktop's preference is followed again.
+ */
 public final class Themes {
     public enum Theme { LIGHT, DARK }
 
-    private static final String COMMON = css("runlens.css");
-    private static final String LIGHT = css("light.css");
-    private static final String DARK = css("dark.css");
+    private static final String COMMON = Objects.requireNonNull(Themes.class.getResource("runlens.css"), "runlens.css").toExternalForm();
     /**
      * ControlsFX adds its notification style sheet to the owner's scene when the first notification
      * shows, which restyles the whole window in that frame. Installed from the start, it is already
-     * there; ours come after it, so they can override it.
+     * there; ours come after it, so they can override it. Looked up by name: absent without ControlsFX.
      */
-    private static final String NOTIFICATIONS = Objects.requireNonNull(
-            org.controlsfx.control.Notifications.class.getResource("notificationpopup.css"), "notificationpopup.css").toExternalForm();
+    private static final URL NOTIFICATIONS = Themes.class.getClassLoader().getResource("org/controlsfx/control/notificationpopup.css");
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    /** The operator's own choice, or null while the theme follows the desktop. */
+    private final ObjectProperty<Theme> choice = new SimpleObjectProperty<>();
 
-    public void install(Scene scene) {
-        theme.subscribe(t -> apply(scene, t));  // now, and at every change
+    /** The theme a desktop colour scheme asks for (no preference reads as light, JavaFX's default). */
+    public static Theme of(ColorScheme scheme) {
+        return scheme == ColorScheme.DARK ? Theme.DARK : Theme.LIGHT;
     }
 
-    public ObjectProperty<Theme> themeProperty() {
+    /** Puts the theme on {@code scene} (and every other window) now and at every change. */
+    public void install(Scene scene) {
+        theme.subscribe(t -> apply(scene, t));
+    }
+
+    /**
+     * Follows {@code scheme} (the desktop's, {@code Platform.getPreferences().colorSchemeProperty()}):
+     * now, unless the operator chose a theme, and at every change of the desktop's preference.
+     */
+    public void followDesktop(ObservableValue<ColorScheme> scheme) {
+        if (choice.get() == null) {
+            theme.set(of(scheme.getValue()));
+        }
+        scheme.subscribe((before, now) -> {
+            choice.set(null);
+            theme.set(of(now));
+        });
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
         return theme;
     }
 
+    /** The operator's choice, or null when the theme follows the desktop. */
+    public Theme choice() {
+        return choice.get();
+    }
+
+    /** Uses {@code t} (a remembered choice) whatever the desktop prefers; null follows the desktop again. */
+    public void choose(Theme t) {
+        choice.set(t);
+        if (t != null) {
+            theme.set(t);
+        }
+    }
+
+    /** Ctrl+T: the other theme, as the operator's choice. */
     public void toggle() {
-        theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+        choose(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+    }
+
+    /** The colours the timeline's Canvas draws with in the current theme. */
+    public Palette palette() {
+        return theme.get() == Theme.DARK ? Palette.DARK : Palette.LIGHT;
+    }
+
+    /**
+     * Gives a dialog's or popup's content Runlens's own style sheet: the user-agent sheet already
+     * reaches every window, ours is per scene or parent.
+     */
+    public static void style(Parent content) {
+        if (!content.getStylesheets().contains(COMMON)) {
+            content.getStylesheets().add(COMMON);
+        }
+    }
+
+    /** The style sheets a Runlens window carries over the theme. */
+    static List<String> sceneSheets() {
+        List<String> sheets = new ArrayList<>(2);
+        if (NOTIFICATIONS != null) {
+            sheets.add(NOTIFICATIONS.toExternalForm());
+        }
+        sheets.add(COMMON);
+        return sheets;
     }
 
     private static void apply(Scene scene, Theme t) {
-        scene.getStylesheets().setAll(NOTIFICATIONS, COMMON, t == Theme.DARK ? DARK : LIGHT);
-    }
-
-    private static String css(String name) {
-        return Objects.requireNonNull(Themes.class.getResource(name), name).toExternalForm();
+        // The binary form: parsed faster than the CSS text at start-up.
+        Application.setUserAgentStylesheet(t == Theme.DARK ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
+        List<String> sheets = sceneSheets();
+        if (!scene.getStylesheets().equals(sheets)) {
+            scene.getStylesheets().setAll(sheets);
+        }
     }
 }

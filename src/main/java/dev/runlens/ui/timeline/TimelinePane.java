@@ -32,6 +32,7 @@ public final class TimelinePane extends BorderPane {
         zone.setTooltip(new Tooltip("Time axis: UTC, local time or relative to the run's start (Z)"));
         Button fit = new Button("Fit");
         fit.setId("timeline-fit");
+        dev.runlens.ui.theme.Icons.on(fit, org.kordamp.ikonli.feather.Feather.MAXIMIZE_2, false);
         fit.setTooltip(new Tooltip("Fit the whole run (F)"));
         fit.setOnAction(e -> view.fit());
         fit.setFocusTraversable(false);

@@ -3,7 +3,9 @@ package dev.runlens.ui.timeline;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.ui.theme.Palette;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -34,6 +36,8 @@ public final class TimelineView extends Region {
     private final NodeNames names;
     private final ObjectProperty<TimeZoneMode> zone = new SimpleObjectProperty<>(TimeZoneMode.UTC);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(Palette.LIGHT);
+    /** The drawing's size over its design size (the window's zoom): painted through the canvas's transform, mouse positions divided by it. */
+    private final DoubleProperty scale = new SimpleDoubleProperty(1);
     /** "Now" for running bars and the now line: the wall clock live, the playhead in replay. */
     private java.util.function.Supplier<Instant> clock = Instant::now;
     private final BiConsumer<Run, Execution> onSelect;
@@ -79,23 +83,26 @@ public final class TimelineView extends Region {
         heightProperty().subscribe(h -> invalidate());
         zone.subscribe(z -> invalidate());
         palette.subscribe(p -> invalidate());
+        scale.subscribe(z -> requestLayout());
         vbar.valueProperty().subscribe(v -> invalidate());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
-            pressX = lastDragX = e.getX();
-            pressY = lastDragY = e.getY();
+            pressX = lastDragX = e.getX() / z();
+            pressY = lastDragY = e.getY() / z();
             dragged = false;
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
+            double x = e.getX() / z();
+            double y = e.getY() / z();
+            if (Math.abs(x - pressX) + Math.abs(y - pressY) > 3) {
                 dragged = true;
             }
             if (dragged) {
-                viewport.pan(e.getX() - lastDragX);
-                vbar.setValue(clamp(vbar.getValue() - (e.getY() - lastDragY), vbar.getMin(), vbar.getMax()));
-                lastDragX = e.getX();
-                lastDragY = e.getY();
+                viewport.pan(x - lastDragX);
+                vbar.setValue(clamp(vbar.getValue() - (y - lastDragY), vbar.getMin(), vbar.getMax()));
+                lastDragX = x;
+                lastDragY = y;
                 autoFit = false;
                 invalidate();
             }
@@ -117,12 +124,12 @@ public final class TimelineView extends Region {
     private void onScroll(ScrollEvent e) {
         if (e.isShiftDown() || e.isControlDown()) {
             double dy = e.isShiftDown() && e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
-            vbar.setValue(clamp(vbar.getValue() - dy, vbar.getMin(), vbar.getMax()));
+            vbar.setValue(clamp(vbar.getValue() - dy / z(), vbar.getMin(), vbar.getMax()));
         } else if (e.getDeltaY() != 0) {
-            viewport.zoom(Math.pow(0.85, e.getDeltaY() / 40.0), Math.max(viewport.left(), e.getX()));
+            viewport.zoom(Math.pow(0.85, e.getDeltaY() / 40.0), Math.max(viewport.left(), e.getX() / z()));
             autoFit = false;
         } else if (e.getDeltaX() != 0) {
-            viewport.pan(e.getDeltaX());
+            viewport.pan(e.getDeltaX() / z());
             autoFit = false;
         }
         invalidate();
@@ -184,7 +191,7 @@ public final class TimelineView extends Region {
 
     /** Selects what is under (x, y) in canvas coordinates; returns it (or null). */
     public Execution clickAt(double x, double y) {
-        Execution e = hits.hit(x, y);
+        Execution e = hits.hit(x / z(), y / z());
         if (e != null && data != null) {
             onSelect.accept(data.run(), e);
         }
@@ -192,7 +199,7 @@ public final class TimelineView extends Region {
     }
 
     private void hoverAt(double x, double y) {
-        Execution e = hits.hit(x, y);
+        Execution e = hits.hit(x / z(), y / z());
         if (e != hover) {
             hover = e;
             invalidate();
@@ -250,7 +257,7 @@ public final class TimelineView extends Region {
             return;
         }
         double top = row * TimelineRenderer.ROW_HEIGHT;
-        double visible = getHeight() - TimelineRenderer.AXIS_HEIGHT;
+        double visible = getHeight() / z() - TimelineRenderer.AXIS_HEIGHT;
         if (top < vbar.getValue()) {
             vbar.setValue(top);
         } else if (top + TimelineRenderer.ROW_HEIGHT > vbar.getValue() + visible) {
@@ -260,7 +267,7 @@ public final class TimelineView extends Region {
 
     /** Zooms the time axis around canvas x (factor &lt; 1 zooms in); stops following the run's extent. */
     public void zoomAt(double factor, double x) {
-        viewport.zoom(factor, x);
+        viewport.zoom(factor, x / z());
         autoFit = false;
         invalidate();
     }
@@ -308,8 +315,9 @@ public final class TimelineView extends Region {
     }
 
     private void paint() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double z = z();
+        double w = canvas.getWidth() / z;
+        double h = canvas.getHeight() / z;
         if (w < 1 || h < 1) {
             return;
         }
@@ -333,7 +341,9 @@ public final class TimelineView extends Region {
         if (vbar.getValue() > vbar.getMax()) {
             vbar.setValue(vbar.getMax());
         }
-        TimelineRenderer.paint(canvas.getGraphicsContext2D(), new TimelineRenderer.Frame(data, viewport, w, h,
+        javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setTransform(z, 0, 0, z, 0, 0);
+        TimelineRenderer.paint(gc, new TimelineRenderer.Frame(data, viewport, w, h,
                 vbar.getValue(), now, zone.get(), ZoneId.systemDefault(), selected, hover, palette.get(), names), hits);
     }
 
@@ -344,7 +354,8 @@ public final class TimelineView extends Region {
         double bw = vbar.prefWidth(-1);
         canvas.setWidth(Math.max(0, w - bw));
         canvas.setHeight(h);
-        vbar.resizeRelocate(w - bw, TimelineRenderer.AXIS_HEIGHT, bw, Math.max(0, h - TimelineRenderer.AXIS_HEIGHT));
+        double axis = TimelineRenderer.AXIS_HEIGHT * z();
+        vbar.resizeRelocate(w - bw, axis, bw, Math.max(0, h - axis));
         invalidate();
     }
 
@@ -354,6 +365,14 @@ public final class TimelineView extends Region {
 
     public ObjectProperty<Palette> paletteProperty() {
         return palette;
+    }
+
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    private double z() {
+        return scale.get();
     }
 
     public Viewport viewport() {
@@ -372,7 +391,7 @@ public final class TimelineView extends Region {
         double x = (viewport.x(t) + viewport.x(end)) / 2;
         double y = TimelineRenderer.AXIS_HEIGHT + data.rowOf(e.node()) * TimelineRenderer.ROW_HEIGHT
                 + TimelineRenderer.ROW_HEIGHT / 2 - vbar.getValue();
-        return new double[] {x, y};
+        return new double[] {x * z(), y * z()};
     }
 
     /** The hover card (tests read what it says). */

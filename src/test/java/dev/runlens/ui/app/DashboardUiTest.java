@@ -172,7 +172,7 @@ class DashboardUiTest {
         }
         Button newEvents = robot.lookup("#event-new").queryAs(Button.class);
         waitFor(newEvents::isVisible);
-        assertEquals("7 new events ↓", newEvents.getText());
+        assertEquals("7 new events", newEvents.getText());
         robot.clickOn(newEvents);
         waitFor(follow::isSelected);
         assertFalse(newEvents.isVisible());

@@ -71,7 +71,8 @@ class KeyboardAndDialogsUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Themes.Theme.DARK, dashboard.themes().themeProperty().get());
-        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-dark"),
+                javafx.application.Application.getUserAgentStylesheet());
         assertEquals(Palette.DARK, dashboard.timeline().paletteProperty().get());
     }
 
