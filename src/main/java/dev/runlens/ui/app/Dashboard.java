@@ -16,7 +16,6 @@ import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
 import dev.runlens.ui.controls.LazyTabContent;
 import dev.runlens.ui.dashboard.DashboardModel;
-import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.errors.ErrorsView;
 import dev.runlens.ui.errors.ErrorsViewModel;
@@ -49,7 +48,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,8 +71,7 @@ public final class Dashboard {
     });
     private final Themes themes = new Themes();
     private final TextZoom zoom = TextZoom.ofDesktop();
-    private final Connector connector;
-    private final List<Connector.Live> connections = new ArrayList<>();
+    private final LiveConnections connections;
 
     private final RunsViewModel runsVm = new RunsViewModel(model, selection);
     private final ErrorsViewModel errorsVm = new ErrorsViewModel(model, selection);
@@ -112,7 +109,7 @@ public final class Dashboard {
     private final OverdueWatch overdue = new OverdueWatch(model, background, FxThread::later);
 
     public Dashboard(Connector connector) {
-        this.connector = connector;
+        this.connections = new LiveConnections(connector, bridge);
         this.actions = DashboardActions.of(this, new Navigation(selection, runsVm, errorsVm, bottomTabs, errorsTab), dialogs);
         createView();
         initListeners();
@@ -228,28 +225,18 @@ public final class Dashboard {
 
     /** Opens a live connection (and its recording). Problems are shown, never thrown. */
     public Connector.Live connect(ConnectionSettings settings) {
-        if (connector == null) {
+        if (!connections.available()) {
             dialogs.show(Alert.AlertType.ERROR, "Live connections are not available in this build.");
             return null;
         }
-        Feed feed = bridge.newFeed(settings.uri().getHost() + ":" + settings.uri().getPort() + settings.uri().getPath(), true);
-        try {
-            Connector.Live live = connector.open(settings, bridge.listener(feed));
-            // A full disk stops the recording, not the window: the runs go on arriving and showing.
-            live.onRecordingFailure(sentence -> {
-                System.err.println("runlens: " + sentence);
-                bridge.problem(feed, sentence);
-            });
-            connections.add(live);
+        Connector.Live live = connections.open(settings);
+        if (live != null) {
             actionHost.connected(settings, live);
             statusBar.setRecording(live.recording());
             search.indexToo(live.recording());
             statusBar.addTraceCounter(live::droppedSpans);
-            return live;
-        } catch (Exception e) {
-            bridge.problem(feed, "could not connect to " + settings.url() + ": " + e.getMessage());
-            return null;
         }
+        return live;
     }
 
     /** The history the comparison and the usual durations come from; the index's, once it is open. */
@@ -285,14 +272,7 @@ public final class Dashboard {
                 System.err.println("runlens: could not write the pulse trace: " + e.getMessage());
             }
         }
-        for (Connector.Live c : connections) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                // Closing is best effort; the recorder flushes on its own thread.
-            }
-        }
-        connections.clear();
+        connections.closeAll();
         background.shutdownNow();
         replay.close();
         search.close();
@@ -410,6 +390,6 @@ public final class Dashboard {
     }
 
     public List<Connector.Live> connections() {
-        return List.copyOf(connections);
+        return connections.all();
     }
 }

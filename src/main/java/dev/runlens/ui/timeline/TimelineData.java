@@ -133,4 +133,25 @@ public final class TimelineData {
         }
         return new double[] {lo, hi};
     }
+
+    /** The execution {@code direction} places from {@code selected} in its node's start order, or null. */
+    Execution step(Execution selected, int direction) {
+        prepare();
+        List<Execution> ordered = rows().get(Math.max(0, rowOf(selected.node()))).inStartOrder();
+        int i = ordered.indexOf(selected) + direction;
+        return i >= 0 && i < ordered.size() ? ordered.get(i) : null;
+    }
+
+    /** The first execution of the next row (from {@code selected}'s, or the top) that has one, or null. */
+    Execution nextRowStart(Execution selected, int direction) {
+        prepare();
+        List<TimelineRow> rows = rows();
+        int r = selected == null ? -1 : rowOf(selected.node());
+        for (int i = r + direction; i >= 0 && i < rows.size(); i += direction) {
+            if (rows.get(i).sortedSize() > 0) {
+                return rows.get(i).sortedAt(0);
+            }
+        }
+        return null;
+    }
 }

@@ -20,7 +20,6 @@ import javafx.scene.layout.Region;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -158,34 +157,16 @@ public final class TimelineView extends Region {
 
     /** Selects the next or previous execution of the selected node, in start order. */
     private void step(int direction) {
-        if (data == null) {
-            return;
-        }
-        if (selected == null) {
-            stepRow(1);  // the first execution of the first row that has one
-            return;
-        }
-        data.prepare();
-        TimelineRow row = data.rows().get(Math.max(0, data.rowOf(selected.node())));
-        List<Execution> ordered = row.inStartOrder();
-        int i = ordered.indexOf(selected) + direction;
-        if (i >= 0 && i < ordered.size()) {
-            onSelect.accept(data.run(), ordered.get(i));
+        Execution next = data == null ? null : selected == null ? data.nextRowStart(null, 1) : data.step(selected, direction);
+        if (next != null) {
+            onSelect.accept(data.run(), next);
         }
     }
 
     private void stepRow(int direction) {
-        if (data == null) {
-            return;
-        }
-        data.prepare();
-        List<TimelineRow> rows = data.rows();
-        int r = selected == null ? -1 : data.rowOf(selected.node());
-        for (int i = r + direction; i >= 0 && i < rows.size(); i += direction) {
-            if (rows.get(i).sortedSize() > 0) {
-                onSelect.accept(data.run(), rows.get(i).sortedAt(0));
-                return;
-            }
+        Execution next = data == null ? null : data.nextRowStart(selected, direction);
+        if (next != null) {
+            onSelect.accept(data.run(), next);
         }
     }
 
