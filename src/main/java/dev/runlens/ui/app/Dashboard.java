@@ -16,6 +16,7 @@ import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
 import dev.runlens.ui.controls.LazyTabContent;
 import dev.runlens.ui.dashboard.DashboardModel;
+import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.errors.ErrorsView;
 import dev.runlens.ui.errors.ErrorsViewModel;
