@@ -2,12 +2,9 @@ package dev.runlens.ui.app;
 
 import dev.runlens.compare.Difference;
 import dev.runlens.compare.ExecutionComparison;
-import dev.runlens.history.FlowKey;
-import dev.runlens.history.PastRun;
-import dev.runlens.history.RunHistory;
-import dev.runlens.history.UsualDuration;
-import dev.runlens.model.RunStatus;
-import dev.runlens.protocol.RunRef;
+import dev.runlens.history.HistoryIndex;
+import dev.runlens.history.HistoryIndexer;
+import dev.runlens.history.IndexedRunHistory;
 import dev.runlens.sim.LyzrRunName;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
@@ -31,9 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -52,24 +47,21 @@ class CompareBaselineUiTest {
     private Dashboard dashboard;
     private Simulator simulator;
 
-    /** A history of one recording: the baseline run of the flow. */
-    private static final RunHistory HISTORY = new RunHistory() {
-        @Override
-        public List<PastRun> succeededRuns(FlowKey flow, int limit) {
-            return flow.equals(FlowKey.lyzr(FLOW)) ? List.of(new PastRun(BASELINE, RunRef.lyzr(FLOW, "run-baseline"), flow,
-                    RunStatus.SUCCEEDED, Instant.parse("2025-11-24T16:00:00Z"), Instant.parse("2025-11-24T16:00:04Z"))) : List.of();
-        }
-
-        @Override
-        public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
-            return Map.of();
-        }
-    };
+    private HistoryIndex index;
 
     @Start
     void start(Stage stage) {
         dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.setHistory(HISTORY);
+        // The real index, holding the baseline recording: the history the window reads after the merge.
+        try {
+            index = HistoryIndex.open(dir.resolve("index-" + System.nanoTime()));
+            HistoryIndexer indexer = new HistoryIndexer(index);
+            indexer.index(BASELINE.toAbsolutePath());
+            indexer.commit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dashboard.setHistory(new IndexedRunHistory(index));
         dashboard.attach(stage, 1280, 780);
         stage.show();
     }
@@ -87,6 +79,7 @@ class CompareBaselineUiTest {
         if (simulator != null) {
             simulator.close();
         }
+        index.close();
         Thread.sleep(200);
         WaitForAsyncUtils.clearExceptions();
     }
@@ -99,7 +92,7 @@ class CompareBaselineUiTest {
     @Test
     void aLiveRunIsComparedWhileItStreamsAndItsFirstDifferingNodeIsSelectedWithItsDiff(FxRobot robot) throws Exception {
         // Paced, so the comparison opens while the run is still going.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(150)).build());
+        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(400)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
                 ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
