@@ -95,6 +95,7 @@ public final class Dashboard {
     private final ReplayUi replay = new ReplayUi(model, bridge, pump, selection, timeline);
     private final SearchUi search = new SearchUi(replay.controller(), model, selection);
     private final VBox top = new VBox();
+    private final Banners banners = new Banners(top);
     private final BorderPane root = new BorderPane();
     private final DashboardDialogs dialogs = new DashboardDialogs(names, () -> {
         timeline.invalidate();
@@ -209,12 +210,12 @@ public final class Dashboard {
 
     /** Shows a banner under the menu, replacing the one shown before. */
     public void showBanner(String title, String text) {
-        Banners.show(top, title, text);
+        banners.show(title, text);
     }
 
     /** Removes the banner if it is the one titled {@code title} (a notice that no longer holds). */
     public void clearBanner(String title) {
-        Banners.clear(top, title);
+        banners.clear(title);
     }
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */

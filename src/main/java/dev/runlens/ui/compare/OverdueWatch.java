@@ -107,24 +107,30 @@ public final class OverdueWatch {
             return;
         }
         RunHistory h = history;
-        background.execute(() -> {
-            Map<String, UsualDuration> answer;
-            try {
-                answer = Map.copyOf(h.usualDurations(flow, RUNS));
-            } catch (RuntimeException e) {
-                System.err.println("runlens: the usual durations of " + flow.key() + " could not be read: " + e.getMessage());
-                answer = Map.of();
-            }
-            Map<String, UsualDuration> result = answer;
-            fx.accept(() -> {
-                loading.remove(flow);
-                if (h == history) {
-                    usual.put(flow, result);
-                    if (!result.isEmpty()) {
-                        changed();
-                    }
+        try {
+            background.execute(() -> lookUp(h, flow));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            loading.remove(flow);  // the window is closing: nothing left to draw the answer on
+        }
+    }
+
+    private void lookUp(RunHistory h, FlowKey flow) {
+        Map<String, UsualDuration> answer;
+        try {
+            answer = Map.copyOf(h.usualDurations(flow, RUNS));
+        } catch (RuntimeException e) {
+            System.err.println("runlens: the usual durations of " + flow.key() + " could not be read: " + e.getMessage());
+            answer = Map.of();
+        }
+        Map<String, UsualDuration> result = answer;
+        fx.accept(() -> {
+            loading.remove(flow);
+            if (h == history) {
+                usual.put(flow, result);
+                if (!result.isEmpty()) {
+                    changed();
                 }
-            });
+            }
         });
     }
 
