@@ -29,8 +29,9 @@ public final class Bench {
                 case "ingest" -> LiveIngestBench.run();
                 case "ui" -> UiLoadBench.run();
                 case "startup" -> StartupBench.run();
+                case "replay" -> ReplayBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, startup, all)");
+                        + " (decode, largelog, ingest, ui, startup, replay, all)");
             }
         }
     }
