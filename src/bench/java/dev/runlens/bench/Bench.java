@@ -30,8 +30,9 @@ public final class Bench {
                 case "ui" -> UiLoadBench.run();
                 case "startup" -> StartupBench.run();
                 case "history" -> HistoryIndexBench.run();
+                case "replay" -> ReplayBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, startup, history, all)");
+                        + " (decode, largelog, ingest, ui, startup, history, replay, all)");
             }
         }
     }
