@@ -7,11 +7,15 @@ import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.timeline.NodeIdMenu;
+import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelineData;
 import dev.runlens.ui.timeline.TimelinePane;
 import dev.runlens.ui.timeline.TimelineView;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,15 +29,20 @@ final class TimelineFollower {
     private final Selection selection;
     private final TimelineView timeline;
     private final TimelinePane pane;
+    private final NodeNames names;
+    /** How many nodes of each run {@link #names} has learnt: a run is learnt again only when it has new nodes. */
+    private final Map<RunRef, Integer> learnt = new HashMap<>();
     private TimelineData data;
     private boolean titleStale;
     private long lastTitle;
 
-    TimelineFollower(DashboardModel model, Selection selection, TimelineView timeline, TimelinePane pane) {
+    TimelineFollower(DashboardModel model, Selection selection, TimelineView timeline, TimelinePane pane, NodeNames names) {
         this.model = model;
         this.selection = selection;
         this.timeline = timeline;
         this.pane = pane;
+        this.names = names;
+        new NodeIdMenu(timeline, selection::execution);
         selection.runProperty().subscribe(this::showRun);
         selection.executionProperty().subscribe(timeline::setSelected);
         model.addListener(this::onBatch);
@@ -51,6 +60,9 @@ final class TimelineFollower {
     }
 
     private void onBatch(Batch batch) {
+        for (Run r : batch.changedRuns()) {
+            learn(r);
+        }
         if (data == null && selection.run() != null) {
             showRun(selection.run());
             return;
@@ -84,6 +96,7 @@ final class TimelineFollower {
      * moved. Otherwise the timeline is built again from the run at the new position.
      */
     private void afterSeek() {
+        model.runs().forEach(this::learn);
         TrackedRun track = selection.run() == null ? null : model.track(selection.run());
         if (data != null && track != null && track.run() == data.run()) {
             timeline.setData(data);
@@ -99,6 +112,15 @@ final class TimelineFollower {
         timeline.setData(data);
         timeline.setSelected(selection.execution());
         pane.setTitle(track == null ? "Node timeline" : title(track.run()));
+    }
+
+    /** Node labels are unique among the ids learnt: learns a run's ids when it has new ones. */
+    private void learn(Run run) {
+        Integer known = learnt.get(run.ref());
+        if (known == null || known != run.nodeCount()) {
+            learnt.put(run.ref(), run.nodeCount());
+            names.learn(run.nodes());
+        }
     }
 
     private static String title(Run run) {
