@@ -7,6 +7,7 @@ import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.runs.ServerClock;
 import dev.runlens.ui.timeline.NodeIdMenu;
 import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelineData;
@@ -55,7 +56,7 @@ final class TimelineFollower {
         if (titleStale && data != null && now - lastTitle > TITLE_NANOS) {
             titleStale = false;
             lastTitle = now;
-            pane.setTitle(title(data.run()));
+            pane.setTitle(title(model.track(data.run().ref()), data.run()));
         }
     }
 
@@ -111,7 +112,7 @@ final class TimelineFollower {
         data = track == null ? null : new TimelineData(track.run());
         timeline.setData(data);
         timeline.setSelected(selection.execution());
-        pane.setTitle(track == null ? "Node timeline" : title(track.run()));
+        pane.setTitle(track == null ? "Node timeline" : title(track, track.run()));
     }
 
     /** Node labels are unique among the ids learnt: learns a run's ids when it has new ones. */
@@ -123,8 +124,10 @@ final class TimelineFollower {
         }
     }
 
-    private static String title(Run run) {
+    /** The run header: which run, how big, and whether its server's clock is off from ours. */
+    static String title(TrackedRun track, Run run) {
+        String clock = track == null ? null : ServerClock.note(track.clockOffset());
         return "Node timeline · " + run.ref().source().label() + " " + run.ref().runId() + " · " + run.nodeCount() + " nodes, "
-                + run.executions().size() + " executions";
+                + run.executions().size() + " executions" + (clock == null ? "" : " · " + clock);
     }
 }

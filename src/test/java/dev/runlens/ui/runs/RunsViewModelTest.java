@@ -120,15 +120,15 @@ class RunsViewModelTest {
     void aSilentLiveRunIsStale() {
         Instant last = Instant.parse("2026-01-01T00:00:00Z");
         RunRow row = new RunRow(new RunRef(Source.LYZR, "f/r"), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
-                ConnectionState.LIVE, last);
+                ConnectionState.LIVE, last, last, null, null, null);
         assertFalse(row.stale(last.plusSeconds(5)));
         assertTrue(row.stale(last.plusSeconds(16)));
         assertEquals("f/r", row.name());
         assertEquals("Support Pipeline · run-35b3…", new RunRow(new RunRef(Source.LYZR, "Support Pipeline/run-35b353dd-402b"),
-                RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true, ConnectionState.LIVE, last).name());
+                RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true, ConnectionState.LIVE, last, last, null, null, null).name());
         assertTrue(row.detail(last.plusSeconds(16)).contains("last event 16 s ago"));
         RunRow reconnecting = new RunRow(row.ref(), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
-                ConnectionState.RECONNECTING, last);
+                ConnectionState.RECONNECTING, last, last, null, null, null);
         assertTrue(reconnecting.stale(last.plusSeconds(1)));
     }
 }
