@@ -1,6 +1,8 @@
 package dev.runlens.ui.runs;
 
+import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
+import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
@@ -29,6 +31,14 @@ public final class RunsViewModel {
         this.selection = selection;
         model.addListener(this::onBatch);
         model.addResetListener(this::rebuild);
+        selection.landOn(this::landing);
+    }
+
+    /** A failed run is selected straight at its first failing execution, as when it fails live. */
+    private Execution landing(RunRef ref) {
+        TrackedRun track = model.track(ref);
+        Run run = track == null ? null : track.run();
+        return run != null && run.status() == RunStatus.FAILED ? run.firstFailedExecution() : null;
     }
 
     /**
