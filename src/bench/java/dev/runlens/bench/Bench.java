@@ -28,9 +28,10 @@ public final class Bench {
                 case "largelog" -> LargeLogBench.run();
                 case "ingest" -> LiveIngestBench.run();
                 case "ui" -> UiLoadBench.run();
+                case "runs" -> RunsLoadBench.run();
                 case "startup" -> StartupBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, startup, all)");
+                        + " (decode, largelog, ingest, ui, runs, startup, all)");
             }
         }
     }
