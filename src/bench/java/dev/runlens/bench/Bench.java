@@ -28,11 +28,12 @@ public final class Bench {
                 case "largelog" -> LargeLogBench.run();
                 case "ingest" -> LiveIngestBench.run();
                 case "ui" -> UiLoadBench.run();
+                case "runs" -> RunsLoadBench.run();
                 case "startup" -> StartupBench.run();
                 case "history" -> HistoryIndexBench.run();
                 case "replay" -> ReplayBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, startup, history, replay, all)");
+                        + " (decode, largelog, ingest, ui, runs, startup, history, replay, all)");
             }
         }
     }

@@ -31,6 +31,7 @@ final class SimState {
     private final ScheduledExecutorService scheduler;
     private final Map<String, SoRun> soRuns = new LinkedHashMap<>();
     private final Map<String, Firehose> firehoses = new java.util.concurrent.ConcurrentHashMap<>();
+    final ManyRuns.Groups manyRuns = new ManyRuns.Groups();
     private final Map<LyzrRunName, LyzrRun> lyzrRuns = new LinkedHashMap<>();
     /** Outputs of finished runs, for GET /flow/output (the newest 200). */
     private final Map<String, String> outputs = new LinkedHashMap<>() {

@@ -192,6 +192,16 @@ public final class Simulator implements AutoCloseable {
         return state.startFirehose(events, perSecond);
     }
 
+    /**
+     * Adds {@code runs} runs played together for load and clock tests: once one connection has
+     * subscribed to all of them, their events go out interleaved, {@code perSecond} in all (0 = as
+     * fast as possible), timed by our clock plus {@code skew}; each run has {@code eventsPerRun}
+     * events and, with {@code finish}, ends with FlowFinish. Returns their flow_run_ids.
+     */
+    public java.util.List<String> startManyRuns(int runs, int eventsPerRun, int perSecond, java.time.Duration skew, boolean finish) {
+        return state.manyRuns.start(runs, eventsPerRun, perSecond, skew, finish);
+    }
+
     public Faults faults() {
         return state.faults();
     }

@@ -140,6 +140,17 @@ final class SoConnection extends SimConnection {
             firehose.play(streamId, text -> send(text, false));
             return;
         }
+        ManyRuns many = runId == null || legacy ? null : sim.manyRuns.find(runId);
+        if (many != null && authenticated) {
+            long streamId = sim.nextStreamId();
+            ObjectNode ok = Json.object();
+            ok.put("stream_id", streamId);
+            respond(id, ok, null);
+            if (many.subscribed(runId, streamId)) {
+                many.play(text -> send(text, false));
+            }
+            return;
+        }
         SoRun run = runId == null ? null : sim.liveRun(runId);
         if (run == null || sim.faults().otherInstance().takes()) {
             respond(id, null, "not found"); // checked before authorisation, as the server does

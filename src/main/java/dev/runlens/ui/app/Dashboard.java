@@ -152,7 +152,7 @@ public final class Dashboard {
     }
 
     private void initListeners() {
-        TimelineFollower follower = new TimelineFollower(model, selection, timeline, timelinePane);
+        TimelineFollower follower = new TimelineFollower(model, selection, timeline, timelinePane, names);
         // The event log's rows for a newly shown run wait for the next flush (EventLogViewModel).
         selection.runProperty().subscribe(r -> lastLogFlush = System.nanoTime());
         eventsVm.setDeferred(true);

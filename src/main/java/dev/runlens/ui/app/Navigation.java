@@ -2,7 +2,7 @@ package dev.runlens.ui.app;
 
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.errors.ErrorsViewModel;
-import dev.runlens.ui.runs.RunRow;
+import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.runs.RunsViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -33,19 +33,17 @@ final class Navigation {
         }
     }
 
-    /** Selects the next (1) or previous (-1) run of the list, around the ends. */
+    /** Selects the next (1) or previous (-1) run the list shows (filtered, sorted), around the ends. */
     void stepRun(int direction) {
-        List<RunRow> rows = runs.rows();
-        if (rows.isEmpty()) {
+        List<RunRef> shown = runs.shown();
+        if (shown.isEmpty()) {
             return;
         }
-        int i = -1;
-        for (int k = 0; k < rows.size(); k++) {
-            if (rows.get(k).ref().equals(selection.run())) {
-                i = k;
-            }
+        int i = shown.indexOf(selection.run());
+        if (i < 0 && direction < 0) {
+            i = 0;
         }
-        selection.runProperty().set(rows.get(Math.floorMod(i + direction, rows.size())).ref());
+        selection.runProperty().set(shown.get(Math.floorMod(i + direction, shown.size())));
     }
 
     /** Shows a bottom tab and focuses its table. */

@@ -7,11 +7,16 @@ import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
 import dev.runlens.ui.dashboard.TrackedRun;
+import dev.runlens.ui.runs.ServerClock;
+import dev.runlens.ui.timeline.NodeIdMenu;
+import dev.runlens.ui.timeline.NodeNames;
 import dev.runlens.ui.timeline.TimelineData;
 import dev.runlens.ui.timeline.TimelinePane;
 import dev.runlens.ui.timeline.TimelineView;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,15 +30,20 @@ final class TimelineFollower {
     private final Selection selection;
     private final TimelineView timeline;
     private final TimelinePane pane;
+    private final NodeNames names;
+    /** How many nodes of each run {@link #names} has learnt: a run is learnt again only when it has new nodes. */
+    private final Map<RunRef, Integer> learnt = new HashMap<>();
     private TimelineData data;
     private boolean titleStale;
     private long lastTitle;
 
-    TimelineFollower(DashboardModel model, Selection selection, TimelineView timeline, TimelinePane pane) {
+    TimelineFollower(DashboardModel model, Selection selection, TimelineView timeline, TimelinePane pane, NodeNames names) {
         this.model = model;
         this.selection = selection;
         this.timeline = timeline;
         this.pane = pane;
+        this.names = names;
+        new NodeIdMenu(timeline, selection::execution);
         selection.runProperty().subscribe(this::showRun);
         selection.executionProperty().subscribe(timeline::setSelected);
         model.addListener(this::onBatch);
@@ -46,11 +56,14 @@ final class TimelineFollower {
         if (titleStale && data != null && now - lastTitle > TITLE_NANOS) {
             titleStale = false;
             lastTitle = now;
-            pane.setTitle(title(data.run()));
+            pane.setTitle(title(model.track(data.run().ref()), data.run()));
         }
     }
 
     private void onBatch(Batch batch) {
+        for (Run r : batch.changedRuns()) {
+            learn(r);
+        }
         if (data == null && selection.run() != null) {
             showRun(selection.run());
             return;
@@ -84,6 +97,7 @@ final class TimelineFollower {
      * moved. Otherwise the timeline is built again from the run at the new position.
      */
     private void afterSeek() {
+        model.runs().forEach(this::learn);
         TrackedRun track = selection.run() == null ? null : model.track(selection.run());
         if (data != null && track != null && track.run() == data.run()) {
             timeline.setData(data);
@@ -98,11 +112,22 @@ final class TimelineFollower {
         data = track == null ? null : new TimelineData(track.run());
         timeline.setData(data);
         timeline.setSelected(selection.execution());
-        pane.setTitle(track == null ? "Node timeline" : title(track.run()));
+        pane.setTitle(track == null ? "Node timeline" : title(track, track.run()));
     }
 
-    private static String title(Run run) {
+    /** Node labels are unique among the ids learnt: learns a run's ids when it has new ones. */
+    private void learn(Run run) {
+        Integer known = learnt.get(run.ref());
+        if (known == null || known != run.nodeCount()) {
+            learnt.put(run.ref(), run.nodeCount());
+            names.learn(run.nodes());
+        }
+    }
+
+    /** The run header: which run, how big, and whether its server's clock is off from ours. */
+    static String title(TrackedRun track, Run run) {
+        String clock = track == null ? null : ServerClock.note(track.clockOffset());
         return "Node timeline · " + run.ref().source().label() + " " + run.ref().runId() + " · " + run.nodeCount() + " nodes, "
-                + run.executions().size() + " executions";
+                + run.executions().size() + " executions" + (clock == null ? "" : " · " + clock);
     }
 }

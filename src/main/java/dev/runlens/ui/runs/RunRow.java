@@ -4,16 +4,22 @@ import dev.runlens.connect.ConnectionState;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.FeedStatus;
 import dev.runlens.ui.dashboard.TrackedRun;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** A snapshot of one run for the runs list, taken once per batch. */
+/**
+ * A snapshot of one run for the runs list, taken once per batch. Times on our clock (receive times)
+ * and the server's (event times) are kept apart: elapsed time never subtracts one from the other
+ * (decision 0048); {@code clockOffset} is how far the server's clock is ahead of ours.
+ */
 public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant startedAt, Instant finishedAt,
                      Instant lastEventTime, int done, int started, int errors, boolean live,
-                     ConnectionState connection, Instant lastReceivedAt) {
+                     ConnectionState connection, Instant lastReceivedAt, Instant firstReceivedAt, Instant endReceivedAt,
+                     Duration clockOffset, Feed feed) {
 
     /** A live run that heard nothing for this long is shown as stale. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(15);
@@ -22,7 +28,8 @@ public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant sta
         Run run = track.run();
         return new RunRow(run.ref(), run.status(), run.terminal(), run.startedAt(), run.finishedAt(), run.lastEventTime(),
                 run.finishedExecutions(), run.executions().size(), run.errors().size(), track.feed().live(),
-                feed == null ? null : feed.state(), track.lastReceivedAt());
+                feed == null ? null : feed.state(), track.lastReceivedAt(), track.firstReceivedAt(), track.endReceivedAt(),
+                track.clockOffset(), track.feed());
     }
 
     /** Short display name: Lyzr "flow/run", Space Operator the first part of the run id. */
@@ -39,16 +46,33 @@ public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant sta
         return id;
     }
 
-    /** Elapsed time: to the finish for ended runs, to now for live ones, to the last event for files. */
+    /**
+     * Elapsed time: to the finish for ended runs, to now for live ones, to the last frame for files.
+     * An ended run's start and finish are both server times; a running one's start is moved onto our
+     * clock by the clock offset, so a server whose clock is off does not make it hours old.
+     */
     public Duration elapsed(Instant now) {
-        if (startedAt == null) {
+        Instant end;
+        Instant start;
+        if (terminal && startedAt != null && finishedAt != null) {
+            start = startedAt;
+            end = finishedAt;
+        } else {
+            start = startedAt != null && clockOffset != null ? startedAt.minus(clockOffset) : firstReceivedAt;
+            end = terminal ? endReceivedAt : live ? now : lastReceivedAt;
+        }
+        if (start == null) {
             return null;
         }
-        Instant end = terminal ? finishedAt : live ? now : lastEventTime;
-        if (end == null || end.isBefore(startedAt)) {
+        if (end == null || end.isBefore(start)) {
             return Duration.ZERO;
         }
-        return Duration.between(startedAt, end);
+        return Duration.between(start, end);
+    }
+
+    /** "server clock +3 min" when the server's clock is more than a few seconds from ours, else null. */
+    public String clockNote() {
+        return ServerClock.note(clockOffset);
     }
 
     public Duration sinceLastEvent(Instant now) {
@@ -83,6 +107,10 @@ public record RunRow(RunRef ref, RunStatus status, boolean terminal, Instant sta
             }
         } else if (!live) {
             b.append(" · file");
+        }
+        String clock = clockNote();
+        if (clock != null) {
+            b.append(" · ").append(clock);
         }
         return b.toString();
     }

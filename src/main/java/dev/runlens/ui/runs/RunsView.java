@@ -6,9 +6,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -34,8 +32,9 @@ import java.util.Set;
  */
 public final class RunsView extends BorderPane {
     private final RunsViewModel vm;
-    private final ObservableList<RunRef> refs = FXCollections.observableArrayList();
-    private final ListView<RunRef> list = new ListView<>(refs);
+    private final ListView<RunRef> list;
+    private final Label noRuns = new Label("No runs yet");
+    private final Label noMatch = new Label("No run matches the filter");
     private final List<RunCell> cells = new ArrayList<>();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> redrawAll()));
     /**
@@ -49,6 +48,7 @@ public final class RunsView extends BorderPane {
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
+        this.list = new ListView<>(vm.shown());
         createView();
         initListeners();
     }
@@ -63,8 +63,8 @@ public final class RunsView extends BorderPane {
             cells.add(c);
             return c;
         });
-        list.setPlaceholder(new Label("No runs yet"));
-        setTop(title);
+        list.setPlaceholder(noRuns);
+        setTop(new VBox(4, title, new RunsFilterBar(vm)));
         setCenter(list);
         setMinWidth(200);
         clock.setCycleCount(Timeline.INDEFINITE);
@@ -76,7 +76,14 @@ public final class RunsView extends BorderPane {
     }
 
     private void initListeners() {
-        mirror();
+        vm.shown().addListener((ListChangeListener<RunRef>) c -> {
+            // A run that moved (a new status under the status sort) is selected again where it went.
+            showSelected(vm.selection().run());
+            Label placeholder = vm.rows().isEmpty() ? noRuns : noMatch;
+            if (list.getPlaceholder() != placeholder) {
+                list.setPlaceholder(placeholder);
+            }
+        });
         vm.rows().addListener((ListChangeListener<RunRow>) c -> {
             boolean structural = false;
             while (c.next()) {
@@ -97,7 +104,7 @@ public final class RunsView extends BorderPane {
                 }
             }
             if (structural) {
-                mirror();
+                redrawAll();
             }
         });
         list.getSelectionModel().selectedItemProperty().subscribe(ref -> {
@@ -115,19 +122,6 @@ public final class RunsView extends BorderPane {
         });
     }
 
-    /** Makes the list's references follow the view model's rows (runs added, or gone after a seek). */
-    private void mirror() {
-        List<RunRef> now = new ArrayList<>(vm.rows().size());
-        for (RunRow r : vm.rows()) {
-            now.add(r.ref());
-        }
-        if (!now.equals(refs)) {
-            refs.setAll(now);
-            showSelected(vm.selection().run());
-        }
-        redrawAll();
-    }
-
     private void redraw(RunRef ref) {
         for (RunCell c : cells) {
             if (ref.equals(c.getItem())) {
@@ -143,7 +137,7 @@ public final class RunsView extends BorderPane {
     }
 
     private void showSelected(RunRef ref) {
-        if (ref != null && !ref.equals(list.getSelectionModel().getSelectedItem()) && refs.contains(ref)) {
+        if (ref != null && !ref.equals(list.getSelectionModel().getSelectedItem()) && vm.shown().contains(ref)) {
             list.getSelectionModel().select(ref);
         }
     }

@@ -20,6 +20,10 @@ final class HoverText {
         StringBuilder b = new StringBuilder();
         b.append(names.name(e.node())).append("  #").append(e.times()).append("  ")
                 .append(StatusStyle.of(e.status()).label()).append('\n');
+        if (names.shortened(e.node())) {
+            // The label is a fragment: the full id is here, and "Copy node id" copies it.
+            b.append("node id ").append(e.node()).append('\n');
+        }
         b.append("start   ").append(TimeAxis.instant(e.startedAt(), zone, run.startedAt(), local)).append('\n');
         b.append("finish  ").append(e.finished() ? TimeAxis.instant(e.finishedAt(), zone, run.startedAt(), local)
                 : run.terminal() ? "never (interrupted)" : "still running").append('\n');

@@ -120,15 +120,40 @@ class RunsViewModelTest {
     void aSilentLiveRunIsStale() {
         Instant last = Instant.parse("2026-01-01T00:00:00Z");
         RunRow row = new RunRow(new RunRef(Source.LYZR, "f/r"), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
-                ConnectionState.LIVE, last);
+                ConnectionState.LIVE, last, last, null, null, null);
         assertFalse(row.stale(last.plusSeconds(5)));
         assertTrue(row.stale(last.plusSeconds(16)));
         assertEquals("f/r", row.name());
         assertEquals("Support Pipeline · run-35b3…", new RunRow(new RunRef(Source.LYZR, "Support Pipeline/run-35b353dd-402b"),
-                RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true, ConnectionState.LIVE, last).name());
+                RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true, ConnectionState.LIVE, last, last, null, null, null).name());
         assertTrue(row.detail(last.plusSeconds(16)).contains("last event 16 s ago"));
         RunRow reconnecting = new RunRow(row.ref(), RunStatus.RUNNING, false, last, null, last, 0, 1, 0, true,
-                ConnectionState.RECONNECTING, last);
+                ConnectionState.RECONNECTING, last, last, null, null, null);
         assertTrue(reconnecting.stale(last.plusSeconds(1)));
+    }
+
+    @Test
+    void eventsThatMoveNoRunLeaveTheShownListAloneWhateverTheSortAndFilter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        FrameBridge bridge = new FrameBridge(new SpillFile());
+        DashboardModel model = new DashboardModel();
+        RunsViewModel vm = new RunsViewModel(model, new Selection());
+        for (String id : java.util.List.of("run-x", "run-y", "run-z")) {
+            TestData.feed(bridge, model, TestData.write(dir, id + ".jsonl", TestData.v2Run(id, 1, false)));
+        }
+        vm.sortProperty().set(RunSort.STATUS);
+        vm.filterProperty().set(RunFilter.ALL.withText("run-"));
+        assertEquals(java.util.List.of("run-z", "run-y", "run-x"), vm.shown().stream().map(RunRef::runId).toList());
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.shown().addListener((javafx.collections.ListChangeListener<RunRef>) c -> changes.incrementAndGet());
+        for (int k = 0; k < 20; k++) {
+            String node = "\"node_id\":\"44444444-4444-4444-8444-444444444444\",\"times\":" + k;
+            TestData.feed(bridge, model, TestData.write(dir, "more" + k + ".jsonl", java.util.List.of(
+                    TestData.v2("run-y", "NodeStart", "\"time\":\"2025-11-22T08:30:50.000Z\"," + node + ",\"input\":{\"M\":{}}"))));
+        }
+        assertEquals(0, changes.get(), "counters moved, no run did");
+        TestData.feed(bridge, model, TestData.write(dir, "end.jsonl", java.util.List.of(
+                TestData.v2("run-y", "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\""))));
+        assertEquals(java.util.List.of("run-z", "run-x", "run-y"), vm.shown().stream().map(RunRef::runId).toList());
+        assertEquals(2, changes.get(), "one removal and one insertion");
     }
 }

@@ -1,0 +1,87 @@
+package dev.runlens.ui.runs;
+
+import dev.runlens.model.RunStatus;
+import dev.runlens.protocol.Source;
+import dev.runlens.ui.dashboard.Feed;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The runs list's filter (text, status, protocol, connection) and sort. Each choice goes straight to the view model. */
+final class RunsFilterBar extends VBox {
+    private final RunsViewModel vm;
+    private final TextField text = new TextField();
+    private final ComboBox<RunStatus> status = choice("runs-status", "Any status", RunStatus::id);
+    private final ComboBox<Source> protocol = choice("runs-protocol", "Any protocol", s -> s == Source.LYZR ? "Lyzr" : "Space Operator");
+    private final ComboBox<Feed> connection = choice("runs-connection", "Any connection", Feed::label);
+    private final ComboBox<RunSort> sort = new ComboBox<>();
+
+    RunsFilterBar(RunsViewModel vm) {
+        this.vm = vm;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        text.setId("runs-filter");
+        text.setPromptText("Filter runs: id, flow, node");
+        text.setTooltip(new Tooltip("Shows the runs whose id, flow name or node ids contain this text"));
+        status.getItems().addAll(null, RunStatus.FAILED, RunStatus.RUNNING, RunStatus.SUCCEEDED);
+        protocol.getItems().addAll(null, Source.SPACE_OPERATOR, Source.LYZR);
+        connection.getItems().add(null);
+        sort.setId("runs-sort");
+        sort.getItems().setAll(RunSort.values());
+        sort.setValue(vm.sortProperty().get());
+        sort.setTooltip(new Tooltip("Order of the runs"));
+        FlowPane choices = new FlowPane(4, 4, status, protocol, connection, sort);
+        setSpacing(4);
+        getChildren().setAll(text, choices);
+    }
+
+    private void initListeners() {
+        text.textProperty().subscribe(t -> vm.filterProperty().set(vm.filterProperty().get().withText(t)));
+        status.valueProperty().subscribe(s -> vm.filterProperty().set(vm.filterProperty().get().withStatus(s)));
+        protocol.valueProperty().subscribe(p -> vm.filterProperty().set(vm.filterProperty().get().withProtocol(p)));
+        connection.valueProperty().subscribe(f -> vm.filterProperty().set(vm.filterProperty().get().withFeed(f)));
+        sort.valueProperty().subscribe(s -> vm.sortProperty().set(s == null ? RunSort.FIRST_SEEN : s));
+        vm.feeds().addListener((ListChangeListener<Feed>) c -> {
+            Feed chosen = connection.getValue();
+            List<Feed> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(vm.feeds());
+            connection.getItems().setAll(items);
+            connection.setValue(chosen != null && vm.feeds().contains(chosen) ? chosen : null);
+        });
+    }
+
+    /** A choice whose empty value (null) reads {@code any}. */
+    private static <T> ComboBox<T> choice(String id, String any, Function<T, String> label) {
+        ObservableList<T> items = FXCollections.observableArrayList();
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setPromptText(any);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? any : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setMaxWidth(140);
+        return box;
+    }
+}
