@@ -138,6 +138,8 @@ public final class Dashboard {
     }
 
     private void initListeners() {
+        // Run again reads a replayed run's start from its file, however it was opened (menu, recent, drop, command line).
+        replay.controller().onOpened(actionHost::opened);
         TimelineFollower follower = new TimelineFollower(model, selection, timeline, timelinePane);
         // The event log's rows for a newly shown run wait for the next flush (EventLogViewModel).
         selection.runProperty().subscribe(r -> lastLogFlush = System.nanoTime());
@@ -212,7 +214,6 @@ public final class Dashboard {
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
-        actionHost.opened(file);
         return replay.open(file);
     }
 

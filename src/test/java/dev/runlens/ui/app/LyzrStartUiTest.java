@@ -119,4 +119,29 @@ class LyzrStartUiTest {
         waitFor(() -> dashboard.connections().get(0).state().terminal());
         assertTrue(WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().isEmpty()).get(), "nothing was started");
     }
+
+    @Test
+    void runAgainFindsTheInputsOfARunReplayedFromADroppedFile(FxRobot robot) throws Exception {
+        String runId = "6513270e-269e-4d37-b2a7-4de452e6b438";
+        Path log = dir.resolve("dropped.jsonl");
+        var header = dev.runlens.json.Json.object().put("runlens", "session-log").put("version", 1).put("protocol", "space-operator");
+        var subscribed = dev.runlens.json.Json.object().put("at", "2025-11-22T08:30:00Z").put("meta", "subscribed")
+                .put("stream_id", 41).put("flow_run_id", runId);
+        var started = dev.runlens.json.Json.object().put("at", "2025-11-22T08:30:00Z").put("meta", "run_started")
+                .put("source", "space-operator").put("run_id", runId).put("flow_id", "flow-9").put("inputs", "{\"n\":{\"U\":\"5\"}}");
+        String first = Files.readAllLines(Path.of("src/test/resources/fixtures/space-operator-v2-failed-run.jsonl")).get(0);
+        var frame = dev.runlens.json.Json.object().put("at", "2025-11-22T08:30:01Z").put("frame", first);
+        Files.writeString(log, String.join("\n", dev.runlens.json.Json.compact(header), dev.runlens.json.Json.compact(subscribed),
+                dev.runlens.json.Json.compact(started), dev.runlens.json.Json.compact(frame)) + "\n");
+        // Not File → Open: the path a drop, the recent list and a search result take.
+        WaitForAsyncUtils.asyncFx(() -> dashboard.replay().openChosen(log)).get();
+        waitFor(() -> !dashboard.model().runs().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> dashboard.selection().select(dashboard.model().runs().get(0).ref(), null)).get();
+        javafx.application.Platform.runLater(() -> dashboard.runActions().runAgain());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#start-note").queryLabeled().getText().contains("from its recording"),
+                robot.lookup("#start-note").queryLabeled().getText());
+        assertEquals("flow-9", robot.lookup("#start-flow-id").queryTextInputControl().getText());
+        robot.interact(() -> robot.lookup("#start-button").queryButton().getScene().getWindow().hide());
+    }
 }
