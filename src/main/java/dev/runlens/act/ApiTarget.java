@@ -57,7 +57,7 @@ public record ApiTarget(URI base, Secret credential, Path truststore, boolean al
     }
 
     /** localhost or a loopback address literal; any other name counts as remote, without asking DNS. */
-    static boolean isLoopback(URI url) {
+    public static boolean isLoopback(URI url) {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - (host.endsWith("]") ? 1 : 0));

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -56,5 +58,15 @@ public record LyzrWorkflow(ObjectNode body, String flowName, String runName) {
         String run = "run-" + UUID.randomUUID();
         copy.put("run_name", run);
         return new LyzrWorkflow(copy, copy.get("flow_name").textValue(), run);
+    }
+
+    /** The socket base beside an API base: its host with ws(s), Lyzr's {@code lao.*} becoming {@code lao-socket.*}. */
+    public static URI socketBase(URI api) {
+        String host = api.getHost();
+        if (host.toLowerCase(Locale.ROOT).startsWith("lao.")) {
+            host = "lao-socket." + host.substring("lao.".length());
+        }
+        String scheme = "https".equalsIgnoreCase(api.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + host + (api.getPort() >= 0 ? ":" + api.getPort() : ""));
     }
 }

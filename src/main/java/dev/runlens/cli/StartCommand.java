@@ -302,15 +302,7 @@ public final class StartCommand implements Callable<Integer> {
 
     /** The socket base: {@code --lyzr-socket}, else the API's host with ws(s), {@code lao.*} → {@code lao-socket.*}. */
     private URI lyzrSocketBase(URI api) {
-        if (lyzrSocket != null) {
-            return uri(lyzrSocket, "--lyzr-socket");
-        }
-        String host = api.getHost();
-        if (host.toLowerCase(Locale.ROOT).startsWith("lao.")) {
-            host = "lao-socket." + host.substring("lao.".length());
-        }
-        String scheme = "https".equalsIgnoreCase(api.getScheme()) ? "wss" : "ws";
-        return URI.create(scheme + "://" + host + (api.getPort() >= 0 ? ":" + api.getPort() : ""));
+        return lyzrSocket != null ? uri(lyzrSocket, "--lyzr-socket") : LyzrWorkflow.socketBase(api);
     }
 
     /** The Space Operator socket for a URL given as the socket or as the HTTP base. */

@@ -65,6 +65,12 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
         }
     }
 
+    /** The same request asking task-status with {@code key} at {@code api} (null: derived from the socket). */
+    public ConnectionRequest withLyzrApi(Secret key, URI api) {
+        return new ConnectionRequest(url, protocol, token, runIds, idleTimeout, giveUpAfter, maxMessageBytes, truststore,
+                allowInsecure, lyzrTaskId, key, api != null ? api : lyzrApi, notFoundRetry, quietPeriod);
+    }
+
     /**
      * Where {@code task-status} is asked: {@link #lyzrApi} when given, else derived from the socket
      * URL: {@code ws}→{@code http}, {@code wss}→{@code https}, same port, and Lyzr's socket host

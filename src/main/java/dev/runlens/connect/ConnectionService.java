@@ -6,6 +6,7 @@ import dev.runlens.protocol.ReceivedFrame;
 import dev.runlens.protocol.RunRef;
 import jakarta.websocket.CloseReason;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -114,13 +115,14 @@ public final class ConnectionService implements AutoCloseable {
         }
     }
 
-    /**
-     * The task_id that run-dag answered for this Lyzr run, when it is known only after the socket
-     * opened (Lyzr's own order: connect, then post run-dag). With the request's API key, gaps are
-     * reconciled from task-status from now on.
-     */
-    public synchronized void lyzrTaskId(String taskId) {
-        host.reconciliation().taskId(taskId);
+    /** Lyzr's run-dag task_id, known once the socket is open: gaps are reconciled from task-status from now on. */
+    public void lyzrTaskId(String taskId) {
+        lyzrTaskId(taskId, null, null);
+    }
+
+    /** With the API key and base (null: derived) task-status is asked with, for a run started from the window. */
+    public synchronized void lyzrTaskId(String taskId, Secret apiKey, URI api) {
+        host.reconciliation().taskId(taskId, apiKey, api);
     }
 
     public synchronized ConnectionState state() {

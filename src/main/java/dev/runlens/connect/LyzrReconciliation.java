@@ -30,7 +30,8 @@ final class LyzrReconciliation {
     }
 
     private final Object lock;
-    private final ConnectionRequest request;
+    /** Not final: a run started from the window brings its API key and base with its task_id. */
+    private ConnectionRequest request;
     private final RunRef run;
     private final ConnectionJournal journal;
     private final ConnectionListener listener;
@@ -61,6 +62,14 @@ final class LyzrReconciliation {
         if (id != null && !id.isBlank()) {
             taskId = id;
         }
+    }
+
+    /** The task_id with the API key and base it is asked with ({@code api} null: derived from the socket). */
+    void taskId(String id, Secret key, java.net.URI api) {
+        if (key != null) {
+            request = request.withLyzrApi(key, api);
+        }
+        taskId(id);
     }
 
     /** Whether an answer is awaited (the idle timer waits for it). */

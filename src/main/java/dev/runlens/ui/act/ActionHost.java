@@ -3,6 +3,7 @@ package dev.runlens.ui.act;
 import dev.runlens.act.SpaceOperatorApi;
 import dev.runlens.act.StartedRun;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,13 @@ public interface ActionHost {
 
     /** Records how a run was started in that connection's session log ({@code run_started}). */
     void noteStarted(StartedRun run);
+
+    /**
+     * Opens the socket of Lyzr run {@code flow}/{@code run} at {@code socketBase} on the window's
+     * connection service (recorded like any connection); {@code allowInsecure}: the operator's
+     * consent. Returns null when it could not be opened (the window said why).
+     */
+    LyzrSocket openLyzr(URI socketBase, String flow, String run, boolean allowInsecure);
 
     /** The session logs that may say how a run was started: the connections' recordings, the replayed files. */
     List<Path> recordings();

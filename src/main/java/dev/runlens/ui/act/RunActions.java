@@ -11,6 +11,7 @@ import dev.runlens.protocol.Source;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
+import dev.runlens.ui.connect.InsecureTokenQuestion;
 import dev.runlens.ui.rows.EventRow;
 import dev.runlens.json.Json;
 import javafx.beans.binding.Bindings;
@@ -55,6 +56,9 @@ public final class RunActions {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     /** Runs started from this window, by run id. */
     private final Map<String, StartedRun> startedHere = new java.util.HashMap<>();
+    private final LyzrStarter lyzrStarter;
+    /** The Lyzr API last posted to from this window (the Start dialog's next default). */
+    private String lastLyzrApi;
 
     public RunActions(ActionHost host, DashboardModel model, Selection selection, Executor background, Consumer<Runnable> fx,
                       BiConsumer<String, String> banner, Consumer<String> clearBanner, Supplier<Window> owner, LastInputs last) {
@@ -67,6 +71,24 @@ public final class RunActions {
         this.clearBanner = clearBanner;
         this.owner = owner;
         this.last = last;
+        this.lyzrStarter = new LyzrStarter(host, background, fx, api -> new InsecureTokenQuestion(owner.get(), api, "the Lyzr API key")
+                .showAndWait().filter(b -> b == InsecureTokenQuestion.SEND_ANYWAY).isPresent(), new LyzrStarter.Outcome() {
+                    @Override
+                    public void status(String text) {
+                        status.set(text);
+                    }
+
+                    @Override
+                    public void started(StartedRun run, String sentence) {
+                        startedHere.put(run.runId(), run);
+                        say("Started", sentence);
+                    }
+
+                    @Override
+                    public void failed(String sentence) {
+                        fail(sentence);
+                    }
+                });
         model.addListener(this::applied);
     }
 
@@ -106,52 +128,76 @@ public final class RunActions {
         return tracked != null && tracked.feed() != null && tracked.feed().live();
     }
 
-    /** Start a flow: the dialog, then {@code POST /flow/start}, then the run is subscribed on the open connection. */
+    /** Start a flow: the dialog, then {@code POST /flow/start} (the run is subscribed on the open connection) or Lyzr's run-dag. */
     public void startFlow() {
-        openStart(new StartFlowViewModel(last));
+        openStart(new StartFlowViewModel(last), lyzrForm(), false);
     }
 
-    /** Start the selected run's flow again with the inputs it was started with, when the recording says. */
+    /** Start the selected run's flow again with the inputs (or Lyzr workflow) it was started with, when the recording says. */
     public void runAgain() {
         RunRef run = selection.run();
         StartFlowViewModel vm = new StartFlowViewModel(last);
+        LyzrStartViewModel lyzr = lyzrForm();
+        boolean isLyzr = run != null && run.source() == Source.LYZR;
         StartedRun started = run == null ? null : startedRun(run.runId());
         if (started != null && started.flowId() != null) {
             vm.formProperty().set(FlowInputs.Form.TAGGED);
             vm.textProperty().set(started.inputs() == null ? "" : Json.pretty(parseOrEmpty(started.inputs())));
             vm.flowIdProperty().set(started.flowId());
             vm.noteProperty().set("Run again: the flow and the inputs run " + run.runId() + " was started with (from its recording).");
+        } else if (started != null && started.workflowObject() != null) {
+            lyzr.recordedProperty().set(started.workflowObject());
+            vm.noteProperty().set("Run again: the Lyzr workflow run " + run.runId() + " was started with (from its recording).");
         } else {
             vm.noteProperty().set("The inputs of run " + (run == null ? "(none selected)" : run.runId()) + " are not known: "
-                    + "Runlens did not start it, so its recording has no run_started line. Enter the flow and its inputs.");
+                    + "Runlens did not start it, so its recording has no run_started line. Enter the "
+                    + (isLyzr ? "workflow." : "flow and its inputs."));
         }
-        openStart(vm);
+        openStart(vm, lyzr, isLyzr);
     }
 
-    private void openStart(StartFlowViewModel vm) {
+    private LyzrStartViewModel lyzrForm() {
+        LyzrStartViewModel vm = new LyzrStartViewModel();
+        if (lastLyzrApi != null) {
+            vm.apiProperty().set(lastLyzrApi);
+        }
+        return vm;
+    }
+
+    private void openStart(StartFlowViewModel vm, LyzrStartViewModel lyzr, boolean lyzrFirst) {
+        new StartFlowDialog(owner.get(), vm, lyzr, lyzrFirst).showAndWait().ifPresent(choice -> {
+            switch (choice) {
+                case StartFlowDialog.Choice.SpaceOperator(var request) -> startSpaceOperator(request);
+                case StartFlowDialog.Choice.Lyzr(var request) -> {
+                    lastLyzrApi = request.api().toString();
+                    lyzrStarter.start(request);
+                }
+            }
+        });
+    }
+
+    private void startSpaceOperator(StartFlowViewModel.Request request) {
         SpaceOperatorApi api = host.spaceOperator();
         if (api == null) {
-            fail("Start needs an open Space Operator connection: connect first (File → Connect to a server…).");
+            fail("Starting a Space Operator flow needs an open Space Operator connection: connect first (File → Connect to a server…).");
             return;
         }
-        new StartFlowDialog(owner.get(), vm).showAndWait().ifPresent(request -> {
-            status.set("starting flow " + request.flowId() + "…");
-            background.execute(() -> {
-                try {
-                    String runId = api.start(request.flowId(), request.inputs());
-                    StartedRun started = StartedRun.spaceOperator(runId, request.flowId(), FlowInputs.taggedCompact(request.inputs()));
-                    remember(request);
-                    fx.accept(() -> {
-                        startedHere.put(runId, started);
-                        host.subscribe(runId);
-                        host.noteStarted(started);
-                        status.set("");
-                        say("Started", "Run " + runId + " of flow " + request.flowId() + " started; it appears with its first event.");
-                    });
-                } catch (ActionFailure f) {
-                    fx.accept(() -> fail(f.sentence()));
-                }
-            });
+        status.set("starting flow " + request.flowId() + "…");
+        background.execute(() -> {
+            try {
+                String runId = api.start(request.flowId(), request.inputs());
+                StartedRun started = StartedRun.spaceOperator(runId, request.flowId(), FlowInputs.taggedCompact(request.inputs()));
+                remember(request);
+                fx.accept(() -> {
+                    startedHere.put(runId, started);
+                    host.subscribe(runId);
+                    host.noteStarted(started);
+                    status.set("");
+                    say("Started", "Run " + runId + " of flow " + request.flowId() + " started; it appears with its first event.");
+                });
+            } catch (ActionFailure f) {
+                fx.accept(() -> fail(f.sentence()));
+            }
         });
     }
 

@@ -13,29 +13,60 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Start a Space Operator flow: its id, its inputs (plain JSON, numbers sent as {@code D} unless a
- * type is given, or tagged JSON), and the tagged form that will be sent, beside them.
+ * Start a flow: Space Operator (its id, its inputs as plain JSON, numbers sent as {@code D} unless
+ * a type is given, or tagged JSON, and the tagged form that will be sent, beside them) or Lyzr
+ * (a workflow posted to {@code run-dag}, see {@link LyzrStartPane}).
  */
-public final class StartFlowDialog extends Dialog<StartFlowViewModel.Request> {
+public final class StartFlowDialog extends Dialog<StartFlowDialog.Choice> {
     public static final ButtonType START = new ButtonType("Start", ButtonBar.ButtonData.OK_DONE);
 
-    private final StartFlowViewModel vm;
+    /** What the operator chose to start. */
+    public sealed interface Choice {
+        record SpaceOperator(StartFlowViewModel.Request request) implements Choice {
+        }
 
+        record Lyzr(LyzrStartViewModel.Request request) implements Choice {
+        }
+    }
+
+    private final StartFlowViewModel vm;
+    private final LyzrStartViewModel lyzrVm;
+    private final RadioButton lyzr = new RadioButton("Lyzr workflow");
+
+    /** Space Operator only. */
     public StartFlowDialog(Window owner, StartFlowViewModel vm) {
+        this(owner, vm, null, false);
+    }
+
+    /** {@code lyzrVm}: the Lyzr side (null: Space Operator only); {@code lyzrFirst}: open on it. */
+    public StartFlowDialog(Window owner, StartFlowViewModel vm, LyzrStartViewModel lyzrVm, boolean lyzrFirst) {
         this.vm = vm;
+        this.lyzrVm = lyzrVm;
         if (owner != null) {
             initOwner(owner);
         }
         createView();
-        setResultConverter(b -> b == START ? vm.request() : null);
+        lyzr.setSelected(lyzrFirst && lyzrVm != null);
+        setResultConverter(b -> {
+            if (b != START) {
+                return null;
+            }
+            if (lyzr.isSelected()) {
+                LyzrStartViewModel.Request r = lyzrVm.request();
+                return r == null ? null : new Choice.Lyzr(r);
+            }
+            StartFlowViewModel.Request r = vm.request();
+            return r == null ? null : new Choice.SpaceOperator(r);
+        });
     }
 
     private void createView() {
         setTitle("Start a flow");
-        setHeaderText("Start a Space Operator flow");
+        setHeaderText("Start a Space Operator flow or a Lyzr workflow");
         getDialogPane().setId("start-flow-dialog");
         dev.runlens.ui.theme.Themes.style(getDialogPane());
         TextField flow = new TextField();
@@ -88,10 +119,32 @@ public final class StartFlowDialog extends Dialog<StartFlowViewModel.Request> {
         grid.addRow(4, new Label("Inputs"), inputs);
         grid.addRow(5, new Label("Will send"), preview);
         grid.add(problem, 0, 6, 2, 1);
-        getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(START, ButtonType.CANCEL);
         getDialogPane().lookupButton(START).setId("start-button");
-        getDialogPane().lookupButton(START).disableProperty().bind(Bindings.not(vm.validProperty()));
+        if (lyzrVm == null) {
+            getDialogPane().setContent(grid);
+            getDialogPane().lookupButton(START).disableProperty().bind(Bindings.not(vm.validProperty()));
+        } else {
+            ToggleGroup kinds = new ToggleGroup();
+            RadioButton so = new RadioButton("Space Operator flow");
+            so.setId("start-kind-so");
+            lyzr.setId("start-kind-lyzr");
+            so.setToggleGroup(kinds);
+            lyzr.setToggleGroup(kinds);
+            so.setSelected(true);
+            LyzrStartPane lyzrPane = new LyzrStartPane(lyzrVm);
+            grid.visibleProperty().bind(so.selectedProperty());
+            grid.managedProperty().bind(grid.visibleProperty());
+            lyzrPane.visibleProperty().bind(lyzr.selectedProperty());
+            lyzrPane.managedProperty().bind(lyzrPane.visibleProperty());
+            HBox kindRow = new HBox(12, so, lyzr);
+            kindRow.setPadding(new Insets(10, 10, 0, 10));
+            grid.getChildren().remove(note); // the note (why run again has no inputs) is for both kinds
+            VBox.setMargin(note, new Insets(10, 10, 0, 10));
+            getDialogPane().setContent(new VBox(note, kindRow, grid, lyzrPane));
+            getDialogPane().lookupButton(START).disableProperty().bind(Bindings.when(lyzr.selectedProperty())
+                    .then(Bindings.not(lyzrVm.validProperty())).otherwise(Bindings.not(vm.validProperty())));
+        }
         setResizable(true);
     }
 }

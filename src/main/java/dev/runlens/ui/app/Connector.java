@@ -40,6 +40,10 @@ public interface Connector {
         default void note(String kind, java.util.Map<String, ?> fields) {
         }
 
+        /** A Lyzr run's task_id, with the API key and base task-status is asked with (a run started from the window). */
+        default void lyzrTaskId(String taskId, dev.runlens.connect.Secret key, java.net.URI api) {
+        }
+
         @Override
         void close();
     }

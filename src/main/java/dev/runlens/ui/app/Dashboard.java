@@ -152,6 +152,12 @@ public final class Dashboard {
     }
 
     private void initListeners() {
+        // Run again reads a replayed run's start from its file, and the index takes it in, however it was
+        // opened (menu, recent, drop, command line, a search hit).
+        replay.controller().onOpened(file -> {
+            actionHost.opened(file);
+            search.indexToo(file);
+        });
         TimelineFollower follower = new TimelineFollower(model, selection, timeline, timelinePane, names);
         // The event log's rows for a newly shown run wait for the next flush (EventLogViewModel).
         selection.runProperty().subscribe(r -> lastLogFlush = System.nanoTime());
@@ -220,8 +226,6 @@ public final class Dashboard {
 
     /** Opens a log file for replay: indexed in the background, played into the same bridge a live connection feeds. */
     public Feed openFile(Path file) {
-        actionHost.opened(file);
-        search.indexToo(file);
         return replay.open(file);
     }
 
@@ -267,13 +271,7 @@ public final class Dashboard {
         if (notifier != null) {
             notifier.close();
         }
-        if (pump.trace() != null) {
-            try {
-                pump.trace().write();
-            } catch (java.io.IOException e) {
-                System.err.println("runlens: could not write the pulse trace: " + e.getMessage());
-            }
-        }
+        pump.writeTrace();
         connections.closeAll();
         background.shutdownNow();
         replay.close();

@@ -4,13 +4,19 @@ import dev.runlens.act.ApiTarget;
 import dev.runlens.act.SpaceOperatorApi;
 import dev.runlens.act.StartedRun;
 import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.ConnectionState;
+import dev.runlens.connect.Secret;
 import dev.runlens.ui.act.ActionHost;
+import dev.runlens.ui.act.LyzrSocket;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.ui.connect.TokenSource;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -86,6 +92,34 @@ final class DashboardActionHost implements ActionHost {
         if (o != null) {
             o.live().note(StartedRun.META, run.metaFields());
         }
+    }
+
+    @Override
+    public LyzrSocket openLyzr(URI socketBase, String flow, String run, boolean allowInsecure) {
+        ConnectionSettings.Limits limits = new ConnectionSettings.Limits(null, null, null, null, allowInsecure);
+        Connector.Live live = connect.apply(new ConnectionSettings(socketBase.toString(), ProtocolOption.LYZR, new TokenSource.None(),
+                List.of(), flow, run, limits));
+        return live == null ? null : new LyzrSocket() {
+            @Override
+            public ConnectionState state() {
+                return live.state();
+            }
+
+            @Override
+            public void reconcileWith(String taskId, Secret key, URI api) {
+                live.lyzrTaskId(taskId, key, api);
+            }
+
+            @Override
+            public void note(String kind, Map<String, ?> fields) {
+                live.note(kind, fields);
+            }
+
+            @Override
+            public void close() {
+                live.close();
+            }
+        };
     }
 
     @Override

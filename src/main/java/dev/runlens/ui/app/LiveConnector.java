@@ -73,6 +73,11 @@ final class LiveConnector implements Connector {
             }
 
             @Override
+            public void lyzrTaskId(String taskId, Secret key, java.net.URI api) {
+                connection.service().lyzrTaskId(taskId, key, api);
+            }
+
+            @Override
             public long droppedSpans() {
                 return connection.traces().map(TraceForwarder::dropped).orElse(-1L);
             }

@@ -82,6 +82,17 @@ public final class FxPump extends AnimationTimer {
         return trace;
     }
 
+    /** Writes the pulse trace, if one was asked for; a failure is one line on stderr (the window is closing). */
+    public void writeTrace() {
+        if (trace != null) {
+            try {
+                trace.write();
+            } catch (java.io.IOException e) {
+                System.err.println("runlens: could not write the pulse trace: " + e.getMessage());
+            }
+        }
+    }
+
     /** Applies what is waiting (up to {@link #MAX_PER_PULSE}) as one batch. Public for tests that drive the model without pulses. */
     public Batch drainOnce() {
         return model.apply(bridge.drain(MAX_PER_PULSE));

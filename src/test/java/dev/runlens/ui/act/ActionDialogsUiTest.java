@@ -59,7 +59,7 @@ class ActionDialogsUiTest {
     void startDialogShowsTheTaggedFormAndRefusesWhatCannotBeSent(FxRobot robot) throws Exception {
         StartFlowViewModel vm = new StartFlowViewModel(new LastInputs(dir));
         StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm)).get();
-        CompletableFuture<Optional<StartFlowViewModel.Request>> result = showAndWait(dialog);
+        CompletableFuture<Optional<StartFlowDialog.Choice>> result = showAndWait(dialog);
         Node start = dialog.getDialogPane().lookupButton(StartFlowDialog.START);
         assertTrue(start.isDisabled(), "no flow yet");
         assertEquals("Enter the id of the flow to start.", text(robot, "#start-problem"));
@@ -87,7 +87,7 @@ class ActionDialogsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(start.isDisabled());
         robot.clickOn(start);
-        StartFlowViewModel.Request r = result.get(10, TimeUnit.SECONDS).orElseThrow();
+        StartFlowViewModel.Request r = ((StartFlowDialog.Choice.SpaceOperator) result.get(10, TimeUnit.SECONDS).orElseThrow()).request();
         assertEquals("flow-1", r.flowId());
         assertEquals("{\"amount\":{\"D\":\"1.50\"},\"n\":{\"U\":\"3\"}}", FlowInputs.taggedCompact(r.inputs()));
     }
@@ -98,7 +98,7 @@ class ActionDialogsUiTest {
         last.remember("flow-7", new LastInputs.Entry("{\"who\":{\"S\":\"ann\"}}", FlowInputs.Form.TAGGED));
         StartFlowViewModel vm = new StartFlowViewModel(last);
         StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm)).get();
-        CompletableFuture<Optional<StartFlowViewModel.Request>> result = showAndWait(dialog);
+        CompletableFuture<Optional<StartFlowDialog.Choice>> result = showAndWait(dialog);
         robot.clickOn("#start-flow-id").write("flow-7");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("{\"who\":{\"S\":\"ann\"}}", text(robot, "#start-inputs"));
