@@ -198,6 +198,8 @@ public final class Dashboard {
         KeyShortcuts.install(scene, actions, () -> dialogs.cheatSheet(actions));
         replay.install(scene, stage);
         stage.setScene(scene);
+        // The runs list, not its filter field, takes the first focus: Space and [ ] are the replay's keys.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> runsView.list().requestFocus());
         if (pump.trace() != null) {
             scene.addPreLayoutPulseListener(pump.trace()::layoutStart);
             scene.addPostLayoutPulseListener(pump.trace()::layoutEnd);

@@ -138,8 +138,6 @@ class LiveDashboardUiTest {
         waitFor(() -> robot.lookup("#demo-banner").queryAll().stream().anyMatch(n -> n.lookupAll(".label").stream()
                 .anyMatch(l -> ((javafx.scene.control.Label) l).getText().startsWith("These runs come from"))));
         assertEquals(1, robot.lookup("#demo-banner").queryAll().size(), "one banner at a time");
-        // A demo run waiting for input covers the demo's banner for a moment; it comes back after.
-        waitFor(() -> robot.lookup(Demo.BANNER_TITLE).tryQuery().isPresent());
         waitFor(() -> dashboard.model().runs().stream().filter(r -> r.ref().source() == Source.SPACE_OPERATOR).count()
                 == SoScenario.values().length
                 && dashboard.model().runs().stream().anyMatch(r -> r.terminal() && r.status() == RunStatus.FAILED));
