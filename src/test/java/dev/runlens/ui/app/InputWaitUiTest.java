@@ -130,4 +130,20 @@ class InputWaitUiTest {
                 "the simulator fails the waiting node on DELETE");
         assertTrue(run(ref).executions().stream().anyMatch(e -> e.status() == ExecutionStatus.FAILED), "the waiting execution failed");
     }
+
+    @Test
+    void anAnswerThatCannotBeSentIsOneSentenceInTheForm(FxRobot robot) throws Exception {
+        RunRef ref = waitingRun();
+        simulator.close(); // the input's URL no longer answers
+        simulator = null;
+        robot.clickOn("#input-wait-value").write("true");
+        robot.clickOn("#input-wait-answer");
+        waitFor(() -> !robot.lookup("#input-wait").query().isDisabled());
+        String sentence = robot.lookup("#input-wait-result").queryLabeled().getText();
+        assertFalse(sentence.isEmpty() || sentence.startsWith("Sending"), sentence);
+        assertTrue(sentence.endsWith("."), "one sentence: " + sentence);
+        assertTrue(sentence.contains("unreachable") || sentence.contains("127.0.0.1"), sentence);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> dashboard.runActions().waiting().containsKey(ref)).get(), "the run still waits");
+        assertTrue(shown(robot), "the form stays to try again");
+    }
 }
