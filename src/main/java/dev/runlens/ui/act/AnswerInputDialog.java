@@ -110,20 +110,31 @@ public final class AnswerInputDialog extends Dialog<AnswerInputDialog.Choice> {
             problem.setText("Enter the value to send.");
         } else {
             try {
-                Tag chosen = "auto".equals(type.getValue()) ? null : Tag.valueOf(type.getValue());
-                Map<String, Value> v = FlowInputs.parse("{\"value\":" + t + "}", tagged.isSelected() ? FlowInputs.Form.TAGGED
-                        : FlowInputs.Form.PLAIN, chosen == null ? Map.of() : Map.of("value", chosen));
-                if (v.size() != 1) {
-                    throw new ActionFailure(ActionFailure.Kind.BAD_INPUT, "The value must be one JSON value.");
-                }
-                value = v.get("value");
+                value = parse(t, tagged.isSelected(), "auto".equals(type.getValue()) ? null : Tag.valueOf(type.getValue()));
                 preview.setText(Json.pretty(Json.object().set("value", ValueCodec.encode(value))));
                 problem.setText("");
             } catch (ActionFailure f) {
                 preview.setText("");
-                problem.setText(f.sentence().replace("The inputs are not JSON", "The value is not JSON"));
+                problem.setText(f.sentence());
             }
         }
         getDialogPane().lookupButton(SEND).setDisable(value == null);
+    }
+
+    /**
+     * The value an operator typed: plain JSON (numbers become {@code D} unless {@code type} says) or
+     * tagged JSON. The inspector's form parses with this too.
+     */
+    public static Value parse(String text, boolean taggedForm, Tag type) throws ActionFailure {
+        try {
+            Map<String, Value> v = FlowInputs.parse("{\"value\":" + text.strip() + "}", taggedForm ? FlowInputs.Form.TAGGED
+                    : FlowInputs.Form.PLAIN, type == null ? Map.of() : Map.of("value", type));
+            if (v.size() != 1) {
+                throw new ActionFailure(ActionFailure.Kind.BAD_INPUT, "The value must be one JSON value.");
+            }
+            return v.get("value");
+        } catch (ActionFailure f) {
+            throw new ActionFailure(f.kind(), f.sentence().replace("The inputs are not JSON", "The value is not JSON"));
+        }
     }
 }

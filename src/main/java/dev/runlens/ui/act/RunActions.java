@@ -2,6 +2,7 @@ package dev.runlens.ui.act;
 
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.FlowInputs;
+import dev.runlens.act.InputWait;
 import dev.runlens.act.LastInputs;
 import dev.runlens.act.SpaceOperatorApi;
 import dev.runlens.act.StartedRun;
@@ -51,7 +52,7 @@ public final class RunActions {
     private final Consumer<String> clearBanner;
     private final Supplier<Window> owner;
     private final LastInputs last;
-    private final ObservableMap<RunRef, String> waiting = FXCollections.observableHashMap();
+    private final ObservableMap<RunRef, InputWait> waiting = FXCollections.observableHashMap();
     private final ObservableSet<RunRef> stopRequested = FXCollections.observableSet();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     /** Runs started from this window, by run id. */
@@ -104,7 +105,9 @@ public final class RunActions {
                 if (!"ApiInput".equals(row.kind())) {
                     waiting.remove(e.getKey());
                 } else if (row.summary() != null && row.summary().startsWith(WAITING_PREFIX) && live(e.getKey())) {
-                    if (waiting.put(e.getKey(), row.summary().substring(WAITING_PREFIX.length())) == null) {
+                    // The model has applied the batch: the executions running now are those running at the event.
+                    InputWait wait = InputWait.attribute(model.runModel().run(e.getKey()), row.summary().substring(WAITING_PREFIX.length()));
+                    if (waiting.put(e.getKey(), wait) == null) {
                         banner.accept(WAITING_TITLE, "Run " + e.getKey().runId()
                                 + " waits for a value: Run → Answer the selected run's input… (Ctrl+Shift+I), or its context menu.");
                     }
@@ -249,13 +252,29 @@ public final class RunActions {
     /** Answer (or cancel) the input the selected run waits for. */
     public void answerInput() {
         RunRef run = selection.run();
-        String url = run == null ? null : waiting.get(run);
-        SpaceOperatorApi api = host.spaceOperator();
-        if (url == null || api == null) {
-            fail(url == null ? "The selected run is not waiting for input." : "Answering needs an open Space Operator connection.");
+        InputWait wait = run == null ? null : waiting.get(run);
+        if (wait == null) {
+            fail("The selected run is not waiting for input.");
             return;
         }
-        new AnswerInputDialog(owner.get(), shortId(run.runId()), url).showAndWait().ifPresent(choice -> background.execute(() -> {
+        new AnswerInputDialog(owner.get(), shortId(run.runId()), wait.url()).showAndWait().ifPresent(choice -> answer(run, choice, s -> { }));
+    }
+
+    /**
+     * Sends {@code choice} for the input {@code run} waits on: {@code POST} the value or {@code DELETE}
+     * the input. Success takes the wait away; a failure is one sentence (banner, stderr, {@code failed}).
+     */
+    public void answer(RunRef run, AnswerInputDialog.Choice choice, Consumer<String> failed) {
+        InputWait wait = waiting.get(run);
+        SpaceOperatorApi api = host.spaceOperator();
+        if (wait == null || api == null) {
+            String sentence = wait == null ? "Run " + run.runId() + " is not waiting for input." : "Answering needs an open Space Operator connection.";
+            fail(sentence);
+            failed.accept(sentence);
+            return;
+        }
+        String url = wait.url();
+        background.execute(() -> {
             try {
                 URI u = URI.create(url);
                 if (choice instanceof AnswerInputDialog.Choice.Send(var value)) {
@@ -268,11 +287,18 @@ public final class RunActions {
                     say(choice instanceof AnswerInputDialog.Choice.Send ? "Input answered" : "Input cancelled", "Run " + run.runId() + " goes on.");
                 });
             } catch (ActionFailure f) {
-                fx.accept(() -> fail(f.sentence()));
+                fx.accept(() -> {
+                    fail(f.sentence());
+                    failed.accept(f.sentence());
+                });
             } catch (IllegalArgumentException e) {
-                fx.accept(() -> fail("The input's URL " + url + " is not a valid URL, so nothing was sent."));
+                String sentence = "The input's URL " + url + " is not a valid URL, so nothing was sent.";
+                fx.accept(() -> {
+                    fail(sentence);
+                    failed.accept(sentence);
+                });
             }
-        }));
+        });
     }
 
     private StartedRun startedRun(String runId) {
@@ -335,7 +361,8 @@ public final class RunActions {
         return stopRequested;
     }
 
-    public ObservableMap<RunRef, String> waiting() {
+    /** The runs waiting for input, with who waits and where to answer. */
+    public ObservableMap<RunRef, InputWait> waiting() {
         return waiting;
     }
 

@@ -50,7 +50,7 @@ public final class RunContextMenu extends ContextMenu {
         stop.setDisable(!so || ended || requested);
         again.setText(ended || run == null ? "Run again…" : "Run again (when it has ended)");
         again.setDisable(!so || !ended);
-        String url = ref == null ? null : actions.waiting().get(ref);
+        dev.runlens.act.InputWait url = ref == null ? null : actions.waiting().get(ref);
         answer.setText(url == null ? "Answer input (not waiting)" : "Answer input… (waiting for input)");
         answer.setDisable(url == null);
     }

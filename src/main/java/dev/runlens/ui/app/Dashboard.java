@@ -129,6 +129,7 @@ public final class Dashboard {
         centre.setId("centre-split");
         centre.setDividerPositions(0.58);
         RunContextMenu runMenu = new RunContextMenu(runActions, model, selection);
+        timeline.setWaitsForInput(new dev.runlens.ui.act.InputWaitPresenter(runActions, selection, names, inspectorView.inputWait())::waits);
         runMenu.addCompare(this::compareSelected);
         runsView.list().setContextMenu(runMenu);
         SplitPane main = new SplitPane(runsView, centre, inspectorView);

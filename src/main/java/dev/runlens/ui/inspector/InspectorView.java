@@ -52,6 +52,7 @@ public final class InspectorView extends BorderPane {
     private final ListView<RawItem> rawList = new ListView<>();
     private final TextArea rawText = new TextArea();
     private final CheckBox reveal = new CheckBox("Reveal secrets");
+    private final InputWaitPane inputWait = new InputWaitPane();
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
@@ -103,7 +104,7 @@ public final class InspectorView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.setPadding(new Insets(0, 6, 0, 6));
-        setTop(new VBox(head, subtitle, message));
+        setTop(new VBox(head, subtitle, message, inputWait));
 
         inputTab.setContent(inputView);
         outputList.setId("output-list");
@@ -259,6 +260,11 @@ public final class InspectorView extends BorderPane {
 
     public PayloadView outputView() {
         return outputView;
+    }
+
+    /** The "Waiting for input" section, shown while the selected run waits. */
+    public InputWaitPane inputWait() {
+        return inputWait;
     }
 
     public TabPane tabs() {

@@ -14,12 +14,19 @@ final class HoverText {
     private HoverText() {
     }
 
-    /** {@code now}: the wall clock live, the playhead in replay (the end of a running execution so far). */
     static String of(Execution e, Run run, NodeNames names, TimeZoneMode zone, Supplier<Instant> now) {
+        return of(e, run, names, zone, now, false);
+    }
+
+    /**
+     * {@code waitsForInput}: an ApiInput of the run is attributed to it. {@code now}: the wall clock
+     * live, the playhead in replay (the end of a running execution so far).
+     */
+    static String of(Execution e, Run run, NodeNames names, TimeZoneMode zone, Supplier<Instant> now, boolean waitsForInput) {
         ZoneId local = ZoneId.systemDefault();
         StringBuilder b = new StringBuilder();
         b.append(names.name(e.node())).append("  #").append(e.times()).append("  ")
-                .append(StatusStyle.of(e.status()).label()).append('\n');
+                .append(StatusStyle.of(e.status()).label()).append(waitsForInput ? ", waiting for input" : "").append('\n');
         if (names.shortened(e.node())) {
             // The label is a fragment: the full id is here, and "Copy node id" copies it.
             b.append("node id ").append(e.node()).append('\n');

@@ -44,6 +44,7 @@ public final class TimelineView extends Region {
     private Execution selected;
     private Execution hover;
     private java.util.function.Function<Run, java.util.Map<String, dev.runlens.history.UsualDuration>> usual = r -> java.util.Map.of();
+    private java.util.function.BiPredicate<Run, Execution> waitsForInput = (r, e) -> false;
     /** 20 repaints a second for streaming data: smooth to the eye, a third of the pulses' cost. */
     static final long DATA_REPAINT_NANOS = 50_000_000L;
     private boolean dirty = true;
@@ -199,9 +200,14 @@ public final class TimelineView extends Region {
 
     /** The hover text of an execution: node, times, status, start, finish, duration. */
     public String describe(Execution e) {
-        String text = HoverText.of(e, data.run(), names, zone.get(), clock);
+        String text = HoverText.of(e, data.run(), names, zone.get(), clock, waitsForInput.test(data.run(), e));
         dev.runlens.compare.Overdue late = dev.runlens.compare.Overdue.of(e, data.usual(e.node()), clock.get());
         return late != null ? text + "\n" + late.detail() : text;
+    }
+
+    /** Which executions wait for input (the hover says so); none by default. */
+    public void setWaitsForInput(java.util.function.BiPredicate<Run, Execution> waits) {
+        this.waitsForInput = waits;
     }
 
     /** Where each run's usual durations come from (the history); none by default. */

@@ -221,7 +221,7 @@ class RunActionsUiTest {
         waitFor(() -> dashboard.runActions().waiting().containsKey(ref));
         waitFor(() -> bannerTexts(robot).contains("Waiting for input"));
         // Answered by someone else (another operator, a script): the run's next events say it goes on.
-        api.cancel(java.net.URI.create(dashboard.runActions().waiting().get(ref)));
+        api.cancel(java.net.URI.create(dashboard.runActions().waiting().get(ref).url()));
         waitFor(() -> run(runId).terminal());
         waitFor(() -> !dashboard.runActions().waiting().containsKey(ref));
         waitFor(() -> !bannerTexts(robot).contains("Waiting for input"));
