@@ -7,7 +7,9 @@ import dev.runlens.ui.act.LyzrStarter;
 import dev.runlens.ui.bridge.FxThread;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Performs what {@code runlens start --watch} left to the window (decision 0055): a Lyzr workflow
@@ -95,6 +97,23 @@ final class PendingStartRun {
     /** The started run, once known (a watch waits for it to end). */
     List<String> runIds() {
         return runId == null ? List.of() : List.of(runId);
+    }
+
+    /**
+     * Whether {@code --exit-when-finished} may close the window: never while a start ({@code hasStart})
+     * is not settled, at once when it was refused (nothing will come), else as {@code over} decides
+     * for the watched runs plus the started one.
+     */
+    boolean watchOver(boolean hasStart, List<String> watched, Predicate<List<String>> over) {
+        if (hasStart && !done) {
+            return false;
+        }
+        if (refused()) {
+            return true;
+        }
+        List<String> requested = new ArrayList<>(watched);
+        requested.addAll(runIds());
+        return over.test(requested);
     }
 
     int exitStatus() {

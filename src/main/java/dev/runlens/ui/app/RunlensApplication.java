@@ -111,15 +111,8 @@ public final class RunlensApplication extends Application {
 
     private boolean finishedOrStopped() {
         LaunchOptions o = options;
-        if (o.start() != null && !pending.settled()) {
-            return false; // the started run is not known yet
-        }
-        if (pending.refused()) {
-            return true; // nothing was started, so nothing will come
-        }
-        java.util.List<String> requested = new java.util.ArrayList<>(o.watch() == null ? java.util.List.of() : o.watch().runIds());
-        requested.addAll(pending.runIds());
-        return ExitWhenFinished.over(dashboard.model(), requested, dashboard.model().feeds());
+        return pending.watchOver(o.start() != null, o.watch() == null ? java.util.List.of() : o.watch().runIds(),
+                requested -> ExitWhenFinished.over(dashboard.model(), requested, dashboard.model().feeds()));
     }
 
     /** A pending start was made or refused: with --exit-when-finished, a refusal ends the watch. */

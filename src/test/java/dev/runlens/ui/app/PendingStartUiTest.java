@@ -105,6 +105,7 @@ class PendingStartUiTest {
     void aLyzrStartOpensTheSocketPostsAndRecordsTheStartButNeverTheKey(FxRobot robot) throws Exception {
         simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(25)).build());
         PendingStart.Lyzr start = lyzrStart(simulator.demoToken());
+        assertFalse(pending.watchOver(true, List.of(), ids -> true), "the watch never ends before the start is settled");
         WaitForAsyncUtils.asyncFx(() -> pending.start(start)).get();
         waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().source() == Source.LYZR && r.terminal()));
         Run run = WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().get(0)).get();
@@ -112,7 +113,9 @@ class PendingStartUiTest {
         assertTrue(run.ref().runId().startsWith("Support Flow/run-"), "a fresh run name: " + run.ref().runId());
         assertEquals(1, settled.get());
         assertTrue(pending.settled() && !pending.refused());
-        assertEquals(List.of(run.ref().runId()), pending.runIds(), "the watch waits for this run");
+        assertEquals(List.of(run.ref().runId()), pending.runIds());
+        assertTrue(pending.watchOver(true, List.of(), ids -> ids.equals(List.of(run.ref().runId()))), "the watch waits for this run");
+        assertFalse(pending.watchOver(true, List.of(), ids -> false));
         assertEquals(ExitCodes.OK, pending.exitStatus());
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith(run.ref().runId() + " task_id="), out::toString);
         assertTrue(bannerTexts(robot).stream().anyMatch(t -> t.startsWith("Lyzr run " + run.ref().runId() + " started")),
@@ -137,6 +140,7 @@ class PendingStartUiTest {
         assertTrue(lines.get(0).startsWith("runlens start: ") && lines.get(0).contains("refused the token (HTTP 401"), lines::toString);
         assertTrue(bannerTexts(robot).contains(lines.get(0).substring("runlens start: ".length())), bannerTexts(robot)::toString);
         assertTrue(pending.refused());
+        assertTrue(pending.watchOver(true, List.of(), ids -> false), "a refused start ends the watch: nothing will come");
         assertEquals(ExitCodes.TOKEN_REFUSED, pending.exitStatus());
         assertEquals(1, settled.get());
         waitFor(() -> dashboard.connections().get(0).state().terminal());
