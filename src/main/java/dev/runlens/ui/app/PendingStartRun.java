@@ -120,6 +120,14 @@ final class PendingStartRun {
         return exitStatus;
     }
 
+    /**
+     * The window's exit status given what its connections say ({@code watchStatus}): a refused start's
+     * own, since its socket was closed by the refusal, not given up on; else the worse of the two.
+     */
+    int exitStatus(int watchStatus) {
+        return refused() ? exitStatus : Math.max(exitStatus, watchStatus);
+    }
+
     /** As the command line's {@code ActionExits}: the UI may not use the batch commands, so the mapping is repeated here. */
     static int exitOf(ActionFailure.Kind kind) {
         return switch (kind) {

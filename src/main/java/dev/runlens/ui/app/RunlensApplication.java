@@ -97,7 +97,7 @@ public final class RunlensApplication extends Application {
         grace = new PauseTransition(Duration.seconds(1));
         grace.setOnFinished(e -> {
             if (finishedOrStopped() && dashboard.bridge().backlog() == 0) {
-                exitStatus = Math.max(pending.exitStatus(), ExitWhenFinished.status(dashboard.model().feeds(),
+                exitStatus = pending.exitStatus(ExitWhenFinished.status(dashboard.model().feeds(),
                         dashboard.connections().stream().map(Connector.Live::exitStatus).toList()));
                 stage.close();
             }

@@ -117,6 +117,7 @@ class PendingStartUiTest {
         assertTrue(pending.watchOver(true, List.of(), ids -> ids.equals(List.of(run.ref().runId()))), "the watch waits for this run");
         assertFalse(pending.watchOver(true, List.of(), ids -> false));
         assertEquals(ExitCodes.OK, pending.exitStatus());
+        assertEquals(ExitCodes.GAVE_UP, pending.exitStatus(ExitCodes.GAVE_UP), "a started run's watch keeps watch's status");
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith(run.ref().runId() + " task_id="), out::toString);
         assertTrue(bannerTexts(robot).stream().anyMatch(t -> t.startsWith("Lyzr run " + run.ref().runId() + " started")),
                 bannerTexts(robot)::toString);
@@ -142,6 +143,7 @@ class PendingStartUiTest {
         assertTrue(pending.refused());
         assertTrue(pending.watchOver(true, List.of(), ids -> false), "a refused start ends the watch: nothing will come");
         assertEquals(ExitCodes.TOKEN_REFUSED, pending.exitStatus());
+        assertEquals(ExitCodes.TOKEN_REFUSED, pending.exitStatus(ExitCodes.GAVE_UP), "the socket the refusal closed is not a give-up");
         assertEquals(1, settled.get());
         waitFor(() -> dashboard.connections().get(0).state().terminal());
         assertTrue(WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().isEmpty()).get(), "nothing was started");
