@@ -51,9 +51,9 @@ import java.util.function.Function;
  * socket, then posts, decision 0055). Tokens and keys
  * come from the environment or a file, never from an argument.
  */
-@Command(name = "start", description = {"Start a Space Operator flow or a Lyzr workflow and print the run's id;",
-        "--record records the run until it ends (as record does), --watch opens the window on it",
-        "(Lyzr: the window opens the run's socket first, then posts the workflow)."},
+@Command(name = "start", description = {"Start a Space Operator flow or a Lyzr workflow and print the run's id.",
+        "--record records the run until it ends (as record does).",
+        "--watch opens the window on it (Lyzr: the window opens the run's socket, then posts the workflow)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:started (with --record or --watch --exit-when-finished: and the run ended)",
                 "1:the log could not be written", "2:bad usage or inputs",
