@@ -47,13 +47,16 @@ import java.util.function.Function;
 /**
  * {@code runlens start}: starts a Space Operator flow ({@code POST /flow/start/{flow_id}}) or a
  * Lyzr workflow ({@code POST /run-dag/}), prints the run's id, and with {@code --record} records
- * it until it ends ({@code --watch}: opens the window on it; Space Operator only). Tokens and keys
+ * it until it ends ({@code --watch}: opens the window on it; for Lyzr the window itself opens the
+ * socket, then posts, decision 0055). Tokens and keys
  * come from the environment or a file, never from an argument.
  */
-@Command(name = "start", description = {"Start a Space Operator flow or a Lyzr workflow and print the run's id;",
-        "--record records the run until it ends (as record does), --watch opens the window on it (Space Operator)."},
+@Command(name = "start", description = {"Start a Space Operator flow or a Lyzr workflow and print the run's id.",
+        "--record records the run until it ends (as record does).",
+        "--watch opens the window on it (Lyzr: the window opens the run's socket, then posts the workflow)."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:started (with --record: and the run ended)", "1:the log could not be written", "2:bad usage or inputs",
+        exitCodeList = {"0:started (with --record or --watch --exit-when-finished: and the run ended)",
+                "1:the log could not be written", "2:bad usage or inputs",
                 "3:token refused", "4:run not found", "5:no answer, or gave up", "6:the server refused the start"})
 public final class StartCommand implements Callable<Integer> {
     @Mixin
@@ -99,8 +102,11 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--record", description = "Record the run to a session log until it ends.")
     boolean record;
 
-    @Option(names = "--watch", description = "Open the window on the started run (Space Operator).")
+    @Option(names = "--watch", description = "Open the window on the run (a Lyzr run: the window opens its socket, then posts).")
     boolean watch;
+
+    @Option(names = "--exit-when-finished", description = "With --watch: close the window 1 s after the run ended (or the start was refused).")
+    boolean exitWhenFinished;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The session log of --record or --watch (default: a new file in the sessions folder).")
     Path out;
@@ -142,6 +148,9 @@ public final class StartCommand implements Callable<Integer> {
             throw new UsageException("start either a Space Operator flow (--url URL --flow FLOW_ID) or a Lyzr workflow "
                     + "(--lyzr-api URL --workflow FILE)");
         }
+        if (exitWhenFinished && !watch) {
+            throw new UsageException("--exit-when-finished goes with --watch");
+        }
         if (out != null && !record && !watch) {
             throw new UsageException("--out goes with --record or --watch");
         }
@@ -176,16 +185,31 @@ public final class StartCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(runId);
         spec.commandLine().getOut().flush();
-        return watch ? watch(socket, runId) : ExitCodes.OK;
+        if (!watch) {
+            return ExitCodes.OK;
+        }
+        // The window writes the run_started line into its session log (decision 0055).
+        List<String> args = new ArrayList<>(List.of("--url", socket.toString(), "--run", runId, "--started-flow", flow));
+        if (started.inputs() != null) {
+            args.addAll(List.of("--started-inputs", started.inputs()));
+        }
+        if (token.file() != null) {
+            args.addAll(List.of("--token-file", token.file().toString()));
+        } else {
+            args.addAll(List.of("--token-env", token.envName()));
+        }
+        if (http.truststore != null) {
+            args.addAll(List.of("--truststore", http.truststore.toString()));
+        }
+        if (http.allowInsecure) {
+            args.add("--allow-insecure");
+        }
+        return watch(args, "runlens watch --url " + socket + " --run " + runId);
     }
 
     private int startLyzr() {
         if (lyzrApi == null || workflow == null) {
             throw new UsageException("a Lyzr start needs --lyzr-api URL and --workflow FILE");
-        }
-        if (watch) {
-            throw new UsageException("a Lyzr run must be watched from before it starts (no replay): use --record, "
-                    + "or Run → Start a Lyzr workflow in the window");
         }
         if (inputs != null || tagged || !types.isEmpty()) {
             throw new UsageException("--inputs, --tagged and --type are for Space Operator flows; a Lyzr workflow holds its inputs");
@@ -203,6 +227,9 @@ public final class StartCommand implements Callable<Integer> {
             return ActionExits.of(f.kind(), false);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--lyzr-api: " + e.getMessage());
+        }
+        if (watch) {
+            return watchLyzr(api);
         }
         if (record) {
             ConnectionRequest request = ConnectionRequest.builder(LyzrUrls.of(lyzrSocketBase(api), w.flowName(), w.runName()))
@@ -225,27 +252,36 @@ public final class StartCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens the window through the root command's {@code watch}, which reads the token itself when it connects. */
-    private int watch(URI socket, String runId) {
+    /**
+     * The window starts the Lyzr run itself, on its own start path (socket first, then run-dag):
+     * the workflow and where the key is are handed to {@code watch}, never the key.
+     */
+    private int watchLyzr(URI api) {
+        List<String> args = new ArrayList<>(List.of("--start-lyzr-workflow", workflow.toString(), "--start-lyzr-api", api.toString(),
+                "--start-lyzr-socket", lyzrSocketBase(api).toString()));
+        if (keyFile != null) {
+            args.addAll(List.of("--start-lyzr-key-file", keyFile.toString()));
+        } else {
+            args.addAll(List.of("--start-lyzr-key-env", keyEnv != null ? keyEnv : "LYZR_API_KEY"));
+        }
+        if (http.allowInsecure) {
+            args.add("--start-lyzr-allow-insecure");
+        }
+        return watch(args, "Run → Start a flow… in the window");
+    }
+
+    /** Opens the window through the root command's {@code watch}, which reads the token or key itself. */
+    private int watch(List<String> args, String otherwise) {
         CommandLine root = spec.root().commandLine();
         CommandLine watcher = root.getSubcommands().get("watch");
         if (watcher == null) {
-            throw new UsageException("--watch needs the runlens command (watch it with: runlens watch --url " + socket + " --run " + runId + ")");
-        }
-        List<String> args = new ArrayList<>(List.of("--url", socket.toString(), "--run", runId));
-        if (token.file() != null) {
-            args.addAll(List.of("--token-file", token.file().toString()));
-        } else {
-            args.addAll(List.of("--token-env", token.envName()));
+            throw new UsageException("--watch needs the runlens command (otherwise: " + otherwise + ")");
         }
         if (out != null) {
             args.addAll(List.of("--out", out.toString()));
         }
-        if (http.truststore != null) {
-            args.addAll(List.of("--truststore", http.truststore.toString()));
-        }
-        if (http.allowInsecure) {
-            args.add("--allow-insecure");
+        if (exitWhenFinished) {
+            args.add("--exit-when-finished");
         }
         watcher.setOut(root.getOut());
         watcher.setErr(root.getErr());

@@ -144,10 +144,12 @@ class StartStopCommandTest {
     }
 
     @Test
-    void lyzrStartCannotBeWatchedFromAfterItsStart() throws Exception {
+    void lyzrWatchWithoutTheKeyOpensNoWindowAndPostsNothing() throws Exception {
         Path wf = dir.resolve("wf.json");
         Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "F", "r"));
-        assertEquals(ExitCodes.USAGE, start(token(), "", "--lyzr-api", sim.lyzrApiUrl().toString(), "--workflow", wf.toString(), "--watch"));
+        assertEquals(ExitCodes.USAGE, start(Map.of(), "", "--lyzr-api", sim.lyzrApiUrl().toString(), "--workflow", wf.toString(), "--watch"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("LYZR_API_KEY is not set"), err::toString);
+        assertTrue(sim.liveLyzrRuns().isEmpty());
     }
 
     @Test

@@ -22,17 +22,22 @@ import java.util.function.Predicate;
  * post {@code run-dag}, then hand the answered task_id to reconciliation and write the start into
  * the socket's session log. A failure after the socket opened closes it again: nothing half done.
  */
-final class LyzrStarter {
+public final class LyzrStarter {
     /** Lyzr's own client waits 15 s for its socket. */
     static final Duration SOCKET_OPEN_TIMEOUT = Duration.ofSeconds(15);
 
     /** What the window is told. */
-    interface Outcome {
+    public interface Outcome {
         void status(String text);
 
         void started(StartedRun run, String sentence);
 
         void failed(String sentence);
+
+        /** A failure whose kind is known (the command line's exit status follows it). */
+        default void failed(ActionFailure.Kind kind, String sentence) {
+            failed(sentence);
+        }
     }
 
     private final ActionHost host;
@@ -42,7 +47,7 @@ final class LyzrStarter {
     private final Outcome outcome;
 
     /** {@code consent}: asks whether the key may go over plain http to this (remote) URL. */
-    LyzrStarter(ActionHost host, Executor background, Consumer<Runnable> fx, Predicate<URI> consent, Outcome outcome) {
+    public LyzrStarter(ActionHost host, Executor background, Consumer<Runnable> fx, Predicate<URI> consent, Outcome outcome) {
         this.host = host;
         this.background = background;
         this.fx = fx;
@@ -51,7 +56,7 @@ final class LyzrStarter {
     }
 
     /** FX thread: checks and opens the socket here, then waits and posts on a background thread. */
-    void start(LyzrStartViewModel.Request r) {
+    public void start(LyzrStartViewModel.Request r) {
         boolean remoteHttp = "http".equalsIgnoreCase(r.api().getScheme()) && !ApiTarget.isLoopback(r.api());
         boolean allowInsecure = remoteHttp && consent.test(r.api());
         if (remoteHttp && !allowInsecure) {
@@ -63,7 +68,7 @@ final class LyzrStarter {
         try {
             key = key(r.key());
         } catch (ActionFailure f) {
-            outcome.failed(f.sentence());
+            outcome.failed(f.kind(), f.sentence());
             return;
         }
         LyzrWorkflow w = LyzrWorkflow.freshRun(r.workflow());
@@ -86,7 +91,7 @@ final class LyzrStarter {
                         + "); it appears with its first event."));
             } catch (ActionFailure f) {
                 socket.close();
-                fx.accept(() -> outcome.failed(f.sentence()));
+                fx.accept(() -> outcome.failed(f.kind(), f.sentence()));
             } catch (InterruptedException e) {
                 socket.close();
                 Thread.currentThread().interrupt();

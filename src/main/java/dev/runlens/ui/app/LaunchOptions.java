@@ -8,18 +8,25 @@ import java.util.List;
 
 /**
  * How the window starts: the built-in demo (no settings), or watching one connection; plus
- * files to open, and the {@code watch} options ({@code otlp}: where live runs go as traces, or null). Handed to the Application through a static slot,
+ * files to open, and the {@code watch} options ({@code otlp}: where live runs go as traces, or null;
+ * {@code start}: what {@code start --watch} leaves to the window, or null). Handed to the Application through a static slot,
  * since {@code Application.launch} takes only strings.
  */
 public record LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut,
-                            Path recordTo, OtlpEndpoint otlp) {
+                            Path recordTo, OtlpEndpoint otlp, PendingStart start) {
     public LaunchOptions {
         files = files == null ? List.of() : List.copyOf(files);
     }
 
+    /** Without a pending start. */
+    public LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut, Path recordTo,
+                         OtlpEndpoint otlp) {
+        this(watch, files, exitWhenFinished, statsOut, recordTo, otlp, null);
+    }
+
     /** Without traces. */
     public LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut, Path recordTo) {
-        this(watch, files, exitWhenFinished, statsOut, recordTo, null);
+        this(watch, files, exitWhenFinished, statsOut, recordTo, null, null);
     }
 
     public static LaunchOptions demo() {
@@ -27,6 +34,6 @@ public record LaunchOptions(ConnectionSettings watch, List<Path> files, boolean 
     }
 
     public boolean demoMode() {
-        return watch == null && files.isEmpty();
+        return watch == null && files.isEmpty() && start == null;
     }
 }

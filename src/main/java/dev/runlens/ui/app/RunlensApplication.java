@@ -24,6 +24,8 @@ public final class RunlensApplication extends Application {
     private CrashHandler crashes;
     private java.util.concurrent.CompletableFuture<Demo> demo;
     private boolean statsWritten;
+    private PendingStartRun pending;
+    private PauseTransition grace;
 
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     public static void open(String... args) {
@@ -60,10 +62,20 @@ public final class RunlensApplication extends Application {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
             demo = Demo.startInBackground(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
+        pending = new PendingStartRun(dashboard, System.out, System.err, this::startSettled);
         if (o.watch() != null) {
             // The first burst of a fast stream (decoded on cold code) would compete with the
             // window's first paint for the cores: the window paints first.
-            AfterFirstFrames.run(() -> dashboard.connect(o.watch()));
+            AfterFirstFrames.run(() -> {
+                Connector.Live live = dashboard.connect(o.watch());
+                if (o.start() instanceof PendingStart.Started started) {
+                    pending.connected(started, live);
+                }
+            });
+        }
+        if (o.start() instanceof PendingStart.Lyzr lyzr) {
+            // start --watch of a Lyzr workflow: the window's own start path, once the window is up.
+            AfterFirstFrames.run(() -> pending.start(lyzr));
         }
         for (Path f : o.files()) {
             dashboard.openFile(f);
@@ -82,11 +94,11 @@ public final class RunlensApplication extends Application {
      * The exit status then follows {@code record}'s: 3 token refused, 4 not found, 5 gave up.
      */
     private void exitWhenFinished(Stage stage) {
-        PauseTransition grace = new PauseTransition(Duration.seconds(1));
+        grace = new PauseTransition(Duration.seconds(1));
         grace.setOnFinished(e -> {
             if (finishedOrStopped() && dashboard.bridge().backlog() == 0) {
-                exitStatus = ExitWhenFinished.status(dashboard.model().feeds(),
-                        dashboard.connections().stream().map(Connector.Live::exitStatus).toList());
+                exitStatus = pending.exitStatus(ExitWhenFinished.status(dashboard.model().feeds(),
+                        dashboard.connections().stream().map(Connector.Live::exitStatus).toList()));
                 stage.close();
             }
         });
@@ -99,8 +111,15 @@ public final class RunlensApplication extends Application {
 
     private boolean finishedOrStopped() {
         LaunchOptions o = options;
-        return ExitWhenFinished.over(dashboard.model(), o.watch() == null ? java.util.List.of() : o.watch().runIds(),
-                dashboard.model().feeds());
+        return pending.watchOver(o.start() != null, o.watch() == null ? java.util.List.of() : o.watch().runIds(),
+                requested -> ExitWhenFinished.over(dashboard.model(), requested, dashboard.model().feeds()));
+    }
+
+    /** A pending start was made or refused: with --exit-when-finished, a refusal ends the watch. */
+    private void startSettled() {
+        if (grace != null && finishedOrStopped()) {
+            grace.playFromStart();
+        }
     }
 
     private void shutDown() {
@@ -108,6 +127,7 @@ public final class RunlensApplication extends Application {
             return;
         }
         statsWritten = true;
+        exitStatus = Math.max(exitStatus, pending == null ? 0 : pending.exitStatus());
         dashboard.pump().drainAll();
         Path stats = options.statsOut();
         if (stats != null) {

@@ -54,6 +54,10 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--stats-out", paramLabel = "FILE", description = "Write events applied, runs and FX pulse figures at exit.")
     Path statsOut;
 
+    /** The start {@code runlens start --watch} hands over (decision 0055); hidden: not for typing. */
+    @Mixin
+    StartHandOver start;
+
     private final Function<String, String> environment;
 
     public WatchCommand() {
@@ -73,6 +77,10 @@ public final class WatchCommand implements Callable<Integer> {
 
     /** What the window starts with; checked as {@code record} checks its options. */
     LaunchOptions launchOptions() {
+        if (start.lyzr()) {
+            // No connection yet: the window opens the run's socket itself, before posting the workflow.
+            return new LaunchOptions(null, List.of(), exitWhenFinished, statsOut, out, otlp.endpoint(environment), start.lyzrStart());
+        }
         connection.checkUrl();
         token.checkSet(environment);
         // Built once to check it; the window builds its own when it connects, with the token read then.
@@ -82,11 +90,12 @@ public final class WatchCommand implements Callable<Integer> {
                 ProtocolOption.valueOf(request.effectiveProtocol().name()), source, request.runIds(), null, null,
                 new ConnectionSettings.Limits(request.idleTimeout(), request.giveUpAfter(), request.maxMessageBytes(),
                         request.truststore(), request.allowInsecure(), request.quietPeriod(), request.notFoundRetry()));
-        return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out, otlp.endpoint(environment));
+        return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out, otlp.endpoint(environment),
+                start.spaceOperatorStart(request.runIds()));
     }
 
     /** The launch options for {@code args}; null for {@code --help}. Throws with the sentence on bad usage. */
-    static LaunchOptions parse(List<String> args, Map<String, String> env) {
+    public static LaunchOptions parse(List<String> args, Map<String, String> env) {
         WatchCommand command = new WatchCommand(env::get);
         try {
             new CommandLine(command).parseArgs(args.toArray(new String[0]));
