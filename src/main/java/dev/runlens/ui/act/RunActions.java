@@ -99,6 +99,7 @@ public final class RunActions {
      * once no run waits.
      */
     private void applied(Batch batch) {
+        // Also when the wait began and ended in this one batch (a quick answer): the banner went up all the same.
         boolean someWaited = !waiting.isEmpty();
         for (Map.Entry<RunRef, java.util.List<EventRow>> e : batch.newRows().entrySet()) {
             for (EventRow row : e.getValue()) {
@@ -108,6 +109,7 @@ public final class RunActions {
                     // The model has applied the batch: the executions running now are those running at the event.
                     InputWait wait = InputWait.attribute(model.runModel().run(e.getKey()), row.summary().substring(WAITING_PREFIX.length()));
                     if (waiting.put(e.getKey(), wait) == null) {
+                        someWaited = true;
                         banner.accept(WAITING_TITLE, "Run " + e.getKey().runId()
                                 + " waits for a value: Run → Answer the selected run's input… (Ctrl+Shift+I), or its context menu.");
                     }

@@ -228,6 +228,30 @@ class RunActionsUiTest {
     }
 
     @Test
+    void anInputAnsweredWithinTheSameBatchLeavesNoBannerBehind(FxRobot robot) throws Exception {
+        // The spec's v2 frames of one run whose ApiInput is answered at once: the wait begins and ends
+        // in the window's same batch (the demo's simulator answers that fast), and the banner must go too.
+        String run = "6a1e1d0e-0000-4000-8000-00000000a11d";
+        String node = "6a1e1d0e-0000-4000-8000-0000000000b1";
+        String ev = "{\"stream_id\":0,\"event\":\"%s\",\"data\":{%s,\"flow_run_id\":\"" + run + "\"}}";
+        Path log = dir.resolve("quick-answer.jsonl");
+        Files.write(log, List.of(
+                ev.formatted("FlowStart", "\"time\":\"2026-12-06T10:00:00Z\""),
+                ev.formatted("NodeStart", "\"time\":\"2026-12-06T10:00:00.1Z\",\"node_id\":\"" + node + "\",\"times\":0,\"input\":{}"),
+                ev.formatted("ApiInput", "\"time\":\"2026-12-06T10:00:00.2Z\",\"url\":\"http://127.0.0.1:9/api_input/1\""),
+                ev.formatted("NodeOutput", "\"time\":\"2026-12-06T10:00:00.3Z\",\"node_id\":\"" + node + "\",\"times\":0,\"output\":{}"),
+                ev.formatted("NodeFinish", "\"time\":\"2026-12-06T10:00:00.3Z\",\"node_id\":\"" + node + "\",\"times\":0"),
+                ev.formatted("FlowFinish", "\"time\":\"2026-12-06T10:00:00.4Z\",\"not_run\":[],\"output\":{}")));
+        var feed = dashboard.bridge().newFeed("quick", true);
+        // Read while the FX thread is held, so every frame lands in the next pulse's one batch.
+        WaitForAsyncUtils.asyncFx(() -> dev.runlens.ui.FileFeed.read(log, dashboard.bridge(), feed)).get();
+        waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().runId().equals(run) && r.terminal()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(bannerTexts(robot).contains("Waiting for input"), bannerTexts(robot)::toString);
+        assertTrue(dashboard.runActions().waiting().isEmpty());
+    }
+
+    @Test
     void aStartTheServerRefusesIsOneSentenceInTheWindow(FxRobot robot) throws Exception {
         simulator = Simulator.start(SimulatorOptions.fast());
         connect(simulator.startRun(SoScenario.BALANCE));
