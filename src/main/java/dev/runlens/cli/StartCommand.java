@@ -12,6 +12,7 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
+import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;

@@ -5,6 +5,7 @@ import dev.runlens.act.StartedRun;
 import dev.runlens.connect.Backoff;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionState;
+import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.RecordedConnection;
 

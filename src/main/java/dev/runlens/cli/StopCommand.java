@@ -3,6 +3,7 @@ package dev.runlens.cli;
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.ApiTarget;
 import dev.runlens.act.SpaceOperatorApi;
+import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.HttpActionOptions;

@@ -2,6 +2,7 @@ package dev.runlens.ui.app;
 
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.StartedRun;
+import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.ui.act.LyzrStarter;
 import dev.runlens.ui.bridge.FxThread;
@@ -78,7 +79,7 @@ final class PendingStartRun {
                     public void failed(ActionFailure.Kind kind, String sentence) {
                         err.println("runlens start: " + sentence);
                         dashboard.showBanner(FAILED, sentence);
-                        exitStatus = exitOf(kind);
+                        exitStatus = ActionExits.of(kind, false);
                         done = true;
                         settled.run();
                     }
@@ -126,15 +127,5 @@ final class PendingStartRun {
      */
     int exitStatus(int watchStatus) {
         return refused() ? exitStatus : Math.max(exitStatus, watchStatus);
-    }
-
-    /** As the command line's {@code ActionExits}: the UI may not use the batch commands, so the mapping is repeated here. */
-    static int exitOf(ActionFailure.Kind kind) {
-        return switch (kind) {
-            case TOKEN_REFUSED -> ExitCodes.TOKEN_REFUSED;
-            case NOT_FOUND, FORBIDDEN, SERVER, BAD_ANSWER -> ExitCodes.REFUSED;
-            case TIMEOUT, NETWORK -> ExitCodes.GAVE_UP;
-            case INSECURE, BAD_INPUT -> ExitCodes.USAGE;
-        };
     }
 }

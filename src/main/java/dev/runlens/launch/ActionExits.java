@@ -1,14 +1,16 @@
-package dev.runlens.cli;
+package dev.runlens.launch;
 
 import dev.runlens.act.ActionFailure;
-import dev.runlens.launch.ExitCodes;
 
-/** The exit status of an action the server did not carry out: {@code record}'s statuses, plus 6 for a refusal. */
-final class ActionExits {
+/**
+ * The exit status of an action the server did not carry out: {@code record}'s statuses, plus 6 for a
+ * refusal. Shared by the {@code start}/{@code stop} commands and the window's {@code start --watch}.
+ */
+public final class ActionExits {
     private ActionExits() {
     }
 
-    static int of(ActionFailure.Kind kind, boolean runNotFoundIs4) {
+    public static int of(ActionFailure.Kind kind, boolean runNotFoundIs4) {
         return switch (kind) {
             case TOKEN_REFUSED -> ExitCodes.TOKEN_REFUSED;
             case NOT_FOUND -> runNotFoundIs4 ? ExitCodes.NOT_FOUND : ExitCodes.REFUSED;
