@@ -19,7 +19,8 @@ import java.util.Map;
  * receive and discard the same stream: Node's {@code ws} ({@code src/bench/node}, the fastest
  * found on this machine) and a bare Tyrus client. Target: record within 1.5x the fastest bare
  * client's wall time, compared within each round because the machine is shared. Every client is
- * its own process, timed from start to exit.
+ * its own process, timed from start to exit; its CPU seconds are printed too, which compare
+ * between runs on a loaded machine where wall times do not.
  *
  * <p>Options: {@code -Drunlens.bench.events=N}, {@code -Drunlens.bench.runs=N},
  * {@code -Drunlens.bench.recordJava="-XX:... -Xmx..."} (JVM options for {@code java -jar record},
@@ -42,6 +43,9 @@ final class LiveIngestBench {
         Path node = Boolean.parseBoolean(System.getProperty("runlens.bench.node", "true")) ? NodeBareClient.install(dir) : null;
         double[] tyrus = new double[runs];
         double[] nodeWs = new double[runs];
+        double[] nodeCpu = new double[runs];
+        double[] jarCpu = new double[runs];
+        double[] launcherCpu = new double[runs];
         double[] viaJar = new double[runs];
         double[] viaLauncher = new double[runs];
         double[] jarRatio = new double[runs];
@@ -66,36 +70,41 @@ final class LiveIngestBench {
                 jarCommand.addAll(recordJava);
                 jarCommand.addAll(List.of("-jar", jar));
                 ChildProcess.Measure j = record(sim, events, jarCommand, dir.resolve("ingest-jar-" + i + ".jsonl"), "java -jar record");
-                String line = String.format("run %d: java -jar record %.2f s (%d MB peak RSS), ratio %.2f", i + 1,
-                        j.seconds(), j.peakRssMb(), j.seconds() / fastest);
+                String line = String.format("run %d: java -jar record %.2f s (%.1f CPU-s, %d MB peak RSS), ratio %.2f", i + 1,
+                        j.seconds(), j.cpuSeconds(), j.peakRssMb(), j.seconds() / fastest);
                 viaJar[i] = j.seconds();
+                jarCpu[i] = j.cpuSeconds();
                 jarRatio[i] = j.seconds() / fastest;
                 if (packaged) {
                     ChildProcess.Measure l = record(sim, events, List.of(launcher.toString()),
                             dir.resolve("ingest-launcher-" + i + ".jsonl"), "runlens-cli record");
                     viaLauncher[i] = l.seconds();
+                    launcherCpu[i] = l.cpuSeconds();
                     launcherRatio[i] = l.seconds() / fastest;
-                    line += String.format(" | runlens-cli record %.2f s (%d MB), ratio %.2f", l.seconds(), l.peakRssMb(),
-                            launcherRatio[i]);
+                    line += String.format(" | runlens-cli record %.2f s (%.1f CPU-s, %d MB), ratio %.2f", l.seconds(), l.cpuSeconds(),
+                            l.peakRssMb(), launcherRatio[i]);
                 }
                 tyrus[i] = b.seconds();
                 nodeWs[i] = n != null ? n.seconds() : Double.NaN;
-                System.out.printf("%s | bare Node ws %s | bare Tyrus %.2f s (%d MB); all %,d events kept (load %s before, %s after)%n",
-                        line, n != null ? String.format("%.2f s (%d MB)", n.seconds(), n.peakRssMb()) : "skipped",
-                        b.seconds(), b.peakRssMb(), events, loadBefore, Machine.load());
+                nodeCpu[i] = n != null ? n.cpuSeconds() : Double.NaN;
+                System.out.printf("%s | bare Node ws %s | bare Tyrus %.2f s (%.1f CPU-s, %d MB); all %,d events kept (load %s before, %s after)%n",
+                        line, n != null ? String.format("%.2f s (%.1f CPU-s, %d MB)", n.seconds(), n.cpuSeconds(), n.peakRssMb()) : "skipped",
+                        b.seconds(), b.cpuSeconds(), b.peakRssMb(), events, loadBefore, Machine.load());
             }
         }
         String baselines = String.format("bare Node ws median %s; bare Tyrus median %.2f s",
-                node != null ? String.format("%.2f s", ChildProcess.median(nodeWs)) : "skipped", ChildProcess.median(tyrus));
+                node != null ? String.format("%.2f s (%.1f CPU-s)", ChildProcess.median(nodeWs), ChildProcess.median(nodeCpu)) : "skipped",
+                ChildProcess.median(tyrus));
         if (packaged) {
-            System.out.printf("RESULT ingest (runlens-cli): %,d events, %d rounds; record median %.2f s (%,.0f events/s); %s;"
+            System.out.printf("RESULT ingest (runlens-cli): %,d events, %d rounds; record median %.2f s (%,.0f events/s, %.1f CPU-s); %s;"
                             + " ratio record/fastest: median of rounds %.2f (%s) (target <= 1.5), nothing lost%n",
-                    events, runs, ChildProcess.median(viaLauncher), events / ChildProcess.median(viaLauncher), baselines,
+                    events, runs, ChildProcess.median(viaLauncher), events / ChildProcess.median(viaLauncher),
+                    ChildProcess.median(launcherCpu), baselines,
                     ChildProcess.median(launcherRatio), list(launcherRatio));
         }
-        System.out.printf("RESULT ingest (java -jar): %,d events, %d rounds; record median %.2f s (%,.0f events/s); %s;"
+        System.out.printf("RESULT ingest (java -jar): %,d events, %d rounds; record median %.2f s (%,.0f events/s, %.1f CPU-s); %s;"
                         + " ratio record/fastest: median of rounds %.2f (%s) (target <= 1.5), nothing lost%n",
-                events, runs, ChildProcess.median(viaJar), events / ChildProcess.median(viaJar), baselines,
+                events, runs, ChildProcess.median(viaJar), events / ChildProcess.median(viaJar), ChildProcess.median(jarCpu), baselines,
                 ChildProcess.median(jarRatio), list(jarRatio));
     }
 

@@ -23,14 +23,16 @@ public final class SessionLogWriter implements Closeable, Flushable {
     private final JsonGenerator gen;
     private long frames;
     private long bytesWritten;
-    private long textSecond = Long.MIN_VALUE;
-    private String textPrefix;
+    private final FrameLineEncoder frameLines = new FrameLineEncoder();
 
     public SessionLogWriter(Path file, SessionHeader header) throws IOException {
         // Owner-only: a recording holds whatever secrets the runs carried.
         this.raw = PrivateFiles.newOutputStream(file);
         this.out = new BufferedOutputStream(raw, 1 << 16);
         this.gen = Json.factory().createGenerator(out);
+        // Frame lines bypass the generator (FrameLineEncoder): its buffer is emptied into out after
+        // each line it writes, which must not reach the file each time too.
+        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         // Lines are ended by hand; Jackson's default root separator would start each with a space.
         gen.setRootValueSeparator(null);
         gen.writeStartObject();
@@ -52,13 +54,7 @@ public final class SessionLogWriter implements Closeable, Flushable {
 
     /** A frame line; {@code at} may be null when the receive time is unknown (converted logs). */
     public void writeFrame(Instant at, String text) throws IOException {
-        gen.writeStartObject();
-        if (at != null) {
-            gen.writeStringField(SessionLogFormat.AT, instantText(at));
-        }
-        gen.writeStringField(SessionLogFormat.FRAME, text);
-        gen.writeEndObject();
-        endLine();
+        frameLines.write(out, at, text);
         frames++;
         bytesWritten += text.length();
     }
@@ -88,41 +84,9 @@ public final class SessionLogWriter implements Closeable, Flushable {
         endLine();
     }
 
-    /**
-     * Exactly {@link Instant#toString()}, for a frame's receive time. The JDK's formatter was a
-     * tenth of a live recording's CPU; frames of one second share the date-time text, which is
-     * made once, and only the fraction (3, 6 or 9 digits, as ISO_INSTANT prints it) is new.
-     */
-    String instantText(Instant at) {
-        long second = at.getEpochSecond();
-        if (second != textSecond) {
-            String whole = Instant.ofEpochSecond(second).toString();
-            textPrefix = whole.substring(0, whole.length() - 1);
-            textSecond = second;
-        }
-        int nano = at.getNano();
-        if (nano == 0) {
-            return textPrefix + "Z";
-        }
-        StringBuilder b = new StringBuilder(textPrefix.length() + 11).append(textPrefix).append('.');
-        if (nano % 1_000_000 == 0) {
-            appendDigits(b, nano / 1_000_000, 3);
-        } else if (nano % 1000 == 0) {
-            appendDigits(b, nano / 1000, 6);
-        } else {
-            appendDigits(b, nano, 9);
-        }
-        return b.append('Z').toString();
-    }
-
-    private static void appendDigits(StringBuilder b, int value, int digits) {
-        for (int unit = digits == 3 ? 100 : digits == 6 ? 100_000 : 100_000_000; unit > 0; unit /= 10) {
-            b.append((char) ('0' + value / unit % 10));
-        }
-    }
-
     private void endLine() throws IOException {
         gen.writeRaw('\n');
+        gen.flush();
     }
 
     public long frames() {
@@ -135,7 +99,7 @@ public final class SessionLogWriter implements Closeable, Flushable {
 
     @Override
     public void flush() throws IOException {
-        gen.flush();
+        out.flush();
     }
 
     /**
