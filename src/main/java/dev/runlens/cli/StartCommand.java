@@ -17,6 +17,7 @@ import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.HttpActionOptions;
+import dev.runlens.launch.LyzrKeySource;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import dev.runlens.log.SessionRecorder;
@@ -90,15 +91,8 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--lyzr-socket", paramLabel = "URL", description = "Lyzr: the socket base (default: from --lyzr-api, lao.* -> lao-socket.*).")
     String lyzrSocket;
 
-    @Option(names = "--lyzr-api-key-env", paramLabel = "NAME", description = "Read the Lyzr API key from this variable (default: LYZR_API_KEY).")
-    String keyEnv;
-
-    @Option(names = "--lyzr-api-key-file", paramLabel = "FILE", description = "Read the Lyzr API key from FILE.")
-    Path keyFile;
-
-    /** Taken only to refuse it, like {@code --token}. */
-    @Option(names = "--lyzr-api-key", hidden = true, arity = "0..1", paramLabel = "KEY")
-    String refusedKey;
+    @Mixin
+    LyzrKeySource lyzrKey;
 
     @Option(names = "--record", description = "Record the run to a session log until it ends.")
     boolean record;
@@ -136,10 +130,7 @@ public final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         token.check();
-        if (refusedKey != null) {
-            throw new UsageException("an API key is never passed as an argument: put it in $LYZR_API_KEY, "
-                    + "or use --lyzr-api-key-env NAME or --lyzr-api-key-file FILE");
-        }
+        lyzrKey.refuseArgument();
         if (record && watch) {
             throw new UsageException("use either --record or --watch, not both");
         }
@@ -216,7 +207,7 @@ public final class StartCommand implements Callable<Integer> {
             throw new UsageException("--inputs, --tagged and --type are for Space Operator flows; a Lyzr workflow holds its inputs");
         }
         URI api = uri(lyzrApi, "--lyzr-api");
-        Secret key = lyzrKey();
+        Secret key = lyzrKey.read(environment, "run-dag");
         PrintWriter err = spec.commandLine().getErr();
         LyzrWorkflow w;
         LyzrApi client;
@@ -260,10 +251,10 @@ public final class StartCommand implements Callable<Integer> {
     private int watchLyzr(URI api) {
         List<String> args = new ArrayList<>(List.of("--start-lyzr-workflow", workflow.toString(), "--start-lyzr-api", api.toString(),
                 "--start-lyzr-socket", lyzrSocketBase(api).toString()));
-        if (keyFile != null) {
-            args.addAll(List.of("--start-lyzr-key-file", keyFile.toString()));
+        if (lyzrKey.file() != null) {
+            args.addAll(List.of("--start-lyzr-key-file", lyzrKey.file().toString()));
         } else {
-            args.addAll(List.of("--start-lyzr-key-env", keyEnv != null ? keyEnv : "LYZR_API_KEY"));
+            args.addAll(List.of("--start-lyzr-key-env", lyzrKey.envName()));
         }
         if (http.allowInsecure) {
             args.add("--start-lyzr-allow-insecure");
@@ -315,26 +306,6 @@ public final class StartCommand implements Callable<Integer> {
             throw new UsageException("--type is for plain inputs; tagged inputs carry their tags");
         }
         return out;
-    }
-
-    private Secret lyzrKey() {
-        if (keyEnv != null && keyFile != null) {
-            throw new UsageException("use either --lyzr-api-key-env or --lyzr-api-key-file, not both");
-        }
-        if (keyFile != null) {
-            try {
-                return Secret.fromFile(keyFile);
-            } catch (IOException e) {
-                throw new UsageException("cannot read the Lyzr API key file " + keyFile + " (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        String variable = keyEnv != null ? keyEnv : "LYZR_API_KEY";
-        Secret s = Secret.fromEnvironment(variable, environment);
-        if (s == null) {
-            throw new UsageException("run-dag needs the Lyzr API key: the environment variable " + variable
-                    + " is not set (or use --lyzr-api-key-file FILE)");
-        }
-        return s;
     }
 
     /** The socket base: {@code --lyzr-socket}, else the API's host with ws(s), {@code lao.*} → {@code lao-socket.*}. */

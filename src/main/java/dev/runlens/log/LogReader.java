@@ -1,17 +1,19 @@
 package dev.runlens.log;
 
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -93,7 +95,7 @@ public final class LogReader {
     public void read(Consumer<LogEntry> sink) throws IOException {
         try (InputStream in = stream(path, gzip)) {
             switch (format) {
-                case SESSION, JSON_LINES -> readLines(in, sink);
+                case SESSION, JSON_LINES -> readLines(in, gzip ? -1 : 0, 0, 0, sink);
                 case PRETTY -> readScanned(in, false, sink);
                 case ARRAY -> readScanned(in, true, sink);
                 case HAR -> HarFrames.read(in, sink);
@@ -104,11 +106,32 @@ public final class LogReader {
         }
     }
 
-    private void readLines(InputStream in, Consumer<LogEntry> sink) throws IOException {
+    /** True for an uncompressed session log or JSON Lines file: one that can be read from a byte offset. */
+    public boolean appendable() {
+        return !gzip && (format == LogFormat.SESSION || format == LogFormat.JSON_LINES);
+    }
+
+    /**
+     * Streams the entries of an {@link #appendable()} file from byte {@code from} up to byte
+     * {@code to} (a line start and a line end), numbering frames from {@code frameIndex} and lines
+     * after {@code lineNo}: how a growing recording is read a part at a time.
+     */
+    public void read(long from, long to, long frameIndex, long lineNo, Consumer<LogEntry> sink) throws IOException {
+        if (!appendable()) {
+            throw new IllegalStateException(path + " is read whole, not from an offset");
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ch.position(from);
+            readLines(bounded(Channels.newInputStream(ch), to - from), from, frameIndex, lineNo, sink);
+        }
+    }
+
+    /** Reads lines from {@code in}; {@code base} is the stream's byte offset in the file, -1 when offsets mean nothing (gzip). */
+    private void readLines(InputStream in, long base, long frameIndex, long firstLineNo, Consumer<LogEntry> sink) throws IOException {
         LineInput lines = new LineInput(in);
         boolean session = format == LogFormat.SESSION;
-        long index = 0;
-        long lineNo = 0;
+        long index = frameIndex;
+        long lineNo = firstLineNo;
         while (lines.next()) {
             lineNo++;
             if (lines.overlong()) {
@@ -118,7 +141,7 @@ public final class LogReader {
             if (lines.isBlank()) {
                 continue;
             }
-            long offset = gzip ? -1 : lines.offset();
+            long offset = base < 0 ? -1 : base + lines.offset();
             if (!session) {
                 sink.accept(new LogEntry.Frame(index++, null, lines.text(), null, offset, lines.length()));
                 continue;
@@ -131,6 +154,36 @@ public final class LogReader {
                 sink.accept(entry);
             }
         }
+    }
+
+    private static InputStream bounded(InputStream in, long max) {
+        return new InputStream() {
+            private long left = max;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = in.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
     }
 
     private void readScanned(InputStream in, boolean array, Consumer<LogEntry> sink) throws IOException {

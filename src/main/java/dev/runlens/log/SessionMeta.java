@@ -38,6 +38,48 @@ public final class SessionMeta {
     private SessionMeta() {
     }
 
+    /** What a meta line says, read once: the one place that knows the kinds and their fields. */
+    public sealed interface Said {
+    }
+
+    /** A {@code subscribed} line: the v2 stream a run's events arrive on. */
+    public record StreamSubscribed(long streamId, String flowRunId) implements Said {
+    }
+
+    /** A {@code gap} line: a stretch of a run that may miss events. */
+    public record GapMarked(RunRef run, Gap gap) implements Said {
+    }
+
+    /**
+     * What the connection learnt over HTTP about a run: a {@code reconciled} task-status answer, a
+     * {@code final_output} or a {@code quiet_end}. {@link #applyToModel} applies it by its {@code kind}.
+     */
+    public record RunLearnt(String kind, RunRef run, JsonNode fields) implements Said {
+    }
+
+    /** Any other kind, or a line without the fields its kind needs: nothing for a reader to do. */
+    public record Informational() implements Said {
+    }
+
+    /** Reads a meta line of {@code kind} with its {@code f}ields, written at {@code at}. */
+    public static Said read(String kind, JsonNode f, Instant at) {
+        return switch (kind == null ? "" : kind) {
+            case SUBSCRIBED -> f.path("stream_id").canConvertToLong() && f.path("flow_run_id").isTextual()
+                    ? new StreamSubscribed(f.get("stream_id").longValue(), f.get("flow_run_id").textValue()) : new Informational();
+            case GAP -> sourced(f) instanceof RunRef run
+                    ? new GapMarked(run, new Gap(instant(f.get("from"), at), instant(f.get("to"), at), f.path("reason").asText("")))
+                    : new Informational();
+            case RECONCILED -> sourced(f) instanceof RunRef run ? new RunLearnt(kind, run, f) : new Informational();
+            case FINAL_OUTPUT, QUIET_END -> f.path("flow_run_id").asText(null) instanceof String runId
+                    ? new RunLearnt(kind, new RunRef(Source.SPACE_OPERATOR, runId), f) : new Informational();
+            default -> new Informational();
+        };
+    }
+
+    public static Said read(LogEntry.Meta meta) {
+        return read(meta.kind(), meta.fields(), meta.at());
+    }
+
     public static void apply(LogEntry.Meta meta, FrameDecoder decoder, RunModel model) {
         register(meta, decoder);
         applyToModel(meta, model);
@@ -45,9 +87,8 @@ public final class SessionMeta {
 
     /** The decoder's part of {@link #apply}: a {@code subscribed} line registers its v2 stream. */
     public static void register(LogEntry.Meta meta, FrameDecoder decoder) {
-        JsonNode f = meta.fields();
-        if (SUBSCRIBED.equals(meta.kind()) && f.path("stream_id").canConvertToLong() && f.path("flow_run_id").isTextual()) {
-            decoder.registerStream(f.get("stream_id").longValue(), f.get("flow_run_id").textValue());
+        if (read(meta) instanceof StreamSubscribed s) {
+            decoder.registerStream(s.streamId(), s.flowRunId());
         }
     }
 
@@ -58,38 +99,27 @@ public final class SessionMeta {
 
     /** As above, for a meta line's {@code kind} and {@code f}ields received at {@code at}. */
     public static void applyToModel(String kind, JsonNode f, Instant at, RunModel model) {
-        if (FINAL_OUTPUT.equals(kind)) {
-            finalOutput(f, model);
-            return;
+        switch (read(kind, f, at)) {
+            case GapMarked g -> model.markGap(g.run(), g.gap());
+            case RunLearnt l when QUIET_END.equals(l.kind()) -> model.reconcileEnd(l.run(), false, null, at);
+            case RunLearnt l when FINAL_OUTPUT.equals(l.kind()) -> finalOutput(l.run(), f, model);
+            case RunLearnt _ -> reconcile(f, at, model);
+            case StreamSubscribed _, Informational _ -> { }
         }
-        if (QUIET_END.equals(kind)) {
-            String runId = f.path("flow_run_id").asText(null);
-            if (runId != null) {
-                model.reconcileEnd(new RunRef(Source.SPACE_OPERATOR, runId), false, null, at);
-            }
-            return;
-        }
-        LogEntry.Meta meta = new LogEntry.Meta(at, kind, f);
-        if (GAP.equals(meta.kind())) {
-            Source source = Source.ofId(f.path("source").asText());
-            String runId = f.path("run_id").asText(null);
-            if (source != null && runId != null) {
-                model.markGap(new RunRef(source, runId),
-                        new Gap(instant(f.get("from"), meta.at()), instant(f.get("to"), meta.at()), f.path("reason").asText("")));
-            }
-        } else if (RECONCILED.equals(meta.kind())) {
-            reconcile(f, meta.at(), model);
-        }
+    }
+
+    private static RunRef sourced(JsonNode f) {
+        Source source = Source.ofId(f.path("source").asText());
+        String runId = f.path("run_id").asText(null);
+        return source == null || runId == null ? null : new RunRef(source, runId);
     }
 
     /** Applies a task-status answer (the fields of a {@code reconciled} line) to the model. */
     public static void reconcile(JsonNode f, Instant at, RunModel model) {
-        Source source = Source.ofId(f.path("source").asText());
-        String runId = f.path("run_id").asText(null);
-        if (source == null || runId == null) {
+        RunRef ref = sourced(f);
+        if (ref == null) {
             return;
         }
-        RunRef ref = new RunRef(source, runId);
         JsonNode results = f.path("results");
         if (results.isObject()) {
             results.fieldNames().forEachRemaining(task -> model.reconcile(ref, task, at));
@@ -106,10 +136,9 @@ public final class SessionMeta {
      * The output fetched over HTTP for a run the server no longer streamed becomes the run's output
      * (a tagged Space Operator value, shown in its plain form like a FlowFinish output).
      */
-    private static void finalOutput(JsonNode f, RunModel model) {
-        String runId = f.path("flow_run_id").asText(null);
+    private static void finalOutput(RunRef run, JsonNode f, RunModel model) {
         JsonNode output = f.get("output");
-        if (runId == null || output == null || output.isNull()) {
+        if (output == null || output.isNull()) {
             return;
         }
         JsonNode value = output;
@@ -120,7 +149,7 @@ public final class SessionMeta {
                 return;  // not JSON: nothing to show as an output
             }
         }
-        model.finalOutput(new RunRef(Source.SPACE_OPERATOR, runId), ValueCodec.toPlain(value));
+        model.finalOutput(run, ValueCodec.toPlain(value));
     }
 
     private static Instant instant(JsonNode n, Instant fallback) {

@@ -205,7 +205,7 @@ final class SimState {
         long n = runCounter.incrementAndGet();
         String id = uuid();
         String big = scenario == SoScenario.BIG_OUTPUT ? bigText() : "";
-        SoRun run = new SoRun(id, scenario, edit.apply(SoScripts.script(scenario, options.seed() + n, options, apiBase, big)));
+        SoRun run = new SoRun(id, edit.apply(SoScripts.script(scenario, options.seed() + n, options, apiBase, big)));
         if (awaitInputs) {
             run.awaitInputs();
         }

@@ -25,7 +25,6 @@ final class SoRun {
     }
 
     private final String id;
-    private final SoScenario scenario;
     private final List<SoStep> steps;
     private final List<Emitted> history = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -40,18 +39,13 @@ final class SoRun {
     private boolean awaitInputs;
     private String waitingUrl;
 
-    SoRun(String id, SoScenario scenario, List<SoStep> steps) {
+    SoRun(String id, List<SoStep> steps) {
         this.id = id;
-        this.scenario = scenario;
         this.steps = steps;
     }
 
     String id() {
         return id;
-    }
-
-    SoScenario scenario() {
-        return scenario;
     }
 
     synchronized boolean finished() {

@@ -11,7 +11,6 @@ public final class FrameStats {
     private long total;
     private long malformed;
     private long invalid;
-    private long control;
     private long runEvents;
 
     public void corrupt(LogEntry.Corrupt corrupt) {
@@ -32,8 +31,6 @@ public final class FrameStats {
             }
         } else if (event instanceof ControlEvent.TextFrame) {
             malformed++;
-        } else if (event instanceof ControlEvent) {
-            control++;
         }
     }
 
@@ -49,10 +46,6 @@ public final class FrameStats {
     /** JSON frames that broke the protocol's rules (a node event without node_id...). */
     public long invalid() {
         return invalid;
-    }
-
-    public long control() {
-        return control;
     }
 
     public long runEvents() {

@@ -279,6 +279,18 @@ class LogReaderTest {
     }
 
     @Test
+    void readFromAnOffsetGivesTheRestOfTheWholeRead() throws IOException {
+        Path p = sessionLog("ranged", Fixtures.lines("space-operator-v2-failed-run"));
+        List<LogEntry> whole = entries(p);
+        LogEntry.Frame fifth = (LogEntry.Frame) whole.stream().filter(e -> e instanceof LogEntry.Frame).skip(4).findFirst().orElseThrow();
+        List<LogEntry> rest = new ArrayList<>();
+        LogReader.open(p).read(fifth.offset(), Files.size(p), fifth.index(), 6, rest::add);
+        assertEquals(whole.subList(whole.indexOf(fifth), whole.size()), rest);
+        LogReader zipped = LogReader.open(gzip(p));
+        assertThrows(IllegalStateException.class, () -> zipped.read(0, 10, 0, 0, e -> { }));
+    }
+
+    @Test
     void emptyFileSaysSo() throws IOException {
         LogFormatException e = assertThrows(LogFormatException.class, () -> LogReader.open(write("empty.jsonl", "")));
         assertTrue(e.getMessage().contains("is empty"), e.getMessage());

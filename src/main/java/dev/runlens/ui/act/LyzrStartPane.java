@@ -1,5 +1,6 @@
 package dev.runlens.ui.act;
 
+import dev.runlens.launch.LyzrKeySource;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -45,7 +46,7 @@ final class LyzrStartPane extends GridPane {
         recorded.textProperty().bind(Bindings.createStringBinding(() -> vm.recordedProperty().get() == null ? ""
                 : "Workflow " + vm.recordedProperty().get().path("flow_name").asText() + " as recorded (a fresh run_name is set).",
                 vm.recordedProperty()));
-        TextField keyEnv = field("start-lyzr-key-env", "LYZR_API_KEY", vm.keyEnvProperty());
+        TextField keyEnv = field("start-lyzr-key-env", LyzrKeySource.DEFAULT_ENV, vm.keyEnvProperty());
         TextField keyFile = field("start-lyzr-key-file", "a file holding the key (optional)", vm.keyFileProperty());
         PasswordField keyTyped = new PasswordField();
         keyTyped.setId("start-lyzr-key");

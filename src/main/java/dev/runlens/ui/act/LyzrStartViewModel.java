@@ -3,7 +3,7 @@ package dev.runlens.ui.act;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.LyzrWorkflow;
-import dev.runlens.launch.LyzrKeyOptions;
+import dev.runlens.launch.LyzrKeySource;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,7 +39,7 @@ public final class LyzrStartViewModel {
     private final StringProperty socket = new SimpleStringProperty("");
     private final StringProperty workflowFile = new SimpleStringProperty("");
     private final ObjectProperty<ObjectNode> recorded = new SimpleObjectProperty<>();
-    private final StringProperty keyEnv = new SimpleStringProperty(LyzrKeyOptions.DEFAULT_ENV);
+    private final StringProperty keyEnv = new SimpleStringProperty(LyzrKeySource.DEFAULT_ENV);
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty keyTyped = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");

@@ -347,18 +347,6 @@ public final class RunActions {
                 selection.runProperty(), waiting);
     }
 
-    /** Whether the selected run can be asked to stop: a Space Operator run, not ended, not asked already. */
-    public BooleanBinding selectedStoppable() {
-        return Bindings.createBooleanBinding(() -> {
-            RunRef r = selection.run();
-            if (r == null || r.source() == Source.LYZR || stopRequested.contains(r)) {
-                return false;
-            }
-            Run run = model.runModel().run(r);
-            return run == null || !run.terminal();
-        }, selection.runProperty(), stopRequested);
-    }
-
     public ObservableSet<RunRef> stopRequested() {
         return stopRequested;
     }

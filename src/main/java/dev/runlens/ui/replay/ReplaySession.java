@@ -1,17 +1,13 @@
 package dev.runlens.ui.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.SessionLineParser;
 import dev.runlens.log.SessionMeta;
-import dev.runlens.model.Gap;
 import dev.runlens.model.RunModel;
 import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.MalformedFrame;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.ReceivedFrame;
-import dev.runlens.protocol.RunRef;
-import dev.runlens.protocol.Source;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
@@ -26,7 +22,6 @@ import dev.runlens.ui.rows.IndexedFeed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -255,32 +250,12 @@ public final class ReplaySession implements AutoCloseable {
         } catch (IOException e) {
             return;
         }
-        SessionMeta.register(m, decoder);
-        JsonNode node = m.fields();
-        String flowRunId = node.path("flow_run_id").asText(null);
-        if ((SessionMeta.FINAL_OUTPUT.equals(m.kind()) || SessionMeta.QUIET_END.equals(m.kind())) && flowRunId != null) {
-            // Learnt over HTTP about a Space Operator run: applied as the live window applied it.
-            bridge.reconciled(feed, at, new RunRef(Source.SPACE_OPERATOR, flowRunId), node);
-            return;
-        }
-        Source source = Source.ofId(node.path("source").asText());
-        String runId = node.path("run_id").asText(null);
-        if (source == null || runId == null) {
-            return;
-        }
-        if (SessionMeta.RECONCILED.equals(m.kind())) {
-            bridge.reconciled(feed, at, new RunRef(source, runId), node);
-        } else if (SessionMeta.GAP.equals(m.kind())) {
-            bridge.gap(feed, new RunRef(source, runId), new Gap(instant(node.path("from").asText(null), at),
-                    instant(node.path("to").asText(null), at), node.path("reason").asText("")));
-        }
-    }
-
-    private static Instant instant(String text, Instant fallback) {
-        try {
-            return text == null ? fallback : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return fallback;
+        switch (SessionMeta.read(m.kind(), m.fields(), at)) {
+            case SessionMeta.StreamSubscribed s -> decoder.registerStream(s.streamId(), s.flowRunId());
+            case SessionMeta.GapMarked g -> bridge.gap(feed, g.run(), g.gap());
+            // Learnt over HTTP (a task-status answer, a Space Operator final output or quiet end): applied as the live window applied it.
+            case SessionMeta.RunLearnt l -> bridge.reconciled(feed, at, l.run(), l.fields());
+            case SessionMeta.Informational _ -> { }
         }
     }
 

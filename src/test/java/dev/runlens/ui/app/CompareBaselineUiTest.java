@@ -29,9 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +50,6 @@ class CompareBaselineUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
         // The real index, holding the baseline recording: the history the window reads after the merge.
         try {
             index = HistoryIndex.open(dir.resolve("index-" + System.nanoTime()));
@@ -61,9 +59,7 @@ class CompareBaselineUiTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dashboard.setHistory(new IndexedRunHistory(index));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(new IndexedRunHistory(index)));
     }
 
     @AfterEach
@@ -82,11 +78,6 @@ class CompareBaselineUiTest {
         index.close();
         Thread.sleep(200);
         WaitForAsyncUtils.clearExceptions();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -30,9 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,26 +46,12 @@ class InputWaitUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("runlens.config.dir", dir.resolve("config").toString());
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (simulator != null) {
-            simulator.close();
-        }
-        System.clearProperty("runlens.config.dir");
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        DashboardFixture.close(dashboard, simulator);
     }
 
     private Run run(RunRef ref) throws Exception {

@@ -25,9 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,24 +45,12 @@ class LiveDashboardUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (demo != null) {
-            demo.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        // The simulator's sender threads may still race the closed sockets while shutting down
-        // (an uncaught RejectedExecutionException in Tyrus); that teardown noise belongs to no test.
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
+        DashboardFixture.close(dashboard, demo, simulator);
     }
 
     /** What the notice area in the status bar says, or empty while it is hidden. */
@@ -75,11 +62,6 @@ class LiveDashboardUiTest {
     /** True while any popup window shows (notices must not use them). */
     private static boolean anyPopup() {
         return javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing());
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -41,9 +41,7 @@ class LiveRunSaveUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir);
     }
 
     @AfterEach

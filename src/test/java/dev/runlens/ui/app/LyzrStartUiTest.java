@@ -7,7 +7,6 @@ import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
+import static dev.runlens.ui.app.DashboardFixture.bannerTexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,34 +38,12 @@ class LyzrStartUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("runlens.config.dir", dir.resolve("config").toString());
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (simulator != null) {
-            simulator.close();
-        }
-        System.clearProperty("runlens.config.dir");
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static List<String> bannerTexts(FxRobot robot) {
-        List<String> texts = new ArrayList<>();
-        for (Node n : robot.lookup("#demo-banner .label").queryAll()) {
-            texts.add(((Labeled) n).getText());
-        }
-        return texts;
+        DashboardFixture.close(dashboard, simulator);
     }
 
     private void startFromTheDialog(FxRobot robot, String key) throws Exception {

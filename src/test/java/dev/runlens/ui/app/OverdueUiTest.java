@@ -29,10 +29,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A live run from the simulator whose first task runs far longer than its usual time gets flagged while it runs. */
@@ -64,25 +63,12 @@ class OverdueUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.setHistory(HISTORY);
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (simulator != null) {
-            simulator.close();
-        }
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(25, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        DashboardFixture.close(dashboard, simulator);
     }
 
     private static boolean runsListSays(FxRobot robot, String text) {

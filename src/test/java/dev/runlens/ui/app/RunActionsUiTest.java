@@ -14,7 +14,6 @@ import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -35,9 +34,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.runlens.ui.app.DashboardFixture.waitFor;
+import static dev.runlens.ui.app.DashboardFixture.bannerTexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,26 +51,12 @@ class RunActionsUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("runlens.config.dir", dir.resolve("config").toString());
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (simulator != null) {
-            simulator.close();
-        }
-        System.clearProperty("runlens.config.dir");
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        DashboardFixture.close(dashboard, simulator);
     }
 
     private void connect(String runId) throws Exception {
@@ -82,14 +67,6 @@ class RunActionsUiTest {
 
     private Run run(String id) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> dashboard.model().runModel().run(new RunRef(Source.SPACE_OPERATOR, id))).get();
-    }
-
-    private static List<String> bannerTexts(FxRobot robot) {
-        List<String> texts = new ArrayList<>();
-        for (Node n : robot.lookup("#demo-banner .label").queryAll()) {
-            texts.add(((Labeled) n).getText());
-        }
-        return texts;
     }
 
     private void select(String runId) throws Exception {

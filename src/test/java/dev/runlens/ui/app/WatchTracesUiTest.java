@@ -42,18 +42,12 @@ class WatchTracesUiTest {
     void start(Stage stage) throws Exception {
         receiver = OtlpReceiver.unavailableFirst(Integer.MAX_VALUE);
         OtlpEndpoint endpoint = new OtlpEndpoint(OtlpEndpoint.tracesUrl(receiver.base().toString()), Map.of(), PayloadPolicy.NONE);
-        dashboard = new Dashboard(new LiveConnector(null, dir, endpoint));
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, endpoint), d -> { });
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        simulator.close();
-        receiver.close();
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
+        DashboardFixture.close(dashboard, simulator, receiver);
     }
 
     @Test
