@@ -28,10 +28,10 @@ import java.util.function.Consumer;
  * Brings the index up to date with recordings (decision 0051). Per recording the index keeps its
  * size, modification time and the offset read up to, committed with its documents: unchanged
  * files are skipped, a grown one is read from where it stopped (while this indexer still holds
- * its reading state), a changed or shrunk one is read again. Every document is written with
- * {@code updateDocument} on a unique id and a re-read first deletes the recording's documents, in
- * the same commit, so a crash at any point leaves no duplicates and loses nothing a later pass
- * does not redo. One thread at a time.
+ * its reading state), a changed or shrunk one is read again. A re-read first deletes the
+ * recording's documents and adds them anew, in the same commit; a grown recording's changed runs
+ * and executions are updated on their unique id (decision 0066). So a crash at any point leaves
+ * no duplicates and loses nothing a later pass does not redo. One thread at a time.
  */
 public final class HistoryIndexer {
     /** Recordings whose reading state is kept, for reading them on as they grow (live sessions). */
