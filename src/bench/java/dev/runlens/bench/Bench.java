@@ -31,9 +31,10 @@ public final class Bench {
                 case "runs" -> RunsLoadBench.run();
                 case "startup" -> StartupBench.run();
                 case "history" -> HistoryIndexBench.run();
+                case "uiindex" -> UiIndexingBench.run();
                 case "replay" -> ReplayBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, runs, startup, history, replay, all)");
+                        + " (decode, largelog, ingest, ui, runs, startup, history, uiindex, replay, all)");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.runlens.compare;
 
+import dev.runlens.history.FlowCandidates;
 import dev.runlens.history.FlowKey;
 import dev.runlens.history.PastRun;
 import dev.runlens.history.RunHistory;
@@ -9,6 +10,7 @@ import dev.runlens.protocol.Source;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Which flow a run belongs to, and which past run is its default baseline. */
 public final class Baselines {
@@ -41,6 +43,31 @@ public final class Baselines {
     public static Optional<PastRun> defaultFor(RunHistory history, FlowKey flow, RunRef self) {
         List<PastRun> candidates = history.succeededRuns(flow, CANDIDATES);
         return candidates.stream().filter(p -> !p.run().equals(self)).findFirst();
+    }
+
+    /**
+     * The default baseline of a run known by its flow, node ids and id. As above when a run of the
+     * same flow succeeded before; else, for a live Space Operator run (its node set still grows),
+     * the most recent succeeded run of the one flow whose node set contains every node seen so far:
+     * a provisional baseline ({@link #provisional}), looked for again as new nodes appear. Several
+     * such flows: none yet ({@link BaselineSearch#ambiguous()}).
+     */
+    public static BaselineSearch defaultFor(RunHistory history, FlowKey flow, Set<String> nodes, boolean live, RunRef self) {
+        Optional<PastRun> same = defaultFor(history, flow, self);
+        if (same.isPresent() || flow.source() == Source.LYZR || !live || nodes.isEmpty()) {
+            return new BaselineSearch(same, false);
+        }
+        FlowCandidates wider = history.succeededRunsContaining(nodes, self, 1);
+        return wider.ambiguous() ? new BaselineSearch(Optional.empty(), true)
+                : new BaselineSearch(wider.runs().stream().findFirst(), false);
+    }
+
+    /**
+     * True while a Space Operator run has touched fewer nodes than its baseline's flow: the
+     * baseline was chosen from the nodes seen so far and may change as the run goes on.
+     */
+    public static boolean provisional(Run baseline, Run run) {
+        return run.ref().source() != Source.LYZR && !flowOf(baseline).equals(flowOf(run));
     }
 
     /**

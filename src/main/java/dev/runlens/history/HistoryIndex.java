@@ -8,6 +8,7 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -22,6 +23,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +35,8 @@ import java.util.logging.Logger;
  */
 public final class HistoryIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HistoryIndex.class.getName());
+    private static final String LAYOUT_KEY = "runlens.layout";
+    private static final String LAYOUT = "2";
 
     private final Path folder;
     private final Directory directory;
@@ -75,8 +80,13 @@ public final class HistoryIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(48)
+                    // Separate files, not one compound file per segment: building that copies every
+                    // segment once more at each flush and merge (a few hundred files at 10 M events).
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(mergePolicy())
                     .setCommitOnClose(false);
             writer = new IndexWriter(dir, config);
+            checkLayout(writer, folder);
             // Opening the readers checks every segment's header and footer: a damaged file shows here.
             SearcherManager searchers = new SearcherManager(writer, null);
             return new HistoryIndex(folder, dir, writer, searchers, analyzer, rebuilt);
@@ -87,6 +97,30 @@ public final class HistoryIndex implements AutoCloseable {
             dir.close();
             throw e;
         }
+    }
+
+    /**
+     * An index written by a Runlens with other fields (2: run documents list their nodes, for a
+     * live run's provisional baseline) is of another version: rebuilt, as a damaged one is.
+     */
+    private static void checkLayout(IndexWriter writer, Path folder) throws IOException {
+        String found = null;
+        for (Map.Entry<String, String> e : writer.getLiveCommitData() == null ? List.<Map.Entry<String, String>>of()
+                : writer.getLiveCommitData()) {
+            if (LAYOUT_KEY.equals(e.getKey())) {
+                found = e.getValue();
+            }
+        }
+        if (writer.getDocStats().maxDoc > 0 && !LAYOUT.equals(found)) {
+            throw new IndexFormatTooOldException(folder.toString(), "Runlens index layout " + found + ", this version writes " + LAYOUT);
+        }
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+    }
+
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(0.0);
+        return policy;
     }
 
     private static HistoryIndex openReadOnly(Path folder) throws IOException {

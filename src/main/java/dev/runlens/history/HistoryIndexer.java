@@ -6,6 +6,7 @@ import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -27,14 +28,19 @@ import java.util.function.Consumer;
  * Brings the index up to date with recordings (decision 0051). Per recording the index keeps its
  * size, modification time and the offset read up to, committed with its documents: unchanged
  * files are skipped, a grown one is read from where it stopped (while this indexer still holds
- * its reading state), a changed or shrunk one is read again. Every document is written with
- * {@code updateDocument} on a unique id and a re-read first deletes the recording's documents, in
- * the same commit, so a crash at any point leaves no duplicates and loses nothing a later pass
- * does not redo. One thread at a time.
+ * its reading state), a changed or shrunk one is read again. A re-read first deletes the
+ * recording's documents and adds them anew, in the same commit; a grown recording's changed runs
+ * and executions are updated on their unique id (decision 0066). So a crash at any point leaves
+ * no duplicates and loses nothing a later pass does not redo. One thread at a time.
  */
 public final class HistoryIndexer {
     /** Recordings whose reading state is kept, for reading them on as they grow (live sessions). */
     private static final int KEPT_STATES = 16;
+    /**
+     * A commit flushes a segment: every 2 s made dozens of small segments a minute for the merges
+     * to redo. A crash loses at most this much work, which the next pass reads again.
+     */
+    private static final long COMMIT_NANOS = 15_000_000_000L;
 
     private final HistoryIndex index;
     private final Map<String, FileMark> marks = new HashMap<>();
@@ -44,6 +50,7 @@ public final class HistoryIndexer {
             return size() > KEPT_STATES;
         }
     };
+    private final IndexDocuments documents = new IndexDocuments();
     private Consumer<LogEntry> probe = e -> { };
     private long events;
 
@@ -148,18 +155,32 @@ public final class HistoryIndexer {
         return true;
     }
 
-    private static void write(IndexWriter writer, String key, RecordingState st) throws IOException {
+    private void write(IndexWriter writer, String key, RecordingState st) throws IOException {
         for (Run run : st.takeDirtyRuns()) {
-            writer.updateDocument(IndexDocuments.idTerm(IndexDocuments.runId(key, run.ref())),
-                    IndexDocuments.run(key, run, st.textOf(run)));
+            FlowKey flow = IndexDocuments.flowOf(run);
+            RecordingState.Texted runText = st.textOf(run);
+            put(writer, runText, documents.run(key, run, flow, runText));
             for (Execution e : run.executions()) {
                 if (st.takeDirty(e)) {
-                    writer.updateDocument(IndexDocuments.idTerm(IndexDocuments.execId(key, run.ref(), e)),
-                            IndexDocuments.execution(key, run, e, st.textOf(e)));
+                    RecordingState.Texted t = st.textOf(e);
+                    put(writer, t, documents.execution(key, run, flow, e, t));
                 }
             }
         }
         st.clearDirty();
+    }
+
+    /**
+     * Adds a document the index has not had since its recording was (re)read, updates one it has:
+     * an update costs a buffered delete that every flush applies to every segment.
+     */
+    private void put(IndexWriter writer, RecordingState.Texted t, Iterable<IndexableField> doc) throws IOException {
+        if (t.written) {
+            writer.updateDocument(documents.idTerm(), doc);
+        } else {
+            writer.addDocument(doc);
+            t.written = true;
+        }
     }
 
     /** A recording that is gone: its documents go too. */
@@ -179,7 +200,7 @@ public final class HistoryIndexer {
 
     /**
      * Indexes each file (a file that cannot be read is skipped: it is the replay's to report), committing
-     * every two seconds and at the end; {@code between} runs between files (the window yields there) and
+     * every 15 seconds and at the end; {@code between} runs between files (the window yields there) and
      * stops the pass by returning false. Returns how many files changed the index.
      */
     public int indexAll(java.util.Collection<Path> files, java.util.function.BooleanSupplier between) throws IOException {
@@ -197,7 +218,7 @@ public final class HistoryIndexer {
                 java.util.logging.Logger.getLogger(HistoryIndexer.class.getName())
                         .fine("history: " + file + " not indexed (" + e + ")");
             }
-            if (System.nanoTime() - lastCommit > 2_000_000_000L) {
+            if (System.nanoTime() - lastCommit > COMMIT_NANOS) {
                 commit();
                 lastCommit = System.nanoTime();
             }

@@ -13,10 +13,18 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns a recording's runs and executions into index documents (the fields: {@link IndexFields}). */
 final class IndexDocuments {
@@ -32,19 +40,75 @@ final class IndexDocuments {
         t.freeze();
         TEXT = t;
     }
-    private IndexDocuments() {
-    }
-
-    static String runId(String recording, RunRef run) {
-        return recording + '\u0000' + run.runId();
-    }
-
-    static String execId(String recording, RunRef run, Execution e) {
-        return runId(recording, run) + '\u0000' + e.node() + '\u0000' + e.times();
-    }
+    // One set of fields, refilled for each document (Lucene's advice for indexing speed: reuse
+    // Field instances); IndexWriter reads them before add/updateDocument returns. One thread.
+    private final List<IndexableField> fields = new ArrayList<>();
+    private final Field kind = keyword(IndexFields.KIND);
+    private final MessageDigest digest = md5();
+    private final BytesRef idBytes = new BytesRef(new byte[16]);
+    private String digestedRecording;
+    private byte[] recordingBytes;
+    private final Field id = new StringField(IndexFields.ID, new BytesRef(), Field.Store.NO);
+    private final Field recording = keyword(IndexFields.RECORDING);
+    private final Field run = keyword(IndexFields.RUN);
+    private final Field protocol = keyword(IndexFields.PROTOCOL);
+    private final Field protocolAlias = new StringField(IndexFields.PROTOCOL, Source.SPACE_OPERATOR.id(), Field.Store.NO);
+    private final Field family = keyword(IndexFields.FAMILY);
+    private final Field flow = keyword(IndexFields.FLOW);
+    private final Field node = keyword(IndexFields.NODE);
+    private final Field status = keyword(IndexFields.STATUS);
+    private final StoredField times = new StoredField(IndexFields.TIMES, 0);
+    private final LongPoint startedPoint = new LongPoint(IndexFields.STARTED, 0);
+    private final NumericDocValuesField startedSort = new NumericDocValuesField(IndexFields.STARTED, 0);
+    private final StoredField startedStored = new StoredField(IndexFields.STARTED, 0L);
+    private final StoredField ended = new StoredField(IndexFields.ENDED, 0L);
+    private final LongPoint durationPoint = new LongPoint(IndexFields.DURATION, 0);
+    private final StoredField durationStored = new StoredField(IndexFields.DURATION, 0L);
+    private final StoredField entry = new StoredField(IndexFields.ENTRY, 0L);
+    private final Field text = new Field(IndexFields.TEXT, "", TEXT);
 
     static Term idTerm(String id) {
         return new Term(IndexFields.ID, id);
+    }
+
+    /** The id of the document built last, for updating it. */
+    Term idTerm() {
+        return new Term(IndexFields.ID, BytesRef.deepCopyOf(idBytes));
+    }
+
+    /**
+     * A run's or execution's id: MD5 of recording, run, node and iteration. Sixteen bytes instead of
+     * a path and two UUIDs: the id is the one unique term of every document, and sorting and writing
+     * long terms that share a path prefix was a fifth of each flush.
+     */
+    private BytesRef id(String recording, RunRef run, String node, int times) {
+        if (!recording.equals(digestedRecording)) {
+            digestedRecording = recording;
+            recordingBytes = recording.getBytes(StandardCharsets.UTF_8);
+        }
+        digest.update(recordingBytes);
+        digest.update((byte) 0);
+        digest.update(run.runId().getBytes(StandardCharsets.UTF_8));
+        if (node != null) {
+            digest.update((byte) 0);
+            digest.update(node.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Integer.toString(times).getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            digest.digest(idBytes.bytes, 0, idBytes.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        return idBytes;
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no MD5", e);
+        }
     }
 
     /** The flow a run belongs to for baselines: Lyzr's flow_name, Space Operator's node set. */
@@ -57,35 +121,40 @@ final class IndexDocuments {
         return FlowKey.spaceOperator(run.nodes());
     }
 
-    static Document run(String recording, Run run, RecordingState.Texted text) {
-        Document d = common(recording, run, IndexFields.RUN_KIND, runId(recording, run.ref()));
-        keyword(d, IndexFields.STATUS, run.status().id());
-        times(d, run.startedAt(), run.finishedAt());
-        Duration duration = run.startedAt() == null || run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt());
-        duration(d, duration);
-        entry(d, text.entry);
-        d.add(new Field(IndexFields.TEXT, text.text.text(), TEXT));
-        return d;
+    /** A run's document: its fields, the run's own text, and (Space Operator) each node id it touched. */
+    Iterable<IndexableField> run(String recording, Run run, FlowKey flow, RecordingState.Texted text) {
+        common(recording, run, flow, IndexFields.RUN_KIND, id(recording, run.ref(), null, 0));
+        set(status, run.status().id());
+        times(run.startedAt(), run.finishedAt());
+        duration(run.startedAt() == null || run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()));
+        finish(text);
+        if (flow.source() != Source.LYZR) {
+            for (String n : run.nodes()) {
+                fields.add(new StringField(IndexFields.FLOW_NODE, n, Field.Store.NO));
+            }
+        }
+        return fields;
     }
 
-    static Document execution(String recording, Run run, Execution e, RecordingState.Texted text) {
-        Document d = common(recording, run, IndexFields.EXEC, execId(recording, run.ref(), e));
-        keyword(d, IndexFields.NODE, e.node());
-        d.add(new StoredField(IndexFields.TIMES, e.times()));
-        keyword(d, IndexFields.STATUS, e.status().id());
-        times(d, e.startedAt(), e.finishedAt());
-        duration(d, e.duration());
-        entry(d, text.entry);
-        d.add(new Field(IndexFields.TEXT, text.text.text(), TEXT));
-        return d;
+    /** An execution's document. */
+    Iterable<IndexableField> execution(String recording, Run run, FlowKey flow, Execution e, RecordingState.Texted text) {
+        common(recording, run, flow, IndexFields.EXEC, id(recording, run.ref(), e.node(), e.times()));
+        set(node, e.node());
+        times.setIntValue(e.times());
+        fields.add(times);
+        set(status, e.status().id());
+        times(e.startedAt(), e.finishedAt());
+        duration(e.duration());
+        finish(text);
+        return fields;
     }
 
     /** How far a recording was read, so the next pass reads only what was added. */
     static Document file(String recording, long size, long mtime, long offset, String format) {
         Document d = new Document();
-        keyword(d, IndexFields.KIND, IndexFields.FILE);
-        keyword(d, IndexFields.ID, recording);
-        keyword(d, IndexFields.RECORDING, recording);
+        d.add(new StringField(IndexFields.KIND, IndexFields.FILE, Field.Store.YES));
+        d.add(new StringField(IndexFields.ID, recording, Field.Store.YES));
+        d.add(new StringField(IndexFields.RECORDING, recording, Field.Store.YES));
         d.add(new StoredField(IndexFields.SIZE, size));
         d.add(new StoredField(IndexFields.MTIME, mtime));
         d.add(new StoredField(IndexFields.OFFSET, offset));
@@ -93,34 +162,45 @@ final class IndexDocuments {
         return d;
     }
 
-    private static Document common(String recording, Run run, String kind, String id) {
-        Document d = new Document();
-        keyword(d, IndexFields.KIND, kind);
-        keyword(d, IndexFields.ID, id);
-        keyword(d, IndexFields.RECORDING, recording);
-        keyword(d, IndexFields.RUN, run.ref().runId());
+    private void common(String recording, Run run, FlowKey flow, String kindValue, BytesRef idValue) {
+        fields.clear();
+        set(kind, kindValue);
+        id.setBytesValue(idValue);
+        fields.add(id);
+        set(this.recording, recording);
+        set(this.run, run.ref().runId());
         Source source = run.ref().source();
-        keyword(d, IndexFields.PROTOCOL, source.id());
+        set(protocol, source.id());
         if (source == Source.SPACE_OPERATOR_V1) {
             // protocol:space-operator finds both generations.
-            d.add(new StringField(IndexFields.PROTOCOL, Source.SPACE_OPERATOR.id(), Field.Store.NO));
+            fields.add(protocolAlias);
         }
-        FlowKey flow = flowOf(run);
-        keyword(d, IndexFields.FAMILY, flow.source().id());
-        keyword(d, IndexFields.FLOW, flow.key());
-        return d;
+        set(family, flow.source().id());
+        set(this.flow, flow.key());
     }
 
-    private static void keyword(Document d, String field, String value) {
-        d.add(new StringField(field, value == null ? "" : value, Field.Store.YES));
+    private void set(Field field, String value) {
+        field.setStringValue(value == null ? "" : value);
+        fields.add(field);
     }
 
-    private static void times(Document d, Instant started, Instant ended) {
+    private void times(Instant started, Instant ended) {
         long s = millis(started);
-        d.add(new LongPoint(IndexFields.STARTED, s));
-        d.add(new NumericDocValuesField(IndexFields.STARTED, s));
-        d.add(new StoredField(IndexFields.STARTED, s));
-        d.add(new StoredField(IndexFields.ENDED, millis(ended)));
+        startedPoint.setLongValue(s);
+        startedSort.setLongValue(s);
+        startedStored.setLongValue(s);
+        this.ended.setLongValue(millis(ended));
+        fields.add(startedPoint);
+        fields.add(startedSort);
+        fields.add(startedStored);
+        fields.add(this.ended);
+    }
+
+    private void finish(RecordingState.Texted t) {
+        entry.setLongValue(t.entry);
+        fields.add(entry);
+        text.setStringValue(t.text.text());
+        fields.add(text);
     }
 
     /** Epoch millis, or -1 when unknown or beyond what a long holds (a hostile time). */
@@ -132,7 +212,7 @@ final class IndexDocuments {
         }
     }
 
-    private static void duration(Document d, Duration duration) {
+    private void duration(Duration duration) {
         if (duration == null) {
             return;
         }
@@ -142,11 +222,13 @@ final class IndexDocuments {
         } catch (ArithmeticException e) {
             return;
         }
-        d.add(new LongPoint(IndexFields.DURATION, ms));
-        d.add(new StoredField(IndexFields.DURATION, ms));
+        durationPoint.setLongValue(ms);
+        durationStored.setLongValue(ms);
+        fields.add(durationPoint);
+        fields.add(durationStored);
     }
 
-    private static void entry(Document d, long entry) {
-        d.add(new StoredField(IndexFields.ENTRY, entry));
+    private static StringField keyword(String name) {
+        return new StringField(name, "", Field.Store.YES);
     }
 }

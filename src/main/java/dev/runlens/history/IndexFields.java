@@ -18,6 +18,8 @@ final class IndexFields {
     static final String FAMILY = "family";
     static final String FLOW = "flow";
     static final String NODE = "node";
+    /** Run documents of Space Operator: each node id the run touched (a live run's baseline contains them all). */
+    static final String FLOW_NODE = "flownode";
     static final String TIMES = "times";
     static final String STATUS = "status";
     /** Epoch millis; -1 when unknown. Points for ranges, doc values for sorting. */

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link RunHistory} answered from the history index: baselines are the newest succeeded runs of
@@ -66,6 +67,45 @@ public final class IndexedRunHistory implements RunHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("the history index could not be read", e);
         }
+    }
+
+    @Override
+    public FlowCandidates succeededRunsContaining(Set<String> nodes, RunRef except, int limit) {
+        if (nodes.isEmpty() || limit <= 0) {
+            return FlowCandidates.NONE;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(term(IndexFields.KIND, IndexFields.RUN_KIND), Occur.FILTER)
+                .add(term(IndexFields.FAMILY, Source.SPACE_OPERATOR.id()), Occur.FILTER)
+                .add(term(IndexFields.STATUS, RunStatus.SUCCEEDED.id()), Occur.FILTER);
+        for (String node : nodes) {
+            b.add(term(IndexFields.FLOW_NODE, node), Occur.FILTER);
+        }
+        if (except != null) {
+            b.add(term(IndexFields.RUN, except.runId()), Occur.MUST_NOT);
+        }
+        Query containing = b.build();
+        String flow;
+        try {
+            flow = withSearcher(s -> {
+                TopDocs top = s.search(containing, 1, new Sort(new SortField(IndexFields.STARTED, SortField.Type.LONG, true)));
+                return top.scoreDocs.length == 0 ? null : s.storedFields().document(top.scoreDocs[0].doc).get(IndexFields.FLOW);
+            });
+            if (flow == null) {
+                return FlowCandidates.NONE;
+            }
+            // Unambiguous only: a second flow that also contains the nodes leaves the choice open.
+            Query other = new BooleanQuery.Builder().add(containing, Occur.FILTER)
+                    .add(term(IndexFields.FLOW, flow), Occur.MUST_NOT).build();
+            if (withSearcher(s -> s.count(other)) > 0) {
+                return FlowCandidates.AMBIGUOUS;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the history index could not be read", e);
+        }
+        List<PastRun> runs = succeededRuns(new FlowKey(Source.SPACE_OPERATOR, flow), limit + 1).stream()
+                .filter(p -> except == null || !p.run().equals(except)).limit(limit).toList();
+        return new FlowCandidates(1, runs);
     }
 
     @Override

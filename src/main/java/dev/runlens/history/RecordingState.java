@@ -42,6 +42,8 @@ final class RecordingState {
     static final class Texted {
         final SearchText text = new SearchText();
         final long entry;
+        /** In the index since the recording was last read from its start: later writes update it. */
+        boolean written;
 
         Texted(long entry) {
             this.entry = entry;

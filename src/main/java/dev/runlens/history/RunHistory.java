@@ -1,7 +1,10 @@
 package dev.runlens.history;
 
+import dev.runlens.protocol.RunRef;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +18,15 @@ public interface RunHistory {
     /** Per node id (Lyzr: task name): its usual duration over the last {@code runs} succeeded runs. */
     Map<String, UsualDuration> usualDurations(FlowKey flow, int runs);
 
+    /**
+     * Space Operator: the flows whose node set contains every id in {@code nodes} (a live run's nodes
+     * so far), leaving out the run {@code except}; with the newest {@code limit} succeeded runs of
+     * the flow when exactly one does. A history that cannot tell answers {@link FlowCandidates#NONE}.
+     */
+    default FlowCandidates succeededRunsContaining(Set<String> nodes, RunRef except, int limit) {
+        return FlowCandidates.NONE;
+    }
+
     /** Asks {@code current} at each call: the index opens in the background, after the window asks. */
     static RunHistory deferred(Supplier<RunHistory> current) {
         return new RunHistory() {
@@ -26,6 +38,11 @@ public interface RunHistory {
             @Override
             public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
                 return current.get().usualDurations(flow, runs);
+            }
+
+            @Override
+            public FlowCandidates succeededRunsContaining(Set<String> nodes, RunRef except, int limit) {
+                return current.get().succeededRunsContaining(nodes, except, limit);
             }
         };
     }

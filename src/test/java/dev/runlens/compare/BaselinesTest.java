@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BaselinesTest {
@@ -34,6 +35,43 @@ class BaselinesTest {
         public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
             return Map.of();
         }
+    }
+
+    /** A history that knows one flow holding the nodes seen so far, or says several do. */
+    private static RunHistory containing(PastRun only, boolean ambiguous) {
+        return new RunHistory() {
+            @Override
+            public List<PastRun> succeededRuns(FlowKey flow, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
+                return Map.of();
+            }
+
+            @Override
+            public dev.runlens.history.FlowCandidates succeededRunsContaining(java.util.Set<String> nodes, RunRef except, int limit) {
+                return ambiguous ? dev.runlens.history.FlowCandidates.AMBIGUOUS : new dev.runlens.history.FlowCandidates(1, List.of(only));
+            }
+        };
+    }
+
+    @Test
+    void aLiveSpaceOperatorRunTakesTheOnlyFlowContainingItsNodesAsAProvisionalBaseline() throws IOException {
+        Run base = RecordingLoader.runs(DIR.resolve("so-baseline.jsonl")).get(0);
+        PastRun past = past(DIR.resolve("so-baseline.jsonl"), base);
+        RunRef self = new RunRef(Source.SPACE_OPERATOR, "live");
+        java.util.Set<String> first = java.util.Set.of(base.nodes().get(0));
+        FlowKey soFar = FlowKey.spaceOperator(first);
+        BaselineSearch live = Baselines.defaultFor(containing(past, false), soFar, first, true, self);
+        assertEquals(Optional.of(past), live.found());
+        assertFalse(Baselines.provisional(base, RecordingLoader.runs(DIR.resolve("so-changed.jsonl")).get(0)),
+                "a run that touched every node of the baseline's flow is compared for good");
+        assertTrue(Baselines.defaultFor(containing(past, false), soFar, first, false, self).found().isEmpty(),
+                "a finished run's node set is its flow: no wider one");
+        BaselineSearch several = Baselines.defaultFor(containing(past, true), soFar, first, true, self);
+        assertTrue(several.ambiguous() && several.found().isEmpty());
     }
 
     private static PastRun past(Path file, Run run) {

@@ -52,7 +52,9 @@ final class IndexProbe {
             StoredFields stored = s.storedFields();
             for (ScoreDoc sd : s.search(new TermQuery(new Term(IndexFields.KIND, kind)), Integer.MAX_VALUE).scoreDocs) {
                 Document d = stored.document(sd.doc);
-                out.add(ids ? d.get(IndexFields.ID)
+                // Ids are digests (not stored): what they digest, from the stored fields.
+                out.add(ids ? d.get(IndexFields.RECORDING) + "|" + d.get(IndexFields.RUN) + "|" + d.get(IndexFields.NODE) + "|"
+                        + (d.getField(IndexFields.TIMES) == null ? "" : d.getField(IndexFields.TIMES).numericValue())
                         : d.get(IndexFields.RUN) + "|" + d.get(IndexFields.NODE) + "|" + d.getField(IndexFields.TIMES).numericValue()
                         + "|" + d.get(IndexFields.STATUS));
             }

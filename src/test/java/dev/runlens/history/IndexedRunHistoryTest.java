@@ -65,6 +65,30 @@ class IndexedRunHistoryTest {
     }
 
     @Test
+    void aLiveRunsNodesSoFarFindTheOnlyFlowWhoseNodesContainThem() throws Exception {
+        Instant t = Instant.parse("2026-11-01T10:00:00Z");
+        Path a1 = HistoryRecordings.write(dir, "a1.jsonl", HistoryRecordings.v2("run-a1", t, NODES, 100, 200, 300));
+        Path a2 = HistoryRecordings.write(dir, "a2.jsonl", HistoryRecordings.v2("run-a2", t.plusSeconds(60), NODES, 100, 200, 300));
+        Path b = HistoryRecordings.write(dir, "b.jsonl", HistoryRecordings.v2("run-b", t.plusSeconds(120), List.of("fetch", "audit"), 100, 100));
+        try (HistoryIndex index = HistoryIndex.open(dir.resolve("index"))) {
+            RunHistory h = history(index, a1, a2, b);
+            FlowCandidates two = h.succeededRunsContaining(java.util.Set.of("fetch", "transfer_sol"), null, 5);
+            assertEquals(1, two.flows());
+            assertEquals(List.of("run-a2", "run-a1"), two.runs().stream().map(r -> r.run().runId()).toList());
+            assertEquals(FlowKey.spaceOperator(NODES), two.runs().get(0).flow(), "the baseline's flow is its whole node set");
+            assertEquals(List.of("run-a1"), h.succeededRunsContaining(java.util.Set.of("transfer_sol"),
+                    new dev.runlens.protocol.RunRef(Source.SPACE_OPERATOR, "run-a2"), 5).runs().stream().map(r -> r.run().runId()).toList(),
+                    "never the run itself");
+            FlowCandidates fetchOnly = h.succeededRunsContaining(java.util.Set.of("fetch"), null, 5);
+            assertTrue(fetchOnly.ambiguous(), "two flows have fetch: no choice yet");
+            assertTrue(fetchOnly.runs().isEmpty());
+            assertEquals(FlowCandidates.NONE, h.succeededRunsContaining(java.util.Set.of("fetch", "elsewhere"), null, 5));
+            assertEquals(List.of("run-b"), h.succeededRunsContaining(java.util.Set.of("audit"), null, 5).runs().stream()
+                    .map(r -> r.run().runId()).toList());
+        }
+    }
+
+    @Test
     void usualDurationsAreTheMedianAndP95OfTheLastSucceededRuns() throws Exception {
         double day = 1_790_000_000;
         Path[] files = new Path[5];

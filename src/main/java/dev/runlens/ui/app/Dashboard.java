@@ -184,6 +184,8 @@ public final class Dashboard {
         timeline.setUsual(overdue::usualFor);
         runsVm.setOverdue(overdue::overdue);
         overdue.addListener(timeline::invalidate);
+        inspectorVm.setUsual(overdue::usualFor);
+        overdue.addEvaluationListener(inspectorVm::updateOverdue);
         errorsVm.totalProperty().subscribe(n -> errorsTab.setText(n.intValue() == 0 ? "Errors" : "Errors (" + n + ")"));
         themes.themeProperty().subscribe(t -> timeline.paletteProperty().set(themes.palette()));
         zoom.install(root);

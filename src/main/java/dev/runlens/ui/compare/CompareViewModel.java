@@ -1,6 +1,7 @@
 package dev.runlens.ui.compare;
 
 import dev.runlens.compare.BaselineChoice;
+import dev.runlens.compare.BaselineSearch;
 import dev.runlens.compare.Baselines;
 import dev.runlens.compare.Comparison;
 import dev.runlens.compare.LoadedRun;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -38,9 +40,6 @@ import java.util.function.Consumer;
  * (never per event). The baseline is found in the history, or picked from it or from a file.
  */
 public final class CompareViewModel {
-    /** How often a run without a baseline asks the history again (a Space Operator run's node set grows). */
-    private static final long SEARCH_EVERY_NANOS = 1_000_000_000L;
-
     private final DashboardModel model;
     private final RunRef ref;
     private final RunHistory history;
@@ -59,8 +58,9 @@ public final class CompareViewModel {
     private LoadedRun baseline;
     private BaselineChoice choice;
     private boolean searching;
-    private long lastSearch;
     private FlowKey lastSearchedFlow;
+    /** The last search found several flows holding the live run's nodes so far. */
+    private boolean ambiguous;
     private boolean closed;
     private final Consumer<Batch> onBatch = this::batch;
 
@@ -123,7 +123,8 @@ public final class CompareViewModel {
             worker.execute(() -> readRows(copy));
         }
         if (!rows.isEmpty() || b.changedRuns().stream().anyMatch(r -> r.ref().equals(ref))) {
-            if (baseline == null && System.nanoTime() - lastSearch > SEARCH_EVERY_NANOS) {
+            // Asks again only when a Space Operator run touched a new node (its flow key changed).
+            if (baseline == null || provisional()) {
                 searchDefault();
             }
             update();
@@ -145,12 +146,26 @@ public final class CompareViewModel {
     private String headerText(Run run) {
         String self = "Run " + ref.runId() + " (" + run.status().id() + ", " + run.executions().size() + " executions)";
         if (baseline == null) {
+            if (ambiguous && !searching) {
+                return self + "  ·  no baseline yet: more than one flow in the history has the " + run.nodes().size()
+                        + " nodes this run touched so far; looking again as it touches more";
+            }
             return self + "  ·  no baseline" + (searching ? ": looking in the history…" : ": no succeeded run of this flow in the history;"
                     + " pick one");
         }
         Run b = baseline.run();
+        String how = provisional()
+                ? "the most recent succeeded run of the only flow whose nodes include the " + run.nodes().size()
+                        + " this run touched so far (provisional: " + run.nodes().size() + " of its " + b.nodes().size() + " nodes seen)"
+                : choice.text();
         return self + "  ·  baseline " + b.ref().runId() + " (" + b.status().id() + ", " + b.executions().size() + " executions) from "
-                + baseline.recording().getFileName() + ", " + choice.text();
+                + baseline.recording().getFileName() + ", " + how;
+    }
+
+    /** The default baseline was chosen from a Space Operator run's nodes so far, not its whole node set. */
+    private boolean provisional() {
+        Run run = run();
+        return baseline != null && choice == BaselineChoice.DEFAULT && run != null && Baselines.provisional(baseline.run(), run);
     }
 
     private Run run() {
@@ -164,19 +179,25 @@ public final class CompareViewModel {
             return;
         }
         FlowKey flow = Baselines.flowOf(run);
-        if (flow.equals(lastSearchedFlow)) {
+        if (flow.equals(lastSearchedFlow) || baseline != null && !provisional()) {
             return;
         }
         searching = true;
-        lastSearch = System.nanoTime();
         lastSearchedFlow = flow;
+        Set<String> nodes = Set.copyOf(run.nodes());
+        boolean live = !run.terminal();
+        LoadedRun current = baseline;
         worker.execute(() -> {
-            Optional<PastRun> found;
+            BaselineSearch search = BaselineSearch.NONE;
             Optional<LoadedRun> loaded = Optional.empty();
             String failure = null;
             try {
-                found = Baselines.defaultFor(history, flow, ref);
-                if (found.isPresent()) {
+                search = Baselines.defaultFor(history, flow, nodes, live, ref);
+                Optional<PastRun> found = search.found();
+                if (found.isPresent() && current != null && current.run().ref().equals(found.get().run())
+                        && current.recording().equals(found.get().recording())) {
+                    loaded = Optional.of(current);
+                } else if (found.isPresent()) {
                     loaded = RecordingLoader.load(found.get().recording(), found.get().run());
                 }
             } catch (IOException | RuntimeException e) {
@@ -184,15 +205,25 @@ public final class CompareViewModel {
             }
             Optional<LoadedRun> result = loaded;
             String why = failure;
+            boolean several = search.ambiguous();
             fx.accept(() -> {
                 searching = false;
+                ambiguous = several;
                 if (why != null) {
                     report(why);
                 }
                 if (result.isPresent() && (choice == null || choice == BaselineChoice.DEFAULT)) {
                     setBaseline(result.get(), BaselineChoice.DEFAULT);
                 } else {
+                    if (why == null && provisional()) {
+                        // The run touched a node its provisional baseline's flow does not have.
+                        baseline = null;
+                        choice = null;
+                    }
                     update();
+                }
+                if (!closed && (baseline == null || provisional())) {
+                    searchDefault();
                 }
             });
         });

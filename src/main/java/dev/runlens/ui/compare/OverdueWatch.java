@@ -37,6 +37,7 @@ public final class OverdueWatch {
     private final Map<FlowKey, Map<String, UsualDuration>> usual = new HashMap<>();
     private final Set<FlowKey> loading = new HashSet<>();
     private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Consumer<Instant>> evaluations = new ArrayList<>();
     private RunHistory history = RunHistory.NONE;
     private Set<RunRef> overdueRuns = Set.of();
     private long last = Long.MIN_VALUE;
@@ -79,6 +80,9 @@ public final class OverdueWatch {
         if (!found.equals(overdueRuns)) {
             overdueRuns = Set.copyOf(found);
             changed();
+        }
+        for (Consumer<Instant> l : evaluations) {
+            l.accept(now);
         }
     }
 
@@ -142,6 +146,11 @@ public final class OverdueWatch {
     /** Told when the overdue runs or the known usual durations change (FX thread). */
     public void addListener(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** Told at every evaluation (at most once a second) with its time: the inspector's running figure. */
+    public void addEvaluationListener(Consumer<Instant> listener) {
+        evaluations.add(listener);
     }
 
     private void changed() {

@@ -104,7 +104,16 @@ public final class InspectorView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.setPadding(new Insets(0, 6, 0, 6));
-        setTop(new VBox(head, subtitle, message, inputWait));
+        // A running execution past its node's usual time (decision 0053), updated once a second.
+        Label overdue = new Label();
+        overdue.setId("inspector-overdue");
+        overdue.getStyleClass().add("overdue-note");
+        overdue.textProperty().bind(vm.overdueProperty());
+        overdue.setWrapText(true);
+        overdue.visibleProperty().bind(overdue.textProperty().isNotEmpty());
+        overdue.managedProperty().bind(overdue.visibleProperty());
+        overdue.setPadding(new Insets(0, 6, 4, 6));
+        setTop(new VBox(head, subtitle, overdue, message, inputWait));
 
         inputTab.setContent(inputView);
         outputList.setId("output-list");

@@ -4,8 +4,11 @@ import dev.runlens.value.Masking;
 import dev.runlens.log.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
+import dev.runlens.compare.Overdue;
+import dev.runlens.history.UsualDuration;
 import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
+import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
@@ -29,9 +32,12 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The inspector's state for the selected execution (or, with none, the run itself). Frames are
@@ -53,6 +59,8 @@ public final class InspectorViewModel {
     private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty overdue = new SimpleStringProperty("");
+    private Function<Run, Map<String, UsualDuration>> usual = r -> Map.of();
     private final ObjectProperty<Tab> preferredTab = new SimpleObjectProperty<>(Tab.INPUT);
     private long generation;
     private boolean inFlight;
@@ -108,6 +116,7 @@ public final class InspectorViewModel {
             subtitle.set(exec.status().id() + " · node " + exec.node()
                     + (took == null ? "" : " · took " + dev.runlens.summary.Durations.format(took)));
         }
+        updateOverdue(Instant.now());
         if (fresh) {
             clear();
             preferredTab.set(exec == null ? Tab.OUTPUT : exec.status() == ExecutionStatus.FAILED ? Tab.ERRORS
@@ -269,6 +278,31 @@ public final class InspectorViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** Where the usual durations of a run's nodes come from (the overdue watch, which asks the history). */
+    public void setUsual(Function<Run, Map<String, UsualDuration>> usual) {
+        this.usual = usual;
+        updateOverdue(Instant.now());
+    }
+
+    /**
+     * Says whether the selected execution of a live run is running past its usual time ("Overdue:
+     * 3.1× its usual time (running …; usual median …, 95% within …)"), else nothing. Called at each
+     * evaluation of the overdue watch (once a second) and when the selection changes.
+     */
+    public void updateOverdue(Instant now) {
+        RunRef run = selection.run();
+        Execution exec = selection.execution();
+        TrackedRun track = run == null ? null : model.track(run);
+        Overdue o = track == null || exec == null || !track.feed().live() ? null
+                : Overdue.of(exec, usual.apply(track.run()).get(exec.node()), now);
+        overdue.set(o == null ? "" : o.detail());
+    }
+
+    /** The selected execution's overdue sentence, or empty. */
+    public StringProperty overdueProperty() {
+        return overdue;
     }
 
     public StringProperty messageProperty() {

@@ -5,6 +5,9 @@ import dev.runlens.compare.Comparison;
 import dev.runlens.compare.RecordingLoader;
 import dev.runlens.compare.Sameness;
 import dev.runlens.history.FlowKey;
+import dev.runlens.history.HistoryIndex;
+import dev.runlens.history.HistoryIndexer;
+import dev.runlens.history.IndexedRunHistory;
 import dev.runlens.history.PastRun;
 import dev.runlens.history.RunHistory;
 import dev.runlens.history.UsualDuration;
@@ -18,6 +21,7 @@ import dev.runlens.ui.dashboard.FeedItem;
 import dev.runlens.ui.rows.FrameRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +120,30 @@ class CompareViewModelTest {
                 && vm.comparisonProperty().get().rows().get(3).output() == Sameness.EQUAL);
         assertEquals(1, vm.comparisonProperty().get().firstDifferingOutput());
         assertEquals(2, vm.comparisonProperty().get().firstOutputDiff().size());
+    }
+
+    @Test
+    void aLiveRunGetsAProvisionalBaselineFromItsFirstNodeThenAFinalOneOnceItTouchedThemAll(@TempDir Path tmp) throws Exception {
+        Path recording = tmp.resolve("so-baseline.jsonl");
+        Files.copy(DIR.resolve("so-baseline.jsonl"), recording);
+        try (HistoryIndex index = HistoryIndex.open(tmp.resolve("index"))) {
+            HistoryIndexer indexer = new HistoryIndexer(index);
+            indexer.index(recording);
+            indexer.commit();
+            decoder.registerStream(9, RUN.runId());
+            List<String> lines = Files.readAllLines(DIR.resolve("so-changed.jsonl"));
+            // The flow's first node has run; its other two are to come.
+            apply(lines.subList(0, 4));
+            vm = new CompareViewModel(model, RUN, new IndexedRunHistory(index), fxQueue::add);
+            vm.start();
+            drainUntil(() -> vm.comparisonProperty().get() != null);
+            assertTrue(vm.headerProperty().get().contains("baseline aaaaaaaa-0000-4000-8000-000000000001")
+                    && vm.headerProperty().get().contains("(provisional: 1 of its 3 nodes seen)"), vm.headerProperty().get());
+            assertEquals(Sameness.EQUAL, vm.comparisonProperty().get().rows().get(0).output());
+            apply(lines.subList(4, 8));
+            drainUntil(() -> vm.headerProperty().get().endsWith("the most recent succeeded run of the same flow"));
+            assertTrue(vm.headerProperty().get().contains("baseline aaaaaaaa-0000-4000-8000-000000000001"), vm.headerProperty().get());
+        }
     }
 
     @Test
