@@ -169,6 +169,26 @@ class PackagedLauncherIT {
         assertFalse(Files.exists(runtime.resolve("man")));
     }
 
+    /** JavaFX loads its natives from beside the jar, without unpacking and hashing them at every start (decision 0058). */
+    @Test
+    void javafxNativesLieBesideTheJarAsTheJarHoldsThem() throws Exception {
+        Path app = appImage().resolve("lib/app");
+        int natives = 0;
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(app.resolve("runlens.jar").toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(jar.entries())) {
+                if (!e.getName().contains("/") && e.getName().endsWith(".so")) {
+                    natives++;
+                    Path beside = app.resolve(e.getName());
+                    assertTrue(Files.isRegularFile(beside), "no " + beside);
+                    try (var in = jar.getInputStream(e)) {
+                        assertTrue(Arrays.equals(in.readAllBytes(), Files.readAllBytes(beside)), e.getName() + " differs from the jar's");
+                    }
+                }
+            }
+        }
+        assertTrue(natives >= 5, "the jar holds JavaFX's Linux natives: " + natives);
+    }
+
     @Test
     void appImageFitsTheSizeBudget() throws Exception {
         long bytes;

@@ -50,8 +50,11 @@ public final class HistoryService implements AutoCloseable {
         return p != null && !p.isBlank() ? Path.of(p) : SessionRecorder.defaultDirectory();
     }
 
+    /** Starts the indexing thread; once closed, it stays stopped (a start that comes after the window closed). */
     public HistoryService start() {
-        thread.start();
+        if (!stopped) {
+            thread.start();
+        }
         return this;
     }
 

@@ -7,6 +7,8 @@ import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.layout.LayoutFile;
 import dev.runlens.ui.layout.LayoutKeeper;
+import dev.runlens.ui.layout.WindowLayout;
+import dev.runlens.ui.theme.Themes;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -15,6 +17,7 @@ import javafx.util.Duration;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The Runlens window: the dashboard, in demo mode, watching a server, or showing files. */
 public final class RunlensApplication extends Application {
@@ -48,15 +51,21 @@ public final class RunlensApplication extends Application {
     public void start(Stage stage) {
         LaunchOptions o = options;
         crashes = CrashHandler.install();
+        // The theme's sheet before the first control exists, so JavaFX never loads its default (Modena).
+        LayoutFile layout = LayoutFile.inDefaultLocation();
+        Optional<WindowLayout> saved = layout.read(AppLog::later);
+        Themes.useAtStart(Themes.atStart(saved.map(WindowLayout::theme).orElse(null), Platform.getPreferences().getColorScheme()));
         dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());
-        // History index (issue 18): one low-priority thread; it waits while the pump is behind.
+        // History index (issue 18): one low-priority thread; it waits while the pump is behind. It
+        // opens the Lucene index once the window is up: nothing of it shows in the first frame.
         FrameBridge frames = dashboard.bridge();
-        dashboard.useHistory(new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(),
-                () -> frames.backlog() > 1000).start());
+        HistoryService history = new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(), () -> frames.backlog() > 1000);
+        dashboard.useHistory(history);
+        AfterFirstFrames.run(history::start);
         stage.setTitle("Runlens");
         // The remembered layout (size, splits, columns, theme, time zone, zoom) before the first frame.
-        new LayoutKeeper(LayoutFile.inDefaultLocation(), dashboard.layoutParts(stage), AppLog::later).install();
+        new LayoutKeeper(layout, dashboard.layoutParts(stage), AppLog::later).install(saved);
         dashboard.attach(stage, 1440, 860);
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.

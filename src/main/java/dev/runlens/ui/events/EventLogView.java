@@ -16,7 +16,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -74,15 +74,15 @@ public final class EventLogView extends BorderPane {
 
         kind.setItems(vm.kinds());
         kind.setId("event-kind-filter");
-        kind.setTooltip(new Tooltip("Show one kind of event"));
+        LazyTooltip.set(kind, "Show one kind of event");
         node.setItems(vm.nodes());
         node.setId("event-node-filter");
-        node.setTooltip(new Tooltip("Show one node's events"));
+        LazyTooltip.set(node, "Show one node's events");
         text.setPromptText("Filter text");
         text.setId("event-text-filter");
         HBox.setHgrow(text, Priority.ALWAYS);
         follow.setId("event-follow");
-        follow.setTooltip(new Tooltip("Keep the newest event in view (L). Scrolling up turns it off."));
+        LazyTooltip.set(follow, "Keep the newest event in view (L). Scrolling up turns it off.");
         newEvents.setId("event-new");
         newEvents.getStyleClass().add("new-events");
         dev.runlens.ui.theme.Icons.on(newEvents, org.kordamp.ikonli.feather.Feather.ARROW_DOWN, false)

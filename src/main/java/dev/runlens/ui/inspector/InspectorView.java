@@ -20,7 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -94,7 +94,7 @@ public final class InspectorView extends BorderPane {
         reveal.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);
         reveal.selectedProperty().bindBidirectional(vm.revealSecretsProperty());
-        reveal.setTooltip(new Tooltip("Show values of keys that look secret (api_key, token, password…), also when copying"));
+        LazyTooltip.set(reveal, "Show values of keys that look secret (api_key, token, password…), also when copying");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(6, title, grow, busy, reveal);

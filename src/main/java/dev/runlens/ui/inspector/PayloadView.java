@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -78,9 +79,9 @@ public final class PayloadView extends BorderPane {
             b.setToggleGroup(modes);
             b.setFocusTraversable(false);
         }
-        treeMode.setTooltip(new Tooltip("Typed tree (u64, decimal, pubkey, bytes…)"));
-        plainMode.setTooltip(new Tooltip("Plain JSON"));
-        taggedMode.setTooltip(new Tooltip("Raw tagged JSON as it arrived"));
+        LazyTooltip.set(treeMode, "Typed tree (u64, decimal, pubkey, bytes…)");
+        LazyTooltip.set(plainMode, "Plain JSON");
+        LazyTooltip.set(taggedMode, "Raw tagged JSON as it arrived");
         treeMode.setSelected(true);
         search.setPromptText("Search payload (Ctrl+F)");
         search.getStyleClass().add("payload-search");
@@ -123,7 +124,7 @@ public final class PayloadView extends BorderPane {
 
     private static Button button(String label, String tip, Runnable action) {
         Button b = new Button(label);
-        b.setTooltip(new Tooltip(tip));
+        LazyTooltip.set(b, tip);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -53,7 +54,12 @@ public final class LayoutKeeper {
 
     /** Restores what the file holds (before the window shows) and saves the layout when the window closes. */
     public void install() {
-        file.read(log).ifPresent(this::apply);
+        install(file.read(log));
+    }
+
+    /** As {@link #install()}, with the layout already read from the file (the theme is needed before the window is built). */
+    public void install(Optional<WindowLayout> saved) {
+        saved.ifPresent(this::apply);
         parts.stage().addEventHandler(WindowEvent.WINDOW_HIDING, e -> save());
         // The column menu: how a table's columns are hidden and shown again.
         parts.tables().forEach(t -> t.setTableMenuButtonVisible(true));

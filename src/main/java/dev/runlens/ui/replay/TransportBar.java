@@ -11,7 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -107,7 +107,7 @@ public final class TransportBar extends VBox {
     private Button button(Ikon icon, String id, String tip, Runnable action) {
         Button b = Icons.on(new Button(tip), icon, true);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        LazyTooltip.set(b, tip);
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         return b;

@@ -8,7 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -35,14 +35,14 @@ final class RunsFilterBar extends VBox {
     private void createView() {
         text.setId("runs-filter");
         text.setPromptText("Filter runs: id, flow, node");
-        text.setTooltip(new Tooltip("Shows the runs whose id, flow name or node ids contain this text"));
+        LazyTooltip.set(text, "Shows the runs whose id, flow name or node ids contain this text");
         status.getItems().addAll(null, RunStatus.FAILED, RunStatus.RUNNING, RunStatus.SUCCEEDED);
         protocol.getItems().addAll(null, Source.SPACE_OPERATOR, Source.LYZR);
         connection.getItems().add(null);
         sort.setId("runs-sort");
         sort.getItems().setAll(RunSort.values());
         sort.setValue(vm.sortProperty().get());
-        sort.setTooltip(new Tooltip("Order of the runs"));
+        LazyTooltip.set(sort, "Order of the runs");
         FlowPane choices = new FlowPane(4, 4, status, protocol, connection, sort);
         setSpacing(4);
         getChildren().setAll(text, choices);

@@ -32,9 +32,12 @@ public final class TextZoom {
         return new TextZoom(Font.getDefault().getSize());
     }
 
-    /** Sets the root's font size now and at every change. */
+    /** Sets the root's font size, and the icons' size ({@link Icons}), now and at every change. */
     public void install(Parent root) {
-        factor.subscribe(f -> root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", fontSize())));
+        factor.subscribe(f -> {
+            root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", fontSize()));
+            Icons.textSize(fontSize());
+        });
     }
 
     /** The factor, 1 for the desktop's size. */

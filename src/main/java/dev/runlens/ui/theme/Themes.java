@@ -11,8 +11,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,12 +24,6 @@ public final class Themes {
     public enum Theme { LIGHT, DARK }
 
     private static final String COMMON = Objects.requireNonNull(Themes.class.getResource("runlens.css"), "runlens.css").toExternalForm();
-    /**
-     * ControlsFX adds its notification style sheet to the owner's scene when the first notification
-     * shows, which restyles the whole window in that frame. Installed from the start, it is already
-     * there; ours come after it, so they can override it. Looked up by name: absent without ControlsFX.
-     */
-    private static final URL NOTIFICATIONS = Themes.class.getClassLoader().getResource("org/controlsfx/control/notificationpopup.css");
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     /** The operator's own choice, or null while the theme follows the desktop. */
@@ -100,18 +92,41 @@ public final class Themes {
 
     /** The style sheets a Runlens window carries over the theme. */
     static List<String> sceneSheets() {
-        List<String> sheets = new ArrayList<>(2);
-        if (NOTIFICATIONS != null) {
-            sheets.add(NOTIFICATIONS.toExternalForm());
+        return List.of(COMMON);
+    }
+
+    /**
+     * The theme a window starts with: the operator's remembered choice ({@code "light"} or
+     * {@code "dark"}, as the saved layout holds it), else the desktop's scheme.
+     */
+    public static Theme atStart(String remembered, ColorScheme desktop) {
+        for (Theme t : Theme.values()) {
+            if (t.name().equalsIgnoreCase(remembered)) {
+                return t;
+            }
         }
-        sheets.add(COMMON);
-        return sheets;
+        return of(desktop);
+    }
+
+    /**
+     * Makes {@code t}'s sheet the user-agent sheet before the window builds its first control. The
+     * first control class to initialize otherwise loads Modena, JavaFX's default, which the theme then
+     * replaces: one style sheet parsed at start-up for nothing.
+     */
+    public static void useAtStart(Theme t) {
+        useSheet(t);
+    }
+
+    private static void useSheet(Theme t) {
+        // The binary form: parsed faster than the CSS text at start-up.
+        String sheet = t == Theme.DARK ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(sheet);
+        }
     }
 
     private static void apply(Scene scene, Theme t) {
-        // The binary form: parsed faster than the CSS text at start-up.
-        Application.setUserAgentStylesheet(t == Theme.DARK ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        useSheet(t);
         List<String> sheets = sceneSheets();
         if (!scene.getStylesheets().equals(sheets)) {
             scene.getStylesheets().setAll(sheets);

@@ -105,6 +105,27 @@ class ThemeAndZoomUiTest {
         assertEquals(desktop * 2.5, dashboard.zoom().fontSize(), 1e-9, "zoom stops at its largest step");
     }
 
+    @Test
+    void iconsGrowAndShrinkWithTheZoom() throws Exception {
+        // The timeline's Fit button is in the window from the start.
+        org.kordamp.ikonli.javafx.FontIcon icon = fx(() -> (org.kordamp.ikonli.javafx.FontIcon) dashboard.root().lookupAll(".ikonli-font-icon")
+                .stream().filter(javafx.scene.Node::isVisible).findFirst().orElseThrow());
+        double sizeBefore = fx(icon::getIconSize);
+        double heightBefore = fx(() -> icon.getBoundsInParent().getHeight());
+        assertTrue(heightBefore > 0, "the icon has a box");
+        fx(() -> dashboard.zoom().in());
+        fx(() -> dashboard.zoom().in());
+        WaitForAsyncUtils.waitForFxEvents();
+        double sizeZoomed = fx(icon::getIconSize);
+        double heightZoomed = fx(() -> icon.getBoundsInParent().getHeight());
+        assertTrue(sizeZoomed >= sizeBefore * 1.2, "at 125 % the icon's size grows with the text: " + sizeBefore + " -> " + sizeZoomed);
+        assertTrue(heightZoomed >= heightBefore * 1.15, "and so does its box: " + heightBefore + " -> " + heightZoomed);
+        fx(() -> dashboard.zoom().reset());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(sizeBefore, fx(icon::getIconSize), 0.5, "Ctrl+0: the icon's size of before");
+        assertEquals(Math.round(dashboard.zoom().fontSize() * 18 / 14), sizeBefore, 1e-9, "icons are Primer's 18 px beside 14 px text");
+    }
+
     private static String px(double size) {
         return String.format(java.util.Locale.ROOT, "%.2fpx", size);
     }
