@@ -32,8 +32,9 @@ public final class Bench {
                 case "startup" -> StartupBench.run();
                 case "history" -> HistoryIndexBench.run();
                 case "replay" -> ReplayBench.run();
+                case "seek" -> SeekBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, runs, startup, history, replay, all)");
+                        + " (decode, largelog, ingest, ui, runs, startup, history, replay, seek, all)");
             }
         }
     }

@@ -86,6 +86,7 @@ public final class RunlensApplication extends Application {
         stage.setOnHidden(e -> shutDown());
         stage.show();
         StartupProbe.installIfRequested();
+        SeekProbe.installIfRequested(dashboard);
     }
 
     /**
