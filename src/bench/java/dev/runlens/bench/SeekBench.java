@@ -49,7 +49,8 @@ final class SeekBench {
     private static void seek(String label, int round, Path log, int seeks, boolean launcher) throws Exception {
         Path probe = Path.of("target", "bench", "seek-" + (launcher ? "launcher" : "jar") + ".csv").toAbsolutePath();
         Files.deleteIfExists(probe);
-        List<String> options = List.of("-Drunlens.seekProbe=" + probe, "-Drunlens.seekProbe.seeks=" + seeks);
+        List<String> options = new ArrayList<>(List.of("-Drunlens.seekProbe=" + probe, "-Drunlens.seekProbe.seeks=" + seeks));
+        options.addAll(Isolated.historyOptions());
         // Played in real time while it is indexed (the probe pauses it): the seeks are what is measured.
         String[] args = {"open", "--speed", "realtime", log.toString()};
         String loadBefore = Machine.load();
