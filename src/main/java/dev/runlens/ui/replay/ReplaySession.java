@@ -199,7 +199,8 @@ public final class ReplaySession implements AutoCloseable {
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
     private void learnMeta(int i) {
         try {
-            SessionMeta.register(SessionLineParser.meta(texts.text(i)), decoder);
+            // Skipped lines are far apart: one positional read each, not a block each.
+            SessionMeta.register(SessionLineParser.meta(index.frames().text(i)), decoder);
         } catch (IOException e) {
             // An unreadable meta line teaches nothing; the frames it would have explained show as malformed.
         }
