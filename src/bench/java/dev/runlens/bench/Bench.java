@@ -33,8 +33,9 @@ public final class Bench {
                 case "history" -> HistoryIndexBench.run();
                 case "uiindex" -> UiIndexingBench.run();
                 case "replay" -> ReplayBench.run();
+                case "seek" -> SeekBench.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name
-                        + " (decode, largelog, ingest, ui, runs, startup, history, uiindex, replay, all)");
+                        + " (decode, largelog, ingest, ui, runs, startup, history, uiindex, replay, seek, all)");
             }
         }
     }

@@ -39,7 +39,11 @@ public final class FrameStore {
         if ((flags & EntryTable.SPOOLED) != 0) {
             return index.spool().read(offset, length);
         }
-        String line = new String(FileRange.read(channel(), offset, length), StandardCharsets.UTF_8);
+        return fromLine(flags, offset, new String(FileRange.read(channel(), offset, length), StandardCharsets.UTF_8));
+    }
+
+    /** The entry's text from its line as read from the log (a BOM at the file's start dropped, a session line unwrapped). */
+    static String fromLine(int flags, long offset, String line) throws IOException {
         if (offset == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
             line = line.substring(1);
         }
@@ -47,6 +51,11 @@ public final class FrameStore {
             return SessionLineParser.frameText(line);
         }
         return line;
+    }
+
+    /** A reader of entries in file order for one thread (the replay worker playing forwards): one read per block, not per entry. */
+    public SequentialTexts sequential() {
+        return new SequentialTexts(index, this);
     }
 
     /**
@@ -69,7 +78,7 @@ public final class FrameStore {
         return new ReceivedFrame(e.sequence(), e.receivedAt(), text, event, e.offset());
     }
 
-    private synchronized FileChannel channel() throws IOException {
+    synchronized FileChannel channel() throws IOException {
         if (log == null) {
             log = FileChannel.open(file, StandardOpenOption.READ);
         }

@@ -95,6 +95,7 @@ public final class RunlensApplication extends Application {
         stage.setOnHidden(e -> shutDown());
         stage.show();
         StartupProbe.installIfRequested();
+        SeekProbe.installIfRequested(dashboard);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.runlens.ui.bridge.PulseStats;
 import dev.runlens.ui.dashboard.DashboardModel;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -40,6 +41,19 @@ final class StatsWriter {
         root.put("drain_ms", round(pulses.maxDrainMs()));
         root.put("gap_max_at_ms", round(pulses.maxAtMs()));
         root.put("gap_ms_max_after_first_frame", round(pulses.maxAfterFirstFrame()));
+        // Work counts, steadier than wall times on a shared machine: the process's CPU time, the
+        // collector's, and the heap still in use after a full collection at the end (what the window
+        // keeps, unlike heap_peak_mb, which follows the collector's young-generation sizing).
+        root.put("process_cpu_s", round(ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0)));
+        long gcs = 0;
+        long gcMs = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcs += Math.max(0, gc.getCollectionCount());
+            gcMs += Math.max(0, gc.getCollectionTime());
+        }
+        root.put("gc_count", gcs);
+        root.put("gc_ms", gcMs);
+        root.put("live_heap_mb", round(liveHeapMb()));
         return root;
     }
 
@@ -55,6 +69,17 @@ final class StatsWriter {
             }
         }
         return peak / (1024.0 * 1024.0);
+    }
+
+    /**
+     * The heap in use after a full collection: what the window still holds (index, model, rows).
+     * Only here, at exit with {@code --stats-out}: a collection of a few hundred MB takes a moment.
+     * (The pools' own after-collection figures are not it: G1 updates its old generation's only
+     * at mixed and full collections.)
+     */
+    static double liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
     private static double round(double v) {

@@ -108,6 +108,16 @@ public final class ReplayController {
         }
     }
 
+    /** What the active file's last restored seek cost the worker and the FX thread, or null before any. */
+    public SeekWork lastSeekWork() {
+        Transport t = active.get();
+        if (t == null || lastRestoreNanos == 0) {
+            return null;
+        }
+        return new SeekWork(t.session.lastBuildNanos / 1e6, t.session.lastBuildCpuNanos / 1e6, lastRestoreNanos / 1e6,
+                lastRestoreCpuNanos / 1e6);
+    }
+
     /** Told about the indexing of every file opened from now on, on the indexing thread (tests). */
     void watchIndexing(dev.runlens.replay.IndexListener listener) {
         opener.watch(listener);

@@ -12,6 +12,7 @@ import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
 import dev.runlens.replay.ReplayIndex;
+import dev.runlens.replay.SequentialTexts;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.dashboard.ErrorEntry;
 import dev.runlens.ui.dashboard.ErrorKind;
@@ -64,6 +65,8 @@ public final class ReplaySession implements AutoCloseable {
     private final AtomicInteger requested = new AtomicInteger();
     private final AtomicBoolean seekAsked = new AtomicBoolean();
     private final IndexedFeed frames;
+    /** The worker's reader of entry texts: block reads while it plays forwards. */
+    private final SequentialTexts texts;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final FrameDecoder decoder = new FrameDecoder();
     private final List<ForwardJump.Problem> problems = new ArrayList<>();
@@ -79,6 +82,7 @@ public final class ReplaySession implements AutoCloseable {
         this.onFailure = onFailure;
         this.engine = new ReplayEngine(index);
         this.frames = new IndexedFeed(index);
+        this.texts = index.frames().sequential();
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "runlens-replay-" + feed.id());
             t.setDaemon(true);
@@ -190,6 +194,7 @@ public final class ReplaySession implements AutoCloseable {
     /** Skipped meta lines: the decoder must still learn the streams they subscribe to. */
     private void learnMeta(int i) {
         try {
+            // Skipped lines are far apart: one positional read each, not a block each.
             SessionMeta.register(SessionLineParser.meta(index.frames().text(i)), decoder);
         } catch (IOException e) {
             // An unreadable meta line teaches nothing; the frames it would have explained show as malformed.
@@ -222,14 +227,14 @@ public final class ReplaySession implements AutoCloseable {
             at = Instant.now();
         }
         if (kind == EntryKind.META) {
-            meta(index.frames().text(i), at);
+            meta(texts.text(i), at);
         } else if (kind == EntryKind.CORRUPT) {
             String message = index.malformed().stream().filter(m -> m.index() == i).map(MalformedEntry::reason).findFirst()
                     .orElse("unreadable piece of the file at entry " + i);
             problems.add(new ForwardJump.Problem(i, ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, message)));
             bridge.problem(feed, message);
         } else {
-            String text = index.frames().text(i);
+            String text = texts.text(i);
             ProtocolEvent event = decoder.decode(text);
             if (event instanceof MalformedFrame m) {
                 problems.add(new ForwardJump.Problem(i, ErrorEntry.malformed(at, feed, m)));

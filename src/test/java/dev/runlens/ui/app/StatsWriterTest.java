@@ -25,7 +25,9 @@ class StatsWriterTest {
         pulses.drained(40_000_000);
         JsonNode stats = StatsWriter.stats(model, pulses);
         assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms", "gap_max_at_ms",
-                "gap_ms_max_after_first_frame"), names(stats));
+                "gap_ms_max_after_first_frame", "process_cpu_s", "gc_count", "gc_ms", "live_heap_mb"), names(stats));
+        assertTrue(stats.get("process_cpu_s").asDouble() > 0, "this JVM has used some CPU");
+        assertTrue(stats.get("gc_count").asLong() >= 0 && stats.get("live_heap_mb").asDouble() >= 0);
         assertEquals(40.0, stats.get("drain_ms").asDouble(), 1e-9);
         assertEquals(10, stats.get("events_applied").asLong());
         assertEquals(List.of("run_id", "status", "events"), names(stats.get("runs").get(0)));

@@ -1,0 +1,30 @@
+package dev.runlens.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The replay benchmarks' window gets an empty sessions folder and its own history index: the
+ * window's history indexer otherwise indexes every recording in the user's sessions folder while
+ * the replay is measured (on the shared benchmark machine, gigabytes that other benchmarks
+ * recorded; in a JFR recording of {@code -Dbench=replay} it took a sixth of the process's CPU).
+ */
+final class Isolated {
+    private Isolated() {
+    }
+
+    /** {@code -Drunlens.sessions.dir} (empty) and {@code -Drunlens.cache.dir} under {@code target/bench}. */
+    static List<String> historyOptions() {
+        Path base = Path.of("target", "bench", "isolated").toAbsolutePath();
+        try {
+            Files.createDirectories(base.resolve("sessions"));
+            Files.createDirectories(base.resolve("cache"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-Drunlens.sessions.dir=" + base.resolve("sessions"), "-Drunlens.cache.dir=" + base.resolve("cache"));
+    }
+}

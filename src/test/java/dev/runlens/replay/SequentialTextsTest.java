@@ -1,0 +1,75 @@
+package dev.runlens.replay;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Block reads give every entry the text a positional read gives it, in any order and in every log form. */
+class SequentialTextsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEntryReadsAsTheStoreReadsItForwardsAndInAnyOrder() throws IOException {
+        Path mixed = TestLogs.mixed(dir, 3_000);
+        try (ReplayIndex index = ReplayIndex.open(mixed).awaitDone()) {
+            assertTrue(Files.size(mixed) > 2L * SequentialTexts.BLOCK, "the log spans several blocks");
+            SequentialTexts texts = index.frames().sequential();
+            for (int i = 0; i < index.size(); i++) {
+                assertEquals(storeText(index, i), texts.text(i), "entry " + i);
+            }
+            SplittableRandom random = new SplittableRandom(5);
+            for (int k = 0; k < 500; k++) {
+                int i = random.nextInt(index.size());
+                assertEquals(storeText(index, i), texts.text(i), "entry " + i + " out of order");
+            }
+        }
+    }
+
+    @Test
+    void spooledFormsAndLinesLongerThanABlockReadThroughTheStore() throws IOException {
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            frames.add("{\"event\":\"log\",\"data\":{\"content\":\"" + "é".repeat(i == 2 ? SequentialTexts.BLOCK : 10) + i + "\"}}");
+        }
+        for (Path form : List.of(TestLogs.jsonLines(dir, frames), TestLogs.pretty(dir, frames))) {
+            try (ReplayIndex index = ReplayIndex.open(form).awaitDone()) {
+                assertNull(index.failure(), form.toString());
+                SequentialTexts texts = index.frames().sequential();
+                assertEquals(frames.size(), index.size());
+                for (int i = 0; i < index.size(); i++) {
+                    assertEquals(ReplayIndexTest.Json0.compact(frames.get(i)), ReplayIndexTest.Json0.compact(texts.text(i)), form + " entry " + i);
+                    assertEquals(storeText(index, i), texts.text(i), form + " entry " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileCutAfterIndexingSaysSoInsteadOfReadingPastItsEnd() throws IOException {
+        Path log = TestLogs.jsonLines(dir, List.of("{\"event\":\"a\"}", "{\"event\":\"b\"}", "{\"event\":\"c\"}"));
+        try (ReplayIndex index = ReplayIndex.open(log).awaitDone()) {
+            byte[] bytes = Files.readAllBytes(log);
+            Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 8));
+            SequentialTexts texts = index.frames().sequential();
+            assertEquals("{\"event\":\"a\"}", texts.text(0));
+            IOException e = assertThrows(IOException.class, () -> texts.text(2));
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        }
+    }
+
+    private static String storeText(ReplayIndex index, int i) throws IOException {
+        return index.frames().text(i);
+    }
+}
