@@ -40,6 +40,9 @@ final class StatsWriter {
         root.put("drain_ms", round(pulses.maxDrainMs()));
         root.put("gap_max_at_ms", round(pulses.maxAtMs()));
         root.put("gap_ms_max_after_first_frame", round(pulses.maxAfterFirstFrame()));
+        // CPU time of the FX and render threads: the window's work, whatever else the machine runs.
+        root.put("fx_cpu_ms", round(pulses.fxCpuMs()));
+        root.put("render_cpu_ms", round(pulses.renderCpuMs()));
         return root;
     }
 
