@@ -155,9 +155,10 @@ public final class DashboardModel {
     }
 
     private void applyEvent(FeedItem.FrameItem f, RunEvent e, Pending p) {
-        boolean wasTerminal = model.run(e.run()) != null && model.run(e.run()).terminal();
         RunModel.Change c = model.apply(e);
         Run run = c.run();
+        // Terminal before this event: ended by it, or ended earlier (looked up once, in apply).
+        boolean wasTerminal = run.terminal() && !c.ended();
         TrackedRun track = track(run, f.feed());
         p.changed.add(run);
         Execution exec = c.execution();
