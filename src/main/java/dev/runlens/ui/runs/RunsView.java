@@ -42,6 +42,8 @@ public final class RunsView extends BorderPane {
      */
     private final PauseTransition redrawCounts = new PauseTransition(COUNTS_EVERY);
     static final Duration COUNTS_EVERY = Duration.millis(250);
+    /** The narrowest the pane gets, in units of its text size. */
+    static final double MIN_WIDTH_EM = 200 / 13.0;
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -61,9 +63,11 @@ public final class RunsView extends BorderPane {
             return c;
         });
         list.setPlaceholder(noRuns);
-        setTop(new VBox(4, title, new RunsFilterBar(vm)));
+        RunsFilterBar filters = new RunsFilterBar(vm);
+        setTop(new VBox(4, title, filters));
         setCenter(list);
-        setMinWidth(200);
+        // 200 px at the default 13 px text, and as much more as the text is zoomed.
+        minWidthProperty().bind(filters.textFont().map(f -> Math.ceil(MIN_WIDTH_EM * f.getSize())));
         clock.setCycleCount(Timeline.INDEFINITE);
         redrawCounts.setOnFinished(e -> redrawAll());
     }
