@@ -17,7 +17,8 @@ import java.util.Map;
  * (the simulator's {@code startManyRuns}: one event of each run in turn), headless. Target: pulse
  * gap p99 ≤ 33 ms; also reported: max, backlog, every event applied, heap peak. Started as users
  * start it, {@code bin/Runlens} (skipped when the app image is not built) and {@code java -jar}
- * ({@code -Drunlens.bench.via=launcher|jar} for one of them). Baseline, in the same run: the same
+ * ({@code -Drunlens.bench.via=launcher|jar} for one of them; {@code model}: no window, the CPU time of applying
+ * in this JVM, {@link RunsApplyBench}). Baseline, in the same run: the same
  * 1,000 runs at 200 events/s in all for as long. {@code -Drunlens.bench.runs}, {@code .rate} and
  * {@code .seconds} change the load.
  */
@@ -31,6 +32,10 @@ final class RunsLoadBench {
         int seconds = Integer.getInteger("runlens.bench.seconds", 30);
         Files.createDirectories(Path.of("target", "bench"));
         String via = System.getProperty("runlens.bench.via", "both");
+        if (via.equals("model")) {
+            RunsApplyBench.run(runs, rate, seconds);
+            return;
+        }
         List<String> ways = new ArrayList<>();
         if (Launchers.built(Launchers.window()) && !via.equals("jar")) {
             ways.add("launcher");
@@ -60,13 +65,15 @@ final class RunsLoadBench {
         JsonNode bfx = base.path("fx");
         System.out.println("stats (" + label(way) + "): " + Json.compact(s));
         System.out.printf("RESULT runs (%s): %,d runs, %,d events at %,d/s in all; applied %,d (%s); pulse gap p50 %.1f ms, "
-                        + "p99 %.1f ms (target 33), max %.1f ms; max backlog %,d; heap peak %.0f MB; "
+                        + "p99 %.1f ms (target 33), max %.1f ms; max backlog %,d; drained %s after the burst; heap peak %.0f MB; "
+                        + "CPU: FX thread %.1f s, render thread %.1f s; "
                         + "baseline (the same runs at 200 events/s): pulse gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, heap peak %.0f MB; "
                         + "load %s before, %s after%n",
                 label(way), runs, events, rate, s.path("events_applied").asLong(),
                 s.path("events_applied").asLong() == events ? "all" : "MISSING EVENTS",
                 fx.path("gap_ms_p50").asDouble(), fx.path("gap_ms_p99").asDouble(), fx.path("gap_ms_max").asDouble(),
-                s.path("max_backlog").asLong(), s.path("heap_peak_mb").asDouble(),
+                s.path("max_backlog").asLong(), s.has("drain_ms") ? s.get("drain_ms").asLong() + " ms" : "(not reported)",
+                s.path("heap_peak_mb").asDouble(), s.path("fx_cpu_ms").asDouble() / 1000, s.path("render_cpu_ms").asDouble() / 1000,
                 bfx.path("gap_ms_p50").asDouble(), bfx.path("gap_ms_p99").asDouble(), bfx.path("gap_ms_max").asDouble(),
                 base.path("heap_peak_mb").asDouble(), loadBefore, Machine.load());
     }

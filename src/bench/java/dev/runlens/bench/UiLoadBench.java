@@ -85,7 +85,7 @@ final class UiLoadBench {
         System.out.println("stats (" + way.label + "): " + Json.compact(s));
         System.out.printf("RESULT ui (%s): %,d events at %,d/s; applied %,d (%s); pulse gap p50 %.1f ms, p99 %.1f ms (target 33), "
                         + "max %.1f ms %.1f s after the first pulse, %.1f ms after the first frame was painted; max backlog %,d; "
-                        + "drained %s after the burst; heap peak %.0f MB; "
+                        + "drained %s after the burst; heap peak %.0f MB; CPU: FX thread %.1f s, render thread %.1f s; "
                         + "baseline (the same window at 200 events/s for as long): pulse gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                         + "load %s before, %s after%n",
                 way.label, events, rate, s.path("events_applied").asLong(),
@@ -94,6 +94,7 @@ final class UiLoadBench {
                 s.path("gap_max_at_ms").asDouble() / 1000, s.path("gap_ms_max_after_first_frame").asDouble(),
                 s.path("max_backlog").asLong(),
                 s.has("drain_ms") ? s.get("drain_ms").asLong() + " ms" : "(not reported)", s.path("heap_peak_mb").asDouble(),
+                s.path("fx_cpu_ms").asDouble() / 1000, s.path("render_cpu_ms").asDouble() / 1000,
                 bfx.path("gap_ms_p50").asDouble(), bfx.path("gap_ms_p99").asDouble(), bfx.path("gap_ms_max").asDouble(),
                 loadBefore, Machine.load());
     }

@@ -25,13 +25,21 @@ public final class RunModel {
     private final List<Run> order = new ArrayList<>();
     private long applied;
 
-    /** What one event changed: its run, and the execution it touched (or null). */
-    public record Change(Run run, Execution execution) {
+    /**
+     * What one event changed: its run, the execution it touched (or null), and whether it ended the
+     * run (it was not terminal before): the caller needs no second look-up of the run to know.
+     */
+    public record Change(Run run, Execution execution, boolean ended) {
+        public Change(Run run, Execution execution) {
+            this(run, execution, false);
+        }
     }
 
     public Change apply(RunEvent event) {
         Run run = runOf(event.run());
-        return new Change(run, applyTo(run, event));
+        boolean wasTerminal = run.terminal;
+        Execution touched = applyTo(run, event);
+        return new Change(run, touched, !wasTerminal && run.terminal);
     }
 
     /**

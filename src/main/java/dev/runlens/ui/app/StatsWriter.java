@@ -54,6 +54,9 @@ final class StatsWriter {
         root.put("gc_count", gcs);
         root.put("gc_ms", gcMs);
         root.put("live_heap_mb", round(liveHeapMb()));
+        // CPU time of the FX and render threads: the window's work, whatever else the machine runs.
+        root.put("fx_cpu_ms", round(pulses.fxCpuMs()));
+        root.put("render_cpu_ms", round(pulses.renderCpuMs()));
         return root;
     }
 

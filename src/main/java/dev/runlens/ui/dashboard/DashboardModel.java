@@ -38,6 +38,8 @@ public final class DashboardModel {
     /** Feeds replayed from an indexed file: their runs' rows are views over the index. */
     private final Map<Feed, IndexedFeed> indexedFeeds = new java.util.HashMap<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
+    /** The stored rows' texts of every run, in one arena (a run's own arena was its costliest part with many runs). */
+    private final dev.runlens.ui.rows.RunRows.Texts liveTexts = new dev.runlens.ui.rows.RunRows.Texts();
     private final List<Consumer<Batch>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
     private long frames;
@@ -155,9 +157,10 @@ public final class DashboardModel {
     }
 
     private void applyEvent(FeedItem.FrameItem f, RunEvent e, Pending p) {
-        boolean wasTerminal = model.run(e.run()) != null && model.run(e.run()).terminal();
         RunModel.Change c = model.apply(e);
         Run run = c.run();
+        // Terminal before this event: ended by it, or ended earlier (looked up once, in apply).
+        boolean wasTerminal = run.terminal() && !c.ended();
         TrackedRun track = track(run, f.feed());
         p.changed.add(run);
         Execution exec = c.execution();
@@ -189,7 +192,7 @@ public final class DashboardModel {
         TrackedRun t = tracks.get(run.ref());
         if (t == null) {
             IndexedFeed source = indexedFeeds.get(feed);
-            t = source == null ? TrackedRun.live(run, feed) : TrackedRun.indexed(run, feed, source, 0);
+            t = source == null ? TrackedRun.live(run, feed, liveTexts) : TrackedRun.indexed(run, feed, source, 0);
             tracks.put(run.ref(), t);
         } else if (t.run() != run) {
             // A run restored by a replay seek is shared with the replay's snapshots until its first change.

@@ -33,9 +33,9 @@ public final class TrackedRun {
         this.rows = rows;
     }
 
-    /** A run seen for the first time: its rows are stored as they come. */
-    static TrackedRun live(Run run, Feed feed) {
-        return new TrackedRun(run, feed, RunRows.stored(run));
+    /** A run seen for the first time: its rows are stored as they come, their texts in {@code texts}. */
+    static TrackedRun live(Run run, Feed feed, RunRows.Texts texts) {
+        return new TrackedRun(run, feed, RunRows.stored(run, texts));
     }
 
     /** A replayed run's track showing its events below entry {@code position} of {@code source}'s index. */

@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import dev.runlens.ui.controls.LazyTooltip;
+import javafx.scene.control.Control;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -17,7 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The runs list's filter (text, status, protocol, connection) and sort. Each choice goes straight to the view model. */
+/**
+ * The runs list's filter (text, status, protocol, connection) and sort. Each choice goes straight to
+ * the view model. The text takes the pane's width (its prompt no longer sets its minimum); the four
+ * choices wrap onto as many rows as the pane's width needs, each at its own width but never wider
+ * than the pane, so that every control stays whole and reachable however narrow the pane is.
+ */
 final class RunsFilterBar extends VBox {
     private final RunsViewModel vm;
     private final TextField text = new TextField();
@@ -43,7 +49,14 @@ final class RunsFilterBar extends VBox {
         sort.getItems().setAll(RunSort.values());
         sort.setValue(vm.sortProperty().get());
         LazyTooltip.set(sort, "Order of the runs");
+        // The prompt would otherwise make the field's minimum as wide as the prompt, wider than a narrow pane.
+        text.setMinWidth(0);
         FlowPane choices = new FlowPane(4, 4, status, protocol, connection, sort);
+        for (Control c : List.of(status, protocol, connection, sort)) {
+            // Never wider than the pane: a choice alone on its row is shortened rather than cut off.
+            c.setMinWidth(0);
+            c.maxWidthProperty().bind(choices.widthProperty());
+        }
         setSpacing(4);
         getChildren().setAll(text, choices);
     }
@@ -64,6 +77,11 @@ final class RunsFilterBar extends VBox {
         });
     }
 
+    /** The font of the filter's text (the window's text size, zoom included). */
+    javafx.beans.value.ObservableValue<javafx.scene.text.Font> textFont() {
+        return text.fontProperty();
+    }
+
     /** A choice whose empty value (null) reads {@code any}. */
     private static <T> ComboBox<T> choice(String id, String any, Function<T, String> label) {
         ObservableList<T> items = FXCollections.observableArrayList();
@@ -81,7 +99,6 @@ final class RunsFilterBar extends VBox {
                 return null;
             }
         });
-        box.setMaxWidth(140);
         return box;
     }
 }

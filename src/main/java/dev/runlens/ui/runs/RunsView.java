@@ -19,16 +19,14 @@ import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The runs list (left). Cells show status icon and colour, elapsed time ticking, counts, connection.
- * The list holds each run's reference, which never changes, and its cells draw the run's latest
- * row: a batch redraws the cells of the runs it changed, instead of replacing list items (which
- * cleared and restored the selection, restyling the cell, on every pulse), and the clock redraws
- * the visible cells once a second instead of rebuilding them.
+ * The list holds each run's reference, which never changes, and its cells draw the run as it is
+ * now: a run that changed status is redrawn at once, counters at most four times a second (only the
+ * visible cells, whatever the number of runs), instead of replacing list items (which cleared and
+ * restored the selection, restyling the cell, on every pulse); the clock redraws them once a second.
  */
 public final class RunsView extends BorderPane {
     private final RunsViewModel vm;
@@ -38,13 +36,14 @@ public final class RunsView extends BorderPane {
     private final List<RunCell> cells = new ArrayList<>();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> redrawAll()));
     /**
-     * Runs whose counts changed and whose cells wait for the next redraw. A live run changes in
-     * every pulse; redrawing its cell that often re-measured the cell and every pane above it each
-     * frame, for counters nobody can read at 60 a second. A change of status is drawn at once.
+     * Redraws the visible cells when counters moved. A live run changes in every pulse; redrawing
+     * its cell that often re-measured the cell and every pane above it each frame, for counters
+     * nobody can read at 60 a second. A change of status is drawn at once.
      */
-    private final Set<RunRef> stale = new LinkedHashSet<>();
-    private final PauseTransition redrawStale = new PauseTransition(COUNTS_EVERY);
+    private final PauseTransition redrawCounts = new PauseTransition(COUNTS_EVERY);
     static final Duration COUNTS_EVERY = Duration.millis(250);
+    /** The narrowest the pane gets, in units of its text size. */
+    static final double MIN_WIDTH_EM = 200 / 13.0;
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -64,15 +63,13 @@ public final class RunsView extends BorderPane {
             return c;
         });
         list.setPlaceholder(noRuns);
-        setTop(new VBox(4, title, new RunsFilterBar(vm)));
+        RunsFilterBar filters = new RunsFilterBar(vm);
+        setTop(new VBox(4, title, filters));
         setCenter(list);
-        setMinWidth(200);
+        // 200 px at the default 13 px text, and as much more as the text is zoomed.
+        minWidthProperty().bind(filters.textFont().map(f -> Math.ceil(MIN_WIDTH_EM * f.getSize())));
         clock.setCycleCount(Timeline.INDEFINITE);
-        redrawStale.setOnFinished(e -> {
-            List<RunRef> due = List.copyOf(stale);
-            stale.clear();
-            due.forEach(this::redraw);
-        });
+        redrawCounts.setOnFinished(e -> redrawAll());
     }
 
     private void initListeners() {
@@ -85,26 +82,22 @@ public final class RunsView extends BorderPane {
             }
         });
         vm.rows().addListener((ListChangeListener<RunRow>) c -> {
+            // A row is taken again only when its run's status, end or connection changed: drawn at once.
             boolean structural = false;
             while (c.next()) {
                 if (c.wasReplaced() && c.getAddedSize() == c.getRemovedSize()) {
-                    List<? extends RunRow> before = c.getRemoved();
-                    List<? extends RunRow> after = c.getAddedSubList();
-                    for (int k = 0; k < after.size(); k++) {
-                        RunRow r = after.get(k);
-                        if (r.status() != before.get(k).status()) {
-                            stale.remove(r.ref());
-                            redraw(r.ref());
-                        } else if (stale.add(r.ref()) && redrawStale.getStatus() != Animation.Status.RUNNING) {
-                            redrawStale.playFromStart();
-                        }
-                    }
+                    c.getAddedSubList().forEach(r -> redraw(r.ref()));
                 } else if (c.wasAdded() || c.wasRemoved() || c.wasPermutated()) {
                     structural = true;
                 }
             }
             if (structural) {
                 redrawAll();
+            }
+        });
+        vm.countsChangedProperty().subscribe((before, now) -> {
+            if (redrawCounts.getStatus() != Animation.Status.RUNNING) {
+                redrawCounts.playFromStart();
             }
         });
         list.getSelectionModel().selectedItemProperty().subscribe(ref -> {

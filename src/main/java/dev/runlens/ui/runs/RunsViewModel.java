@@ -1,5 +1,6 @@
 package dev.runlens.ui.runs;
 
+import dev.runlens.connect.ConnectionState;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
@@ -22,15 +23,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The runs list: one row per run in the order first seen, refreshed once per batch, and the runs
- * shown, filtered and sorted ({@link #shown()}). Knows no controls. A run the filter hides keeps
- * its selection: the selection is the operator's, the filter only what the list shows.
+ * The runs list: one row per run in the order first seen, and the runs shown, filtered and sorted
+ * ({@link #shown()}). Knows no controls. A run the filter hides keeps its selection: the selection
+ * is the operator's, the filter only what the list shows.
+ * <p>
+ * With a thousand live runs a batch touches hundreds of them, almost always only to move their
+ * counters, which place no run anywhere. So a batch costs a run a look at what can move it (its
+ * status, its end, its connection's state, and, while the filter has text, its node count); only
+ * when one of those changed is its row in {@link #rows()} taken again and the run placed again.
+ * Counters are read when a cell is drawn ({@link #row}), and {@link #countsChangedProperty()} tells
+ * the view that some moved (it redraws its few visible cells a few times a second).
  */
 public final class RunsViewModel {
     private final DashboardModel model;
     private final Selection selection;
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
-    private final Map<RunRef, Integer> index = new HashMap<>();
+    /** Each run's place in {@link #rows} and the node count its row was placed with. */
+    private final Map<RunRef, Listed> index = new HashMap<>();
+    private final javafx.beans.property.ReadOnlyLongWrapper countsChanged = new javafx.beans.property.ReadOnlyLongWrapper(this, "countsChanged");
     private final ShownRuns shown;
     private final ObjectProperty<RunFilter> filter = new SimpleObjectProperty<>(this, "filter", RunFilter.ALL);
     private final ObjectProperty<RunSort> sort = new SimpleObjectProperty<>(this, "sort", RunSort.FIRST_SEEN);
@@ -39,6 +49,17 @@ public final class RunsViewModel {
     private boolean autoSelectPending;
 
     private java.util.function.Predicate<RunRef> overdue = r -> false;
+
+    /** Where a run's row is, and what it was placed by that its row does not show. */
+    private static final class Listed {
+        final int at;
+        int nodes;
+
+        Listed(int at, int nodes) {
+            this.at = at;
+            this.nodes = nodes;
+        }
+    }
 
     public RunsViewModel(DashboardModel model, Selection selection) {
         this.model = model;
@@ -68,13 +89,13 @@ public final class RunsViewModel {
      */
     private void rebuild() {
         List<RunRow> next = new ArrayList<>(rows.size());
-        Map<RunRef, Integer> at = new HashMap<>();
+        Map<RunRef, Listed> at = new HashMap<>();
         List<RunRef> order = new ArrayList<>(rows.stream().map(RunRow::ref).toList());
         model.runs().forEach(r -> order.add(r.ref()));
         for (RunRef ref : order) {
             TrackedRun track = model.track(ref);
             if (track != null && !at.containsKey(ref)) {
-                at.put(ref, next.size());
+                at.put(ref, new Listed(next.size(), track.run().nodeCount()));
                 next.add(RunRow.of(track, model.feedStatus(track.feed())));
             }
         }
@@ -104,14 +125,21 @@ public final class RunsViewModel {
         }
         // A feed's state shows in all its runs' rows.
         List<Run> changed = batch.feedsChanged() ? model.runs() : batch.changedRuns();
-        List<RunRow> updated = new ArrayList<>(changed.size());
+        List<RunRow> placed = new ArrayList<>();
+        boolean counts = false;
+        boolean byNodes = !shown.filter().text().isEmpty();
         for (Run run : changed) {
-            RunRow row = update(run);
+            RunRow row = update(run, byNodes, batch.feedsChanged());
             if (row != null) {
-                updated.add(row);
+                placed.add(row);
+            } else {
+                counts = true;
             }
         }
-        shown.update(updated, index::get);
+        shown.update(placed, ref -> index.get(ref).at);
+        if (counts) {
+            countsChanged.set(countsChanged.get() + 1);
+        }
         if (batch.feedsChanged()) {
             refreshFeeds();
         }
@@ -138,20 +166,42 @@ public final class RunsViewModel {
         this.autoSelect = scheduler;
     }
 
-    private RunRow update(Run run) {
+    /**
+     * Takes the run's row again when what may place it changed (or it is new) and returns it; null
+     * when only its counters moved.
+     */
+    private RunRow update(Run run, boolean byNodes, boolean feeds) {
+        Listed listed = index.get(run.ref());
+        if (listed != null) {
+            RunRow before = rows.get(listed.at);
+            if (before.status() == run.status() && before.terminal() == run.terminal()
+                    && (!byNodes || listed.nodes == run.nodeCount()) && (!feeds || before.connection() == connection(before.feed()))) {
+                return null;
+            }
+        }
         TrackedRun track = model.track(run.ref());
         if (track == null) {
             return null;
         }
         RunRow row = RunRow.of(track, model.feedStatus(track.feed()));
-        Integer i = index.get(run.ref());
-        if (i == null) {
-            index.put(run.ref(), rows.size());
+        if (listed == null) {
+            index.put(run.ref(), new Listed(rows.size(), run.nodeCount()));
             rows.add(row);
         } else {
-            rows.set(i, row);
+            listed.nodes = run.nodeCount();
+            rows.set(listed.at, row);
         }
         return row;
+    }
+
+    private ConnectionState connection(Feed feed) {
+        FeedStatus status = feed == null ? null : model.feedStatus(feed);
+        return status == null ? null : status.state();
+    }
+
+    /** Counts up after each batch in which some run's counters moved and nothing placed it anew. */
+    public javafx.beans.property.ReadOnlyLongProperty countsChangedProperty() {
+        return countsChanged.getReadOnlyProperty();
     }
 
     /** The runs the list shows, filtered and sorted; it changes only where runs enter, leave or move. */
@@ -172,6 +222,11 @@ public final class RunsViewModel {
         return feeds;
     }
 
+    /**
+     * One row per run, in the order first seen: what placed each run in {@link #shown()} (taken
+     * when the run came or its status, end or connection changed). Its counters are those of that
+     * moment; {@link #row} reads them as they are now.
+     */
     public ObservableList<RunRow> rows() {
         return rows;
     }
@@ -189,8 +244,9 @@ public final class RunsViewModel {
         return overdue.test(ref);
     }
 
+    /** The run as it is now, counters included (made when asked: a cell being drawn), or null when it is not listed. */
     public RunRow row(RunRef ref) {
-        Integer i = index.get(ref);
-        return i == null ? null : rows.get(i);
+        TrackedRun track = index.containsKey(ref) ? model.track(ref) : null;
+        return track == null ? null : RunRow.of(track, model.feedStatus(track.feed()));
     }
 }

@@ -154,4 +154,31 @@ class DashboardModelTest {
         assertEquals(RunStatus.FAILED, live.runs().get(0).status());
         assertEquals(List.of("fetch"), live.runs().get(0).reconciled());
     }
+
+    @Test
+    void interleavedLiveRunsReadBackTheirOwnFrameTextsFromTheSharedArena() {
+        FrameBridge bridge = new FrameBridge(new SpillFile());
+        DashboardModel model = new DashboardModel();
+        Feed feed = bridge.newFeed("live", true);
+        FrameDecoder decoder = new FrameDecoder();
+        List<String> sent = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0; i < 200; i++) {
+            for (String run : List.of("run-a", "run-b", "run-c")) {
+                String text = TestData.v2(run, "FlowLog", "\"time\":\"2025-11-22T08:30:00.000Z\",\"level\":\"info\",\"content\":\""
+                        + run + " line " + i + "\"");
+                sent.add(text);
+                bridge.frame(feed, new ReceivedFrame(seq++, Instant.now(), text, decoder.decode(text), -1));
+            }
+        }
+        model.apply(bridge.drain(Integer.MAX_VALUE));
+        for (String run : List.of("run-a", "run-b", "run-c")) {
+            List<EventRow> rows = model.track(new dev.runlens.protocol.RunRef(dev.runlens.protocol.Source.SPACE_OPERATOR, run)).rows();
+            assertEquals(200, rows.size());
+            for (int i = 0; i < 200; i++) {
+                String text = ((FrameRef.Inline) rows.get(i).frame()).text();
+                assertTrue(text.contains(run + " line " + i + "\""), run + " row " + i + " reads back its own frame: " + text);
+            }
+        }
+    }
 }

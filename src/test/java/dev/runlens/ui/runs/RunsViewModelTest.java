@@ -156,4 +156,29 @@ class RunsViewModelTest {
         assertEquals(java.util.List.of("run-z", "run-x", "run-y"), vm.shown().stream().map(RunRef::runId).toList());
         assertEquals(2, changes.get(), "one removal and one insertion");
     }
+
+    @Test
+    void countersThatMoveChangeNoRowAreReadFreshAndAreSignalledOncePerBatch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        FrameBridge bridge = new FrameBridge(new SpillFile());
+        DashboardModel model = new DashboardModel();
+        RunsViewModel vm = new RunsViewModel(model, new Selection());
+        TestData.feed(bridge, model, TestData.write(dir, "y.jsonl", TestData.v2Run("run-y", 1, false)));
+        RunRef y = new RunRef(Source.SPACE_OPERATOR, "run-y");
+        int startedBefore = vm.row(y).started();
+        java.util.concurrent.atomic.AtomicInteger rowChanges = new java.util.concurrent.atomic.AtomicInteger();
+        vm.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> rowChanges.incrementAndGet());
+        long signalled = vm.countsChangedProperty().get();
+        String node = "\"node_id\":\"44444444-4444-4444-8444-444444444444\",\"times\":0";
+        TestData.feed(bridge, model, TestData.write(dir, "more.jsonl", java.util.List.of(
+                TestData.v2("run-y", "NodeStart", "\"time\":\"2025-11-22T08:30:50.000Z\"," + node + ",\"input\":{\"M\":{}}"),
+                TestData.v2("run-y", "NodeFinish", "\"time\":\"2025-11-22T08:30:51.000Z\"," + node))));
+        assertEquals(0, rowChanges.get(), "counters place no run: no row is taken again");
+        assertEquals(signalled + 1, vm.countsChangedProperty().get(), "one signal for the batch");
+        assertEquals(startedBefore + 1, vm.row(y).started(), "a cell reads the counters as they are now");
+        TestData.feed(bridge, model, TestData.write(dir, "end.jsonl", java.util.List.of(
+                TestData.v2("run-y", "FlowFinish", "\"time\":\"2025-11-22T08:31:00.000Z\""))));
+        assertEquals(1, rowChanges.get(), "its end is a new row, at once");
+        assertEquals(RunStatus.SUCCEEDED, vm.rows().get(0).status());
+        assertEquals(signalled + 1, vm.countsChangedProperty().get(), "an end is not a counter signal");
+    }
 }
