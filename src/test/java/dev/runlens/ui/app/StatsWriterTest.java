@@ -25,7 +25,7 @@ class StatsWriterTest {
         pulses.drained(40_000_000);
         JsonNode stats = StatsWriter.stats(model, pulses);
         assertEquals(List.of("events_applied", "runs", "fx", "max_backlog", "heap_peak_mb", "drain_ms", "gap_max_at_ms",
-                "gap_ms_max_after_first_frame", "process_cpu_s", "gc_count", "gc_ms", "live_heap_mb"), names(stats));
+                "gap_ms_max_after_first_frame", "process_cpu_s", "gc_count", "gc_ms", "live_heap_mb", "fx_cpu_ms", "render_cpu_ms"), names(stats));
         assertTrue(stats.get("process_cpu_s").asDouble() > 0, "this JVM has used some CPU");
         assertTrue(stats.get("gc_count").asLong() >= 0 && stats.get("live_heap_mb").asDouble() >= 0);
         assertEquals(40.0, stats.get("drain_ms").asDouble(), 1e-9);
