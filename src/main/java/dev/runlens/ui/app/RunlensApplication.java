@@ -2,7 +2,7 @@ package dev.runlens.ui.app;
 
 import dev.runlens.history.HistoryService;
 import dev.runlens.history.IndexFolder;
-import dev.runlens.ui.bridge.FrameBridge;
+import dev.runlens.ui.bridge.StreamLoad;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.layout.LayoutFile;
@@ -57,10 +57,11 @@ public final class RunlensApplication extends Application {
         Themes.useAtStart(Themes.atStart(saved.map(WindowLayout::theme).orElse(null), Platform.getPreferences().getColorScheme()));
         dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());
-        // History index (issue 18): one low-priority thread; it waits while the pump is behind. It
-        // opens the Lucene index once the window is up: nothing of it shows in the first frame.
-        FrameBridge frames = dashboard.bridge();
-        HistoryService history = new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(), () -> frames.backlog() > 1000);
+        // History index (issue 18): one low-priority thread; it waits while the pump is behind or a
+        // firehose streams in (StreamLoad). It opens the Lucene index once the window is up:
+        // nothing of it shows in the first frame.
+        HistoryService history = new HistoryService(IndexFolder.defaultFolder(), HistoryService.sessionsFolder(),
+                StreamLoad.of(dashboard.bridge()));
         dashboard.useHistory(history);
         AfterFirstFrames.run(history::start);
         stage.setTitle("Runlens");
