@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The replay benchmarks' window gets an empty sessions folder and its own history index: the
+ * A benchmark's window gets an empty sessions folder and its own history index: the
  * window's history indexer otherwise indexes every recording in the user's sessions folder while
  * the replay is measured (on the shared benchmark machine, gigabytes that other benchmarks
  * recorded; in a JFR recording of {@code -Dbench=replay} it took a sixth of the process's CPU).
@@ -16,12 +16,20 @@ final class Isolated {
     private Isolated() {
     }
 
-    /** {@code -Drunlens.sessions.dir} (empty) and {@code -Drunlens.cache.dir} under {@code target/bench}. */
+    /**
+     * {@code -Drunlens.sessions.dir} (emptied: a live benchmark's window records its firehose there,
+     * and the next window would index it) and {@code -Drunlens.cache.dir} under {@code target/bench}.
+     */
     static List<String> historyOptions() {
         Path base = Path.of("target", "bench", "isolated").toAbsolutePath();
         try {
             Files.createDirectories(base.resolve("sessions"));
             Files.createDirectories(base.resolve("cache"));
+            try (var old = Files.list(base.resolve("sessions"))) {
+                for (Path f : old.filter(Files::isRegularFile).toList()) {
+                    Files.delete(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

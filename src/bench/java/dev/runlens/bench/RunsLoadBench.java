@@ -96,8 +96,8 @@ final class RunsLoadBench {
         String[] argv = args.toArray(String[]::new);
         Map<String, String> env = Map.of("RUNLENS_TOKEN", sim.demoToken());
         ChildProcess.Measure m = way.equals("launcher")
-                ? ChildProcess.run(HeadlessJava.launcherCommand(argv), null, HeadlessJava.launcherEnvironment(env, List.of()))
-                : ChildProcess.run(HeadlessJava.jarCommand(List.of(), argv), null, env);
+                ? ChildProcess.run(HeadlessJava.launcherCommand(argv), null, HeadlessJava.launcherEnvironment(env, Isolated.historyOptions()))
+                : ChildProcess.run(HeadlessJava.jarCommand(Isolated.historyOptions(), argv), null, env);
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException(label(way) + " watch exited with " + m.exit() + " and "
                     + (Files.exists(stats) ? "" : "no ") + "stats");

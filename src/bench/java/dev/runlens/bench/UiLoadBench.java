@@ -109,8 +109,8 @@ final class UiLoadBench {
         Map<String, String> env = Map.of("RUNLENS_TOKEN", sim.demoToken());
         ChildProcess.Measure m = switch (way) {
             case LAUNCHER -> ChildProcess.run(HeadlessJava.launcherCommand(args), null,
-                    HeadlessJava.launcherEnvironment(env, List.of()));
-            case JAR -> ChildProcess.run(HeadlessJava.jarCommand(List.of(), args), null, env);
+                    HeadlessJava.launcherEnvironment(env, Isolated.historyOptions()));
+            case JAR -> ChildProcess.run(HeadlessJava.jarCommand(Isolated.historyOptions(), args), null, env);
         };
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException(way.label + " watch exited with " + m.exit() + " and "
