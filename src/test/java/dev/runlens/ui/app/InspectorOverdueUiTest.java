@@ -1,9 +1,6 @@
 package dev.runlens.ui.app;
 
-import dev.runlens.history.FlowKey;
-import dev.runlens.history.PastRun;
 import dev.runlens.history.RunHistory;
-import dev.runlens.history.UsualDuration;
 import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
@@ -28,9 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The inspector of a selected execution that runs past its usual time says so, with the figures, while it runs. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorOverdueUiTest {
-    private static final String FLOW = "Customer Support Pipeline";
+    private static final String FLOW = UsualFlowHistory.FLOW;
     private static final String SENTENCE =
             "Overdue: \\d+(\\.\\d)?× its usual time \\(running .+; usual median 5.0ms, 95% within 10.0ms over 20 runs\\)";
 
@@ -48,45 +42,18 @@ class InspectorOverdueUiTest {
     private Dashboard dashboard;
     private Simulator simulator;
 
-    /** Every task of the flow usually takes 5 ms, 10 ms at worst. */
-    private static final RunHistory HISTORY = new RunHistory() {
-        @Override
-        public List<PastRun> succeededRuns(FlowKey flow, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
-            if (!flow.equals(FlowKey.lyzr(FLOW))) {
-                return Map.of();
-            }
-            return Map.of("sentiment_analyzer", new UsualDuration("sentiment_analyzer", runs, 5, 10),
-                    "update_crm", new UsualDuration("update_crm", runs, 5, 10));
-        }
-    };
+    private static final RunHistory HISTORY = new UsualFlowHistory();
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
-        dashboard.setHistory(HISTORY);
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
-        if (simulator != null) {
-            simulator.close();
-        }
-        Thread.sleep(200);
-        WaitForAsyncUtils.clearExceptions();
+        DashboardFixture.close(dashboard, simulator);
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(25, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static String shown(FxRobot robot) {
         Label l = robot.lookup("#inspector-overdue").queryAs(Label.class);
@@ -101,7 +68,7 @@ class InspectorOverdueUiTest {
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
                 ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
         AtomicReference<Execution> running = new AtomicReference<>();
-        waitFor(() -> {
+        DashboardFixture.waitFor(() -> {
             if (dashboard.model().runs().isEmpty()) {
                 return false;
             }
@@ -116,14 +83,14 @@ class InspectorOverdueUiTest {
             return false;
         });
         AtomicReference<String> first = new AtomicReference<>();
-        waitFor(() -> {
+        DashboardFixture.waitFor(() -> {
             first.set(shown(robot));
             return !first.get().isEmpty();
         });
         assertTrue(first.get().matches(SENTENCE), first.get());
         // Re-evaluated once a second while it runs: the running time and the factor grow.
         AtomicReference<String> later = new AtomicReference<>();
-        waitFor(() -> {
+        DashboardFixture.waitFor(() -> {
             later.set(shown(robot));
             return !later.get().equals(first.get()) || running.get().finished();
         });
@@ -132,6 +99,6 @@ class InspectorOverdueUiTest {
             assertNotEquals(first.get(), later.get());
         }
         // A finished execution is not overdue: the line goes.
-        waitFor(() -> running.get().finished() && shown(robot).isEmpty());
+        DashboardFixture.waitFor(() -> running.get().finished() && shown(robot).isEmpty());
     }
 }

@@ -1,9 +1,6 @@
 package dev.runlens.ui.app;
 
-import dev.runlens.history.FlowKey;
-import dev.runlens.history.PastRun;
 import dev.runlens.history.RunHistory;
-import dev.runlens.history.UsualDuration;
 import dev.runlens.model.Execution;
 import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
@@ -28,7 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.runlens.ui.app.DashboardFixture.waitFor;
@@ -37,29 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A live run from the simulator whose first task runs far longer than its usual time gets flagged while it runs. */
 @ExtendWith(ApplicationExtension.class)
 class OverdueUiTest {
-    private static final String FLOW = "Customer Support Pipeline";
+    private static final String FLOW = UsualFlowHistory.FLOW;
 
     @TempDir
     static Path dir;
     private Dashboard dashboard;
     private Simulator simulator;
 
-    /** The history says every task of the flow usually takes 5 ms, 10 ms at worst. */
-    private static final RunHistory HISTORY = new RunHistory() {
-        @Override
-        public List<PastRun> succeededRuns(FlowKey flow, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, UsualDuration> usualDurations(FlowKey flow, int runs) {
-            if (!flow.equals(FlowKey.lyzr(FLOW))) {
-                return Map.of();
-            }
-            return Map.of("sentiment_analyzer", new UsualDuration("sentiment_analyzer", runs, 5, 10),
-                    "update_crm", new UsualDuration("update_crm", runs, 5, 10));
-        }
-    };
+    private static final RunHistory HISTORY = new UsualFlowHistory();
 
     @Start
     void start(Stage stage) {
