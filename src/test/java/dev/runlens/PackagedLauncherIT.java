@@ -28,8 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the window launcher {@code bin/Runlens} for what it shares with it.
  */
 class PackagedLauncherIT {
-    /** The budget for the unpacked app image: 120 MB, plus the launchers' AOT caches (decision 0033). */
-    private static final long MAX_APP_IMAGE_BYTES = 185L * 1000 * 1000;
+    /**
+     * The budget for the unpacked app image: 120 MB, plus the launchers' AOT caches (decision 0033;
+     * the command line's holds record's connection path too since decision 0072, 9.4 MB more).
+     */
+    private static final long MAX_APP_IMAGE_BYTES = 195L * 1000 * 1000;
 
     @TempDir
     Path workDir;

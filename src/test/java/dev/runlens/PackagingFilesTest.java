@@ -222,7 +222,8 @@ class PackagingFilesTest {
         assertEquals(0, triple.stats().malformed());
         assertEquals(List.of(), triple.problems());
         String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
-        assertTrue(build.contains("dev.runlens.Main summary --json demo-x400.jsonl"), "the CLI training does not read the long log");
+        assertTrue(build.contains("summary --json demo-x400.jsonl"), "the CLI training does not read the long log");
+        assertTrue(build.contains("<arg value=\"dev.runlens.sim.CliTraining\"/>"), "the CLI training does not record a firehose");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

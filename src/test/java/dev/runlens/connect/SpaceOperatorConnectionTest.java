@@ -167,6 +167,17 @@ class SpaceOperatorConnectionTest {
     }
 
     @Test
+    void fragmentedFrameOverTheLimitEndsWithASentence() throws Exception {
+        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim.faults().fragmentFramesOver(64 * 1024);
+        String run = sim.startRun(SoScenario.BIG_OUTPUT);
+        CollectingListener l = watch(request(run).maxMessageBytes(1024 * 1024).build(), null);
+        assertEquals(ConnectionState.FAILED, stateOf(l), l.snapshotStates()::toString);
+        assertTrue(l.lastMessage().contains("larger than the limit"), l.lastMessage());
+        assertTrue(l.snapshotFrames().stream().noneMatch(f -> f.text().length() > 1024 * 1024));
+    }
+
+    @Test
     void frameOverTheLimitEndsWithASentence() throws Exception {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
