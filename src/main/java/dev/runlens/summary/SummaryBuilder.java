@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads log files through the decoders into one run model, counting frames as it goes. */
 public final class SummaryBuilder {
@@ -23,47 +24,63 @@ public final class SummaryBuilder {
     private final List<String> problems = new ArrayList<>();
 
     /**
-     * Reads a whole file; throws only when the file cannot be opened or is not a log. Frames are
-     * decoded on the reading thread (the decoder and its v2 streams stay there) and applied to
-     * the model on this one, so the two halves of the work use both cores.
+     * Reads a whole file; throws only when the file cannot be opened or is not a log. Lines are
+     * read and their frames decoded on a reading thread (the decoder and its v2 streams stay
+     * there; a session line's frame is decoded from its bytes, with no String made of it) and the
+     * events applied to the model on this one, so the two halves of the work use both cores.
      */
     public void add(Path file) throws IOException {
         LogReader reader = LogReader.open(file);
         FrameDecoder decoder = new FrameDecoder();
-        ReadAhead.read(reader, entry -> decode(decoder, entry), this::accept);
+        frameIndex = 0;
+        ReadAhead.read(out -> reader.read(new Decoding(decoder, out)), this::accept);
     }
 
-    /** A frame's index and event, or an entry that is not a frame. */
-    private record Decoded(long index, ProtocolEvent event, LogEntry other) {
-    }
+    /** Frames of the file being read so far: the next frame's index, for problems. */
+    private long frameIndex;
 
-    private static Decoded decode(FrameDecoder decoder, LogEntry entry) {
-        if (entry instanceof LogEntry.Frame f) {
-            return new Decoded(f.index(), f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text()), null);
+    /** On the reading thread: each frame becomes its event; meta lines and damage pass as they are. */
+    private record Decoding(FrameDecoder decoder, Consumer<Object> out) implements LogReader.AsciiFrameSink {
+        @Override
+        public void asciiFrame(byte[] frame, int length) {
+            out.accept(decoder.decode(frame, length));
         }
-        if (entry instanceof LogEntry.Meta m) {
-            SessionMeta.register(m, decoder);
-        }
-        return new Decoded(-1, null, entry);
-    }
 
-    private void accept(Decoded d) {
-        if (d.other() == null) {
-            ProtocolEvent event = d.event();
-            stats.frame(event);
-            if (event instanceof RunEvent e) {
-                model.apply(e);
-                if (e.problem() != null && problems.size() < 1000) {
-                    problems.add("frame " + (d.index() + 1) + ": " + e.problem());
+        @Override
+        public void accept(LogEntry entry) {
+            switch (entry) {
+                case LogEntry.Frame f -> out.accept(f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text()));
+                case LogEntry.Meta m -> {
+                    SessionMeta.register(m, decoder);
+                    out.accept(m);
                 }
-            } else if (event instanceof MalformedFrame m && problems.size() < 1000) {
-                problems.add("frame " + (d.index() + 1) + ": " + m.reason());
+                case LogEntry.Corrupt c -> out.accept(c);
             }
-        } else if (d.other() instanceof LogEntry.Corrupt c) {
-            stats.corrupt(c);
-            problems.add(c.reason());
-        } else if (d.other() instanceof LogEntry.Meta m) {
-            SessionMeta.applyToModel(m, model);
+        }
+    }
+
+    /** On this thread, in file order: a frame's event, a meta line or a damaged piece. */
+    private void accept(Object item) {
+        switch (item) {
+            case ProtocolEvent event -> frame(event, frameIndex++);
+            case LogEntry.Corrupt c -> {
+                stats.corrupt(c);
+                problems.add(c.reason());
+            }
+            case LogEntry.Meta m -> SessionMeta.applyToModel(m, model);
+            default -> throw new IllegalStateException("not an entry: " + item);
+        }
+    }
+
+    private void frame(ProtocolEvent event, long index) {
+        stats.frame(event);
+        if (event instanceof RunEvent e) {
+            model.apply(e);
+            if (e.problem() != null && problems.size() < 1000) {
+                problems.add("frame " + (index + 1) + ": " + e.problem());
+            }
+        } else if (event instanceof MalformedFrame m && problems.size() < 1000) {
+            problems.add("frame " + (index + 1) + ": " + m.reason());
         }
     }
 
