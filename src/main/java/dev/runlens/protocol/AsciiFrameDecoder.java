@@ -87,9 +87,9 @@ final class AsciiFrameDecoder {
         return in.start(frame) ? decodeStarted() : null;
     }
 
-    /** The same for the frame's ASCII bytes {@code frame[0..length)}, which are not kept. */
-    ProtocolEvent tryDecode(byte[] frame, int length) {
-        return in.start(frame, length) ? decodeStarted() : null;
+    /** The same for the frame's ASCII bytes {@code frame[from..to)}, which are not kept. */
+    ProtocolEvent tryDecode(byte[] frame, int from, int to) {
+        return in.start(frame, from, to) ? decodeStarted() : null;
     }
 
     private ProtocolEvent decodeStarted() {

@@ -27,25 +27,25 @@ final class AsciiJsonReader {
     boolean start(String frame) {
         // UTF-8 has one byte per char exactly when every char is ASCII.
         byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-        return bytes.length == frame.length() && start(bytes, bytes.length);
+        return bytes.length == frame.length() && start(bytes, 0, bytes.length);
     }
 
     /**
-     * Starts on the frame {@code bytes[0..length)}, read until {@link #end()}. A byte outside ASCII
+     * Starts on the frame {@code bytes[from..to)}, read until {@link #end()}. A byte outside ASCII
      * (negative) is below every character the reader takes, so it rejects wherever it stands. In a
      * longer buffer the byte after the frame becomes 0, which rejects too: a cut-off frame never
      * reads on into what an earlier frame left there.
      */
-    boolean start(byte[] bytes, int length) {
-        if (length < 2) {
+    boolean start(byte[] bytes, int from, int to) {
+        if (to - from < 2) {
             return false;
         }
-        if (length < bytes.length) {
-            bytes[length] = 0;
+        if (to < bytes.length) {
+            bytes[to] = 0;
         }
         b = bytes;
-        n = length;
-        i = 0;
+        n = to;
+        i = from;
         return true;
     }
 

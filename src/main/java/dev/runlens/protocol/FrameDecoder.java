@@ -42,17 +42,17 @@ public final class FrameDecoder {
     }
 
     /**
-     * Decodes the frame whose UTF-8 bytes are {@code frame[0..length)} (a summary reads them from a
+     * Decodes the frame whose UTF-8 bytes are {@code frame[from..from + length)} (a summary reads them from a
      * session line without making a String). The fast path reads them in place; a frame it leaves
      * becomes text for the tree decoders. The bytes are not kept; in a longer array the byte after
      * the frame is overwritten.
      */
-    public ProtocolEvent decode(byte[] frame, int length) {
-        ProtocolEvent quick = fast.tryDecode(frame, length);
+    public ProtocolEvent decode(byte[] frame, int from, int length) {
+        ProtocolEvent quick = fast.tryDecode(frame, from, from + length);
         if (quick != null) {
             return quick;
         }
-        String text = new String(frame, 0, length, StandardCharsets.UTF_8);
+        String text = new String(frame, from, length, StandardCharsets.UTF_8);
         return text.isBlank() ? MalformedFrame.notJson("empty frame", text) : decodeGeneral(text);
     }
 

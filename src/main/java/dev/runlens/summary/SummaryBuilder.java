@@ -43,7 +43,7 @@ public final class SummaryBuilder {
     private record Decoding(FrameDecoder decoder, Consumer<Object> out) implements LogReader.AsciiFrameSink {
         @Override
         public void asciiFrame(byte[] frame, int length) {
-            out.accept(decoder.decode(frame, length));
+            out.accept(decoder.decode(frame, 0, length));
         }
 
         @Override

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The one fast path ({@link AsciiFrameDecoder}, inside {@link FrameDecoder#decode(String)} and
- * {@link FrameDecoder#decode(byte[], int)}) gives exactly what the tree decoders, the specification
+ * {@link FrameDecoder#decode(byte[], int, int)}) gives exactly what the tree decoders, the specification
  * ({@link FrameDecoder#decodeGeneral}), give: frame for frame and in order (the v2 stream table is
  * state), on every fixture, the fuzz corpus and every log form, as {@link LogReader} hands the
  * frames over, as text and as bytes.
@@ -66,7 +66,7 @@ class FastPathEqualityTest {
                     buffer = Arrays.copyOf(buffer, utf8.length * 2);
                 }
                 System.arraycopy(utf8, 0, buffer, 0, utf8.length);
-                assertEquals(expected, fromBytes.decode(buffer, utf8.length), () -> "frame " + frames + " decodes differently from its bytes: " + text);
+                assertEquals(expected, fromBytes.decode(buffer, 0, utf8.length), () -> "frame " + frames + " decodes differently from its bytes: " + text);
             }
         }
 
@@ -122,11 +122,11 @@ class FastPathEqualityTest {
         String whole = "{\"stream_id\":1,\"event\":\"FlowStart\",\"data\":{\"time\":\"2026-11-22T08:00:00Z\",\"flow_run_id\":\"r\"}}";
         byte[] buffer = whole.getBytes(StandardCharsets.US_ASCII);
         FrameDecoder decoder = new FrameDecoder();
-        assertTrue(decoder.decode(buffer, buffer.length) instanceof RunEvent.FlowStarted);
+        assertTrue(decoder.decode(buffer, 0, buffer.length) instanceof RunEvent.FlowStarted);
         for (int cut = 0; cut < buffer.length; cut++) {
             System.arraycopy(whole.getBytes(StandardCharsets.US_ASCII), 0, buffer, 0, buffer.length);
             String text = whole.substring(0, cut);
-            assertEquals(new FrameDecoder().decode(text), decoder.decode(buffer, cut), text);
+            assertEquals(new FrameDecoder().decode(text), decoder.decode(buffer, 0, cut), text);
         }
     }
 
