@@ -52,10 +52,15 @@ public final class ReadAhead {
      * results overlap. {@code map} must not share unsynchronized state with {@code sink}.
      */
     public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
+        read((Producer<LogEntry>) reader::read, map, sink);
+    }
+
+    /** Like {@link #read(LogReader, Function, Consumer)} with any producer on the reading thread. */
+    public static <S, T> void read(Producer<S> source, Function<S, T> map, Consumer<T> sink) throws IOException {
         BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
         BlockingQueue<List<Object>> mapped = new ArrayBlockingQueue<>(QUEUE);
         Throwable[] failure = new Throwable[2];
-        Thread producer = start("runlens-read-ahead", () -> produce((Producer<LogEntry>) reader::read, entries, failure));
+        Thread producer = start("runlens-read-ahead", () -> produce(source, entries, failure));
         Thread mapper = start("runlens-read-map", () -> {
             try {
                 while (true) {
@@ -65,7 +70,9 @@ public final class ReadAhead {
                     }
                     List<Object> out = new ArrayList<>(batch.size());
                     for (Object entry : batch) {
-                        out.add(map.apply((LogEntry) entry));
+                        @SuppressWarnings("unchecked")
+                        S item = (S) entry;
+                        out.add(map.apply(item));
                     }
                     put(mapped, out);
                 }
@@ -105,6 +112,8 @@ public final class ReadAhead {
                 batch.add(entry);
                 if (entry instanceof LogEntry.Frame f && f.text() != null) {
                     chars[0] += f.text().length();
+                } else if (entry instanceof byte[] bytes) {
+                    chars[0] += bytes.length;
                 }
                 if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
                     put(queue, new ArrayList<>(batch));

@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Arrays;
 
 /** Reads log files through the decoders into one run model, counting frames as it goes. */
 public final class SummaryBuilder {
@@ -24,39 +24,42 @@ public final class SummaryBuilder {
     private final List<String> problems = new ArrayList<>();
 
     /**
-     * Reads a whole file; throws only when the file cannot be opened or is not a log. Lines are
-     * read and their frames decoded on a reading thread (the decoder and its v2 streams stay
-     * there; a session line's frame is decoded from its bytes, with no String made of it) and the
-     * events applied to the model on this one, so the two halves of the work use both cores.
+     * Reads a whole file; throws only when the file cannot be opened or is not a log. Three
+     * threads overlap: one reads lines and unescapes a session line's frame into a copy of its
+     * bytes, one decodes (the decoder and its v2 streams stay there; no String is made of such a
+     * frame), and this one applies the events to the model.
      */
     public void add(Path file) throws IOException {
         LogReader reader = LogReader.open(file);
         FrameDecoder decoder = new FrameDecoder();
         frameIndex = 0;
-        ReadAhead.read(out -> reader.read(new Decoding(decoder, out)), this::accept);
+        ReadAhead.read(out -> reader.read(new LogReader.AsciiFrameSink() {
+            @Override
+            public void asciiFrame(byte[] frame, int length) {
+                out.accept(Arrays.copyOf(frame, length + 1));  // one spare byte, which the decoder may overwrite
+            }
+
+            @Override
+            public void accept(LogEntry entry) {
+                out.accept(entry);
+            }
+        }), item -> decode(decoder, item), this::accept);
     }
 
     /** Frames of the file being read so far: the next frame's index, for problems. */
     private long frameIndex;
 
-    /** On the reading thread: each frame becomes its event; meta lines and damage pass as they are. */
-    private record Decoding(FrameDecoder decoder, Consumer<Object> out) implements LogReader.AsciiFrameSink {
-        @Override
-        public void asciiFrame(byte[] frame, int length) {
-            out.accept(decoder.decode(frame, 0, length));
-        }
-
-        @Override
-        public void accept(LogEntry entry) {
-            switch (entry) {
-                case LogEntry.Frame f -> out.accept(f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text()));
-                case LogEntry.Meta m -> {
-                    SessionMeta.register(m, decoder);
-                    out.accept(m);
-                }
-                case LogEntry.Corrupt c -> out.accept(c);
+    /** On the decoding thread: a frame (bytes or entry) becomes its event; meta lines and damage pass as they are. */
+    private static Object decode(FrameDecoder decoder, Object item) {
+        return switch (item) {
+            case byte[] frame -> decoder.decode(frame, 0, frame.length - 1);
+            case LogEntry.Frame f -> f.node() != null ? decoder.decode(f.node(), null) : decoder.decode(f.text());
+            case LogEntry.Meta m -> {
+                SessionMeta.register(m, decoder);
+                yield m;
             }
-        }
+            default -> item;
+        };
     }
 
     /** On this thread, in file order: a frame's event, a meta line or a damaged piece. */
