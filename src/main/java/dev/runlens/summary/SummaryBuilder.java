@@ -22,6 +22,8 @@ public final class SummaryBuilder {
     private final RunModel model = new RunModel();
     private final FrameStats stats = new FrameStats();
     private final List<String> problems = new ArrayList<>();
+    /** Frames of the file being read so far: the next frame's index, for problems. */
+    private long frameIndex;
 
     /**
      * Reads a whole file; throws only when the file cannot be opened or is not a log. Three
@@ -45,9 +47,6 @@ public final class SummaryBuilder {
             }
         }), item -> decode(decoder, item), this::accept);
     }
-
-    /** Frames of the file being read so far: the next frame's index, for problems. */
-    private long frameIndex;
 
     /** On the decoding thread: a frame (bytes or entry) becomes its event; meta lines and damage pass as they are. */
     private static Object decode(FrameDecoder decoder, Object item) {
