@@ -16,7 +16,8 @@ import java.util.Map;
  * the command-line launcher ({@code -Drunlens.bench.cli.options}, default {@code -XX:+UseSerialGC}).
  * The packaged launcher ({@code -Drunlens.cli.launcher}, default
  * {@code target/dist/Runlens/bin/runlens-cli}) is measured too when it exists. Five runs each,
- * alternating; medians, spreads and the largest peak RSS printed. The summaries must be equal.
+ * alternating; medians, spreads, CPU seconds (user + system: the steadier figure on a shared
+ * machine) and the largest peak RSS printed. The summaries must be equal.
  */
 final class LargeLogBench {
     private static final int RUNS = 5;
@@ -48,6 +49,9 @@ final class LargeLogBench {
         double[] floorWall = new double[RUNS];
         double[] jarWall = new double[RUNS];
         double[] launcherWall = new double[RUNS];
+        double[] floorCpu = new double[RUNS];
+        double[] jarCpu = new double[RUNS];
+        double[] launcherCpu = new double[RUNS];
         long floorRss = 0;
         long jarRss = 0;
         long launcherRss = 0;
@@ -58,16 +62,19 @@ final class LargeLogBench {
             check(j, "java -jar summary");
             floorWall[i] = floor.seconds();
             jarWall[i] = j.seconds();
+            floorCpu[i] = floor.cpuSeconds();
+            jarCpu[i] = j.cpuSeconds();
             floorRss = Math.max(floorRss, floor.peakRssMb());
             jarRss = Math.max(jarRss, j.peakRssMb());
-            String line = String.format("run %d: plain Jackson parse %.2f s %d MB | java -jar summary %.2f s %d MB",
-                    i + 1, floor.seconds(), floor.peakRssMb(), j.seconds(), j.peakRssMb());
+            String line = String.format("run %d: plain Jackson parse %.2f s %.2f CPU-s %d MB | java -jar summary %.2f s %.2f CPU-s %d MB",
+                    i + 1, floor.seconds(), floor.cpuSeconds(), floor.peakRssMb(), j.seconds(), j.cpuSeconds(), j.peakRssMb());
             if (packaged) {
                 Measure l = ChildProcess.run(launcherCommand, dir.resolve("summary-launcher.json"), Map.of());
                 check(l, "runlens-cli summary");
                 launcherWall[i] = l.seconds();
+                launcherCpu[i] = l.cpuSeconds();
                 launcherRss = Math.max(launcherRss, l.peakRssMb());
-                line += String.format(" | runlens-cli summary %.2f s %d MB", l.seconds(), l.peakRssMb());
+                line += String.format(" | runlens-cli summary %.2f s %.2f CPU-s %d MB", l.seconds(), l.cpuSeconds(), l.peakRssMb());
             }
             System.out.println(line);
         }
@@ -75,14 +82,14 @@ final class LargeLogBench {
             throw new IllegalStateException("the launcher's summary differs from java -jar's");
         }
         double floorMedian = ChildProcess.median(floorWall);
-        System.out.printf("RESULT largelog: plain Jackson line parse median %.2f s (%s), peak RSS %d MB; "
-                        + "java -jar summary --json median %.2f s (%s), %.2f× the floor (target 1.5×), peak RSS %d MB (target 512 MB)%n",
-                floorMedian, spread(floorWall), floorRss, ChildProcess.median(jarWall), spread(jarWall),
-                ChildProcess.median(jarWall) / floorMedian, jarRss);
+        System.out.printf("RESULT largelog: plain Jackson line parse median %.2f s (%s), %.2f CPU-s, peak RSS %d MB; "
+                        + "java -jar summary --json median %.2f s (%s), %.2f CPU-s, %.2f× the floor (target 1.5×), peak RSS %d MB (target 512 MB)%n",
+                floorMedian, spread(floorWall), ChildProcess.median(floorCpu), floorRss, ChildProcess.median(jarWall), spread(jarWall),
+                ChildProcess.median(jarCpu), ChildProcess.median(jarWall) / floorMedian, jarRss);
         if (packaged) {
-            System.out.printf("RESULT largelog: runlens-cli summary --json median %.2f s (%s), %.2f× the floor, peak RSS %d MB%n",
-                    ChildProcess.median(launcherWall), spread(launcherWall), ChildProcess.median(launcherWall) / floorMedian,
-                    launcherRss);
+            System.out.printf("RESULT largelog: runlens-cli summary --json median %.2f s (%s), %.2f CPU-s, %.2f× the floor, peak RSS %d MB%n",
+                    ChildProcess.median(launcherWall), spread(launcherWall), ChildProcess.median(launcherCpu),
+                    ChildProcess.median(launcherWall) / floorMedian, launcherRss);
         }
     }
 

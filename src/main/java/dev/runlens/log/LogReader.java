@@ -89,8 +89,19 @@ public final class LogReader {
     }
 
     /**
+     * A sink that takes the frame of a session frame line as bytes (a summary decodes them without
+     * making a String): {@code frame[0..length)} is all ASCII, exactly the text the entry would have
+     * carried, valid only during the call, and the byte after it may be overwritten. Every other
+     * entry, a frame outside ASCII too, still comes through {@link #accept}.
+     */
+    public interface AsciiFrameSink extends Consumer<LogEntry> {
+        void asciiFrame(byte[] frame, int length);
+    }
+
+    /**
      * Streams every entry to {@code sink}, in file order. A damaged part becomes a
-     * {@link LogEntry.Corrupt} entry and reading goes on where it can.
+     * {@link LogEntry.Corrupt} entry and reading goes on where it can. An {@link AsciiFrameSink}
+     * gets the ASCII frames of a session log as bytes.
      */
     public void read(Consumer<LogEntry> sink) throws IOException {
         try (InputStream in = stream(path, gzip)) {
@@ -130,6 +141,8 @@ public final class LogReader {
     private void readLines(InputStream in, long base, long frameIndex, long firstLineNo, Consumer<LogEntry> sink) throws IOException {
         LineInput lines = new LineInput(in);
         boolean session = format == LogFormat.SESSION;
+        AsciiFrameSink bytesSink = session && sink instanceof AsciiFrameSink s ? s : null;
+        FrameLineBytes frameBytes = bytesSink != null ? new FrameLineBytes() : null;
         long index = frameIndex;
         long lineNo = firstLineNo;
         while (lines.next()) {
@@ -144,6 +157,11 @@ public final class LogReader {
             long offset = base < 0 ? -1 : base + lines.offset();
             if (!session) {
                 sink.accept(new LogEntry.Frame(index++, null, lines.text(), null, offset, lines.length()));
+                continue;
+            }
+            if (bytesSink != null && frameBytes.read(lines.bytes(), lines.length()) && frameBytes.ascii()) {
+                bytesSink.asciiFrame(frameBytes.bytes(), frameBytes.length());
+                index++;
                 continue;
             }
             LogEntry entry = SessionLineParser.parse(lines.bytes(), lines.length(), lineNo, lines.terminated(), index, offset);

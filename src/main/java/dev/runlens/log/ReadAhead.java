@@ -22,13 +22,27 @@ public final class ReadAhead {
     private ReadAhead() {
     }
 
+    /** What runs on the reading thread: hands its items to {@code out}, in order. */
+    @FunctionalInterface
+    public interface Producer<T> {
+        void produce(Consumer<T> out) throws IOException;
+    }
+
     /** Like {@link LogReader#read}, with reading done on a background thread. */
     public static void read(LogReader reader, Consumer<LogEntry> sink) throws IOException {
+        read(reader::read, sink);
+    }
+
+    /**
+     * Runs {@code producer} on a reading thread of its own and hands what it produces to
+     * {@code sink} on this thread, in order, in batches (a summary reads and decodes there).
+     */
+    public static <T> void read(Producer<T> producer, Consumer<T> sink) throws IOException {
         BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
         Throwable[] failure = new Throwable[1];
-        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
-        consume(entries, sink, producer);
-        join(producer);
+        Thread thread = start("runlens-read-ahead", () -> produce(producer, entries, failure));
+        consume(entries, sink, thread);
+        join(thread);
         rethrow(failure[0]);
     }
 
@@ -38,10 +52,15 @@ public final class ReadAhead {
      * results overlap. {@code map} must not share unsynchronized state with {@code sink}.
      */
     public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
+        read((Producer<LogEntry>) reader::read, map, sink);
+    }
+
+    /** Like {@link #read(LogReader, Function, Consumer)} with any producer on the reading thread. */
+    public static <S, T> void read(Producer<S> source, Function<S, T> map, Consumer<T> sink) throws IOException {
         BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
         BlockingQueue<List<Object>> mapped = new ArrayBlockingQueue<>(QUEUE);
         Throwable[] failure = new Throwable[2];
-        Thread producer = start("runlens-read-ahead", () -> produce(reader, entries, failure));
+        Thread producer = start("runlens-read-ahead", () -> produce(source, entries, failure));
         Thread mapper = start("runlens-read-map", () -> {
             try {
                 while (true) {
@@ -51,7 +70,9 @@ public final class ReadAhead {
                     }
                     List<Object> out = new ArrayList<>(batch.size());
                     for (Object entry : batch) {
-                        out.add(map.apply((LogEntry) entry));
+                        @SuppressWarnings("unchecked")
+                        S item = (S) entry;
+                        out.add(map.apply(item));
                     }
                     put(mapped, out);
                 }
@@ -83,14 +104,16 @@ public final class ReadAhead {
         return t;
     }
 
-    private static void produce(LogReader reader, BlockingQueue<List<Object>> queue, Throwable[] failure) {
+    private static <T> void produce(Producer<T> producer, BlockingQueue<List<Object>> queue, Throwable[] failure) {
         List<Object> batch = new ArrayList<>(BATCH_ENTRIES);
         long[] chars = {0};
         try {
-            reader.read(entry -> {
+            producer.produce(entry -> {
                 batch.add(entry);
                 if (entry instanceof LogEntry.Frame f && f.text() != null) {
                     chars[0] += f.text().length();
+                } else if (entry instanceof byte[] bytes) {
+                    chars[0] += bytes.length;
                 }
                 if (batch.size() >= BATCH_ENTRIES || chars[0] >= BATCH_CHARS) {
                     put(queue, new ArrayList<>(batch));

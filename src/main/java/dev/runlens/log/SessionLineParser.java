@@ -1,6 +1,5 @@
 package dev.runlens.log;
 
-import dev.runlens.protocol.AsciiStrings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 import dev.runlens.protocol.FastTime;
@@ -28,106 +27,30 @@ public final class SessionLineParser {
         return fast != null ? fast : anyLine(line, length, lineNo, terminated, index, offset);
     }
 
-    /** Per reading thread, for the unescaped frame of a line up to 64 KB (a million lines, a million buffers otherwise). */
-    private static final int SCRATCH_BYTES = 1 << 16;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
-    private static final byte[] AT_FIRST = ascii("{\"at\":\"");
-    private static final byte[] FRAME_AFTER_AT = ascii(",\"frame\":\"");
-    private static final byte[] FRAME_FIRST = ascii("{\"frame\":\"");
+    /** Per reading thread: the byte pass reuses its buffer (a million lines, a million buffers otherwise). */
+    private static final ThreadLocal<FrameLineBytes> BYTE_PASS = ThreadLocal.withInitial(FrameLineBytes::new);
 
     /**
-     * The frame line exactly as {@link SessionLogWriter} writes it, {@code {"at":"..","frame":".."}}
-     * or {@code {"frame":".."}}, read from its bytes (no parser); null for any other line or
-     * anything the tree might read otherwise (whitespace, other fields, an escape in the time, a
-     * {@code \\u} escape beyond ASCII, bytes that are not UTF-8), which then takes the tree.
+     * The frame line exactly as {@link SessionLogWriter} writes it, read from its bytes by
+     * {@link FrameLineBytes} (no parser); null for any other line, which then takes the tree.
      */
     static LogEntry frameLine(byte[] b, int n, long index, long offset) {
-        int i;
-        String at = null;
-        if (startsWith(b, n, 0, AT_FIRST)) {
-            int start = AT_FIRST.length;
-            i = start;
-            while (i < n && b[i] != '"') {
-                if (b[i] < 0x20 || b[i] == '\\') {
-                    return null;  // a control, an escape or a byte outside ASCII (negative)
-                }
-                i++;
-            }
-            at = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-            if (!startsWith(b, n, i + 1, FRAME_AFTER_AT)) {
-                return null;
-            }
-            i += 1 + FRAME_AFTER_AT.length;
-        } else if (startsWith(b, n, 0, FRAME_FIRST)) {
-            i = FRAME_FIRST.length;
-        } else {
+        FrameLineBytes line = BYTE_PASS.get();
+        if (!line.read(b, n)) {
             return null;
         }
-        byte[] out = n - i <= SCRATCH_BYTES ? SCRATCH.get() : new byte[n - i];
-        int w = 0;
-        boolean nonAscii = false;
-        while (true) {
-            if (i >= n) {
-                return null;
-            }
-            byte c = b[i++];
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\') {
-                int e = i < n ? b[i++] : -1;
-                switch (e) {
-                    case '"', '\\', '/' -> out[w++] = (byte) e;
-                    case 'b' -> out[w++] = '\b';
-                    case 'f' -> out[w++] = '\f';
-                    case 'n' -> out[w++] = '\n';
-                    case 'r' -> out[w++] = '\r';
-                    case 't' -> out[w++] = '\t';
-                    case 'u' -> {
-                        int v = i + 4 <= n ? AsciiStrings.hex(b[i]) << 12 | AsciiStrings.hex(b[i + 1]) << 8
-                                | AsciiStrings.hex(b[i + 2]) << 4 | AsciiStrings.hex(b[i + 3]) : -1;
-                        if (v < 0 || v >= 0x80) {
-                            return null;
-                        }
-                        out[w++] = (byte) v;
-                        i += 4;
-                    }
-                    default -> {
-                        return null;
-                    }
-                }
-            } else if (c >= 0 && c < 0x20) {
-                return null;
-            } else {
-                nonAscii |= c < 0;
-                out[w++] = c;
-            }
-        }
-        if (i != n - 1 || b[i] != '}' || w > Json.MAX_STRING_LENGTH) {
-            return null;
-        }
-        // All ASCII (the usual case): copied as it is, without UTF-8 decoding's scan.
-        String frame = new String(out, 0, w, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        if (nonAscii && frame.indexOf('\uFFFD') >= 0) {
+        String frame = line.text();
+        if (frame == null) {
             return null;  // malformed UTF-8 was replaced (or the text has U+FFFD): the tree decides
         }
-        return new LogEntry.Frame(index, FastTime.orNull(at), frame, null, offset, n);
-    }
-
-    private static boolean startsWith(byte[] b, int n, int at, byte[] prefix) {
-        if (at + prefix.length > n) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if (b[at + k] != prefix[k]) {
-                return false;
+        Instant at = null;
+        if (line.atFrom() >= 0) {
+            at = FastTime.parse(b, line.atFrom(), line.atTo());
+            if (at == null) {
+                at = FastTime.orNull(new String(b, line.atFrom(), line.atTo() - line.atFrom(), StandardCharsets.ISO_8859_1));
             }
         }
-        return true;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+        return new LogEntry.Frame(index, at, frame, null, offset, n);
     }
 
     /** The tree reading of any line; package-private for the equality test. */

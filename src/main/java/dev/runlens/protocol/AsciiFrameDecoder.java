@@ -57,7 +57,8 @@ final class AsciiFrameDecoder {
     private int nextRun;
 
     // What the v2 data object held (reset for every data object: a second one replaces the first).
-    private String time;
+    private int timeFrom = -1;  // the time's text, b[timeFrom..timeTo) of the frame's bytes
+    private int timeTo;
     private String nodeId;
     private int times;
     private String flowRunId;
@@ -83,9 +84,15 @@ final class AsciiFrameDecoder {
 
     /** The decoded event, or null to leave the frame to the tree decoders. */
     ProtocolEvent tryDecode(String frame) {
-        if (!in.start(frame)) {
-            return null;
-        }
+        return in.start(frame) ? decodeStarted() : null;
+    }
+
+    /** The same for the frame's ASCII bytes {@code frame[from..to)}, which are not kept. */
+    ProtocolEvent tryDecode(byte[] frame, int from, int to) {
+        return in.start(frame, from, to) ? decodeStarted() : null;
+    }
+
+    private ProtocolEvent decodeStarted() {
         try {
             in.ws();
             in.expect('{');
@@ -128,8 +135,8 @@ final class AsciiFrameDecoder {
             return null;
         }
         Instant t = null;
-        if (time != null) {
-            t = FastTime.parse(time);
+        if (timeFrom >= 0) {
+            t = FastTime.parse(in.bytes(), timeFrom, timeTo);
             if (t == null) {
                 return null;
             }
@@ -186,7 +193,7 @@ final class AsciiFrameDecoder {
     }
 
     private void clearData() {
-        time = null;
+        timeFrom = -1;
         nodeId = null;
         times = 0;
         flowRunId = null;
@@ -218,10 +225,11 @@ final class AsciiFrameDecoder {
             }
             switch (field) {
                 case TIME -> {
-                    time = in.plainString();
-                    if (time == null) {
+                    timeFrom = in.plainStringStart();
+                    if (timeFrom < 0) {
                         throw Reject.INSTANCE;  // rare: an escape in a time
                     }
+                    timeTo = in.position() - 1;
                 }
                 case NODE_ID -> nodeId = in.id();
                 case TIMES -> times = in.unsignedInt();

@@ -8,15 +8,15 @@ import java.util.List;
  * A cursor over one frame written in plain ASCII, reading JSON exactly as strictly as Jackson's
  * default parser (RFC 8259) and no more leniently: for {@link AsciiFrameDecoder}. Anything it does
  * not take (a byte outside ASCII, an escape in a field name, a number it does not read, very deep
- * payloads) throws {@link Reject}, and the frame goes to the tree decoder. It reads bytes, builds no
- * tokens and gives run and node ids one instance per text ({@link AsciiStrings}). Not thread-safe.
+ * payloads) throws {@link Reject}, and the frame goes to the tree decoder. It reads bytes (the
+ * frame's own, or the caller's buffer, which it does not keep), builds no tokens and gives run and
+ * node ids one instance per text ({@link AsciiStrings}). Not thread-safe.
  */
 final class AsciiJsonReader {
     /** Deeper payloads are left to Jackson, whose limit ({@code Json.MAX_NESTING_DEPTH}) is higher. */
     private static final int MAX_DEPTH = 200;
 
     private final AsciiStrings ids = new AsciiStrings();
-    private String text;  // the frame, for substrings: offsets agree with the bytes since it is ASCII
     private byte[] b;
     private int n;
     private int i;
@@ -25,21 +25,31 @@ final class AsciiJsonReader {
 
     /** Starts on {@code frame}; false when it is not all ASCII (the caller leaves it to the tree). */
     boolean start(String frame) {
-        // Anything outside ASCII becomes '?' (one for a surrogate pair, hence the length check);
-        // stringEnd() checks each '?' against the text, and '?' is a syntax error outside strings.
-        byte[] bytes = frame.getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length != frame.length() || bytes.length < 2) {
+        // UTF-8 has one byte per char exactly when every char is ASCII.
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        return bytes.length == frame.length() && start(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Starts on the frame {@code bytes[from..to)}, read until {@link #end()}. A byte outside ASCII
+     * (negative) is below every character the reader takes, so it rejects wherever it stands. In a
+     * longer buffer the byte after the frame becomes 0, which rejects too: a cut-off frame never
+     * reads on into what an earlier frame left there.
+     */
+    boolean start(byte[] bytes, int from, int to) {
+        if (to - from < 2) {
             return false;
         }
-        text = frame;
+        if (to < bytes.length) {
+            bytes[to] = 0;
+        }
         b = bytes;
-        n = bytes.length;
-        i = 0;
+        n = to;
+        i = from;
         return true;
     }
 
     void end() {
-        text = null;
         b = null;
     }
 
@@ -120,19 +130,35 @@ final class AsciiJsonReader {
     /** A run or node id: a string value, one instance per text. */
     String id() {
         int start = stringEnd();
-        return lastEscaped ? AsciiStrings.unescape(b, start + 1, i - 1) : ids.get(b, start + 1, i - 1, text);
+        return lastEscaped ? AsciiStrings.unescape(b, start + 1, i - 1) : ids.get(b, start + 1, i - 1);
     }
 
     /** A string value as its text, unescaped. */
     String string() {
         int start = stringEnd();
-        return lastEscaped ? AsciiStrings.unescape(b, start + 1, i - 1) : text.substring(start + 1, i - 1);
+        return lastEscaped ? AsciiStrings.unescape(b, start + 1, i - 1) : text(start + 1, i - 1);
     }
 
-    /** A string value's raw text, or null if it has an escape. */
-    String plainString() {
+    /**
+     * Moves past a string value without an escape and returns where its text starts (it ends
+     * before the closing quote, at {@link #position()} - 1); -1 if it has an escape.
+     */
+    int plainStringStart() {
         int start = stringEnd();
-        return lastEscaped ? null : text.substring(start + 1, i - 1);
+        return lastEscaped ? -1 : start + 1;
+    }
+
+    int position() {
+        return i;
+    }
+
+    byte[] bytes() {
+        return b;
+    }
+
+    /** The text of {@code b[from..to)}, which is ASCII. */
+    private String text(int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     List<String> strings() {
@@ -156,7 +182,7 @@ final class AsciiJsonReader {
         }
         int start = i;
         skipValue(0);
-        return text.substring(start, i);
+        return text(start, i);
     }
 
     /**
@@ -176,7 +202,7 @@ final class AsciiJsonReader {
             if (c == '"') {
                 return start;
             }
-            if (c < 0x20 || c == '?' && text.charAt(i - 1) != '?') {
+            if (c < 0x20) {  // a control character, or a byte outside ASCII (negative)
                 throw Reject.INSTANCE;
             }
             if (c == '\\') {
@@ -221,7 +247,7 @@ final class AsciiJsonReader {
     String numberText() {
         int start = i;
         number();
-        return text.substring(start, i);
+        return text(start, i);
     }
 
     boolean integral() {

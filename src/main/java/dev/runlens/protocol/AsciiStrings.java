@@ -1,5 +1,6 @@
 package dev.runlens.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -16,11 +17,11 @@ public final class AsciiStrings {
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] strings = new String[SLOTS];
 
-    /** The text of {@code b[from..to)}, which is {@code text.substring(from, to)} (ASCII, so offsets agree). */
-    String get(byte[] b, int from, int to, String text) {
+    /** The text of the ASCII bytes {@code b[from..to)}. */
+    String get(byte[] b, int from, int to) {
         int length = to - from;
         if (length > MAX_LENGTH) {
-            return text.substring(from, to);
+            return new String(b, from, length, StandardCharsets.ISO_8859_1);
         }
         int h = 0;
         for (int k = from; k < to; k++) {
@@ -31,7 +32,7 @@ public final class AsciiStrings {
         if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
             return strings[slot];
         }
-        String s = text.substring(from, to);
+        String s = new String(b, from, length, StandardCharsets.ISO_8859_1);
         keys[slot] = Arrays.copyOfRange(b, from, to);
         strings[slot] = s;
         return s;

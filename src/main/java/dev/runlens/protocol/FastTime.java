@@ -1,5 +1,6 @@
 package dev.runlens.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -31,27 +32,37 @@ public final class FastTime {
     /** The fast path only: null for anything but the common shape (then use Instant.parse). */
     public static Instant parse(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+        if (n < 20 || n > 30) {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        // A char beyond Latin-1 becomes '?', which is no digit and no separator: null, as it should.
+        return parse(s.getBytes(StandardCharsets.ISO_8859_1), 0, n);
+    }
+
+    /** {@link #parse(String)} of the ASCII text {@code b[from..to)}, without making it a String. */
+    public static Instant parse(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 20 || n > 30 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
+                || b[from + 13] != ':' || b[from + 16] != ':' || b[to - 1] != 'Z') {
+            return null;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 + 3 || hour > 23 || minute > 59 || second > 59
                 || hour < 0 || minute < 0 || second < 0 || day > daysIn(year, month)) {
             return null;
         }
         int nanos = 0;
         if (n > 20) {
-            if (s.charAt(19) != '.' || n == 21) {
+            if (b[from + 19] != '.' || n == 21) {
                 return null;
             }
             int fraction = n - 21;
-            int f = digits(s, 20, fraction);
+            int f = digits(b, from + 20, fraction);
             if (f < 0) {
                 return null;
             }
@@ -64,10 +75,10 @@ public final class FastTime {
         return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] b, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            byte c = b[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

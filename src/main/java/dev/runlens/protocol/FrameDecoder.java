@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns one raw frame into a {@link ProtocolEvent}, detecting its protocol per frame:
@@ -38,6 +39,21 @@ public final class FrameDecoder {
             return quick;
         }
         return decodeGeneral(text);
+    }
+
+    /**
+     * Decodes the frame whose UTF-8 bytes are {@code frame[from..from + length)} (a summary reads them from a
+     * session line without making a String). The fast path reads them in place; a frame it leaves
+     * becomes text for the tree decoders. The bytes are not kept; in a longer array the byte after
+     * the frame is overwritten.
+     */
+    public ProtocolEvent decode(byte[] frame, int from, int length) {
+        ProtocolEvent quick = fast.tryDecode(frame, from, from + length);
+        if (quick != null) {
+            return quick;
+        }
+        String text = new String(frame, from, length, StandardCharsets.UTF_8);
+        return text.isBlank() ? MalformedFrame.notJson("empty frame", text) : decodeGeneral(text);
     }
 
     /** The general path: a JSON tree, then per-protocol decoding. Package-private for tests. */

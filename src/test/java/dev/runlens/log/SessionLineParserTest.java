@@ -50,10 +50,17 @@ class SessionLineParserTest {
         return lines;
     }
 
+    /** The byte pass as a summary uses it: its ASCII frames are decoded from its bytes. */
+    private static final FrameLineBytes BYTE_PASS = new FrameLineBytes();
+
     private static void assertSameEntry(byte[] line, int n) {
         LogEntry expected = SessionLineParser.anyLine(line, n, 9, true, 4, 100);
         LogEntry actual = SessionLineParser.parse(line, n, 9, true, 4, 100);
         assertEquals(expected, actual, () -> "line reads differently: " + new String(line, 0, n, StandardCharsets.UTF_8));
+        if (BYTE_PASS.read(line, n) && BYTE_PASS.ascii()) {
+            assertEquals(((LogEntry.Frame) expected).text(), new String(BYTE_PASS.bytes(), 0, BYTE_PASS.length(), StandardCharsets.US_ASCII),
+                    () -> "the frame's bytes differ from its text: " + new String(line, 0, n, StandardCharsets.UTF_8));
+        }
     }
 
     @Test

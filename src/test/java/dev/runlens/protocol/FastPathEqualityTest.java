@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,10 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The one fast path ({@link AsciiFrameDecoder}, inside {@link FrameDecoder#decode(String)}) gives
- * exactly what the tree decoders, the specification ({@link FrameDecoder#decodeGeneral}), give:
- * frame for frame and in order (the v2 stream table is state), on every fixture, the fuzz corpus
- * and every log form, as {@link LogReader} hands the frames over.
+ * The one fast path ({@link AsciiFrameDecoder}, inside {@link FrameDecoder#decode(String)} and
+ * {@link FrameDecoder#decode(byte[], int, int)}) gives exactly what the tree decoders, the specification
+ * ({@link FrameDecoder#decodeGeneral}), give: frame for frame and in order (the v2 stream table is
+ * state), on every fixture, the fuzz corpus and every log form, as {@link LogReader} hands the
+ * frames over, as text and as bytes.
  */
 class FastPathEqualityTest {
     @TempDir
@@ -41,6 +44,9 @@ class FastPathEqualityTest {
     private static final class Pair {
         final FrameDecoder decoder = new FrameDecoder();
         final FrameDecoder specification = new FrameDecoder();
+        final FrameDecoder fromBytes = new FrameDecoder();
+        /** One buffer for every frame, as a reader reuses it: what a longer frame left stays behind a shorter one. */
+        byte[] buffer = new byte[64];
         final AsciiFrameDecoder probe = new AsciiFrameDecoder(new SpaceOperatorV2Decoder());
         int frames;
         int fastHits;
@@ -53,11 +59,21 @@ class FastPathEqualityTest {
             ProtocolEvent expected = specification.decodeGeneral(text);
             ProtocolEvent actual = decoder.decode(text);
             assertEquals(expected, actual, () -> "frame " + frames + " decodes differently: " + text);
+            byte[] utf8 = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            // A text with a lone surrogate has no UTF-8 form: it is never read from a file's bytes.
+            if (utf8 != null && new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+                if (utf8.length >= buffer.length) {
+                    buffer = Arrays.copyOf(buffer, utf8.length * 2);
+                }
+                System.arraycopy(utf8, 0, buffer, 0, utf8.length);
+                assertEquals(expected, fromBytes.decode(buffer, 0, utf8.length), () -> "frame " + frames + " decodes differently from its bytes: " + text);
+            }
         }
 
         void meta(LogEntry.Meta meta) {
             SessionMeta.register(meta, decoder);
             SessionMeta.register(meta, specification);
+            SessionMeta.register(meta, fromBytes);
         }
 
         void entry(LogEntry e) {
@@ -100,6 +116,20 @@ class FastPathEqualityTest {
         assertTrue(pair.fastHits > 4_000, "the fast path took only " + pair.fastHits + " frames");
     }
 
+    /** A cut-off frame in a reused buffer is not completed by what a longer frame left after it. */
+    @Test
+    void aCutOffFrameInABufferDoesNotReadOnIntoOldBytes() {
+        String whole = "{\"stream_id\":1,\"event\":\"FlowStart\",\"data\":{\"time\":\"2026-11-22T08:00:00Z\",\"flow_run_id\":\"r\"}}";
+        byte[] buffer = whole.getBytes(StandardCharsets.US_ASCII);
+        FrameDecoder decoder = new FrameDecoder();
+        assertTrue(decoder.decode(buffer, 0, buffer.length) instanceof RunEvent.FlowStarted);
+        for (int cut = 0; cut < buffer.length; cut++) {
+            System.arraycopy(whole.getBytes(StandardCharsets.US_ASCII), 0, buffer, 0, buffer.length);
+            String text = whole.substring(0, cut);
+            assertEquals(new FrameDecoder().decode(text), decoder.decode(buffer, 0, cut), text);
+        }
+    }
+
     /** The forms a log comes in; gzip wraps the session log and JSON Lines. */
     enum Form { SESSION, JSON_LINES, PRETTY, ARRAY, HAR, GZIP_SESSION, GZIP_JSON_LINES }
 
@@ -114,6 +144,39 @@ class FastPathEqualityTest {
         reader.read(pair::entry);
         assertEquals(frames.size(), pair.frames);
         assertTrue(pair.fastHits > frames.size() * 0.9, "the fast path took " + pair.fastHits + " of " + frames.size());
+    }
+
+    /** A summary's reading: ASCII session frames as bytes, the rest as entries; the same frames either way. */
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void everyLogFormHandsTheSameFramesAsBytes(Form form) throws IOException {
+        List<String> frames = new ArrayList<>(SampleFrames.withFixtures(2000, 1000, 5));
+        Path file = write(form, frames);
+        List<String> asText = new ArrayList<>();
+        LogReader.open(file).read(e -> {
+            if (e instanceof LogEntry.Frame f) {
+                asText.add(f.text());
+            }
+        });
+        List<String> asRead = new ArrayList<>();
+        int[] asBytes = {0};
+        LogReader.open(file).read(new LogReader.AsciiFrameSink() {
+            @Override
+            public void asciiFrame(byte[] frame, int length) {
+                asBytes[0]++;
+                asRead.add(new String(frame, 0, length, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void accept(LogEntry e) {
+                if (e instanceof LogEntry.Frame f) {
+                    asRead.add(f.text());
+                }
+            }
+        });
+        assertEquals(asText, asRead);
+        boolean session = form == Form.SESSION || form == Form.GZIP_SESSION;
+        assertTrue(session ? asBytes[0] > frames.size() * 0.9 : asBytes[0] == 0, asBytes[0] + " frames as bytes");
     }
 
     private Path write(Form form, List<String> frames) throws IOException {

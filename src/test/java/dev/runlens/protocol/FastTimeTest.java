@@ -2,10 +2,12 @@ package dev.runlens.protocol;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@link FastTime} reads and writes exactly what {@link Instant#parse} and {@link Instant#toString} do. */
 class FastTimeTest {
@@ -25,6 +27,20 @@ class FastTimeTest {
             assertEquals(t.toString(), new String(out, 0, length));
             assertEquals(t, FastTime.orNull(t.toString()));
         }
+    }
+
+    @Test
+    void bytesParseAsTheirText() {
+        String[] texts = {"2026-11-22T08:00:00Z", "2026-11-22T08:00:00.000000599Z", "2026-11-22T08:00:00.5Z", "2024-02-29T23:59:59Z",
+            "2023-02-29T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T08:00:00.Z", "2026-11-22T08:00:00.1234567890Z",
+            "2026-11-22 08:00:00Z", "2026-11-22T08:00:00+01:00", "2026-1a-22T08:00:00Z", "2026-11-22T08:00:00", "x"};
+        for (String text : texts) {
+            byte[] b = ("\"" + text + "\"").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(FastTime.parse(text), FastTime.parse(b, 1, b.length - 1), text);
+        }
+        assertEquals(Instant.parse("2026-11-22T08:00:00.000000599Z"), FastTime.parse("2026-11-22T08:00:00.000000599Z"));
+        assertNull(FastTime.parse("2026-11-22T08:00:0\u0665Z"));  // a digit outside ASCII is no digit here
+        assertNull(FastTime.parse("2026-11-22T08:00:00.00000\u00e9Z"));
     }
 
     @Test
