@@ -82,11 +82,7 @@ public final class TimelineView extends Region {
         widthProperty().subscribe(w -> invalidate());
         heightProperty().subscribe(h -> invalidate());
         zone.subscribe(z -> invalidate());
-        palette.subscribe(p -> {
-            // Opaque: a repaint of the canvas starts here, not at the root through the panes behind it (decision 0076).
-            setBackground(javafx.scene.layout.Background.fill(p.background()));
-            invalidate();
-        });
+        palette.subscribe(p -> invalidate());
         scale.subscribe(z -> requestLayout());
         vbar.valueProperty().subscribe(v -> invalidate());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);

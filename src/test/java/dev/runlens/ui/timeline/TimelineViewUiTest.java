@@ -5,10 +5,7 @@ import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
 import dev.runlens.ui.TestData;
 import dev.runlens.ui.dashboard.DashboardModel;
-import dev.runlens.ui.theme.Palette;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.layout.BackgroundFill;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,22 +67,5 @@ class TimelineViewUiTest {
         double[] q = WaitForAsyncUtils.asyncFx(() -> view.pointOf(failed)).get();
         assertSame(failed, WaitForAsyncUtils.asyncFx(() -> view.clickAt(q[0], q[1])).get());
         assertSame(failed, clicked.get());
-    }
-
-    /**
-     * The timeline is opaque in its palette's background (decision 0076): the renderer repaints the
-     * canvas from this node, not from the window's root through the transparent panes behind it.
-     */
-    @Test
-    void theTimelineIsOpaqueInItsPalettesBackgroundInEitherTheme() throws Exception {
-        for (Palette palette : List.of(Palette.DARK, Palette.LIGHT)) {
-            BackgroundFill fill = WaitForAsyncUtils.asyncFx(() -> {
-                view.paletteProperty().set(palette);
-                return view.getBackground().getFills().getFirst();
-            }).get();
-            assertEquals(palette.background(), fill.getFill());
-            assertEquals(1.0, palette.background().getOpacity());
-            assertEquals(Insets.EMPTY, fill.getInsets(), "opaque to its edges");
-        }
     }
 }
