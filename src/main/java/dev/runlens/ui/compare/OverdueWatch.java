@@ -35,6 +35,11 @@ public final class OverdueWatch {
     private final Executor background;
     private final Consumer<Runnable> fx;
     private final Map<FlowKey, Map<String, UsualDuration>> usual = new HashMap<>();
+    /**
+     * Each run's flow key as of its node count: a run's node set only grows, so the key (its sorted
+     * node ids joined) is made again only when a node was added, not for every live run every second.
+     */
+    private final Map<Run, KnownFlow> flows = new java.util.WeakHashMap<>();
     private final Set<FlowKey> loading = new HashSet<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private final List<Consumer<Instant>> evaluations = new ArrayList<>();
@@ -97,13 +102,26 @@ public final class OverdueWatch {
 
     /** The usual durations of the run's flow, by node; empty until the history answered (then listeners are told). */
     public Map<String, UsualDuration> usualFor(Run run) {
-        FlowKey flow = Baselines.flowOf(run);
+        FlowKey flow = flowOf(run);
         Map<String, UsualDuration> known = usual.get(flow);
         if (known == null) {
             request(flow);
             return Map.of();
         }
         return known;
+    }
+
+    private FlowKey flowOf(Run run) {
+        KnownFlow known = flows.get(run);
+        int nodes = run.nodeCount();
+        if (known == null || known.nodes() != nodes) {
+            known = new KnownFlow(nodes, Baselines.flowOf(run));
+            flows.put(run, known);
+        }
+        return known.flow();
+    }
+
+    private record KnownFlow(int nodes, FlowKey flow) {
     }
 
     private void request(FlowKey flow) {
