@@ -1,8 +1,5 @@
 package dev.runlens.ui.rows;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 /**
  * The outline {@link FrameSummary#shape} shows for a payload (its keys, a tagged map's inner keys,
  * its tag, or its type), read by scanning the payload's text instead of running a JSON parser over
@@ -33,8 +30,8 @@ final class PayloadShape {
         return switch (c) {
             case '{' -> object(tagged);
             case '"' -> {
-                String v = string();
-                yield v == null ? null : "\"" + v + "\"";
+                int from = i + 1;
+                yield key() ? "\"" + s.substring(from, i - 1) + "\"" : null;
             }
             case '[' -> "array";
             case 't', 'f' -> "boolean";
@@ -43,24 +40,58 @@ final class PayloadShape {
         };
     }
 
-    private String object(boolean tagged) {
-        Set<String> keys = new LinkedHashSet<>();
-        Set<String> inner = null;
-        i++;
-        while (true) {
-            String key = nextKey();
-            if (key == null) {
-                break;
+    /** Keys as ranges of the text (start, end pairs), in order, each once: no string per key. */
+    private static final class Keys {
+        private int[] at = new int[16];
+        private int n;
+
+        void add(String s, int start, int end) {
+            for (int k = 0; k < n; k += 2) {
+                if (at[k + 1] - at[k] == end - start && s.regionMatches(at[k], s, start, end - start)) {
+                    return;
+                }
             }
-            if (tagged && keys.isEmpty() && "M".equals(key) && i < s.length() && s.charAt(i) == '{') {
-                inner = new LinkedHashSet<>();
+            if (n == at.length) {
+                at = java.util.Arrays.copyOf(at, n * 2);
+            }
+            at[n++] = start;
+            at[n++] = end;
+        }
+
+        int size() {
+            return n / 2;
+        }
+
+        String braced(String s) {
+            StringBuilder b = new StringBuilder(2 + 8 * n).append('{');
+            for (int k = 0; k < n; k += 2) {
+                if (k > 0) {
+                    b.append(", ");
+                }
+                b.append(s, at[k], at[k + 1]);
+            }
+            return b.append('}').toString();
+        }
+    }
+
+    private String object(boolean tagged) {
+        Keys keys = new Keys();
+        Keys inner = null;
+        i++;
+        int keyStart;
+        while ((keyStart = nextKey()) >= 0) {
+            int end = this.keyEnd;
+            boolean mapTag = tagged && keys.size() == 0 && end - keyStart == 1 && s.charAt(keyStart) == 'M';
+            if (mapTag && i < s.length() && s.charAt(i) == '{') {
+                inner = new Keys();
                 i++;
-                String k;
-                while ((k = nextKey()) != null) {
+                int k;
+                while ((k = nextKey()) >= 0) {
+                    int e = this.keyEnd;
                     if (!skipValue()) {
                         return null;
                     }
-                    inner.add(k);
+                    inner.add(s, k, e);
                 }
                 if (i < 0) {
                     return null;
@@ -68,22 +99,26 @@ final class PayloadShape {
             } else if (!skipValue()) {
                 return null;
             }
-            keys.add(key);
+            keys.add(s, keyStart, end);
         }
         if (i < 0) {
             return null;
         }
         if (tagged && keys.size() == 1) {
-            return inner != null ? "{" + String.join(", ", inner) + "}" : keys.iterator().next();
+            return inner != null ? inner.braced(s) : s.substring(keys.at[0], keys.at[1]);
         }
-        return "{" + String.join(", ", keys) + "}";
+        return keys.braced(s);
     }
 
+    /** The end of the key {@link #nextKey} found last. */
+    private int keyEnd;
+
     /**
-     * Inside an object: the next key, with the position on its value; null at the object's end
-     * (the position after its brace). A text this scan cannot read sets the position to -1.
+     * Inside an object: the start of the next key (its end in {@link #keyEnd}), with the position
+     * on its value; -1 at the object's end (the position after its brace). A text this scan cannot
+     * read sets the position to -1.
      */
-    private String nextKey() {
+    private int nextKey() {
         space();
         if (i < s.length() && s.charAt(i) == ',') {
             i++;
@@ -91,38 +126,41 @@ final class PayloadShape {
         }
         if (i >= s.length()) {
             i = -1;
-            return null;
+            return -1;
         }
         char c = s.charAt(i);
         if (c == '}') {
             i++;
-            return null;
+            return -1;
         }
-        String key = c == '"' ? string() : null;
+        int start = i + 1;
+        boolean read = c == '"' && key();
+        keyEnd = i - 1;
         space();
-        if (key == null || i >= s.length() || s.charAt(i) != ':') {
+        if (!read || i >= s.length() || s.charAt(i) != ':') {
             i = -1;
-            return null;
+            return -1;
         }
         i++;
         space();
-        return key;
+        return start;
     }
 
-    /** A string without escapes at the position (the position after it), or null. */
-    private String string() {
-        int start = ++i;
+    /** Passes a string without escapes at the position (to after its closing quote); false otherwise. */
+    private boolean key() {
+        i++;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '"') {
-                return s.substring(start, i++);
+                i++;
+                return true;
             }
             if (c == '\\') {
-                return null;
+                return false;
             }
             i++;
         }
-        return null;
+        return false;
     }
 
     /** Skips one value (strings may hold escapes, containers nest); false when the text ends first. */
