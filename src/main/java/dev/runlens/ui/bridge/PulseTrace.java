@@ -13,8 +13,8 @@ import java.util.Arrays;
  * window closes. A diagnostic for developers, not a feature.
  */
 public final class PulseTrace {
-    private static final int COLUMNS = 9;
-    private static final String HEADER = "pulse_ms,enter_ms,drain_ms,after_ms,layout_start_ms,layout_ms,batch,fx_cpu_ms,render_cpu_ms";
+    private static final int COLUMNS = 11;
+    private static final String HEADER = "pulse_ms,enter_ms,drain_ms,after_ms,layout_start_ms,layout_ms,batch,fx_cpu_ms,render_cpu_ms,gcs,gc_ms";
 
     private final Path file;
     private long[] rows = new long[COLUMNS * 8192];
@@ -26,6 +26,11 @@ public final class PulseTrace {
     private long renderThread = -1;
     private long lastFxCpu = -1;
     private long lastRenderCpu = -1;
+    // Collections finished since the previous pulse, and their time: a long gap with one is a pause.
+    private final java.util.List<java.lang.management.GarbageCollectorMXBean> collectors =
+            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+    private long lastGcs = -1;
+    private long lastGcMs;
 
     PulseTrace(Path file) {
         this.file = file;
@@ -58,6 +63,16 @@ public final class PulseTrace {
         rows[at + 8] = lastRenderCpu < 0 || renderCpu < 0 ? 0 : renderCpu - lastRenderCpu;
         lastFxCpu = fxCpu;
         lastRenderCpu = renderCpu;
+        long gcs = 0;
+        long gcMs = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : collectors) {
+            gcs += Math.max(0, gc.getCollectionCount());
+            gcMs += Math.max(0, gc.getCollectionTime());
+        }
+        rows[at + 9] = lastGcs < 0 ? 0 : gcs - lastGcs;
+        rows[at + 10] = lastGcs < 0 ? 0 : gcMs - lastGcMs;
+        lastGcs = gcs;
+        lastGcMs = gcMs;
         count++;
     }
 
@@ -99,10 +114,10 @@ public final class PulseTrace {
                 long after = rows[at + 3];
                 long ls = rows[at + 4];
                 long le = rows[at + 5];
-                w.write(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%.3f%n",
+                w.write(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%.3f,%d,%d%n",
                         ms(pulse - origin), ms(enter - pulse), ms(drained - enter), ms(after - drained),
                         ls < 0 ? -1 : ms(ls - pulse), ls < 0 || le < 0 ? -1 : ms(le - ls), rows[at + 6],
-                        ms(rows[at + 7]), ms(rows[at + 8])));
+                        ms(rows[at + 7]), ms(rows[at + 8]), rows[at + 9], rows[at + 10]));
             }
         }
     }

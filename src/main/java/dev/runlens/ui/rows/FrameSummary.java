@@ -85,18 +85,25 @@ public final class FrameSummary {
     }
 
     /**
-     * The payload's outline: its keys (a tagged map's inner keys), its tag, or its type. Read with
-     * a streaming parser over the payload's text, so no tree is built (and none is kept on the
-     * payload) for a line of the event log.
+     * The payload's outline: its keys (a tagged map's inner keys), its tag, or its type. Read from
+     * the payload's text ({@link PayloadShape}, else a streaming parser), so no tree is built (and
+     * none is kept on the payload) for a line of the event log.
      */
     static String shape(Payload p) {
         if (p == null) {
             return "(none)";
         }
-        try (JsonParser in = Json.factory().createParser(p.text())) {
+        String text = p.text();
+        String scanned = PayloadShape.of(text, p.tagged());
+        return scanned != null ? scanned : parsedShape(text, p.tagged());
+    }
+
+    /** {@link #shape} by a streaming parser: what {@link PayloadShape} leaves to it, and its reference in tests. */
+    static String parsedShape(String text, boolean tagged) {
+        try (JsonParser in = Json.factory().createParser(text)) {
             JsonToken first = in.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                return objectShape(in, p.tagged());
+                return objectShape(in, tagged);
             }
             if (first == JsonToken.VALUE_STRING) {
                 return "\"" + in.getText() + "\"";

@@ -23,11 +23,12 @@ class PulseTraceTest {
         trace.pulse(t0, t0 + 100_000, t0 + 2_100_000, t0 + 2_600_000, 64);
         trace.layoutStart();
         trace.layoutEnd();
+        System.gc();  // one collection between the two pulses
         trace.pulse(t0 + 16_000_000, t0 + 16_050_000, t0 + 16_550_000, t0 + 17_050_000, 0);
         trace.write();
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
-        assertEquals("pulse_ms,enter_ms,drain_ms,after_ms,layout_start_ms,layout_ms,batch,fx_cpu_ms,render_cpu_ms", lines.get(0));
+        assertEquals("pulse_ms,enter_ms,drain_ms,after_ms,layout_start_ms,layout_ms,batch,fx_cpu_ms,render_cpu_ms,gcs,gc_ms", lines.get(0));
         String[] first = lines.get(1).split(",");
         assertEquals("0.000", first[0]);
         assertEquals("0.100", first[1]);
@@ -40,5 +41,8 @@ class PulseTraceTest {
         assertEquals("-1.000", second[4], "no layout seen for the second pulse");
         assertEquals("0", second[6]);
         assertTrue(Double.parseDouble(second[7]) >= 0, "CPU time of this thread since the previous pulse");
+        assertEquals("0", first[9], "no collections counted before the first pulse");
+        assertTrue(Long.parseLong(second[9]) >= 1, "the collection between the pulses is counted");
+        assertTrue(Long.parseLong(second[10]) >= 0, "and its time");
     }
 }

@@ -1,0 +1,63 @@
+package dev.runlens.ui.replay;
+
+import dev.runlens.replay.LogGenerator;
+import dev.runlens.ui.app.Dashboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static dev.runlens.ui.replay.ReplayWindow.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Once a file is indexed, the worker runs a seek's code on a scratch engine so the operator's
+ * first seek is not the cold one; the window shows nothing of it: a paused file stays at its
+ * start, and a seek afterwards lands where it was asked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SeekWarmUpTest {
+    @TempDir
+    Path dir;
+    private Dashboard dashboard;
+
+    @Start
+    void start(Stage stage) {
+        dashboard = new Dashboard(null);
+        dashboard.attach(stage, 1280, 780);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+    }
+
+    @Test
+    void warmingTheSeekCodeChangesNothingShown() throws Exception {
+        Path log = dir.resolve("warm.jsonl");
+        LogGenerator.write(log, 30_000, 3);
+        ReplayController controller = fx(() -> dashboard.replay().controller());
+        fx(() -> controller.open(log, false));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> controller.active() != null));
+        ReplaySession session = fx(() -> controller.active().session());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.seeksWarm);
+        assertEquals(0, session.emitted(), "nothing handed to the dashboard");
+        assertEquals(0, dashboard.bridge().backlog());
+        assertTrue(fx(() -> dashboard.model().runs().isEmpty()), "no run shown while paused at the start");
+        int target = session.index().size() / 3;
+        WaitForAsyncUtils.asyncFx(() -> controller.seek(target)).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.emitted() == target && dashboard.bridge().backlog() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(target, (int) fx(() -> controller.positionProperty().get()));
+        assertTrue(fx(() -> !dashboard.model().runs().isEmpty()), "the seek restored the runs at its target");
+    }
+}
