@@ -8,14 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * For the start-up benchmark ({@code -Drunlens.startupProbe=FILE}): writes the milliseconds from
  * process start to the first painted frame, then closes the application. The second pulse after
- * the window is shown is the first one that runs after a frame was painted.
+ * the window is shown is the first one that runs after a frame was painted. The lines after the
+ * first are the phases of the start ({@link #mark}), {@code phase ms}, so a slow start says where
+ * its wall time went.
  */
 final class StartupProbe extends AnimationTimer {
     static final String PROPERTY = "runlens.startupProbe";
+    private static final List<String> PHASES = new ArrayList<>();
+    private static Instant processStart;
     private final Path file;
     private int pulses;
 
@@ -23,25 +29,54 @@ final class StartupProbe extends AnimationTimer {
         this.file = file;
     }
 
+    /** Notes that the start reached {@code phase}, when the probe is requested; nothing otherwise. */
+    static synchronized void mark(String phase) {
+        if (requested() != null) {
+            PHASES.add(phase + " " + sinceProcessStart());
+        }
+    }
+
     /** Starts the probe when the property is set; call right after the stage is shown. */
     static void installIfRequested() {
-        String target = System.getProperty(PROPERTY);
-        if (target != null && !target.isBlank()) {
+        String target = requested();
+        if (target != null) {
+            mark("shown");
             new StartupProbe(Path.of(target)).start();
         }
+    }
+
+    private static String requested() {
+        String target = System.getProperty(PROPERTY);
+        return target == null || target.isBlank() ? null : target;
+    }
+
+    /** From the process's start, as the user sees it (the launcher's exec included). */
+    private static synchronized long sinceProcessStart() {
+        if (processStart == null) {
+            processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        }
+        return Duration.between(processStart, Instant.now()).toMillis();
+    }
+
+    /** The probe file's text: the first frame's milliseconds, then one line per phase. */
+    static synchronized String report(long firstFrameMs) {
+        StringBuilder text = new StringBuilder().append(firstFrameMs).append('\n');
+        for (String phase : PHASES) {
+            text.append(phase).append('\n');
+        }
+        return text.toString();
     }
 
     @Override
     public void handle(long now) {
         if (++pulses < 2) {
+            mark("pulse-1");
             return;
         }
         stop();
-        // From the process's start, as the user sees it (the launcher's exec included).
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        long ms = Duration.between(started, Instant.now()).toMillis();
+        long ms = sinceProcessStart();
         try {
-            Files.writeString(file, ms + "\n");
+            Files.writeString(file, report(ms));
         } catch (IOException e) {
             System.err.println("runlens: could not write the start-up probe to " + file + ": " + e.getMessage());
         }
