@@ -20,6 +20,7 @@ import java.util.List;
  */
 final class StartupProbe extends AnimationTimer {
     static final String PROPERTY = "runlens.startupProbe";
+    static final String ORIGIN = "runlens.startupProbe.origin";
     private static final List<String> PHASES = new ArrayList<>();
     private static Instant processStart;
     private final Path file;
@@ -50,12 +51,27 @@ final class StartupProbe extends AnimationTimer {
         return target == null || target.isBlank() ? null : target;
     }
 
-    /** From the process's start, as the user sees it (the launcher's exec included). */
+    /**
+     * From the process's start, as the user sees it (the launcher's exec included): the moment
+     * whoever started it passed in {@value #ORIGIN} (epoch milliseconds), else the process's start
+     * as the JDK reports it, which is counted from the boot time in whole seconds and so carries the
+     * same 0 to 1 s offset in every start of one boot.
+     */
     private static synchronized long sinceProcessStart() {
         if (processStart == null) {
-            processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+            processStart = origin(System.getProperty(ORIGIN))
+                    .orElseGet(() -> ProcessHandle.current().info().startInstant().orElse(Instant.now()));
         }
         return Duration.between(processStart, Instant.now()).toMillis();
+    }
+
+    /** The instant in {@value #ORIGIN}'s value, if it is one. */
+    static java.util.Optional<Instant> origin(String epochMillis) {
+        try {
+            return epochMillis == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(epochMillis.trim())));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The probe file's text: the first frame's milliseconds, then one line per phase. */

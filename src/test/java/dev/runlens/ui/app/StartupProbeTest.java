@@ -44,6 +44,13 @@ class StartupProbeTest {
         }
     }
 
+    @Test
+    void theOriginIsTheStartersEpochMillisecondsWhenItGivesThem() {
+        assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(1_796_545_508_083L)), StartupProbe.origin("1796545508083"));
+        assertTrue(StartupProbe.origin(null).isEmpty());
+        assertTrue(StartupProbe.origin("soon").isEmpty(), "not a number: the process's own start instead");
+    }
+
     private static int indexOf(String[] lines, String prefix) {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith(prefix)) {
