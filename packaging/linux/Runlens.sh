@@ -1,5 +1,5 @@
-#!/bin/sh
-# bin/Runlens, the window's launcher (decision 0070). It starts the image's own runtime with what
+#!/bin/bash
+# bin/Runlens, the window's launcher (decision 0070; bash, for exec -a). It starts the image's own runtime with what
 # jpackage wrote for this launcher in lib/app/Runlens.cfg (class path, main class, java-options,
 # $APPDIR), as jpackage's native launcher does, but without that launcher's package-manager
 # queries: on every start it ran `rpm -qf` and `dpkg -S` on itself, twice, before starting the JVM
@@ -33,4 +33,6 @@ while [ "$count" -gt 0 ]; do
     shift
     count=$((count - 1))
 done
-exec "$image/lib/runtime/bin/java" "$@"
+# argv[0] stays this launcher: GTK names the window's class (WM_CLASS) after it, "Runlens", as with
+# jpackage's launcher, which desktops use to match the window with its menu entry and icon.
+exec -a "$self" "$image/lib/runtime/bin/java" "$@"
