@@ -1,15 +1,18 @@
 #!/bin/bash
-# bin/Runlens, the window's launcher (decision 0070; bash, for exec -a). It starts the image's own runtime with what
-# jpackage wrote for this launcher in lib/app/Runlens.cfg (class path, main class, java-options,
-# $APPDIR), as jpackage's native launcher does, but without that launcher's package-manager
-# queries: on every start it ran `rpm -qf` and `dpkg -S` on itself, twice, before starting the JVM
-# (0.3-0.5 s of a start on a Debian machine; dpkg -S reads every installed package's file list).
+# bin/Runlens, the window's launcher (decision 0070; bash, for exec -a). It starts the image's
+# own runtime with what jpackage wrote for this launcher in lib/app/Runlens.cfg (class path, main
+# class, java-options, $APPDIR), as jpackage's native launcher does, but without that launcher's
+# package-manager queries: on every start it ran `rpm -qf` and `dpkg -S` on itself, twice, before
+# starting the JVM (0.3-0.5 s of a start on a Debian machine; dpkg -S reads every installed
+# package's file list). Copied to bin/NAME, it reads lib/app/NAME.cfg.
 set -e
 self=$(readlink -f "$0")
 image=${self%/bin/*}
+name=${self##*/}
 appdir="$image/lib/app"
-cfg="$appdir/Runlens.cfg"
-[ -r "$cfg" ] || { echo "Runlens: cannot read $cfg" >&2; exit 1; }
+# jpackage writes one configuration per launcher, named after it: bin/NAME reads lib/app/NAME.cfg.
+cfg="$appdir/$name.cfg"
+[ -r "$cfg" ] || { echo "$name: cannot read $cfg" >&2; exit 1; }
 
 # The command line's arguments go last: count them, append the JVM's, then rotate them to the end.
 # $APPDIR in the configuration is lib/app, wherever the image is unpacked or installed.
@@ -26,7 +29,7 @@ while IFS= read -r line || [ -n "$line" ]; do
         java-options=*) set -- "$@" "${line#java-options=}" ;;
     esac
 done < "$cfg"
-[ -n "$classpath" ] && [ -n "$mainclass" ] || { echo "Runlens: $cfg names no class path or main class" >&2; exit 1; }
+[ -n "$classpath" ] && [ -n "$mainclass" ] || { echo "$name: $cfg names no class path or main class" >&2; exit 1; }
 set -- "$@" -Djpackage.app-path="$self" -classpath "$classpath" "$mainclass"
 while [ "$count" -gt 0 ]; do
     set -- "$@" "$1"

@@ -87,6 +87,26 @@ class WindowLauncherScriptTest {
     }
 
     @Test
+    void underAnotherNameItReadsThatLaunchersConfiguration() throws Exception {
+        Path image = image("Runlens");
+        Path cli = image.resolve("bin/runlens-cli");
+        Files.copy(image.resolve("bin/Runlens"), cli);
+        Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(image.resolve("lib/app/runlens-cli.cfg"), """
+                [Application]
+                app.classpath=$APPDIR/runlens.jar
+                app.mainclass=dev.runlens.Main
+
+                [JavaOptions]
+                java-options=-XX:+UseSerialGC
+                """);
+        List<String> jvm = run(cli, "summary", "run.jsonl");
+        assertEquals("-XX:+UseSerialGC", jvm.getFirst(), jvm.toString());
+        assertTrue(!jvm.contains("-XX:+UseG1GC"), "the window's options stay the window's: " + jvm);
+        assertEquals(List.of("dev.runlens.Main", "summary", "run.jsonl"), jvm.subList(jvm.size() - 3, jvm.size()));
+    }
+
+    @Test
     void noConfigurationIsOneSentenceOnStderrAndAFailure() throws Exception {
         Path image = image("broken");
         Files.delete(image.resolve("lib/app/Runlens.cfg"));
