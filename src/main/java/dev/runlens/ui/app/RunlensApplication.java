@@ -33,6 +33,7 @@ public final class RunlensApplication extends Application {
     /** Opens the window (blocks until it closes); {@link #configure} first. */
     public static void open(String... args) {
         // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
+        StartupProbe.mark("launch");
         AppLog.installInBackground();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
@@ -49,6 +50,7 @@ public final class RunlensApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("start");
         LaunchOptions o = options;
         crashes = CrashHandler.install();
         // The theme's sheet before the first control exists, so JavaFX never loads its default (Modena).
@@ -68,6 +70,7 @@ public final class RunlensApplication extends Application {
         // The remembered layout (size, splits, columns, theme, time zone, zoom) before the first frame.
         new LayoutKeeper(layout, dashboard.layoutParts(stage), AppLog::later).install(saved);
         dashboard.attach(stage, 1440, 860);
+        StartupProbe.mark("built");
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
             demo = Demo.startInBackground(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
