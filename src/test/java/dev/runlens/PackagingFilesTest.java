@@ -161,6 +161,11 @@ class PackagingFilesTest {
         // The link's target is the launcher build.xml adds under that name.
         String build = Files.readString(Path.of("packaging/build.xml"), StandardCharsets.UTF_8);
         assertTrue(build.contains("<arg value=\"runlens-cli=${work}/runlens-cli.properties\"/>"), "no runlens-cli launcher");
+        // Both launchers are the script that asks no package manager (decisions 0070, 0071).
+        for (String launcher : List.of("Runlens", "runlens-cli")) {
+            assertTrue(build.contains("<copy file=\"${linux}/launcher.sh\" tofile=\"${app.dir}/bin/" + launcher + "\" overwrite=\"true\"/>"),
+                    launcher + " is not the launcher script");
+        }
     }
 
     @Test

@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * packaging/linux/Runlens.sh, the window's launcher (decision 0070), on an image whose
+ * packaging/linux/launcher.sh, both launchers (decisions 0070, 0071), on an image whose
  * {@code lib/runtime/bin/java} prints the arguments it gets, one a line: the JVM gets the
  * configuration's options (with {@code $APPDIR} expanded), the class path and the main class, then
  * the command line's arguments untouched, however the launcher is reached.
  */
-class WindowLauncherScriptTest {
+class LauncherScriptTest {
     @TempDir
     Path tmp;
 
@@ -29,7 +29,7 @@ class WindowLauncherScriptTest {
         Files.createDirectories(image.resolve("lib/app"));
         Files.createDirectories(image.resolve("lib/runtime/bin"));
         Path launcher = image.resolve("bin/Runlens");
-        Files.copy(Path.of("packaging/linux/Runlens.sh"), launcher);
+        Files.copy(Path.of("packaging/linux/launcher.sh"), launcher);
         Path java = image.resolve("lib/runtime/bin/java");
         Files.writeString(java, "#!/bin/sh\nfor a do printf '%s\\n' \"$a\"; done\n");
         for (Path p : List.of(launcher, java)) {

@@ -1,10 +1,10 @@
 #!/bin/bash
-# bin/Runlens, the window's launcher (decision 0070; bash, for exec -a). It starts the image's
-# own runtime with what jpackage wrote for this launcher in lib/app/Runlens.cfg (class path, main
-# class, java-options, $APPDIR), as jpackage's native launcher does, but without that launcher's
+# bin/Runlens and bin/runlens-cli, the image's launchers (decisions 0070, 0071; bash, for exec -a).
+# It starts the image's own runtime with what jpackage wrote for the launcher in lib/app/NAME.cfg
+# (class path, main class, java-options, $APPDIR), as jpackage's native launcher does, but without its
 # package-manager queries: on every start it ran `rpm -qf` and `dpkg -S` on itself, twice, before
 # starting the JVM (0.3-0.5 s of a start on a Debian machine; dpkg -S reads every installed
-# package's file list). Copied to bin/NAME, it reads lib/app/NAME.cfg.
+# package's file list). As bin/NAME (or a symlink to it, like /usr/bin/runlens) it reads lib/app/NAME.cfg.
 set -e
 self=$(readlink -f "$0")
 image=${self%/bin/*}
@@ -38,4 +38,5 @@ while [ "$count" -gt 0 ]; do
 done
 # argv[0] stays this launcher: GTK names the window's class (WM_CLASS) after it, "Runlens", as with
 # jpackage's launcher, which desktops use to match the window with its menu entry and icon.
+# exec: the command line's exit status, signals and standard streams are the JVM's own.
 exec -a "$self" "$image/lib/runtime/bin/java" "$@"
