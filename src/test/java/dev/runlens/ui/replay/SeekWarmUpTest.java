@@ -1,20 +1,14 @@
 package dev.runlens.ui.replay;
 
 import dev.runlens.replay.LogGenerator;
-import dev.runlens.ui.app.Dashboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import static dev.runlens.ui.replay.ReplayWindow.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,22 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first seek is not the cold one; the window shows nothing of it: a paused file stays at its
  * start, and a seek afterwards lands where it was asked.
  */
-@ExtendWith(ApplicationExtension.class)
-class SeekWarmUpTest {
-    @TempDir
-    Path dir;
-    private Dashboard dashboard;
-
+class SeekWarmUpTest extends ReplayUiTestSupport {
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(null);
-        dashboard.attach(stage, 1280, 780);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
+        open(stage);
     }
 
     @Test
