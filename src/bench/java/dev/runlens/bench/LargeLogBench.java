@@ -1,7 +1,6 @@
 package dev.runlens.bench;
 
 import dev.runlens.bench.ChildProcess.Measure;
-import dev.runlens.replay.LogGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,7 @@ final class LargeLogBench {
     static void run() throws Exception {
         int events = Integer.getInteger("runlens.bench.events", 1_000_000);
         Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
-        Path log = dir.resolve("generated-" + events + ".jsonl");
-        if (!Files.exists(log)) {
-            LogGenerator.write(log, events, 42);
-        }
+        Path log = GeneratedLog.of(events);
         String jar = System.getProperty("runlens.jar", "target/runlens.jar");
         List<String> options = List.of(System.getProperty("runlens.bench.cli.options", "-XX:+UseSerialGC").trim().split("\\s+"));
         Path launcher = Path.of(System.getProperty("runlens.cli.launcher", "target/dist/Runlens/bin/runlens-cli"));

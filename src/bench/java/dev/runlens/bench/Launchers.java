@@ -33,6 +33,22 @@ final class Launchers {
         return Files.isExecutable(launcher);
     }
 
+    /**
+     * The ways a window benchmark runs, in order: {@code true} for {@code bin/Runlens} (when built and
+     * not {@code -Drunlens.bench.via=jar}), {@code false} for {@code java -jar} (unless {@code via=launcher}).
+     */
+    static List<Boolean> windowWays() {
+        String via = System.getProperty("runlens.bench.via", "both");
+        List<Boolean> ways = new ArrayList<>();
+        if (built(window()) && !via.equals("jar")) {
+            ways.add(true);
+        }
+        if (!via.equals("launcher")) {
+            ways.add(false);
+        }
+        return ways;
+    }
+
     /** {@code env} plus {@code JAVA_TOOL_OPTIONS}: the only way to add JVM options to a jpackage launcher's JVM. */
     static Map<String, String> withToolOptions(Map<String, String> env, List<String> options) {
         Map<String, String> all = new HashMap<>(env);

@@ -2,7 +2,6 @@ package dev.runlens.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
-import dev.runlens.replay.LogGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,22 +24,13 @@ final class ReplayBench {
     static void run() throws Exception {
         int events = Integer.getInteger("runlens.bench.events", 1_000_000);
         int rounds = Integer.getInteger("runlens.bench.rounds", 2);
-        Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
-        Path log = dir.resolve("generated-" + events + ".jsonl").toAbsolutePath();
-        if (!Files.exists(log)) {
-            LogGenerator.write(log, events, 42);
-        }
+        Path log = GeneratedLog.of(events);
         boolean packaged = Launchers.built(Launchers.window());
-        String via = System.getProperty("runlens.bench.via", "both");
         System.out.printf("log: %s, %,d events, %,d bytes; bin/Runlens %s%n", log, events, Files.size(log),
                 packaged ? Launchers.window() : "not built");
         for (int r = 1; r <= rounds; r++) {
-            if (packaged && !via.equals("jar")) {
-                open("bin/Runlens", r, log, events, true);
-            }
-            if (!via.equals("launcher")) {
-                open("java -jar", r, log, events, false);
+            for (boolean launcher : Launchers.windowWays()) {
+                open(launcher ? "bin/Runlens" : "java -jar", r, log, events, launcher);
             }
         }
     }

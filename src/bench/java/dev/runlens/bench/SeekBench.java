@@ -1,6 +1,5 @@
 package dev.runlens.bench;
 
-import dev.runlens.replay.LogGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +25,13 @@ final class SeekBench {
         int events = Integer.getInteger("runlens.bench.events", 1_000_000);
         int rounds = Integer.getInteger("runlens.bench.rounds", 1);
         int seeks = Integer.getInteger("runlens.bench.seeks", 20);
-        Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
-        Path log = dir.resolve("generated-" + events + ".jsonl").toAbsolutePath();
-        if (!Files.exists(log)) {
-            LogGenerator.write(log, events, 42);
-        }
+        Path log = GeneratedLog.of(events);
         boolean packaged = Launchers.built(Launchers.window());
-        String via = System.getProperty("runlens.bench.via", "both");
         System.out.printf("log: %s, %,d events, %,d bytes; %d seeks; bin/Runlens %s%n", log, events, Files.size(log), seeks,
                 packaged ? Launchers.window() : "not built");
         for (int r = 1; r <= rounds; r++) {
-            if (packaged && !via.equals("jar")) {
-                seek("bin/Runlens", r, log, seeks, true);
-            }
-            if (!via.equals("launcher")) {
-                seek("java -jar", r, log, seeks, false);
+            for (boolean launcher : Launchers.windowWays()) {
+                seek(launcher ? "bin/Runlens" : "java -jar", r, log, seeks, launcher);
             }
         }
     }
