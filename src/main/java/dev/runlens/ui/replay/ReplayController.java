@@ -63,6 +63,11 @@ public final class ReplayController {
     static final long INDEX_REFRESH_NANOS = 250_000_000L;
     private ReplayIndex publishedIndex;
     private long publishedAt;
+    /** How long after the playhead last moved the replay still counts as in use (see {@link #inUse}). */
+    static final long IN_USE_NANOS = 2_000_000_000L;
+    /** When a playhead last moved (played on, sought, stepped); read by the history indexer's thread. */
+    private volatile long movedAt;
+    private volatile boolean moved;
     /** How long the last restore took on the FX thread (the benchmark's breakdown). */
     volatile long lastRestoreNanos;
     /** The FX thread's CPU time for it. */
@@ -176,6 +181,7 @@ public final class ReplayController {
             if (target != t.position) {
                 t.position = target;
                 t.session.request(target);
+                moving();
             }
             if (t.position >= t.session.index().size() && t.session.index().isDone()) {
                 t.playing = false;
@@ -229,7 +235,22 @@ public final class ReplayController {
         t.anchor = p;
         t.anchorNanos = System.nanoTime();
         t.session.seek(p);
+        moving();
         publish();
+    }
+
+    private void moving() {
+        movedAt = System.nanoTime();
+        moved = true;
+    }
+
+    /**
+     * True while a file plays on or was sought in the last {@link #IN_USE_NANOS} (any thread):
+     * background work that can wait (indexing the file for search) waits, so the replay and the
+     * seeks have the cores (decision 0081). False when paused, ended, or playing a quiet stretch.
+     */
+    public boolean inUse() {
+        return moved && System.nanoTime() - movedAt < IN_USE_NANOS;
     }
 
     public void togglePlay() {
