@@ -72,6 +72,9 @@ public final class ReplayController {
     volatile long lastRestoreNanos;
     /** The FX thread's CPU time for it. */
     volatile long lastRestoreCpuNanos;
+    /** When it started and ended on the FX thread ({@code System.nanoTime()}). */
+    volatile long lastRestoreStartNanos;
+    volatile long lastRestoreEndNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -120,7 +123,7 @@ public final class ReplayController {
             return null;
         }
         return new SeekWork(t.session.lastBuildNanos / 1e6, t.session.lastBuildCpuNanos / 1e6, lastRestoreNanos / 1e6,
-                lastRestoreCpuNanos / 1e6);
+                lastRestoreCpuNanos / 1e6, t.session.lastBuildStartNanos, lastRestoreStartNanos, lastRestoreEndNanos);
     }
 
     /** Told about the indexing of every file opened from now on, on the indexing thread (tests). */
@@ -158,13 +161,15 @@ public final class ReplayController {
         FxThread.later(() -> {
             long start = System.nanoTime();
             long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            lastRestoreStartNanos = start;
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
                 model.restoreFeed(session.feed(), state, pos, problems);
                 kept.restored(model.runModel());
             } finally {
-                lastRestoreNanos = System.nanoTime() - start;
+                lastRestoreEndNanos = System.nanoTime();
+                lastRestoreNanos = lastRestoreEndNanos - start;
                 lastRestoreCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
                 applied.run();
             }

@@ -209,11 +209,14 @@ public final class ReplaySession implements AutoCloseable {
     volatile long lastBuildNanos;
     /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
     volatile long lastBuildCpuNanos;
+    /** When the worker started it ({@code System.nanoTime()}). */
+    volatile long lastBuildStartNanos;
 
     /** Restores the state at {@code target} in one step: any move backwards, or a seek far ahead. */
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        lastBuildStartNanos = start;
         // Backwards, the range skipped is empty: no new problems, no meta lines to learn.
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
