@@ -61,17 +61,21 @@ final class SeekBench {
         }
         if (Boolean.getBoolean("runlens.bench.verbose")) {
             for (double[] r : rows) {
-                System.out.printf("%s: seek %,.0f -> %,.0f: %.0f ms (worker %.0f, CPU %.0f; FX %.0f, CPU %.0f)%n",
-                        label, r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
+                System.out.printf("%s: seek %,.0f -> %,.0f: %.0f ms (worker %.0f, CPU %.0f; FX %.0f, CPU %.0f; "
+                                + "waits: queue %.0f, hand-off %.0f, to the pulse %.0f, pulse to pulse %.0f)%n",
+                        label, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]);
             }
         }
         double[] ms = column(rows, 2);
         long over = Arrays.stream(ms).filter(v -> v > 200).count();
         System.out.printf("RESULT seek (%s, round %d): %d seeks, request to painted frame p50 %.0f ms, p90 %.0f ms, max %.0f ms "
                         + "(target 200; %d over), first %.0f ms; worker CPU p50 %.0f / max %.0f ms; FX CPU p50 %.0f / max %.0f ms; "
+                        + "waits p50 / max: queue %.0f / %.0f, hand-off %.0f / %.0f, restored to its pulse %.0f / %.0f, that pulse to the next %.0f / %.0f ms; "
                         + "process wall %.1f s, peak RSS %d MB; load %s before, %s after%n",
                 label, round, ms.length, pct(ms, 50), pct(ms, 90), pct(ms, 100), over, ms.length == 0 ? 0 : ms[0],
                 pct(column(rows, 4), 50), pct(column(rows, 4), 100), pct(column(rows, 6), 50), pct(column(rows, 6), 100),
+                pct(column(rows, 7), 50), pct(column(rows, 7), 100), pct(column(rows, 8), 50), pct(column(rows, 8), 100),
+                pct(column(rows, 9), 50), pct(column(rows, 9), 100), pct(column(rows, 10), 50), pct(column(rows, 10), 100),
                 m.seconds(), m.peakRssMb(), loadBefore, Machine.load());
     }
 

@@ -16,8 +16,10 @@ import java.util.logging.Logger;
  * The window's history index: one low-priority daemon thread keeps it up to date with the
  * sessions folder, every file opened and the live recordings (re-checked every few seconds, so a
  * growing recording is indexed as it is written). It yields: it waits while {@code busy} says the
- * window is behind, and pauses briefly every few hundred entries. Searches run on the caller's
- * thread (never the FX thread). Closing stops the thread between files and releases the lock.
+ * window is behind (or the window's replay is in use, {@link #yieldAlsoWhile}), and pauses
+ * briefly every few hundred entries. Searches run on the caller's thread (never the FX thread).
+ * Closing stops the thread within a few hundred entries (a file cut short is read again by the
+ * next pass, decision 0081) and releases the lock.
  */
 public final class HistoryService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HistoryService.class.getName());
@@ -27,6 +29,7 @@ public final class HistoryService implements AutoCloseable {
     private final Path indexFolder;
     private final Path sessions;
     private final BooleanSupplier busy;
+    private volatile BooleanSupplier alsoBusy = () -> false;
     private final Set<Path> extra = new LinkedHashSet<>();
     private final Object lock = new Object();
     private final Thread thread;
@@ -56,6 +59,14 @@ public final class HistoryService implements AutoCloseable {
             thread.start();
         }
         return this;
+    }
+
+    /**
+     * Also waits while {@code other} says so (the window's replay while it plays or seeks,
+     * decision 0081), as it waits while the window is behind: at most a second at a time.
+     */
+    public void yieldAlsoWhile(BooleanSupplier other) {
+        this.alsoBusy = other;
     }
 
     /** Indexes {@code file} too (opened in the window, or a live recording), now and as it grows. */
@@ -105,6 +116,10 @@ public final class HistoryService implements AutoCloseable {
         }
         long[] seen = {0};
         indexer.probe(entry -> {
+            if (stopped) {
+                // Closing: the file is left unread (nothing of it is committed) rather than read to its end.
+                throw new Stopped();
+            }
             if (++seen[0] % ENTRIES_PER_BREATH == 0) {
                 breathe();
             }
@@ -139,7 +154,7 @@ public final class HistoryService implements AutoCloseable {
     private void breathe() {
         try {
             long until = System.nanoTime() + 1_000_000_000L;
-            while (!stopped && busy.getAsBoolean() && System.nanoTime() < until) {
+            while (!stopped && (busy.getAsBoolean() || alsoBusy.getAsBoolean()) && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
             Thread.sleep(1);
@@ -148,8 +163,15 @@ public final class HistoryService implements AutoCloseable {
         }
     }
 
+    /** Ends the reading of a file when the service closes. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("closed", null, false, false);
+        }
+    }
+
     /**
-     * Stops indexing after the current file and closes the index (committing it and releasing its
+     * Stops indexing within a few entries (a file cut short is read again by the next start) and closes the index (committing it and releasing its
      * lock). Never interrupts the thread: an interrupt inside Lucene's file I/O closes its channels.
      */
     @Override

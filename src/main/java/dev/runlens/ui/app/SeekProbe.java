@@ -21,11 +21,15 @@ import java.util.SplittableRandom;
  * closes the application. Each seek's time runs from the request on the FX thread to the first
  * pulse after the one that showed the restored state, which runs after that frame was painted
  * (as {@link StartupProbe} counts). One CSV line per seek, with the worker's and the FX thread's
- * share (wall and CPU); a log that cannot be indexed is one sentence on stderr and in the file.
+ * share (wall and CPU) and the waits between the steps: request to the worker's start
+ * ({@code queue_ms}), the worker's end to the FX thread's restore ({@code handoff_ms}), the
+ * restore's end to the pulse that shows it ({@code shown_ms}), and that pulse to the next
+ * ({@code paint_ms}: its CSS, layout and painting). A log that cannot be indexed is one sentence
+ * on stderr and in the file.
  */
 final class SeekProbe extends AnimationTimer {
     static final String PROPERTY = "runlens.seekProbe";
-    static final String HEADER = "from,to,ms,worker_ms,worker_cpu_ms,fx_ms,fx_cpu_ms";
+    static final String HEADER = "from,to,ms,worker_ms,worker_cpu_ms,fx_ms,fx_cpu_ms,queue_ms,handoff_ms,shown_ms,paint_ms";
     /** A seek that has not painted after this long is reported as stuck, and the probe ends. */
     private static final long GIVE_UP_NANOS = 120_000_000_000L;
 
@@ -42,6 +46,8 @@ final class SeekProbe extends AnimationTimer {
     private SeekWork workBefore;
     /** Pulses since the pulse that first showed the restored state; -1 while the seek is under way. */
     private int pulsesShown = -1;
+    /** When the pulse that first showed the restored state began. */
+    private long shownAt;
 
     private SeekProbe(Path file, int seeks, ReplayController controller, FrameBridge bridge) {
         this.file = file;
@@ -96,18 +102,22 @@ final class SeekProbe extends AnimationTimer {
         if (pulsesShown < 0) {
             if (session.emitted() == to && bridge.backlog() == 0) {
                 pulsesShown = 0;  // this pulse lays out and paints the restored state
+                shownAt = System.nanoTime();
             } else if (System.nanoTime() - requestedAt > GIVE_UP_NANOS) {
                 finish("runlens: seek probe: the seek from " + from + " to " + to + " did not finish in 120 s");
             }
             return;
         }
-        long ms = (System.nanoTime() - requestedAt) / 1_000_000;
+        long painted = System.nanoTime();
+        long ms = (painted - requestedAt) / 1_000_000;
         SeekWork w = controller.lastSeekWork();
         if (w != null && w.equals(workBefore)) {
-            w = null;
+            w = null;  // played forwards: no restore, no waits to place
         }
-        out.append(String.format(Locale.ROOT, "%d,%d,%d,%.1f,%.1f,%.1f,%.1f%n", from, to, ms,
-                w == null ? 0 : w.workerMs(), w == null ? 0 : w.workerCpuMs(), w == null ? 0 : w.fxMs(), w == null ? 0 : w.fxCpuMs()));
+        out.append(String.format(Locale.ROOT, "%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n", from, to, ms,
+                w == null ? 0 : w.workerMs(), w == null ? 0 : w.workerCpuMs(), w == null ? 0 : w.fxMs(), w == null ? 0 : w.fxCpuMs(),
+                w == null ? 0 : (w.workerStartNanos() - requestedAt) / 1e6, w == null ? 0 : w.handOffMs(),
+                w == null ? 0 : (shownAt - w.restoreEndNanos()) / 1e6, (painted - shownAt) / 1e6));
         if (++next == targets.length) {
             finish(null);
         } else {

@@ -63,10 +63,18 @@ public final class ReplayController {
     static final long INDEX_REFRESH_NANOS = 250_000_000L;
     private ReplayIndex publishedIndex;
     private long publishedAt;
+    /** How long after the playhead last moved the replay still counts as in use (see {@link #inUse}). */
+    static final long IN_USE_NANOS = 2_000_000_000L;
+    /** When a playhead last moved (played on, sought, stepped); read by the history indexer's thread. */
+    private volatile long movedAt;
+    private volatile boolean moved;
     /** How long the last restore took on the FX thread (the benchmark's breakdown). */
     volatile long lastRestoreNanos;
     /** The FX thread's CPU time for it. */
     volatile long lastRestoreCpuNanos;
+    /** When it started and ended on the FX thread ({@code System.nanoTime()}). */
+    volatile long lastRestoreStartNanos;
+    volatile long lastRestoreEndNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -115,7 +123,7 @@ public final class ReplayController {
             return null;
         }
         return new SeekWork(t.session.lastBuildNanos / 1e6, t.session.lastBuildCpuNanos / 1e6, lastRestoreNanos / 1e6,
-                lastRestoreCpuNanos / 1e6);
+                lastRestoreCpuNanos / 1e6, t.session.lastBuildStartNanos, lastRestoreStartNanos, lastRestoreEndNanos);
     }
 
     /** Told about the indexing of every file opened from now on, on the indexing thread (tests). */
@@ -153,13 +161,15 @@ public final class ReplayController {
         FxThread.later(() -> {
             long start = System.nanoTime();
             long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            lastRestoreStartNanos = start;
             try {
                 // Frames the worker queued before this move must not land after it.
                 pump.drainAll();
                 model.restoreFeed(session.feed(), state, pos, problems);
                 kept.restored(model.runModel());
             } finally {
-                lastRestoreNanos = System.nanoTime() - start;
+                lastRestoreEndNanos = System.nanoTime();
+                lastRestoreNanos = lastRestoreEndNanos - start;
                 lastRestoreCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
                 applied.run();
             }
@@ -176,6 +186,7 @@ public final class ReplayController {
             if (target != t.position) {
                 t.position = target;
                 t.session.request(target);
+                moving();
             }
             if (t.position >= t.session.index().size() && t.session.index().isDone()) {
                 t.playing = false;
@@ -229,7 +240,22 @@ public final class ReplayController {
         t.anchor = p;
         t.anchorNanos = System.nanoTime();
         t.session.seek(p);
+        moving();
         publish();
+    }
+
+    private void moving() {
+        movedAt = System.nanoTime();
+        moved = true;
+    }
+
+    /**
+     * True while a file plays on or was sought in the last {@link #IN_USE_NANOS} (any thread):
+     * background work that can wait (indexing the file for search) waits, so the replay and the
+     * seeks have the cores (decision 0081). False when paused, ended, or playing a quiet stretch.
+     */
+    public boolean inUse() {
+        return moved && System.nanoTime() - movedAt < IN_USE_NANOS;
     }
 
     public void togglePlay() {

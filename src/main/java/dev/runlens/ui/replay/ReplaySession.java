@@ -88,11 +88,11 @@ public final class ReplaySession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // On a thread of its own, not the worker's: a seek asked for as the file finishes indexing
+        // (the seek benchmark's first) waited behind the warm-up, 0.3-0.8 s on a busy machine.
         index.completion().thenRun(() -> {
-            try {
-                worker.execute(this::warmSeeks);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // Closed before the file was indexed: nothing to warm.
+            if (!closed) {
+                Thread.ofPlatform().daemon().name("runlens-replay-warm").start(this::warmSeeks);
             }
         });
     }
@@ -104,7 +104,9 @@ public final class ReplaySession implements AutoCloseable {
      * Once the file is indexed, the worker runs a seek's code on a scratch engine (forwards far,
      * then back from a snapshot) and throws the result away: the operator's first seek would
      * otherwise be the one that meets that code cold (the slowest seek of every benchmark run).
-     * The dashboard, the session's own engine and what it has emitted are not touched.
+     * The dashboard, the session's own engine and what it has emitted are not touched (engines on
+     * one index may run on different threads); once a real seek has restored a state, the code is
+     * warm and the rest is skipped.
      */
     private void warmSeeks() {
         int n = index.size();
@@ -113,9 +115,12 @@ public final class ReplaySession implements AutoCloseable {
         }
         try {
             ReplayEngine scratch = new ReplayEngine(index);
-            scratch.seek(n - 1);
-            scratch.seek(n / 2);
-            scratch.seek(n / 2 + JUMP_MIN + 1);
+            for (int target : new int[] {n - 1, n / 2, n / 2 + JUMP_MIN + 1}) {
+                if (closed || lastBuildStartNanos != 0) {
+                    break;
+                }
+                scratch.seek(target);
+            }
         } catch (IOException | RuntimeException e) {
             // A real seek meets the same problem and reports it.
         }
@@ -209,11 +214,14 @@ public final class ReplaySession implements AutoCloseable {
     volatile long lastBuildNanos;
     /** The worker's CPU time for it (unlike wall time, not stretched by other processes). */
     volatile long lastBuildCpuNanos;
+    /** When the worker started it ({@code System.nanoTime()}). */
+    volatile long lastBuildStartNanos;
 
     /** Restores the state at {@code target} in one step: any move backwards, or a seek far ahead. */
     private void jump(int target) throws IOException {
         long start = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        lastBuildStartNanos = start;
         // Backwards, the range skipped is empty: no new problems, no meta lines to learn.
         ForwardJump j = ForwardJump.build(index, engine, feed, emitted, target, this::learnMeta);
         lastBuildNanos = System.nanoTime() - start;
@@ -239,7 +247,12 @@ public final class ReplaySession implements AutoCloseable {
             kept.add(p.entry());
         }
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        restorer.restore(this, state, target, kept, done::countDown);
+        restorer.restore(this, state, target, kept, () -> {
+            // Handed to the dashboard once applied, not once this thread wakes up again (a pulse later
+            // on a busy machine: what waits for it, such as the seek probe, waited that long too).
+            emitted = target;
+            done.countDown();
+        });
         try {
             // Later frames must reach the bridge after the restore, not before it.
             while (!closed && !done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -18,16 +18,23 @@ import java.util.List;
  */
 public final class SearchUi {
     private final HitOpener opener;
+    private final ReplayController replay;
     private HistoryService history;
     private SearchDialog dialog;
 
     public SearchUi(ReplayController replay, DashboardModel model, Selection selection) {
         this.opener = new HitOpener(replay, model, selection);
+        this.replay = replay;
     }
 
-    /** Uses {@code service} for indexing and search; it is closed with the window. */
+    /**
+     * Uses {@code service} for indexing and search; it is closed with the window. It waits while
+     * the replay plays or seeks: indexing the opened file was a second decoding pass over it on
+     * the cores the replay needs (decision 0081); it goes on when the replay pauses or ends.
+     */
     public void use(HistoryService service) {
         this.history = service;
+        service.yieldAlsoWhile(replay::inUse);
     }
 
     public HistoryService history() {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.runlens.ui.replay.ReplayWindow.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,5 +67,25 @@ class MaxSpeedBacklogTest {
         assertTrue(most.get() <= ReplaySession.MAX_BACKLOG + 64,
                 "at most " + ReplaySession.MAX_BACKLOG + " frames waiting (and a few other items), saw " + most.get());
         assertTrue(ReplaySession.MAX_BACKLOG < EVENTS / 4, "the bound is small against the log");
+    }
+
+    @Test
+    void theReplayIsInUseWhilePlayingOrSeekingAndNotOnceItRestsAWhile() throws Exception {
+        Path log = dir.resolve("small.jsonl");
+        LogGenerator.write(log, 5_000, 7);
+        ReplayController controller = fx(() -> dashboard.replay().controller());
+        assertFalse(controller.inUse(), "nothing opened");
+        fx(() -> controller.open(log, true));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> controller.inUse());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(controller::allFinished).get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.inUse());
+        long sought = System.nanoTime();
+        fx(() -> {
+            controller.seek(100);
+            return null;
+        });
+        assertTrue(controller.inUse(), "a seek puts it in use again");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.inUse());
+        assertTrue(System.nanoTime() - sought >= ReplayController.IN_USE_NANOS, "in use for a while after the seek");
     }
 }
