@@ -64,12 +64,6 @@ public final class StructuralDiff {
         return List.copyOf(d.out);
     }
 
-    public static List<Difference> json(JsonNode before, JsonNode after) {
-        StructuralDiff d = new StructuralDiff();
-        d.json("$", before, after);
-        return List.copyOf(d.out);
-    }
-
     private void values(String path, Value a, Value b) {
         if (full()) {
             return;

@@ -116,10 +116,6 @@ public final class TraceForwarder extends ForwardingListener implements AutoClos
     }
 
     /** The traces URL, for the operator's sentences. */
-    public String target() {
-        return target;
-    }
-
     /** One line for the end of a recording: what went to the collector and what was dropped. */
     public String report() {
         String why = shipper.lastFailure();

@@ -71,23 +71,6 @@ final class Fields {
         }
     }
 
-    /** RFC 3339 text as an Instant, or null when it is not RFC 3339. */
-    static Instant rfc3339(String text) {
-        Instant fast = FastTime.parse(text);
-        if (fast != null) {
-            return fast;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
     /**
      * Epoch seconds written as plain digits ({@code 1756806125.043}), rounded half up to the
      * microsecond without BigDecimal; null for any other shape (the caller then uses BigDecimal).

@@ -51,11 +51,6 @@ public final class DesktopNotifier implements AutoCloseable {
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** The desktop session's bus, as {@code DBUS_SESSION_BUS_ADDRESS} names it. */
-    public static DesktopNotifier forSessionBus(Consumer<RunRef> onClick) {
-        return new DesktopNotifier(System.getenv("DBUS_SESSION_BUS_ADDRESS"), onClick);
-    }
-
     /** A live run ended while the window was not focused. Returns at once. */
     public void announce(RunOutcome outcome) {
         run(() -> {
