@@ -68,11 +68,7 @@ final class SimState {
         byte[] pk = new byte[32];
         random.nextBytes(pk);
         this.userPubkey = Base58.encode(pk);
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "sim-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sim-scheduler").daemon().factory());
     }
 
     private static String randomKey() {

@@ -30,11 +30,8 @@ public final class DesktopNotifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopNotifier.class.getName());
     private final String address;
     private final Consumer<RunRef> onClick;
-    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "runlens-notify");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledThreadPoolExecutor worker =
+            new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("runlens-notify").daemon().factory());
     private final NotificationBurst burst = new NotificationBurst();
     private DBusConnection connection;
     private DesktopNotifications service;
