@@ -7,7 +7,6 @@ import dev.runlens.json.Json;
 import dev.runlens.protocol.Payload;
 import dev.runlens.value.SecretKeys;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -52,9 +51,7 @@ public record PayloadPolicy(boolean include, int maxChars) {
     static JsonNode mask(JsonNode json) {
         if (json.isObject()) {
             ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(SecretKeys.MASK) : mask(e.getValue()));
             }
             return out;
