@@ -7,6 +7,7 @@ import dev.runlens.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,7 @@ final class SimActions {
     }
 
     static SoScenario scenarioOf(String flowId) {
-        for (SoScenario s : SoScenario.values()) {
-            if (flowId(s).equals(flowId)) {
-                return s;
-            }
-        }
-        return null;
+        return Arrays.stream(SoScenario.values()).filter(s -> flowId(s).equals(flowId)).findFirst().orElse(null);
     }
 
     /** Starts {@code scenario} with {@code inputs} (tagged values, as received); returns the flow_run_id. */
