@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Field access for decoders: lenient where the protocol allows, strict where an event needs it. */
-final class Fields {
+public final class Fields {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private Fields() {
@@ -120,7 +120,7 @@ final class Fields {
      * The magnitude is checked from the digits and the exponent before any arithmetic: scaling
      * {@code 1e400000000} (or {@code 1e-400000000}) to microseconds would take minutes.
      */
-    static Instant epochSeconds(BigDecimal seconds) {
+    public static Instant epochSeconds(BigDecimal seconds) {
         long integerDigits = (long) seconds.precision() - seconds.scale();
         if (integerDigits > 15) {
             return null;
