@@ -43,11 +43,6 @@ public record ApiTarget(URI base, Secret credential, Path truststore, boolean al
         return new ApiTarget(URI.create(http + "://" + url.getRawAuthority()), token, truststore, allowInsecure);
     }
 
-    /** The same target holding another credential (Lyzr's API key, an ApiInput's own URL). */
-    public ApiTarget at(URI otherBase) {
-        return new ApiTarget(otherBase, credential, truststore, allowInsecure);
-    }
-
     /** Throws unless the credential may go to {@code url}: never over plain http to a remote host without consent. */
     void checkTransport(URI url) throws ActionFailure {
         if (credential != null && !allowInsecure && "http".equalsIgnoreCase(url.getScheme()) && !isLoopback(url)) {

@@ -20,10 +20,6 @@ public final class LyzrApi {
         this.http = new HttpCall(target, timeout);
     }
 
-    public ApiTarget target() {
-        return target;
-    }
-
     /** Posts {@code workflow} (with its flow_name and run_name set) and returns the task_id. */
     public String runDag(ObjectNode workflow) throws ActionFailure {
         URI url = URI.create(target.base() + "/run-dag/");

@@ -32,10 +32,6 @@ public final class SpaceOperatorApi {
         this.http = new HttpCall(target, timeout);
     }
 
-    public ApiTarget target() {
-        return target;
-    }
-
     /** {@code POST /flow/start/{flow_id}} with the inputs tagged; returns the new run's flow_run_id. */
     public String start(String flowId, Map<String, Value> inputs) throws ActionFailure {
         String body = Json.compact(startBody(inputs));

@@ -93,12 +93,9 @@ public record StartedRun(String runId, String flowId, String inputs, String work
         if (n == null || !META.equals(n.path("meta").asText()) || !n.path("run_id").isTextual()) {
             return null;
         }
-        return new StartedRun(n.get("run_id").textValue(), text(n, "flow_id"), text(n, "inputs"), text(n, "workflow"), text(n, "task_id"));
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isTextual() ? v.textValue() : null;
+        // textValue() is null for a missing or non-text field.
+        return new StartedRun(n.get("run_id").textValue(), n.path("flow_id").textValue(), n.path("inputs").textValue(),
+                n.path("workflow").textValue(), n.path("task_id").textValue());
     }
 
     private static InputStream gunzipped(InputStream raw) throws IOException {

@@ -109,17 +109,11 @@ public final class ExportCommand implements Callable<Integer> {
                 case "otlp" -> writeOtlp(inputs, target, payloads.policy());
                 default -> writeSession(inputs, target, runs, redact);
             }
-        } catch (PrivateFiles.OutputIsInput e) {
+        } catch (PrivateFiles.OutputIsInput | LogFormatException e) {
             err.println("runlens export: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (NoSuchFileException e) {
-            err.println("runlens export: " + e.getFile() + ": no such file");
-            return ExitCodes.USAGE;
-        } catch (AccessDeniedException e) {
-            err.println("runlens export: " + e.getFile() + ": permission denied");
-            return ExitCodes.USAGE;
-        } catch (LogFormatException e) {
-            err.println("runlens export: " + e.getMessage());
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            err.println("runlens export: " + e.getFile() + (e instanceof NoSuchFileException ? ": no such file" : ": permission denied"));
             return ExitCodes.USAGE;
         } catch (IOException | UncheckedIOException e) {
             err.println("runlens export: " + e.getMessage());
@@ -128,11 +122,16 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeSummary(List<Path> inputs, Path target) throws IOException {
+    private static SummaryBuilder summary(List<Path> inputs) throws IOException {
         SummaryBuilder b = new SummaryBuilder();
         for (Path p : inputs) {
             b.add(p);
         }
+        return b;
+    }
+
+    private static void writeSummary(List<Path> inputs, Path target) throws IOException {
+        SummaryBuilder b = summary(inputs);
         try (OutputStream o = PrivateFiles.newOutputStream(target)) {
             SummaryJson.write(b.model().runs(), b.stats(), o);
         }
@@ -146,16 +145,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(List<Path> inputs, Path target, Set<String> runs) throws IOException {
-        SummaryBuilder b = new SummaryBuilder();
-        for (Path p : inputs) {
-            b.add(p);
-        }
-        List<Run> chosen = new ArrayList<>();
-        for (Run run : b.model().runs()) {
-            if (runs.isEmpty() || runs.contains(run.ref().runId())) {
-                chosen.add(run);
-            }
-        }
+        List<Run> chosen = summary(inputs).model().runs().stream()
+                .filter(run -> runs.isEmpty() || runs.contains(run.ref().runId())).toList();
         try (Writer w = PrivateFiles.newWriter(target)) {
             ExecutionsCsv.writeAll(chosen, w);
         }

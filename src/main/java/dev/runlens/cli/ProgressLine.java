@@ -14,8 +14,7 @@ final class ProgressLine {
     ProgressLine(PrintWriter err, RecordProgress progress) {
         this.err = err;
         this.progress = progress;
-        this.thread = new Thread(this::loop, "runlens-progress");
-        thread.setDaemon(true);
+        this.thread = Thread.ofPlatform().name("runlens-progress").daemon().unstarted(this::loop);
     }
 
     void start() {

@@ -106,18 +106,10 @@ public final class SearchCommand implements Callable<Integer> {
             o.put("run", h.run());
             o.put("flow", h.flow());
             o.put("node", h.node());
-            if (h.times() != null) {
-                o.put("times", h.times());
-            } else {
-                o.putNull("times");
-            }
+            o.put("times", h.times()); // null as JSON null
             o.put("status", h.status());
             o.put("started", h.started() == null ? null : h.started().toString());
-            if (h.durationMillis() != null) {
-                o.put("duration_ms", h.durationMillis());
-            } else {
-                o.putNull("duration_ms");
-            }
+            o.put("duration_ms", h.durationMillis());
             o.put("entry", h.entry());
             o.put("snippet", h.snippet());
             ArrayNode ranges = o.putArray("highlights");

@@ -34,12 +34,7 @@ public final class Baselines {
         return FlowKey.spaceOperator(run.nodes());
     }
 
-    /** The most recent succeeded run of the same flow other than the run itself. */
-    public static Optional<PastRun> defaultFor(RunHistory history, Run run) {
-        return defaultFor(history, flowOf(run), run.ref());
-    }
-
-    /** As above for a run known by its flow and id (a live run's state stays on the FX thread). */
+    /** The most recent succeeded run of the flow other than the run itself (known by its id: a live run's state stays on the FX thread). */
     public static Optional<PastRun> defaultFor(RunHistory history, FlowKey flow, RunRef self) {
         List<PastRun> candidates = history.succeededRuns(flow, CANDIDATES);
         return candidates.stream().filter(p -> !p.run().equals(self)).findFirst();

@@ -27,11 +27,7 @@ public final class ComparisonJson {
             millis(r, "duration_a_ms", row.durationA());
             millis(r, "duration_b_ms", row.durationB());
             millis(r, "delta_ms", row.delta());
-            if (Double.isNaN(row.ratio())) {
-                r.putNull("ratio");
-            } else {
-                r.put("ratio", Math.round(row.ratio() * 1000) / 1000.0);
-            }
+            r.put("ratio", Double.isNaN(row.ratio()) ? null : Math.round(row.ratio() * 1000) / 1000.0);
             r.put("input", row.input().id());
             r.put("output", row.output().id());
             r.put("differs", row.differs());
@@ -70,10 +66,6 @@ public final class ComparisonJson {
     }
 
     private static void millis(ObjectNode o, String field, Duration d) {
-        if (d == null) {
-            o.putNull(field);
-        } else {
-            o.put(field, d.toNanos() / 1_000_000.0);
-        }
+        o.put(field, d == null ? null : d.toNanos() / 1_000_000.0);
     }
 }

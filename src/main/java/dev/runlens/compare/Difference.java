@@ -10,18 +10,7 @@ public record Difference(Kind kind, String path, String before, String after) {
 
     /** What happened between the baseline (before) and the run (after). */
     public enum Kind {
-        ADDED("+"), REMOVED("-"), CHANGED("~");
-
-        private final String mark;
-
-        Kind(String mark) {
-            this.mark = mark;
-        }
-
-        /** A text mark, so the kind reads without colour. */
-        public String mark() {
-            return mark;
-        }
+        ADDED, REMOVED, CHANGED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,6 @@ import dev.runlens.protocol.Payload;
 import dev.runlens.value.Value;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,12 +63,6 @@ public final class StructuralDiff {
         return List.copyOf(d.out);
     }
 
-    public static List<Difference> json(JsonNode before, JsonNode after) {
-        StructuralDiff d = new StructuralDiff();
-        d.json("$", before, after);
-        return List.copyOf(d.out);
-    }
-
     private void values(String path, Value a, Value b) {
         if (full()) {
             return;
@@ -110,8 +103,7 @@ public final class StructuralDiff {
             return;
         }
         if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 JsonNode other = b.get(e.getKey());
                 String p = path + key(e.getKey());
                 if (other == null) {
@@ -120,8 +112,7 @@ public final class StructuralDiff {
                     json(p, e.getValue(), other);
                 }
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : b.properties()) {
                 if (!a.has(e.getKey())) {
                     add(Difference.Kind.ADDED, path + key(e.getKey()), null, ValueText.of(e.getValue()));
                 }

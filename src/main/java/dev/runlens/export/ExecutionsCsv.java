@@ -6,6 +6,7 @@ import dev.runlens.model.Run;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
 
 /** A run's executions as CSV (RFC 4180): node, times, status, start, finish, duration, error. */
 public final class ExecutionsCsv {
@@ -14,9 +15,16 @@ public final class ExecutionsCsv {
     private ExecutionsCsv() {
     }
 
-    public static void write(Run run, Writer out) throws IOException {
+    /** The runs as one table: one header, then each run's rows (a header alone when there are none). */
+    public static void writeAll(List<Run> runs, Writer out) throws IOException {
         out.write(HEADER);
         out.write("\r\n");
+        for (Run run : runs) {
+            write(run, out);
+        }
+    }
+
+    private static void write(Run run, Writer out) throws IOException {
         for (Execution e : run.executions()) {
             out.write(field(run.ref().runId()));
             out.write(',');
@@ -37,21 +45,6 @@ public final class ExecutionsCsv {
             out.write(',');
             out.write(field(e.errors().isEmpty() ? "" : String.join(" | ", e.errors())));
             out.write("\r\n");
-        }
-    }
-
-    /** Several runs as one table: one header, then each run's rows (a header alone when there are none). */
-    public static void writeAll(java.util.List<Run> runs, Writer out) throws IOException {
-        boolean first = true;
-        for (Run run : runs) {
-            java.io.StringWriter one = new java.io.StringWriter();
-            write(run, one);
-            String text = one.toString();
-            out.write(first ? text : text.substring(text.indexOf("\r\n") + 2));
-            first = false;
-        }
-        if (first) {
-            out.write(HEADER + "\r\n");
         }
     }
 

@@ -9,7 +9,6 @@ import dev.runlens.value.Tag;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +42,7 @@ public final class Redactor {
         boolean changed = false;
         if (node instanceof ObjectNode obj) {
             List<String> secretKeys = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : obj.properties()) {
                 if (SecretKeys.isSecret(e.getKey()) && !e.getValue().isNull()) {
                     secretKeys.add(e.getKey());
                 } else {
@@ -64,14 +62,8 @@ public final class Redactor {
     }
 
     private static JsonNode masked(JsonNode value) {
-        if (value.isObject() && value.size() == 1) {
-            String tag = value.fieldNames().next();
-            Tag t = Tag.ofKey(tag);
-            if (t != null) {
-                ObjectNode tagged = Json.object();
-                tagged.put("S", REDACTED);
-                return tagged;
-            }
+        if (value.isObject() && value.size() == 1 && Tag.ofKey(value.fieldNames().next()) != null) {
+            return Json.object().put("S", REDACTED);
         }
         return Json.nodes().textNode(REDACTED);
     }

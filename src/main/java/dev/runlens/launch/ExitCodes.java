@@ -31,16 +31,11 @@ public final class ExitCodes {
 
     /** The status a state stands for when it is a problem (3, 4 or 5), else 0. */
     public static int ofProblem(ConnectionState state) {
-        switch (state) {
-            case TOKEN_REFUSED:
-            case UNAUTHORIZED:
-                return TOKEN_REFUSED;
-            case NOT_FOUND:
-                return NOT_FOUND;
-            case FAILED:
-                return GAVE_UP;
-            default:
-                return OK;
-        }
+        return switch (state) {
+            case TOKEN_REFUSED, UNAUTHORIZED -> TOKEN_REFUSED;
+            case NOT_FOUND -> NOT_FOUND;
+            case FAILED -> GAVE_UP;
+            default -> OK;
+        };
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.json.Json;
+import dev.runlens.protocol.Fields;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -62,27 +61,11 @@ final class HarFrames {
                     }
                     JsonNode data = m.get("data");
                     String text = data == null ? null : data.isTextual() ? data.textValue() : data.toString();
-                    sink.accept(new LogEntry.Frame(index[0]++, epochSeconds(m.get("time")), text, null, -1, -1));
+                    JsonNode time = m.get("time");
+                    Instant at = time != null && time.isNumber() ? Fields.epochSeconds(time.decimalValue()) : null;
+                    sink.accept(new LogEntry.Frame(index[0]++, at, text, null, -1, -1));
                 }
             }
         }
-    }
-
-    private static Instant epochSeconds(JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            return null;
-        }
-        BigDecimal seconds = n.decimalValue();
-        // Checked from digits and exponent first: scaling 1e400000000 would take minutes.
-        long integerDigits = (long) seconds.precision() - seconds.scale();
-        if (integerDigits > 15 || integerDigits < -6) {
-            return integerDigits > 15 ? null : Instant.EPOCH;
-        }
-        BigDecimal micros = seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
-        if (micros.abs().toBigInteger().bitLength() > 62) {
-            return null;
-        }
-        long m = micros.longValue();
-        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
     }
 }

@@ -8,8 +8,6 @@ import dev.runlens.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** Tells a log's form from its first bytes (after decompression), or says why it is not a log. */
 final class LogDetector {
@@ -67,15 +65,8 @@ final class LogDetector {
                 throw new LogFormatException(path + " is a session log of version " + version
                         + ", newer than this Runlens reads (" + SessionLogFormat.VERSION + ")");
             }
-            Instant started = null;
-            if (h.path("started_at").isTextual()) {
-                try {
-                    started = Instant.parse(h.get("started_at").textValue());
-                } catch (DateTimeParseException ignored) {
-                    started = null;
-                }
-            }
-            return new SessionHeader(version, text(h, "protocol"), text(h, "url"), started, text(h, "app"));
+            return new SessionHeader(version, text(h, "protocol"), text(h, "url"), SessionMeta.instant(h.get("started_at"), null),
+                    text(h, "app"));
         } catch (LogFormatException e) {
             throw e;
         } catch (IOException e) {

@@ -28,34 +28,12 @@ public final class ReadAhead {
         void produce(Consumer<T> out) throws IOException;
     }
 
-    /** Like {@link LogReader#read}, with reading done on a background thread. */
-    public static void read(LogReader reader, Consumer<LogEntry> sink) throws IOException {
-        read(reader::read, sink);
-    }
-
     /**
-     * Runs {@code producer} on a reading thread of its own and hands what it produces to
-     * {@code sink} on this thread, in order, in batches (a summary reads and decodes there).
+     * Runs {@code source} on a reading thread of its own and {@code map} on a second, in order, and
+     * hands the results to {@code sink} on this thread, in batches: reading, mapping (decoding) and
+     * what the caller does with the results overlap. {@code map} must not share unsynchronized
+     * state with {@code sink}.
      */
-    public static <T> void read(Producer<T> producer, Consumer<T> sink) throws IOException {
-        BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
-        Throwable[] failure = new Throwable[1];
-        Thread thread = start("runlens-read-ahead", () -> produce(producer, entries, failure));
-        consume(entries, sink, thread);
-        join(thread);
-        rethrow(failure[0]);
-    }
-
-    /**
-     * Like {@link #read(LogReader, Consumer)} with a stage between: {@code map} runs on a third
-     * thread, in file order, so reading, mapping (decoding) and what the caller does with the
-     * results overlap. {@code map} must not share unsynchronized state with {@code sink}.
-     */
-    public static <T> void read(LogReader reader, Function<LogEntry, T> map, Consumer<T> sink) throws IOException {
-        read((Producer<LogEntry>) reader::read, map, sink);
-    }
-
-    /** Like {@link #read(LogReader, Function, Consumer)} with any producer on the reading thread. */
     public static <S, T> void read(Producer<S> source, Function<S, T> map, Consumer<T> sink) throws IOException {
         BlockingQueue<List<Object>> entries = new ArrayBlockingQueue<>(QUEUE);
         BlockingQueue<List<Object>> mapped = new ArrayBlockingQueue<>(QUEUE);
@@ -98,10 +76,7 @@ public final class ReadAhead {
     }
 
     private static Thread start(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return Thread.ofPlatform().name(name).daemon().start(body);
     }
 
     private static <T> void produce(Producer<T> producer, BlockingQueue<List<Object>> queue, Throwable[] failure) {

@@ -152,7 +152,8 @@ public final class SessionMeta {
         model.finalOutput(run, ValueCodec.toPlain(value));
     }
 
-    private static Instant instant(JsonNode n, Instant fallback) {
+    /** The RFC 3339 text {@code n} holds as an Instant, else {@code fallback}. */
+    static Instant instant(JsonNode n, Instant fallback) {
         if (n != null && n.isTextual()) {
             try {
                 return Instant.parse(n.textValue());

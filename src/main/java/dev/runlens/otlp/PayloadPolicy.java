@@ -1,20 +1,15 @@
 package dev.runlens.otlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.protocol.Payload;
-import dev.runlens.value.SecretKeys;
-
-import java.util.Iterator;
-import java.util.Map;
+import dev.runlens.value.Masking;
 
 /**
  * Whether node inputs and outputs go into spans, and how long each may be. Payloads are left out
  * by default: they may be large and may hold what a tracing backend should not keep. When they
  * are in, the values of secret-looking keys are masked with the inspector's rule
- * ({@link SecretKeys}) and the text is cut at {@code maxChars}.
+ * ({@link Masking}) and the text is cut at {@code maxChars}.
  */
 public record PayloadPolicy(boolean include, int maxChars) {
     public static final int DEFAULT_MAX_CHARS = 4096;
@@ -39,33 +34,12 @@ public record PayloadPolicy(boolean include, int maxChars) {
         if (!include || plain == null) {
             return null;
         }
-        String s = Json.compact(mask(plain));
+        String s = Json.compact(Masking.mask(plain));
         if (s.length() <= maxChars) {
             return s;
         }
         // Cut on a code point boundary so the attribute stays valid UTF-8.
         int end = Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
         return s.substring(0, end) + "…";
-    }
-
-    /** A copy with the value of every secret-looking key replaced by the mask the inspector shows. */
-    static JsonNode mask(JsonNode json) {
-        if (json.isObject()) {
-            ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(SecretKeys.MASK) : mask(e.getValue()));
-            }
-            return out;
-        }
-        if (json.isArray()) {
-            ArrayNode out = Json.nodes().arrayNode(json.size());
-            for (JsonNode n : json) {
-                out.add(mask(n));
-            }
-            return out;
-        }
-        return json;
     }
 }

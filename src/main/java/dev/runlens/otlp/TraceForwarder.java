@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,22 +71,14 @@ public final class TraceForwarder extends ForwardingListener implements AutoClos
     @Override
     public void onFrame(ReceivedFrame frame) {
         if (frame.event() instanceof RunEvent e) {
-            List<SpanData> ended;
-            synchronized (collector) {
-                ended = collector.accept(e, frame.receivedAt());
-            }
-            shipper.offer(ended);
+            ship(() -> collector.accept(e, frame.receivedAt()));
         }
         next.onFrame(frame);
     }
 
     @Override
     public void onReconciled(RunRef run, String status, Map<String, JsonNode> results) {
-        List<SpanData> ended;
-        synchronized (collector) {
-            ended = collector.reconciled(run, status, results, Instant.now());
-        }
-        shipper.offer(ended);
+        ship(() -> collector.reconciled(run, status, results, Instant.now()));
         next.onReconciled(run, status, results);
     }
 
@@ -99,12 +92,17 @@ public final class TraceForwarder extends ForwardingListener implements AutoClos
 
     @Override
     public void onEndedWithoutFinish(RunRef run) {
+        ship(() -> collector.endedWithoutFinish(run, Instant.now()));
+        next.onEndedWithoutFinish(run);
+    }
+
+    /** Applies one step to the collector under its lock and offers the spans of a run it ended. */
+    private void ship(Supplier<List<SpanData>> step) {
         List<SpanData> ended;
         synchronized (collector) {
-            ended = collector.endedWithoutFinish(run, Instant.now());
+            ended = step.get();
         }
         shipper.offer(ended);
-        next.onEndedWithoutFinish(run);
     }
 
     public long sent() {
@@ -113,11 +111,6 @@ public final class TraceForwarder extends ForwardingListener implements AutoClos
 
     public long dropped() {
         return shipper.dropped();
-    }
-
-    /** The traces URL, for the operator's sentences. */
-    public String target() {
-        return target;
     }
 
     /** One line for the end of a recording: what went to the collector and what was dropped. */

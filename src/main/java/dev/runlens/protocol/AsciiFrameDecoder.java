@@ -150,34 +150,23 @@ final class AsciiFrameDecoder {
 
     private ProtocolEvent event(int kind, Instant t) {
         RunRef run = runRef(flowRunId);
-        switch (kind) {
-            case FLOW_START:
-                return new RunEvent.FlowStarted(run, t, null);
-            case FLOW_LOG:
-                return new RunEvent.FlowLog(run, t, level, module, content);
-            case FLOW_ERROR:
-                return error == null ? null : new RunEvent.FlowError(run, t, error, false);
-            case FLOW_FINISH:
-                return new RunEvent.FlowFinished(run, t, notRun == null ? List.of() : notRun, output);
-            default:
-                break;
-        }
-        if (nodeId == null) {
-            return null;
-        }
-        NodeRef node = NodeRef.spaceOperator(nodeId, times);
-        switch (kind) {
-            case NODE_START:
-                return new RunEvent.NodeStarted(run, t, node, input);
-            case NODE_OUTPUT:
-                return new RunEvent.NodeOutput(run, t, node, output);
-            case NODE_ERROR:
-                return error == null ? null : new RunEvent.NodeError(run, t, node, error, false, null);
-            case NODE_LOG:
-                return new RunEvent.NodeLog(run, t, node, level, module, content);
-            default:
-                return new RunEvent.NodeFinished(run, t, node, null, null);
-        }
+        return switch (kind) {
+            case FLOW_START -> new RunEvent.FlowStarted(run, t, null);
+            case FLOW_LOG -> new RunEvent.FlowLog(run, t, level, module, content);
+            case FLOW_ERROR -> error == null ? null : new RunEvent.FlowError(run, t, error, false);
+            case FLOW_FINISH -> new RunEvent.FlowFinished(run, t, notRun == null ? List.of() : notRun, output);
+            default -> nodeId == null ? null : nodeEvent(kind, run, NodeRef.spaceOperator(nodeId, times), t);
+        };
+    }
+
+    private ProtocolEvent nodeEvent(int kind, RunRef run, NodeRef node, Instant t) {
+        return switch (kind) {
+            case NODE_START -> new RunEvent.NodeStarted(run, t, node, input);
+            case NODE_OUTPUT -> new RunEvent.NodeOutput(run, t, node, output);
+            case NODE_ERROR -> error == null ? null : new RunEvent.NodeError(run, t, node, error, false, null);
+            case NODE_LOG -> new RunEvent.NodeLog(run, t, node, level, module, content);
+            default -> new RunEvent.NodeFinished(run, t, node, null, null);
+        };
     }
 
     /** The same reference for the same (table-given) run id, for the last few runs. */
@@ -313,17 +302,13 @@ final class AsciiFrameDecoder {
                 }
             }
             RunRef run = RunRef.lyzr(flow, runName);
-            switch (type) {
-                case 0:
-                    return new RunEvent.FlowStarted(run, time, message);
-                case 1:
-                    return taskName == null ? null : new RunEvent.NodeStarted(run, time, NodeRef.lyzr(taskName, texts[4]), input);
-                case 2:
-                    return taskName == null ? null
-                            : new RunEvent.NodeFinished(run, time, NodeRef.lyzr(taskName, texts[4]), output, executionTime);
-                default:
-                    return new RunEvent.FlowFinished(run, time, List.of(), hasOutput ? output : results);
-            }
+            return switch (type) {
+                case 0 -> new RunEvent.FlowStarted(run, time, message);
+                case 1 -> taskName == null ? null : new RunEvent.NodeStarted(run, time, NodeRef.lyzr(taskName, texts[4]), input);
+                case 2 -> taskName == null ? null
+                        : new RunEvent.NodeFinished(run, time, NodeRef.lyzr(taskName, texts[4]), output, executionTime);
+                default -> new RunEvent.FlowFinished(run, time, List.of(), hasOutput ? output : results);
+            };
         }
 
         /** As the tree gives it: an integer through long, a decimal through BigDecimal. */

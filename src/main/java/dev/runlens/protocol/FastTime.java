@@ -88,14 +88,11 @@ public final class FastTime {
     }
 
     private static int daysIn(int year, int month) {
-        switch (month) {
-            case 2:
-                return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11:
-                return 30;
-            default:
-                return 31;
-        }
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */

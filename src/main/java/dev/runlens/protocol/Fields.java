@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Field access for decoders: lenient where the protocol allows, strict where an event needs it. */
-final class Fields {
+public final class Fields {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private Fields() {
@@ -71,23 +71,6 @@ final class Fields {
         }
     }
 
-    /** RFC 3339 text as an Instant, or null when it is not RFC 3339. */
-    static Instant rfc3339(String text) {
-        Instant fast = FastTime.parse(text);
-        if (fast != null) {
-            return fast;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
     /**
      * Epoch seconds written as plain digits ({@code 1756806125.043}), rounded half up to the
      * microsecond without BigDecimal; null for any other shape (the caller then uses BigDecimal).
@@ -137,7 +120,7 @@ final class Fields {
      * The magnitude is checked from the digits and the exponent before any arithmetic: scaling
      * {@code 1e400000000} (or {@code 1e-400000000}) to microseconds would take minutes.
      */
-    static Instant epochSeconds(BigDecimal seconds) {
+    public static Instant epochSeconds(BigDecimal seconds) {
         long integerDigits = (long) seconds.precision() - seconds.scale();
         if (integerDigits > 15) {
             return null;

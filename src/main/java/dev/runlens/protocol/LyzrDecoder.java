@@ -10,11 +10,8 @@ public final class LyzrDecoder {
 
     ProtocolEvent decode(JsonNode frame) throws InvalidFrameException {
         String type = frame.get("event_type").asText();
-        switch (type) {
-            case "keepalive", "ping", "pong":
-                return new ControlEvent.Keepalive(type);
-            default:
-                break;
+        if (type.equals("keepalive") || type.equals("ping") || type.equals("pong")) {
+            return new ControlEvent.Keepalive(type);
         }
         String message = Fields.text(frame, "message");
         if (message != null && message.startsWith("Echoing:")) {
@@ -35,25 +32,18 @@ public final class LyzrDecoder {
             time = null;
             problem = e.getMessage() + "; applied without a time";
         }
-        switch (type) {
-            case "flow_started":
-                return new RunEvent.FlowStarted(run, time, message, problem);
-            case "task_started":
-                return new RunEvent.NodeStarted(run, time, task(frame, type), Payload.plain(frame.get("input")), problem);
-            case "task_completed":
-                return new RunEvent.NodeFinished(run, time, task(frame, type), Payload.plain(frame.get("output")),
-                        Fields.number(frame, "execution_time"), problem);
-            case "task_failed":
-                return new RunEvent.NodeError(run, time, task(frame, type),
-                        Fields.errorMessage(frame.get("error"), frame), true, frame.get("error"), problem);
-            case "flow_completed":
-                JsonNode output = frame.has("output") ? frame.get("output") : frame.get("results");
-                return new RunEvent.FlowFinished(run, time, List.of(), Payload.plain(output), problem);
-            case "flow_error":
-                return new RunEvent.FlowError(run, time, Fields.errorMessage(frame.get("error"), frame), true, problem);
-            default:
-                return new RunEvent.UnknownEvent(run, time, type, frame, problem);
-        }
+        return switch (type) {
+            case "flow_started" -> new RunEvent.FlowStarted(run, time, message, problem);
+            case "task_started" -> new RunEvent.NodeStarted(run, time, task(frame, type), Payload.plain(frame.get("input")), problem);
+            case "task_completed" -> new RunEvent.NodeFinished(run, time, task(frame, type), Payload.plain(frame.get("output")),
+                    Fields.number(frame, "execution_time"), problem);
+            case "task_failed" -> new RunEvent.NodeError(run, time, task(frame, type),
+                    Fields.errorMessage(frame.get("error"), frame), true, frame.get("error"), problem);
+            case "flow_completed" -> new RunEvent.FlowFinished(run, time, List.of(),
+                    Payload.plain(frame.has("output") ? frame.get("output") : frame.get("results")), problem);
+            case "flow_error" -> new RunEvent.FlowError(run, time, Fields.errorMessage(frame.get("error"), frame), true, problem);
+            default -> new RunEvent.UnknownEvent(run, time, type, frame, problem);
+        };
     }
 
     private static NodeRef task(JsonNode frame, String type) throws InvalidFrameException {

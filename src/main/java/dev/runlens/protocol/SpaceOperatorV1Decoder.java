@@ -2,7 +2,6 @@ package dev.runlens.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -29,8 +28,7 @@ public final class SpaceOperatorV1Decoder {
             kind = content.textValue();
             fields = Json0.EMPTY;
         } else if (content != null && content.isObject() && content.size() == 1) {
-            Iterator<Map.Entry<String, JsonNode>> it = content.fields();
-            Map.Entry<String, JsonNode> only = it.next();
+            Map.Entry<String, JsonNode> only = content.properties().iterator().next();
             kind = only.getKey();
             fields = only.getValue().isObject() ? only.getValue() : Json0.EMPTY;
         } else {

@@ -5,8 +5,8 @@ import java.time.Duration;
 /** Fault switches of a running simulator; tests may change them between recordings. */
 public final class Faults {
     private volatile int dropEveryFrames;
-    private volatile int malformedEveryFrames;
-    private volatile Duration responseDelay;
+    private final int malformedEveryFrames;
+    private final Duration responseDelay;
     private volatile boolean holdWhileUnwatched;
     private volatile int fragmentOver;
     private volatile int dropCloseCode = 1001;
@@ -30,11 +30,7 @@ public final class Faults {
         return dropEveryFrames;
     }
 
-    /** Send a malformed frame after every {@code n} frames; 0 turns it off. */
-    public void malformedEveryFrames(int n) {
-        malformedEveryFrames = Math.max(0, n);
-    }
-
+    /** A malformed frame after every this many frames (0: never), as the options set it. */
     public int malformedEveryFrames() {
         return malformedEveryFrames;
     }
@@ -100,10 +96,6 @@ public final class Faults {
 
     public Duration taskStatusDelay() {
         return taskStatusDelay;
-    }
-
-    public void responseDelay(Duration d) {
-        responseDelay = d == null ? Duration.ZERO : d;
     }
 
     public Duration responseDelay() {

@@ -62,13 +62,10 @@ final class Firehose {
         int k = i - 1;
         int triple = k / 3;
         String node = ",\"node_id\":\"" + nodeIds[triple % NODES] + "\",\"times\":" + (triple / NODES);
-        switch (k % 3) {
-            case 0:
-                return "NodeStart\",\"data\":{" + time + node + ",\"input\":{\"M\":{\"n\":{\"U\":\"" + triple + "\"}}}";
-            case 1:
-                return "NodeOutput\",\"data\":{" + time + node + ",\"output\":{\"M\":{\"ok\":{\"B\":true}}}";
-            default:
-                return "NodeFinish\",\"data\":{" + time + node;
-        }
+        return switch (k % 3) {
+            case 0 -> "NodeStart\",\"data\":{" + time + node + ",\"input\":{\"M\":{\"n\":{\"U\":\"" + triple + "\"}}}";
+            case 1 -> "NodeOutput\",\"data\":{" + time + node + ",\"output\":{\"M\":{\"ok\":{\"B\":true}}}";
+            default -> "NodeFinish\",\"data\":{" + time + node;
+        };
     }
 }

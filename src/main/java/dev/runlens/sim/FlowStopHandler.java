@@ -22,7 +22,7 @@ final class FlowStopHandler extends TokenPostHandler {
         String reason = null;
         try {
             JsonNode json = body.length == 0 ? null : Json.parse(new String(body, StandardCharsets.UTF_8));
-            reason = json == null || !json.path("reason").isTextual() ? null : json.get("reason").textValue();
+            reason = json == null ? null : json.path("reason").textValue();
         } catch (IOException e) {
             OutputHandler.answer(response, 400, "{\"error\":\"invalid JSON body\"}");
             return;

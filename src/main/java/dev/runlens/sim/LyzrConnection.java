@@ -33,14 +33,13 @@ final class LyzrConnection extends SimConnection {
             return;
         }
         run = r;
-        LyzrRun run = r;
-        LyzrRunName n = run.name();
+        LyzrRunName n = r.name();
         later(() -> {
             send("{\"type\":\"system\",\"message\":\"Connected to workflow " + n.flow() + " run " + n.run() + "\"}", false);
             send("connection established", false);
         });
-        if (run.attach(this)) {
-            sim.play(run);
+        if (r.attach(this)) {
+            sim.play(r);
         }
     }
 

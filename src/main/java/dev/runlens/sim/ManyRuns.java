@@ -41,10 +41,6 @@ final class ManyRuns {
         this.finish = finish;
     }
 
-    List<String> runIds() {
-        return runIds;
-    }
-
     /** The groups a simulator plays, found by any of their runs' ids. */
     static final class Groups {
         private final Map<String, ManyRuns> byRun = new ConcurrentHashMap<>();

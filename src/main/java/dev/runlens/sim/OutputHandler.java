@@ -21,12 +21,7 @@ final class OutputHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        String key = request.getHeader("x-api-key");
-        String auth = request.getHeader("Authorization");
-        if (key == null && auth != null && auth.startsWith("Bearer ")) {
-            key = auth.substring("Bearer ".length());
-        }
-        if (!sim.acceptsToken(key)) {
+        if (!sim.acceptsToken(SimActions.token(request))) {
             answer(response, 401, "{\"error\":\"unauthenticated\"}");
             return;
         }

@@ -7,12 +7,14 @@ import dev.runlens.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * What the simulator does when a run is acted on over HTTP: each scenario is a flow with a fixed
@@ -40,12 +42,7 @@ final class SimActions {
     }
 
     static SoScenario scenarioOf(String flowId) {
-        for (SoScenario s : SoScenario.values()) {
-            if (flowId(s).equals(flowId)) {
-                return s;
-            }
-        }
-        return null;
+        return Arrays.stream(SoScenario.values()).filter(s -> flowId(s).equals(flowId)).findFirst().orElse(null);
     }
 
     /** Starts {@code scenario} with {@code inputs} (tagged values, as received); returns the flow_run_id. */
@@ -124,19 +121,11 @@ final class SimActions {
     }
 
     private static SoStep finish(SoRun run) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (SoRun.Emitted e : run.history()) {
-            if (e.kind().equals("NodeStart")) {
-                seen.add(e.data().path("node_id").asText());
-            }
-        }
-        Set<String> notRun = new LinkedHashSet<>();
-        for (SoStep s : run.remaining()) {
-            String id = s.fields().path("node_id").asText();
-            if (s.kind().equals("NodeStart") && !seen.contains(id)) {
-                notRun.add(id);
-            }
-        }
+        Set<String> seen = run.history().stream().filter(e -> e.kind().equals("NodeStart"))
+                .map(e -> e.data().path("node_id").asText()).collect(Collectors.toSet());
+        Set<String> notRun = run.remaining().stream().filter(s -> s.kind().equals("NodeStart"))
+                .map(s -> s.fields().path("node_id").asText()).filter(id -> !seen.contains(id))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         ObjectNode f = Json.object();
         ArrayNode nr = f.putArray("not_run");
         notRun.forEach(nr::add);

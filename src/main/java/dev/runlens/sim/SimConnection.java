@@ -35,11 +35,7 @@ abstract class SimConnection {
         this.sim = sim;
         this.session = session;
         this.stormAfter = sim.faults().dropStorm().join();
-        this.out = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.out = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
     }
 
     /** Runs {@code task} on this connection's thread, after everything already queued. */

@@ -56,7 +56,7 @@ final class SimState {
     private final AtomicInteger drops = new AtomicInteger();
     private final AtomicInteger origins = new AtomicInteger();
     private final AtomicLong runCounter = new AtomicLong();
-    private volatile String bigText;
+    private String bigText;
     private volatile String apiBase = "http://127.0.0.1";
 
     SimState(SimulatorOptions options) {
@@ -68,11 +68,7 @@ final class SimState {
         byte[] pk = new byte[32];
         random.nextBytes(pk);
         this.userPubkey = Base58.encode(pk);
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "sim-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sim-scheduler").daemon().factory());
     }
 
     private static String randomKey() {
@@ -164,23 +160,11 @@ final class SimState {
     }
 
     synchronized List<String> liveSoRunIds() {
-        List<String> ids = new ArrayList<>();
-        for (SoRun r : soRuns.values()) {
-            if (!r.finished()) {
-                ids.add(r.id());
-            }
-        }
-        return ids;
+        return soRuns.values().stream().filter(r -> !r.finished()).map(SoRun::id).toList();
     }
 
     synchronized List<LyzrRunName> liveLyzrRuns() {
-        List<LyzrRunName> names = new ArrayList<>();
-        for (LyzrRun r : lyzrRuns.values()) {
-            if (!r.finished()) {
-                names.add(r.name());
-            }
-        }
-        return names;
+        return lyzrRuns.values().stream().filter(r -> !r.finished()).map(LyzrRun::name).toList();
     }
 
     void unsubscribeAll(SoConnection c) {
@@ -374,22 +358,12 @@ final class SimState {
         scheduler.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private String bigText() {
-        String t = bigText;
-        if (t == null) {
-            synchronized (this) {
-                if (bigText == null) {
-                    StringBuilder sb = new StringBuilder(options.bigOutputBytes());
-                    String chunk = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-                    while (sb.length() < options.bigOutputBytes()) {
-                        sb.append(chunk, 0, Math.min(chunk.length(), options.bigOutputBytes() - sb.length()));
-                    }
-                    bigText = sb.toString();
-                }
-                t = bigText;
-            }
+    private synchronized String bigText() {
+        if (bigText == null) {
+            String chunk = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+            bigText = chunk.repeat(options.bigOutputBytes() / chunk.length() + 1).substring(0, options.bigOutputBytes());
         }
-        return t;
+        return bigText;
     }
 
     void shutdown() {

@@ -42,11 +42,7 @@ public final class Simulator implements AutoCloseable {
             server.addHttpHandler("/flow/stop/*", new FlowStopHandler(actions));
             server.addHttpHandler("/flow/api_input/*", new ApiInputHandler(actions));
             server.start("/", options.port());
-        } catch (DeploymentException e) {
-            server.stop();
-            state.shutdown();
-            throw new IOException("cannot start the simulator on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (DeploymentException | IOException e) {
             server.stop();
             state.shutdown();
             throw new IOException("cannot start the simulator on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);

@@ -78,9 +78,7 @@ final class SoConnection extends SimConnection {
                 if (!authenticated) {
                     respond(id, null, "unauthorized");
                 } else {
-                    ObjectNode ok = Json.object();
-                    ok.put("stream_id", sim.nextStreamId());
-                    respond(id, ok, null);
+                    respond(id, streamOk("stream_id", sim.nextStreamId()), null);
                 }
             }
             default -> respond(id, null, "unknown variant `" + method
@@ -134,18 +132,14 @@ final class SoConnection extends SimConnection {
         Firehose firehose = runId == null || legacy ? null : sim.firehose(runId);
         if (firehose != null && authenticated) {
             long streamId = sim.nextStreamId();
-            ObjectNode ok = Json.object();
-            ok.put("stream_id", streamId);
-            respond(id, ok, null);
+            respond(id, streamOk("stream_id", streamId), null);
             firehose.play(streamId, text -> send(text, false));
             return;
         }
         ManyRuns many = runId == null || legacy ? null : sim.manyRuns.find(runId);
         if (many != null && authenticated) {
             long streamId = sim.nextStreamId();
-            ObjectNode ok = Json.object();
-            ok.put("stream_id", streamId);
-            respond(id, ok, null);
+            respond(id, streamOk("stream_id", streamId), null);
             if (many.subscribed(runId, streamId)) {
                 many.play(text -> send(text, false));
             }
@@ -163,9 +157,7 @@ final class SoConnection extends SimConnection {
         long streamId = sim.nextStreamId();
         SoRun.Subscription subscription = new SoRun.Subscription(this, streamId, run.id());
         List<SoRun.Emitted> replay = run.subscribe(subscription);
-        ObjectNode ok = Json.object();
-        ok.put(legacy ? "subscription_id" : "stream_id", streamId);
-        respond(id, ok, null);
+        respond(id, streamOk(legacy ? "subscription_id" : "stream_id", streamId), null);
         for (SoRun.Emitted e : replay) {
             if (!legacy || e.inV1()) {
                 send(render(streamId, run.id(), e), false);
@@ -205,6 +197,12 @@ final class SoConnection extends SimConnection {
             }
         }
         return Json.compact(frame);
+    }
+
+    private static ObjectNode streamOk(String field, long streamId) {
+        ObjectNode ok = Json.object();
+        ok.put(field, streamId);
+        return ok;
     }
 
     private void respond(long id, JsonNode ok, String err) {

@@ -6,7 +6,6 @@ import dev.runlens.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One Space Operator run being played: an append-only history that every new subscription
@@ -180,9 +179,7 @@ final class SoRun {
             data.putNull("signatures");
         } else {
             data.put("time", now.toString());
-            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f : step.fields().properties()) {
-                data.set(f.getKey(), f.getValue());
-            }
+            data.setAll(step.fields());
             v2.setAll(data);
             v2.put("flow_run_id", id);
         }

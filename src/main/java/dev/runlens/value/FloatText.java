@@ -14,21 +14,12 @@ final class FloatText {
 
     /** The double for a wire string, or null when Rust's parser would reject it. */
     static Double parse(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        switch (lower) {
-            case "nan", "+nan", "-nan":
-                return Double.NaN;
-            case "inf", "+inf", "infinity", "+infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                break;
-        }
-        if (!FINITE.matcher(s).matches()) {
-            return null;
-        }
-        return Double.parseDouble(s);
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> Double.NaN;
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> FINITE.matcher(s).matches() ? Double.valueOf(s) : null;
+        };
     }
 
     static String format(double d) {

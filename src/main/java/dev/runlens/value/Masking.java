@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -29,9 +28,7 @@ public final class Masking {
     private static JsonNode maskCopy(JsonNode json) {
         if (json.isObject()) {
             ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue()));
             }
             return out;
@@ -48,9 +45,7 @@ public final class Masking {
 
     public static boolean containsSecret(JsonNode json) {
         if (json.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 if (SecretKeys.isSecret(e.getKey()) || containsSecret(e.getValue())) {
                     return true;
                 }

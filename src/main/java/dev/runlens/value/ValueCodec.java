@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,39 +49,23 @@ public final class ValueCodec {
             return new Value.Malformed(node, "unknown tag \"" + only.getKey() + "\"");
         }
         JsonNode payload = only.getValue();
-        switch (tag) {
-            case N:
-                return payload.isIntegralNumber() && payload.asLong() == 0 && payload.canConvertToLong()
-                        ? new Value.Null() : bad(node, "N must carry the number 0");
-            case S:
-                return payload.isTextual() ? new Value.Str(payload.textValue()) : bad(node, "S must carry a string");
-            case B:
-                return payload.isBoolean() ? new Value.Bool(payload.booleanValue()) : bad(node, "B must carry true or false");
-            case U:
-                return integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U64_MAX, "u64");
-            case I:
-                return integer(node, tag, payload, SIGNED, I64_MIN, I64_MAX, "i64");
-            case U1:
-                return integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U128_MAX, "u128");
-            case I1:
-                return integer(node, tag, payload, SIGNED, I128_MIN, I128_MAX, "i128");
-            case F:
-                return floating(node, payload);
-            case D:
-                return decimal(node, payload);
-            case B3:
-                return base58(node, tag, payload, 32);
-            case B6:
-                return base58(node, tag, payload, 64);
-            case BY:
-                return base64(node, payload);
-            case A:
-                return array(node, payload);
-            case M:
-                return map(node, payload);
-            default:
-                return bad(node, "unknown tag");
-        }
+        return switch (tag) {
+            case N -> payload.isIntegralNumber() && payload.asLong() == 0 && payload.canConvertToLong()
+                    ? new Value.Null() : bad(node, "N must carry the number 0");
+            case S -> payload.isTextual() ? new Value.Str(payload.textValue()) : bad(node, "S must carry a string");
+            case B -> payload.isBoolean() ? new Value.Bool(payload.booleanValue()) : bad(node, "B must carry true or false");
+            case U -> integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U64_MAX, "u64");
+            case I -> integer(node, tag, payload, SIGNED, I64_MIN, I64_MAX, "i64");
+            case U1 -> integer(node, tag, payload, UNSIGNED, BigInteger.ZERO, U128_MAX, "u128");
+            case I1 -> integer(node, tag, payload, SIGNED, I128_MIN, I128_MAX, "i128");
+            case F -> floating(node, payload);
+            case D -> decimal(node, payload);
+            case B3 -> base58(node, tag, payload, 32);
+            case B6 -> base58(node, tag, payload, 64);
+            case BY -> base64(node, payload);
+            case A -> array(node, payload);
+            case M -> map(node, payload);
+        };
     }
 
     private static Value bad(JsonNode node, String reason) {
@@ -183,8 +166,7 @@ public final class ValueCodec {
             return bad(node, "M must carry an object of values");
         }
         Map<String, Value> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : payload.properties()) {
             entries.put(e.getKey(), decode(e.getValue()));
         }
         return new Value.Map(entries);

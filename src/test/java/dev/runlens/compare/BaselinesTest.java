@@ -88,8 +88,8 @@ class BaselinesTest {
         RunHistory history = new TableHistory(List.of(past(DIR.resolve("so-changed.jsonl"), changed),
                 past(DIR.resolve("so-two-runs.jsonl"), unfinished), past(DIR.resolve("so-baseline.jsonl"), base)));
         // The changed run is the newest, but it is the run itself: the baseline is the one before.
-        assertEquals(Optional.of(base.ref()), Baselines.defaultFor(history, changed).map(PastRun::run));
-        assertEquals(Optional.of(changed.ref()), Baselines.defaultFor(history, base).map(PastRun::run));
+        assertEquals(Optional.of(base.ref()), Baselines.defaultFor(history, Baselines.flowOf(changed), changed.ref()).map(PastRun::run));
+        assertEquals(Optional.of(changed.ref()), Baselines.defaultFor(history, Baselines.flowOf(base), base.ref()).map(PastRun::run));
     }
 
     @Test
@@ -104,9 +104,9 @@ class BaselinesTest {
         PastRun failed = new PastRun(Path.of("failed.jsonl"), RunRef.lyzr("Customer_Support_Pipeline", "ticket_2"),
                 FlowKey.lyzr("Customer_Support_Pipeline"), RunStatus.FAILED, Instant.EPOCH, Instant.EPOCH);
         RunHistory history = new TableHistory(List.of(failed, earlier));
-        assertEquals(Optional.of(earlier), Baselines.defaultFor(history, support));
-        assertTrue(Baselines.defaultFor(history, other).isEmpty());
-        assertTrue(Baselines.defaultFor(RunHistory.NONE, support).isEmpty());
+        assertEquals(Optional.of(earlier), Baselines.defaultFor(history, Baselines.flowOf(support), support.ref()));
+        assertTrue(Baselines.defaultFor(history, Baselines.flowOf(other), other.ref()).isEmpty());
+        assertTrue(Baselines.defaultFor(RunHistory.NONE, Baselines.flowOf(support), support.ref()).isEmpty());
         assertEquals(Source.LYZR, support.ref().source());
     }
 

@@ -5,6 +5,7 @@ import dev.runlens.summary.SummaryBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +16,7 @@ class ExecutionsCsvTest {
         SummaryBuilder b = new SummaryBuilder();
         b.add(Fixtures.log("space-operator-v2-failed-run"));
         StringWriter w = new StringWriter();
-        ExecutionsCsv.write(b.model().runs().get(0), w);
+        ExecutionsCsv.writeAll(List.of(b.model().runs().get(0)), w);
         String[] rows = w.toString().split("\r\n");
         assertEquals(3, rows.length);
         assertEquals(ExecutionsCsv.HEADER, rows[0]);
@@ -25,6 +26,21 @@ class ExecutionsCsvTest {
                 + "2025-11-22T08:30:00.535032Z,2025-11-22T08:30:00.737441Z,202.409,"
                 + "\"insufficient funds: need 3.25 SOL | transfer_sol did not produce required output signature. "
                 + "Mark it as optional in the node definition, or ensure the node returns it in all code paths.\"", rows[2]);
+    }
+
+    @Test
+    void severalRunsShareOneHeaderAndNoRunsIsTheHeaderAlone() throws Exception {
+        SummaryBuilder b = new SummaryBuilder();
+        b.add(Fixtures.log("space-operator-v2-failed-run"));
+        b.add(Fixtures.log("lyzr-docs-sample"));
+        StringWriter both = new StringWriter();
+        ExecutionsCsv.writeAll(b.model().runs(), both);
+        String[] rows = both.toString().split("\r\n");
+        assertEquals(1, java.util.Arrays.stream(rows).filter(ExecutionsCsv.HEADER::equals).count());
+        assertEquals(1 + b.model().runs().stream().mapToInt(r -> r.executions().size()).sum(), rows.length);
+        StringWriter none = new StringWriter();
+        ExecutionsCsv.writeAll(List.of(), none);
+        assertEquals(ExecutionsCsv.HEADER + "\r\n", none.toString());
     }
 
     @Test

@@ -132,6 +132,19 @@ class LogReaderTest {
         assertEquals(Fixtures.expectedSummary(name), summary(pretty));
     }
 
+    @Test
+    void harTimesOutOfRangeAreLeftOutAtOnce() throws IOException {
+        String message = "{\"type\":\"receive\",\"opcode\":1,\"data\":\"x\",\"time\":%s}";
+        Path p = write("times.har", "{\"log\":{\"entries\":[{\"_webSocketMessages\":[" + String.join(",",
+                message.formatted("1e400000000"), message.formatted("1e-400000000"), message.formatted("-1.5"),
+                message.formatted("1763800200.0000005")) + "]}]}}");
+        List<LogEntry> read = entries(p);
+        assertNull(((LogEntry.Frame) read.get(0)).receivedAt());
+        assertEquals(Instant.EPOCH, ((LogEntry.Frame) read.get(1)).receivedAt());
+        assertEquals(Instant.parse("1969-12-31T23:59:58.500Z"), ((LogEntry.Frame) read.get(2)).receivedAt());
+        assertEquals(Instant.parse("2025-11-22T08:30:00.000001Z"), ((LogEntry.Frame) read.get(3)).receivedAt());
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void harExportGivesTheSameSummaryFromReceivedMessagesOnly(String name) throws IOException {

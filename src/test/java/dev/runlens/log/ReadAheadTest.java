@@ -17,6 +17,11 @@ class ReadAheadTest {
     @TempDir
     Path dir;
 
+    private static ReadAhead.Producer<LogEntry> entries(Path p) throws IOException {
+        LogReader reader = LogReader.open(p);
+        return reader::read;
+    }
+
     @Test
     void deliversEveryEntryInOrderAcrossManyBatches() throws IOException {
         List<String> frames = SampleFrames.lyzr(10_000, 5);
@@ -26,7 +31,7 @@ class ReadAheadTest {
         LogReader.open(p).read(e -> direct.add(((LogEntry.Frame) e).text()));
         List<String> ahead = new ArrayList<>();
         List<Long> indexes = new ArrayList<>();
-        ReadAhead.read(LogReader.open(p), e -> {
+        ReadAhead.read(entries(p), e -> e, e -> {
             ahead.add(((LogEntry.Frame) e).text());
             indexes.add(((LogEntry.Frame) e).index());
         });
@@ -45,7 +50,7 @@ class ReadAheadTest {
         List<String> mapped = new ArrayList<>();
         Thread caller = Thread.currentThread();
         boolean[] mappedOnCaller = {false};
-        ReadAhead.read(LogReader.open(p), e -> {
+        ReadAhead.read(entries(p), e -> {
             mappedOnCaller[0] |= Thread.currentThread() == caller;
             return ((LogEntry.Frame) e).index() + ":" + ((LogEntry.Frame) e).text().length();
         }, mapped::add);
@@ -61,7 +66,7 @@ class ReadAheadTest {
         Path p = dir.resolve("many.jsonl");
         Files.write(p, SampleFrames.lyzr(20_000, 5));
         int[] mapped = {0};
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(LogReader.open(p), entry -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(entries(p), entry -> {
             if (++mapped[0] == 5000) {
                 throw new IllegalStateException("decoder bug");
             }
@@ -75,7 +80,7 @@ class ReadAheadTest {
         Path p = dir.resolve("many.jsonl");
         Files.write(p, SampleFrames.lyzr(20_000, 5));
         int[] seen = {0};
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(LogReader.open(p), entry -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadAhead.read(entries(p), entry -> entry, entry -> {
             if (++seen[0] == 3000) {
                 throw new IllegalStateException("consumer gave up");
             }

@@ -1,5 +1,6 @@
 package dev.runlens.ui.connect;
 
+import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -14,6 +15,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -76,9 +78,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
             }
         });
 
-        TextField url = new TextField();
-        url.setId("connect-url");
-        url.textProperty().bindBidirectional(vm.urlProperty());
+        TextField url = bound(new TextField(), "connect-url", vm.urlProperty());
         url.setPrefColumnCount(34);
         ChoiceBox<ProtocolOption> protocol = new ChoiceBox<>();
         protocol.setId("connect-protocol");
@@ -99,27 +99,17 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
                 tokenGroup.selectToggle(t);
             }
         }));
-        TextField envName = new TextField();
-        envName.setId("connect-token-env");
-        envName.textProperty().bindBidirectional(vm.tokenEnvProperty());
+        TextField envName = bound(new TextField(), "connect-token-env", vm.tokenEnvProperty());
         envName.disableProperty().bind(vm.tokenModeProperty().isNotEqualTo(ConnectViewModel.TokenMode.ENV));
-        PasswordField token = new PasswordField();
-        token.setId("connect-token");
+        PasswordField token = bound(new PasswordField(), "connect-token", vm.typedTokenProperty());
         token.setPromptText("API key (b3-…), flow-run token (fr-…) or JWT");
-        token.textProperty().bindBidirectional(vm.typedTokenProperty());
         token.disableProperty().bind(vm.tokenModeProperty().isNotEqualTo(ConnectViewModel.TokenMode.TYPED));
 
-        TextArea runs = new TextArea();
-        runs.setId("connect-runs");
+        TextArea runs = bound(new TextArea(), "connect-runs", vm.runIdsProperty());
         runs.setPromptText("flow_run_id, one per line");
         runs.setPrefRowCount(3);
-        runs.textProperty().bindBidirectional(vm.runIdsProperty());
-        TextField flow = new TextField();
-        flow.setId("connect-lyzr-flow");
-        flow.textProperty().bindBidirectional(vm.lyzrFlowProperty());
-        TextField run = new TextField();
-        run.setId("connect-lyzr-run");
-        run.textProperty().bindBidirectional(vm.lyzrRunProperty());
+        TextField flow = bound(new TextField(), "connect-lyzr-flow", vm.lyzrFlowProperty());
+        TextField run = bound(new TextField(), "connect-lyzr-run", vm.lyzrRunProperty());
         var lyzr = vm.protocolProperty().isEqualTo(ProtocolOption.LYZR);
         runs.disableProperty().bind(lyzr);
         flow.disableProperty().bind(lyzr.not());
@@ -159,10 +149,8 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
      * where the API key comes from (a variable, a file, or typed; never remembered).
      */
     private Node lyzrReconcileRow(javafx.beans.binding.BooleanBinding lyzr) {
-        TextField taskId = new TextField();
-        taskId.setId("connect-lyzr-task-id");
+        TextField taskId = bound(new TextField(), "connect-lyzr-task-id", vm.lyzrTaskIdProperty());
         taskId.setPromptText("task_id from run-dag (optional: reconciles gaps from task-status)");
-        taskId.textProperty().bindBidirectional(vm.lyzrTaskIdProperty());
         ChoiceBox<ConnectViewModel.KeyMode> keyMode = new ChoiceBox<>();
         keyMode.setId("connect-lyzr-key-mode");
         keyMode.getItems().setAll(ConnectViewModel.KeyMode.values());
@@ -182,14 +170,10 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
             }
         });
         keyMode.valueProperty().bindBidirectional(vm.lyzrKeyModeProperty());
-        TextField keyRef = new TextField();
-        keyRef.setId("connect-lyzr-key-ref");
+        TextField keyRef = bound(new TextField(), "connect-lyzr-key-ref", vm.lyzrKeyRefProperty());
         keyRef.setPromptText("variable name or file path");
-        keyRef.textProperty().bindBidirectional(vm.lyzrKeyRefProperty());
-        PasswordField key = new PasswordField();
-        key.setId("connect-lyzr-key");
+        PasswordField key = bound(new PasswordField(), "connect-lyzr-key", vm.typedLyzrKeyProperty());
         key.setPromptText("Lyzr API key");
-        key.textProperty().bindBidirectional(vm.typedLyzrKeyProperty());
         var typed = vm.lyzrKeyModeProperty().isEqualTo(ConnectViewModel.KeyMode.TYPED);
         var noTask = vm.lyzrTaskIdProperty().isEmpty();
         taskId.disableProperty().bind(lyzr.not());
@@ -197,6 +181,12 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         keyRef.disableProperty().bind(lyzr.not().or(noTask).or(typed));
         key.disableProperty().bind(lyzr.not().or(noTask).or(typed.not()));
         return new HBox(8, taskId, keyMode, keyRef, key);
+    }
+
+    private static <T extends TextInputControl> T bound(T field, String id, StringProperty text) {
+        field.setId(id);
+        field.textProperty().bindBidirectional(text);
+        return field;
     }
 
     private static RadioButton radio(String text, ToggleGroup g, ConnectViewModel.TokenMode mode) {

@@ -13,7 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The Connect dialog's state and validation. Knows no controls. */
@@ -119,29 +119,16 @@ public final class ConnectViewModel {
     }
 
     public List<String> runIdList() {
-        List<String> out = new ArrayList<>();
-        for (String s : (runIds.get() == null ? "" : runIds.get()).split("[\\s,;]+")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
+        return Arrays.stream((runIds.get() == null ? "" : runIds.get()).split("[\\s,;]+")).filter(s -> !s.isBlank()).map(String::trim).toList();
     }
 
     /** The settings to connect with; a typed token is carried as chars and never remembered. */
     public ConnectionSettings settings() {
-        TokenSource token;
-        switch (tokenMode.get()) {
-            case ENV:
-                token = new TokenSource.EnvVar(tokenEnv.get().trim());
-                break;
-            case TYPED:
-                token = typedToken.get().isEmpty() ? new TokenSource.None() : new TokenSource.Typed(typedToken.get().toCharArray());
-                break;
-            default:
-                token = new TokenSource.None();
-        }
-        return settings(token);
+        return settings(switch (tokenMode.get()) {
+            case ENV -> new TokenSource.EnvVar(tokenEnv.get().trim());
+            case TYPED -> typedToken.get().isEmpty() ? new TokenSource.None() : new TokenSource.Typed(typedToken.get().toCharArray());
+            case NONE -> new TokenSource.None();
+        });
     }
 
     private ConnectionSettings settings(TokenSource token) {

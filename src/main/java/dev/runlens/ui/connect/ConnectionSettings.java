@@ -1,11 +1,10 @@
 package dev.runlens.ui.connect;
 
 import dev.runlens.connect.ConnectionRequest;
+import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.Secret;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,25 +92,9 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
     public URI uri() {
         if (protocol == ProtocolOption.LYZR && lyzrFlow != null && !lyzrFlow.isBlank() && lyzrRun != null
                 && !lyzrRun.isBlank()) {
-            return lyzrUri(url, lyzrFlow, lyzrRun);
+            return LyzrUrls.of(URI.create(url.trim()), lyzrFlow.trim(), lyzrRun.trim());
         }
         return URI.create(url.trim());
-    }
-
-    /** {@code base/ws/{flow}/{run}} with each segment percent-encoded (space as %20). */
-    public static URI lyzrUri(String base, String flow, String run) {
-        String b = base.trim();
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
-        }
-        if (!b.endsWith("/ws")) {
-            b = b + "/ws";
-        }
-        return URI.create(b + "/" + segment(flow.trim()) + "/" + segment(run.trim()));
-    }
-
-    static String segment(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** One line for lists and the status bar; never contains the token. */

@@ -1,5 +1,7 @@
 package dev.runlens.ui.connect;
 
+import java.util.Arrays;
+
 /** The protocol choices of the Connect dialog (the connection service's ProtocolChoice, by name). */
 public enum ProtocolOption {
     AUTO("Auto-detect", "auto"),
@@ -21,12 +23,7 @@ public enum ProtocolOption {
     }
 
     public static ProtocolOption ofId(String id) {
-        for (ProtocolOption p : values()) {
-            if (p.id.equalsIgnoreCase(id) || p.name().equalsIgnoreCase(id)) {
-                return p;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(p -> p.id.equalsIgnoreCase(id) || p.name().equalsIgnoreCase(id)).findFirst().orElse(null);
     }
 
     @Override

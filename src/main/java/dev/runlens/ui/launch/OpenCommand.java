@@ -1,7 +1,6 @@
 package dev.runlens.ui.launch;
 
 import dev.runlens.log.ReadProblem;
-import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.UsageException;
@@ -53,10 +52,6 @@ public final class OpenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The parsed command line. */
-    record Options(List<Path> files, Pace pace, boolean exitWhenFinished, Path statsOut) {
-    }
-
     /** {@code --speed}'s value. */
     public static final class Speed implements CommandLine.ITypeConverter<Pace> {
         @Override
@@ -68,16 +63,18 @@ public final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Options o = options();
-        for (Path f : o.files()) {
+        if (files.isEmpty()) {
+            throw new UsageException("no file to open");
+        }
+        for (Path f : files) {
             String problem = unopenable(f);
             if (problem != null) {
                 err.println("runlens open: " + problem);
                 return ExitCodes.USAGE;
             }
         }
-        ReplayUi.configureLaunch(o.pace(), o.exitWhenFinished());
-        RunlensApplication.configure(new LaunchOptions(null, o.files(), false, o.statsOut(), null));
+        ReplayUi.configureLaunch(pace, exitWhenFinished);
+        RunlensApplication.configure(new LaunchOptions(null, files, false, statsOut, null));
         RunlensApplication.open();
         // Damage found while reading (a truncated gzip or array, no frames at all) ends like a refused file.
         List<String> failures = ReplayUi.launchFailures();
@@ -86,13 +83,6 @@ public final class OpenCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return RunlensApplication.exitStatus();
-    }
-
-    private Options options() {
-        if (files.isEmpty()) {
-            throw new UsageException("no file to open");
-        }
-        return new Options(files, pace, exitWhenFinished, statsOut);
     }
 
     /**
@@ -109,27 +99,12 @@ public final class OpenCommand implements Callable<Integer> {
         }
     }
 
-    /** Null for {@code --help}; throws with the sentence on bad usage. */
-    static Options parse(List<String> args) {
-        OpenCommand command = new OpenCommand();
-        try {
-            new CommandLine(command).parseArgs(args.toArray(new String[0]));
-            return command.help.requested() ? null : command.options();
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(CommandLines.sentence(e), e);
-        } catch (UsageException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
     /** The pace {@code v} names; the sentence follows the option's name. */
     static Pace pace(String v) {
-        switch (v) {
-            case "max":
-                return Pace.MAX;
-            case "realtime":
-                return new Pace(1, false);
-            default:
+        return switch (v) {
+            case "max" -> Pace.MAX;
+            case "realtime" -> new Pace(1, false);
+            default -> {
                 double speed;
                 try {
                     speed = Double.parseDouble(v.endsWith("x") ? v.substring(0, v.length() - 1) : v);
@@ -139,7 +114,8 @@ public final class OpenCommand implements Callable<Integer> {
                 if (!(speed >= Playback.MIN_SPEED && speed <= Playback.MAX_SPEED)) {
                     throw new CommandLine.TypeConversionException("must be between 0.25 and 16, not " + v);
                 }
-                return new Pace(speed, false);
-        }
+                yield new Pace(speed, false);
+            }
+        };
     }
 }

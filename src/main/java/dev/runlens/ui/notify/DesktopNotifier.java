@@ -30,11 +30,8 @@ public final class DesktopNotifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopNotifier.class.getName());
     private final String address;
     private final Consumer<RunRef> onClick;
-    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "runlens-notify");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledThreadPoolExecutor worker =
+            new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("runlens-notify").daemon().factory());
     private final NotificationBurst burst = new NotificationBurst();
     private DBusConnection connection;
     private DesktopNotifications service;
@@ -49,11 +46,6 @@ public final class DesktopNotifier implements AutoCloseable {
         this.address = address;
         this.onClick = onClick;
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    }
-
-    /** The desktop session's bus, as {@code DBUS_SESSION_BUS_ADDRESS} names it. */
-    public static DesktopNotifier forSessionBus(Consumer<RunRef> onClick) {
-        return new DesktopNotifier(System.getenv("DBUS_SESSION_BUS_ADDRESS"), onClick);
     }
 
     /** A live run ended while the window was not focused. Returns at once. */

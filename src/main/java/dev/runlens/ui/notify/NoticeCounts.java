@@ -2,10 +2,7 @@ package dev.runlens.ui.notify;
 
 import dev.runlens.protocol.RunRef;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Ended runs not yet looked at, in the order they ended: what a combined notice counts. A run
@@ -13,12 +10,11 @@ import java.util.Map;
  * area and, separately, by each burst of desktop notifications.
  */
 final class NoticeCounts {
-    private final Map<RunRef, RunOutcome> unseen = new LinkedHashMap<>();
+    private final LinkedHashMap<RunRef, RunOutcome> unseen = new LinkedHashMap<>();
 
     void add(RunOutcome outcome) {
         // A run that ends again (a replayed reconciliation) moves to the end as its newest outcome.
-        unseen.remove(outcome.ref());
-        unseen.put(outcome.ref(), outcome);
+        unseen.putLast(outcome.ref(), outcome);
     }
 
     boolean remove(RunRef ref) {
@@ -43,22 +39,12 @@ final class NoticeCounts {
 
     /** The failure that ended last, or null. */
     RunOutcome newestFailure() {
-        List<RunOutcome> all = new ArrayList<>(unseen.values());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).failed()) {
-                return all.get(i);
-            }
-        }
-        return null;
+        return unseen.sequencedValues().reversed().stream().filter(RunOutcome::failed).findFirst().orElse(null);
     }
 
     /** The run that ended last, or null. */
     RunOutcome newest() {
-        RunOutcome last = null;
-        for (RunOutcome o : unseen.values()) {
-            last = o;
-        }
-        return last;
+        return unseen.isEmpty() ? null : unseen.lastEntry().getValue();
     }
 
     /** "3 runs finished, 1 failed", "1 run failed", "2 runs finished"; empty when nothing is counted. */

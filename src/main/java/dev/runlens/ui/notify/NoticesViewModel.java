@@ -1,7 +1,6 @@
 package dev.runlens.ui.notify;
 
 import dev.runlens.connect.ConnectionState;
-import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
@@ -16,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,22 +51,14 @@ public final class NoticesViewModel {
 
     /** The live runs among {@code batch}'s ended runs (replayed files are not news). */
     public static List<RunOutcome> liveEndings(DashboardModel model, Batch batch) {
-        List<RunOutcome> out = new ArrayList<>();
-        for (Run run : batch.endedRuns()) {
-            TrackedRun track = model.track(run.ref());
-            if (track != null && track.feed().live()) {
-                out.add(RunOutcome.of(run));
-            }
-        }
-        return out;
+        return batch.endedRuns().stream().filter(run -> model.track(run.ref()) instanceof TrackedRun t && t.feed().live())
+                .map(RunOutcome::of).toList();
     }
 
     private void onBatch(Batch batch) {
-        boolean changed = false;
-        for (RunOutcome o : liveEndings(model, batch)) {
-            counts.add(o);
-            changed = true;
-        }
+        List<RunOutcome> ended = liveEndings(model, batch);
+        ended.forEach(counts::add);
+        boolean changed = !ended.isEmpty();
         if (batch.feedsChanged()) {
             changed |= noteConnections();
         }

@@ -4,6 +4,8 @@ import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.ui.replay.Pace;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -19,27 +21,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenCommandTest {
+    private static OpenCommand parsed(String... args) {
+        OpenCommand command = new OpenCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
     @Test
     void parsesFilesSpeedAndExitOptions() {
-        OpenCommand.Options o = OpenCommand.parse(List.of("a.jsonl", "--speed", "2", "b.har", "--exit-when-finished",
-                "--stats-out", "s.json"));
-        assertEquals(List.of(Path.of("a.jsonl"), Path.of("b.har")), o.files());
-        assertEquals(new Pace(2, false), o.pace());
-        assertTrue(o.exitWhenFinished());
-        assertEquals(Path.of("s.json"), o.statsOut());
-        assertEquals(Pace.MAX, OpenCommand.parse(List.of("a")).pace());
-        assertEquals(new Pace(1, false), OpenCommand.parse(List.of("a", "--speed", "realtime")).pace());
-        assertEquals(new Pace(0.25, false), OpenCommand.parse(List.of("a", "--speed", "0.25x")).pace());
-        assertNull(OpenCommand.parse(List.of("--help")));
+        OpenCommand o = parsed("a.jsonl", "--speed", "2", "b.har", "--exit-when-finished", "--stats-out", "s.json");
+        assertEquals(List.of(Path.of("a.jsonl"), Path.of("b.har")), o.files);
+        assertEquals(new Pace(2, false), o.pace);
+        assertTrue(o.exitWhenFinished);
+        assertEquals(Path.of("s.json"), o.statsOut);
+        assertEquals(Pace.MAX, parsed("a").pace);
+        assertEquals(new Pace(1, false), parsed("a", "--speed", "realtime").pace);
+        assertEquals(new Pace(0.25, false), parsed("a", "--speed", "0.25x").pace);
+        assertTrue(parsed("--help").help.requested());
     }
 
     @Test
     void badUsageIsRefusedWithAReason() {
-        assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of()));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(ExitCodes.USAGE, CommandLines.execute(new OpenCommand(), new String[0], new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).strip().endsWith(": no file to open"), err.toString());
         assertEquals("--speed must be between 0.25 and 16, not 32",
-                assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--speed", "32"))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--speed", "fast")));
-        assertThrows(IllegalArgumentException.class, () -> OpenCommand.parse(List.of("a", "--bogus")));
+                CommandLines.sentence(assertThrows(ParameterException.class, () -> parsed("a", "--speed", "32"))));
+        assertThrows(ParameterException.class, () -> parsed("a", "--speed", "fast"));
+        assertThrows(ParameterException.class, () -> parsed("a", "--bogus"));
     }
 
     /** Runs {@code open} on {@code file}; returns stderr after checking the status is 2 and stdout empty. */
