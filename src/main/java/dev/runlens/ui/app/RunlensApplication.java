@@ -8,6 +8,7 @@ import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.layout.LayoutFile;
 import dev.runlens.ui.layout.LayoutKeeper;
 import dev.runlens.ui.layout.WindowLayout;
+import dev.runlens.ui.theme.FontWarmUp;
 import dev.runlens.ui.theme.Themes;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -54,6 +55,7 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("start");
+        FontWarmUp.startInBackground();
         LaunchOptions o = options;
         crashes = CrashHandler.install();
         // The theme's sheet before the first control exists, so JavaFX never loads its default (Modena).
