@@ -6,7 +6,7 @@ import dev.runlens.ui.dashboard.Feed;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.control.Control;
@@ -27,10 +27,10 @@ import java.util.function.Function;
 final class RunsFilterBar extends VBox {
     private final RunsViewModel vm;
     private final TextField text = new TextField();
-    private final ChoiceBox<RunStatus> status = choice("runs-status", "Any status", RunStatus::id);
-    private final ChoiceBox<Source> protocol = choice("runs-protocol", "Any protocol", s -> s == Source.LYZR ? "Lyzr" : "Space Operator");
-    private final ChoiceBox<Feed> connection = choice("runs-connection", "Any connection", Feed::label);
-    private final ChoiceBox<RunSort> sort = new ChoiceBox<>();
+    private final ComboBox<RunStatus> status = choice("runs-status", "Any status", RunStatus::id);
+    private final ComboBox<Source> protocol = choice("runs-protocol", "Any protocol", s -> s == Source.LYZR ? "Lyzr" : "Space Operator");
+    private final ComboBox<Feed> connection = choice("runs-connection", "Any connection", Feed::label);
+    private final ComboBox<RunSort> sort = new ComboBox<>();
 
     RunsFilterBar(RunsViewModel vm) {
         this.vm = vm;
@@ -83,10 +83,11 @@ final class RunsFilterBar extends VBox {
     }
 
     /** A choice whose empty value (null) reads {@code any}. */
-    private static <T> ChoiceBox<T> choice(String id, String any, Function<T, String> label) {
+    private static <T> ComboBox<T> choice(String id, String any, Function<T, String> label) {
         ObservableList<T> items = FXCollections.observableArrayList();
-        ChoiceBox<T> box = new ChoiceBox<>(items);
+        ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);
+        box.setPromptText(any);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(T value) {

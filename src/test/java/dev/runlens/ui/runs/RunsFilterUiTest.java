@@ -9,7 +9,7 @@ import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
 import javafx.scene.Scene;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,7 +81,7 @@ class RunsFilterUiTest {
     @SuppressWarnings("unchecked")
     private <T> void choose(FxRobot robot, String id, T value) throws Exception {
         fx(() -> {
-            robot.lookup(id).queryAs(ChoiceBox.class).setValue(value);
+            robot.lookup(id).queryAs(ComboBox.class).setValue(value);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
