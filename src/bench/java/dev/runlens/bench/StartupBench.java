@@ -92,12 +92,19 @@ final class StartupBench {
         if (!Files.exists(probe)) {
             throw new IllegalStateException(label + ": no first frame reported (exit " + exit + ")");
         }
-        // The first line is the first frame; the others the phases of the start (StartupProbe.mark).
+        // The first line is the first frame; the others the phases of the start (StartupProbe.mark):
+        // name, milliseconds since the start, CPU milliseconds of the thread that reached it.
         List<String> lines = Files.readAllLines(probe);
         double ms = Double.parseDouble(lines.get(0).trim());
-        System.out.printf("%s: first frame after %.0f ms (process ended after %.2f s; phases: %s)%n",
-                label, ms, seconds, String.join(", ", lines.subList(1, lines.size())));
+        System.out.printf("%s: first frame after %.0f ms (process ended after %.2f s; phases, ms [thread CPU ms]: %s)%n",
+                label, ms, seconds, String.join(", ", lines.subList(1, lines.size()).stream().map(StartupBench::phase).toList()));
         return ms;
+    }
+
+    /** {@code built 1060 412} as {@code built 1060 [412]}: the phase's time, then its thread's CPU time. */
+    static String phase(String line) {
+        String[] f = line.trim().split(" ");
+        return f.length == 3 ? f[0] + " " + f[1] + " [" + f[2] + "]" : line.trim();
     }
 
     /**

@@ -34,11 +34,12 @@ public final class RunContextMenu extends ContextMenu {
     }
 
     /** Adds "Compare with baseline…" after the run's actions; {@code compare} opens it for the selected run. */
-    public void addCompare(Runnable compare) {
+    public RunContextMenu withCompare(Runnable compare) {
         MenuItem item = new MenuItem("Compare with baseline…\tCtrl+Shift+B");
         item.setId("run-menu-compare");
         item.setOnAction(e -> compare.run());
         getItems().add(3, item);
+        return this;
     }
 
     private void refresh(RunActions actions, DashboardModel model, RunRef ref) {

@@ -14,6 +14,8 @@ import dev.runlens.ui.compare.OverdueWatch;
 import dev.runlens.ui.connect.ConfigFiles;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.controls.Action;
+import dev.runlens.ui.controls.JoinWhenShown;
+import dev.runlens.ui.controls.LazyContextMenu;
 import dev.runlens.ui.controls.LazyTabContent;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Feed;
@@ -128,24 +130,17 @@ public final class Dashboard {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setId("centre-split");
         centre.setDividerPositions(0.58);
-        RunContextMenu runMenu = new RunContextMenu(runActions, model, selection);
         timeline.setWaitsForInput(new dev.runlens.ui.act.InputWaitPresenter(runActions, selection, names, inspectorView.inputWait())::waits);
-        runMenu.addCompare(this::compareSelected);
-        runsView.list().setContextMenu(runMenu);
+        LazyContextMenu.set(runsView.list(), () -> new RunContextMenu(runActions, model, selection).withCompare(this::compareSelected));
         SplitPane main = new SplitPane(runsView, centre, inspectorView);
         main.setDividerPositions(0.21, 0.68);
         main.setId("main-split");
         SplitPane.setResizableWithParent(runsView, false);
         SplitPane.setResizableWithParent(inspectorView, false);
         top.getChildren().add(ActionMenus.menuBar(actions, "open-log", replay.recentMenu()));
-        // The transport bar joins the scene when it is first shown (a file is opened): invisible,
-        // its slider and choosers would still be skinned and styled with the window's first frame.
+        // The transport bar joins the scene when it is first shown (a file is opened).
         Node bar = replay.transportBar();
-        bar.visibleProperty().subscribe(visible -> {
-            if (visible && !top.getChildren().contains(bar)) {
-                top.getChildren().add(1, bar);
-            }
-        });
+        JoinWhenShown.join(bar, () -> top.getChildren().add(1, bar));
         root.setTop(top);
         root.setCenter(main);
         statusBar.addNotices(new NoticeArea(noticesVm));

@@ -8,6 +8,7 @@ import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.layout.LayoutFile;
 import dev.runlens.ui.layout.LayoutKeeper;
 import dev.runlens.ui.layout.WindowLayout;
+import dev.runlens.ui.theme.FontWarmUp;
 import dev.runlens.ui.theme.Themes;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -23,6 +24,7 @@ import java.util.Optional;
 public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
+    private static volatile SavedLayout savedLayout;
     private Dashboard dashboard;
     private CrashHandler crashes;
     private java.util.concurrent.CompletableFuture<Demo> demo;
@@ -35,6 +37,8 @@ public final class RunlensApplication extends Application {
         // Library logging (Grizzly, Tyrus) to the log file, not the console, before anything logs.
         StartupProbe.mark("launch");
         AppLog.installInBackground();
+        // The saved layout (a file and the JSON reader's first use) is read while JavaFX and GTK start.
+        savedLayout = SavedLayout.readInBackground();
         RenderingPipeline.choose();
         Application.launch(RunlensApplication.class, args);
     }
@@ -51,11 +55,14 @@ public final class RunlensApplication extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("start");
+        FontWarmUp.startInBackground();
         LaunchOptions o = options;
         crashes = CrashHandler.install();
         // The theme's sheet before the first control exists, so JavaFX never loads its default (Modena).
-        LayoutFile layout = LayoutFile.inDefaultLocation();
-        Optional<WindowLayout> saved = layout.read(AppLog::later);
+        SavedLayout read = savedLayout != null ? savedLayout : SavedLayout.readNow();
+        savedLayout = null;
+        LayoutFile layout = read.file();
+        Optional<WindowLayout> saved = read.layout();
         Themes.useAtStart(Themes.atStart(saved.map(WindowLayout::theme).orElse(null), Platform.getPreferences().getColorScheme()));
         dashboard = new Dashboard(LiveConnector.create(o.recordTo(), o.otlp()));
         crashes.showIn(dashboard.bridge());

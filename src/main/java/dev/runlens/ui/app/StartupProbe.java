@@ -4,6 +4,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +17,16 @@ import java.util.List;
  * For the start-up benchmark ({@code -Drunlens.startupProbe=FILE}): writes the milliseconds from
  * process start to the first painted frame, then closes the application. The second pulse after
  * the window is shown is the first one that runs after a frame was painted. The lines after the
- * first are the phases of the start ({@link #mark}), {@code phase ms}, so a slow start says where
- * its wall time went.
+ * first are the phases of the start ({@link #mark}), {@code phase ms cpu-ms}, so a slow start says
+ * where its wall time went: the milliseconds since the process started, then the CPU time the thread
+ * that reached the phase had used by then (the FX thread's for every phase after {@code launch}),
+ * which, unlike wall time, does not grow when other processes take the cores.
  */
 final class StartupProbe extends AnimationTimer {
     static final String PROPERTY = "runlens.startupProbe";
     static final String ORIGIN = "runlens.startupProbe.origin";
     private static final List<String> PHASES = new ArrayList<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static Instant processStart;
     private final Path file;
     private int pulses;
@@ -33,7 +38,7 @@ final class StartupProbe extends AnimationTimer {
     /** Notes that the start reached {@code phase}, when the probe is requested; nothing otherwise. */
     static synchronized void mark(String phase) {
         if (requested() != null) {
-            PHASES.add(phase + " " + sinceProcessStart());
+            PHASES.add(phase + " " + sinceProcessStart() + " " + THREADS.getCurrentThreadCpuTime() / 1_000_000);
         }
     }
 

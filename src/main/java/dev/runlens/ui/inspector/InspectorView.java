@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import dev.runlens.ui.controls.JoinWhenShown;
 import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -113,7 +114,10 @@ public final class InspectorView extends BorderPane {
         overdue.visibleProperty().bind(overdue.textProperty().isNotEmpty());
         overdue.managedProperty().bind(overdue.visibleProperty());
         overdue.setPadding(new Insets(0, 6, 4, 6));
-        setTop(new VBox(head, subtitle, overdue, message, inputWait));
+        VBox top = new VBox(head, subtitle, overdue, message);
+        // The input form (45 nodes) joins when a selection first waits for input.
+        JoinWhenShown.join(inputWait, () -> top.getChildren().add(inputWait));
+        setTop(top);
 
         inputTab.setContent(inputView);
         outputList.setId("output-list");

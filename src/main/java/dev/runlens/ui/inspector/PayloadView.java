@@ -14,6 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import dev.runlens.ui.controls.JoinWhenShown;
+import dev.runlens.ui.controls.LazyContextMenu;
 import dev.runlens.ui.controls.LazyTooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -54,6 +56,7 @@ public final class PayloadView extends BorderPane {
     private final Label searchStatus = new Label();
     private final ReadOnlyStringWrapper copied = new ReadOnlyStringWrapper();
     private final ToggleGroup modes = new ToggleGroup();
+    private final VBox bar = new VBox(4);
     private final ToggleButton treeMode = new ToggleButton("Tree");
     private final ToggleButton plainMode = new ToggleButton("JSON");
     private final ToggleButton taggedMode = new ToggleButton("Tagged");
@@ -97,9 +100,11 @@ public final class PayloadView extends BorderPane {
         modesAndSearch.setAlignment(Pos.CENTER_LEFT);
         HBox copies = new HBox(4, copyValue, copyPath, copyAll, searchStatus);
         copies.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(4, modesAndSearch, copies);
+        bar.getChildren().setAll(modesAndSearch, copies);
         bar.setPadding(new Insets(4));
-        setTop(bar);
+        bar.setVisible(false);
+        // The tool bar joins when the first payload shows: empty, the view shows only its sentence.
+        JoinWhenShown.join(bar, () -> setTop(bar));
 
         TreeTableColumn<ValueNode, String> key = new TreeTableColumn<>("Key");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().key()));
@@ -115,9 +120,8 @@ public final class PayloadView extends BorderPane {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setFixedCellSize(22);
         tree.getStyleClass().add("payload-tree");
-        ContextMenu menu = new ContextMenu(item("Copy value", this::copyValue), item("Copy path", this::copyPath),
-                item("Copy whole payload", this::copyAll));
-        tree.setContextMenu(menu);
+        LazyContextMenu.set(tree, () -> new ContextMenu(item("Copy value", this::copyValue), item("Copy path", this::copyPath),
+                item("Copy whole payload", this::copyAll)));
         text.setEditable(false);
         text.getStyleClass().add("mono");
     }
@@ -170,12 +174,12 @@ public final class PayloadView extends BorderPane {
             Label l = new Label(emptyText);
             l.setPadding(new Insets(12));
             setCenter(l);
-            getTop().setVisible(false);
+            bar.setVisible(false);
             return;
         }
         if (doc.tooBig()) {
             root = null;
-            getTop().setVisible(false);
+            bar.setVisible(false);
             Label l = new Label(doc.label() + ": " + InspectorViewModel.sizeText(doc.size())
                     + ". Large payloads are not loaded until you ask.");
             l.setWrapText(true);
@@ -189,7 +193,7 @@ public final class PayloadView extends BorderPane {
             setCenter(box);
             return;
         }
-        getTop().setVisible(true);
+        bar.setVisible(true);
         root = doc.payload() == null ? null : doc.payload().tagged()
                 ? ValueNode.ofValue(doc.label(), doc.payload().value(), reveal.get())
                 : ValueNode.ofJson(doc.label(), doc.payload().json(), reveal.get());

@@ -152,9 +152,7 @@ class RunActionsUiTest {
         assertFalse(simulator.liveSpaceOperatorRuns().contains(runId));
 
         // The context menu now says there is nothing to stop.
-        ContextMenu menu = dashboard.runs().list().getContextMenu();
-        robot.interact(() -> menu.show(dashboard.runs().list(), javafx.geometry.Side.BOTTOM, 0, 0));
-        WaitForAsyncUtils.waitForFxEvents();
+        ContextMenu menu = openRunMenu(robot);
         MenuItem stop = menu.getItems().stream().filter(i -> "run-menu-stop".equals(i.getId())).findFirst().orElseThrow();
         assertTrue(stop.isDisable());
         assertEquals("Stop run (it has ended)", stop.getText());
@@ -172,8 +170,7 @@ class RunActionsUiTest {
         connect(runId);
         select(runId);
         waitFor(() -> dashboard.runActions().waiting().containsKey(new RunRef(Source.SPACE_OPERATOR, runId)));
-        ContextMenu menu = dashboard.runs().list().getContextMenu();
-        robot.interact(() -> menu.show(dashboard.runs().list(), javafx.geometry.Side.BOTTOM, 0, 0));
+        ContextMenu menu = openRunMenu(robot);
         MenuItem answer = menu.getItems().stream().filter(i -> "run-menu-answer".equals(i.getId())).findFirst().orElseThrow();
         assertEquals("Answer input… (waiting for input)", answer.getText());
         assertFalse(answer.isDisable());
@@ -244,5 +241,19 @@ class RunActionsUiTest {
             assertFalse(w.getScene() != null && w.getScene().getRoot().lookup("#start-flow-dialog") != null && w.isShowing(),
                     "the dialog closed");
         }
+    }
+
+    /** The runs list's context menu, asked for as the menu key asks (it is made on that first request). */
+    private ContextMenu openRunMenu(FxRobot robot) {
+        javafx.scene.control.ListView<?> list = dashboard.runs().list();
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = list.localToScreen(list.getBoundsInLocal());
+            list.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    1, 1, b.getMinX() + 1, b.getMinY() + 1, true, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ContextMenu menu = dashboard.runs().list().getContextMenu();
+        assertTrue(menu != null && menu.isShowing(), "the request made and showed the runs' context menu");
+        return menu;
     }
 }

@@ -19,8 +19,10 @@ class StartupProbeTest {
             int a = indexOf(lines, "phase-a ");
             int b = indexOf(lines, "phase-b ");
             assertTrue(a > 0 && b > a, "phases after the first line, in order: " + String.join("|", lines));
-            long ms = Long.parseLong(lines[a].substring("phase-a ".length()));
-            assertTrue(ms >= 0, "milliseconds since the process started: " + lines[a]);
+            String[] fields = lines[a].split(" ");
+            assertEquals(3, fields.length, "phase, milliseconds, CPU milliseconds: " + lines[a]);
+            assertTrue(Long.parseLong(fields[1]) >= 0, "milliseconds since the process started: " + lines[a]);
+            assertTrue(Long.parseLong(fields[2]) >= 0, "the marking thread's CPU milliseconds: " + lines[a]);
         } finally {
             if (before == null) {
                 System.clearProperty(StartupProbe.PROPERTY);
