@@ -106,6 +106,7 @@ public final class Dashboard {
     private final RunActions runActions = new RunActions(actionHost, model, selection, background, FxThread::later,
             this::showBanner, this::clearBanner, () -> root.getScene() == null ? null : root.getScene().getWindow(), new LastInputs(ConfigFiles.dir()));
     private final List<Action> actions;
+    private long lastLogFlush;
     private RunHistory history = RunHistory.NONE;
     private final OverdueWatch overdue = new OverdueWatch(model, background, FxThread::later);
 
@@ -159,10 +160,27 @@ public final class Dashboard {
             search.indexToo(file);
         });
         TimelineFollower follower = new TimelineFollower(model, selection, timeline, timelinePane, names);
+        // The event log's rows for a newly shown run wait for the next flush (EventLogViewModel).
+        selection.runProperty().subscribe(r -> lastLogFlush = System.nanoTime());
+        eventsVm.setDeferred(true);
         // The first run fills the window a frame after it is listed: the cold first showing of
         // every panel in the same pulse as the first data was the window's longest frame.
         runsVm.autoSelectThrough(pump::nextPulse);
-        pump.afterPulse(new PeriodicRefresh(pump, follower, runsView, overdue, statusBar, eventsTab, eventsVm, selection));
+        pump.afterPulse(now -> {
+            follower.afterPulse(now);
+            overdue.tick(now);
+            statusBar.refresh(now);
+            // The event log takes new rows ten times a second, and only while it is in view.
+            if (eventsTab.isSelected() && now - lastLogFlush > 100_000_000L) {
+                lastLogFlush = now;
+                eventsVm.flush();
+            }
+        });
+        eventsTab.selectedProperty().subscribe(selected -> {
+            if (selected) {
+                eventsVm.flush();
+            }
+        });
         timeline.setUsual(overdue::usualFor);
         runsVm.setOverdue(overdue::overdue);
         overdue.addListener(timeline::invalidate);

@@ -1,7 +1,6 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.connect.ConnectionState;
-import dev.runlens.ui.bridge.Cadence;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.FeedStatus;
@@ -52,14 +51,11 @@ final class StatusBarView extends HBox {
         refresh(System.nanoTime());
     }
 
-    /** Called after pulses; recomputes the figures on a quarter's first pulse, with the window's other refreshes. */
-    void refresh(Cadence cadence, long nanos) {
-        if (cadence.quarter()) {
-            refresh(nanos);
+    /** Called after pulses; recomputes the figures about four times a second. */
+    void refresh(long nanos) {
+        if (lastNanos >= 0 && nanos - lastNanos < 250_000_000L) {
+            return;
         }
-    }
-
-    private void refresh(long nanos) {
         long frames = model.frames();
         if (lastNanos >= 0) {
             double perSecond = (frames - lastFrames) / ((nanos - lastNanos) / 1e9);

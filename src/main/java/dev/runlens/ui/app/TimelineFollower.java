@@ -3,7 +3,6 @@ package dev.runlens.ui.app;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.bridge.Cadence;
 import dev.runlens.ui.dashboard.Batch;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
@@ -23,10 +22,10 @@ import java.util.Set;
 /**
  * Keeps the timeline on the selected run: builds its data when the selection changes, refreshes the
  * touched executions after each batch, and keeps zoom and scroll across a replay seek that left
- * the run as it was. The title's counts change at most four times a second, on the pulses the
- * pump's {@link Cadence} gives every periodic refresh.
+ * the run as it was. The title's counts change at most four times a second.
  */
 final class TimelineFollower {
+    private static final long TITLE_NANOS = 250_000_000L;
     private final DashboardModel model;
     private final Selection selection;
     private final TimelineView timeline;
@@ -36,6 +35,7 @@ final class TimelineFollower {
     private final Map<RunRef, Integer> learnt = new HashMap<>();
     private TimelineData data;
     private boolean titleStale;
+    private long lastTitle;
 
     TimelineFollower(DashboardModel model, Selection selection, TimelineView timeline, TimelinePane pane, NodeNames names) {
         this.model = model;
@@ -50,14 +50,12 @@ final class TimelineFollower {
         model.addResetListener(this::afterSeek);
     }
 
-    /**
-     * After each pulse: paints if needed, and renews the title's counts on a quarter's first pulse
-     * (a new title every pulse re-laid the title bar out).
-     */
-    void afterPulse(Cadence cadence) {
-        timeline.paintIfDirty(cadence.frame());
-        if (titleStale && data != null && cadence.quarter()) {
+    /** After each pulse: paints if needed, and renews the title's counts (a new title every pulse re-laid the title bar out). */
+    void afterPulse(long now) {
+        timeline.paintIfDirty();
+        if (titleStale && data != null && now - lastTitle > TITLE_NANOS) {
             titleStale = false;
+            lastTitle = now;
             pane.setTitle(title(model.track(data.run().ref()), data.run()));
         }
     }

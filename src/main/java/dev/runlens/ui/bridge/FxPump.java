@@ -39,7 +39,6 @@ public final class FxPump extends AnimationTimer {
     private final FrameBridge bridge;
     private final DashboardModel model;
     private final PulseStats stats = new PulseStats();
-    private final Cadence cadence = new Cadence();
     private final List<LongConsumer> afterPulse = new CopyOnWriteArrayList<>();
     private List<Runnable> nextPulse = new ArrayList<>();
     private final PulseTrace trace = PulseTrace.fromSystemProperty();
@@ -58,7 +57,6 @@ public final class FxPump extends AnimationTimer {
     public void handle(long now) {
         long enter = trace == null ? 0 : System.nanoTime();
         stats.pulse(now, bridge.backlog());
-        cadence.pulse(now);
         runDeferred();
         // The first pulse after the window shows styles and lays out the whole window, and the
         // second waits while the render thread paints all of it for the first time: the data waits
@@ -154,11 +152,6 @@ public final class FxPump extends AnimationTimer {
         for (Runnable r : due) {
             r.run();
         }
-    }
-
-    /** Which refresh periods begin at this pulse: periodic repaints read it so that they share pulses. */
-    public Cadence cadence() {
-        return cadence;
     }
 
     /** Runs after each pulse's batch, on the FX thread (repaints, clocks). */

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 public final class OverdueWatch {
     /** How many succeeded runs of a flow make its usual durations. */
     public static final int RUNS = 20;
+    private static final long EVERY_NANOS = 1_000_000_000L;
 
     private final DashboardModel model;
     private final Executor background;
@@ -44,6 +45,7 @@ public final class OverdueWatch {
     private final List<Consumer<Instant>> evaluations = new ArrayList<>();
     private RunHistory history = RunHistory.NONE;
     private Set<RunRef> overdueRuns = Set.of();
+    private long last = Long.MIN_VALUE;
 
     public OverdueWatch(DashboardModel model, Executor background, Consumer<Runnable> fx) {
         this.model = model;
@@ -56,6 +58,15 @@ public final class OverdueWatch {
         this.history = history;
         usual.clear();
         changed();
+    }
+
+    /** Called every pulse with its time in nanos; evaluates once a second. */
+    public void tick(long nanos) {
+        if (last != Long.MIN_VALUE && nanos - last < EVERY_NANOS) {
+            return;
+        }
+        last = nanos;
+        evaluate(Instant.now());
     }
 
     /** Re-evaluates the live runs at {@code now}. */

@@ -1,8 +1,11 @@
 package dev.runlens.ui.runs;
 
 import dev.runlens.protocol.RunRef;
-import dev.runlens.ui.bridge.Cadence;
 import dev.runlens.ui.theme.StatusStyle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -12,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +27,6 @@ import java.util.List;
  * now: a run that changed status is redrawn at once, counters at most four times a second (only the
  * visible cells, whatever the number of runs), instead of replacing list items (which cleared and
  * restored the selection, restyling the cell, on every pulse); the clock redraws them once a second.
- * Both redraws come from {@link #afterPulse}, on the pulses the pump's {@link Cadence} gives every
- * periodic refresh of the window, so that they paint in the same frame as the others.
  */
 public final class RunsView extends BorderPane {
     private final RunsViewModel vm;
@@ -32,12 +34,14 @@ public final class RunsView extends BorderPane {
     private final Label noRuns = new Label("No runs yet");
     private final Label noMatch = new Label("No run matches the filter");
     private final List<RunCell> cells = new ArrayList<>();
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> redrawAll()));
     /**
-     * Counters moved since the visible cells were drawn. A live run changes in every pulse; redrawing
+     * Redraws the visible cells when counters moved. A live run changes in every pulse; redrawing
      * its cell that often re-measured the cell and every pane above it each frame, for counters
-     * nobody can read at 60 a second: they are drawn four times a second. A change of status is drawn at once.
+     * nobody can read at 60 a second. A change of status is drawn at once.
      */
-    private boolean countsMoved;
+    private final PauseTransition redrawCounts = new PauseTransition(COUNTS_EVERY);
+    static final Duration COUNTS_EVERY = Duration.millis(250);
     /** The narrowest the pane gets, in units of its text size. */
     static final double MIN_WIDTH_EM = 200 / 13.0;
 
@@ -64,6 +68,8 @@ public final class RunsView extends BorderPane {
         setCenter(list);
         // 200 px at the default 13 px text, and as much more as the text is zoomed.
         minWidthProperty().bind(filters.textFont().map(f -> Math.ceil(MIN_WIDTH_EM * f.getSize())));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        redrawCounts.setOnFinished(e -> redrawAll());
     }
 
     private void initListeners() {
@@ -89,25 +95,24 @@ public final class RunsView extends BorderPane {
                 redrawAll();
             }
         });
-        vm.countsChangedProperty().subscribe((before, now) -> countsMoved = true);
+        vm.countsChangedProperty().subscribe((before, now) -> {
+            if (redrawCounts.getStatus() != Animation.Status.RUNNING) {
+                redrawCounts.playFromStart();
+            }
+        });
         list.getSelectionModel().selectedItemProperty().subscribe(ref -> {
             if (ref != null && !ref.equals(vm.selection().run())) {
                 vm.selection().runProperty().set(ref);
             }
         });
         vm.selection().runProperty().subscribe(this::showSelected);
-    }
-
-    /**
-     * After each pulse (the window's pump calls it, and stops with the window): the visible cells
-     * are drawn again on a quarter's first pulse when counters moved, and on a second's for the
-     * elapsed times.
-     */
-    public void afterPulse(Cadence cadence) {
-        if (cadence.second() || countsMoved && cadence.quarter()) {
-            countsMoved = false;
-            redrawAll();
-        }
+        sceneProperty().flatMap(s -> s.windowProperty()).flatMap(w -> w.showingProperty()).subscribe(showing -> {
+            if (Boolean.TRUE.equals(showing)) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
     }
 
     private void redraw(RunRef ref) {

@@ -1,6 +1,5 @@
 package dev.runlens.ui.timeline;
 
-import dev.runlens.ui.bridge.Cadence;
 import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.ui.theme.Palette;
@@ -47,9 +46,10 @@ public final class TimelineView extends Region {
     private java.util.function.Function<Run, java.util.Map<String, dev.runlens.history.UsualDuration>> usual = r -> java.util.Map.of();
     private java.util.function.BiPredicate<Run, Execution> waitsForInput = (r, e) -> false;
     /** 20 repaints a second for streaming data: smooth to the eye, a third of the pulses' cost. */
-    static final long DATA_REPAINT_NANOS = Cadence.FRAME_NANOS;
+    static final long DATA_REPAINT_NANOS = 50_000_000L;
     private boolean dirty = true;
     private boolean dataDirty;
+    private long lastPaintNanos = Long.MIN_VALUE / 2;
     private boolean autoFit = true;
     private double pressX;
     private double pressY;
@@ -284,24 +284,20 @@ public final class TimelineView extends Region {
         dataDirty = true;
     }
 
-    /** Paints now if anything is waiting (tests, and callers without a pulse cadence). */
-    public void paintIfDirty() {
-        paintIfDirty(true);
-    }
-
     /**
-     * Called once per pulse: paints at once after an interaction; new data or a live run's moving
-     * "now" line only on pulses that begin a {@link Cadence} frame slot ({@code frameDue}), which
-     * the window's other periodic refreshes share: they paint one frame together, not one each.
+     * Called once per pulse: paints at once after an interaction; for new data or the moving "now"
+     * line of a live run, at most every {@link #DATA_REPAINT_NANOS}.
      */
-    public void paintIfDirty(boolean frameDue) {
+    public void paintIfDirty() {
+        long now = System.nanoTime();
         boolean live = data != null && !data.run().terminal();
-        boolean due = (dataDirty || live) && frameDue;
+        boolean due = (dataDirty || live) && now - lastPaintNanos >= DATA_REPAINT_NANOS;
         if (!dirty && !due) {
             return;
         }
         dirty = false;
         dataDirty = false;
+        lastPaintNanos = now;
         paint();
     }
 

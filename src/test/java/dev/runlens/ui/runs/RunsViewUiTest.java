@@ -3,12 +3,10 @@ package dev.runlens.ui.runs;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.TestData;
-import dev.runlens.ui.bridge.Cadence;
 import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.Selection;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -43,15 +41,6 @@ class RunsViewUiTest {
         view = new RunsView(new RunsViewModel(model, selection));
         stage.setScene(new Scene(view, 360, 400));
         stage.show();
-        // The window's pump drives the list's periodic redraws; here a timer of our own does.
-        Cadence cadence = new Cadence();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                cadence.pulse(now);
-                view.afterPulse(cadence);
-            }
-        }.start();
     }
 
     @Test
