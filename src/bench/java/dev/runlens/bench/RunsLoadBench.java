@@ -19,8 +19,8 @@ import java.util.Map;
  * start it, {@code bin/Runlens} (skipped when the app image is not built) and {@code java -jar}
  * ({@code -Drunlens.bench.via=launcher|jar} for one of them; {@code model}: no window, the CPU time of applying
  * in this JVM, {@link RunsApplyBench}). Baseline, in the same run: the same
- * 1,000 runs at 200 events/s in all for as long. {@code -Drunlens.bench.runs}, {@code .rate} and
- * {@code .seconds} change the load.
+ * 1,000 runs at 200 events/s in all for as long ({@code -Drunlens.bench.baseline=false} skips it).
+ * {@code -Drunlens.bench.runs}, {@code .rate} and {@code .seconds} change the load.
  */
 final class RunsLoadBench {
     private RunsLoadBench() {
@@ -48,7 +48,8 @@ final class RunsLoadBench {
         try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
             for (String way : ways) {
                 String loadBefore = Machine.load();
-                JsonNode base = watch(sim, way, runs, 200, seconds, "runs-" + way + "-baseline-stats.json");
+                JsonNode base = Baseline.wanted() ? watch(sim, way, runs, 200, seconds, "runs-" + way + "-baseline-stats.json")
+                        : Baseline.skipped();
                 JsonNode s = watch(sim, way, runs, rate, seconds, "runs-" + way + "-stats.json");
                 report(way, runs, rate, seconds, s, base, loadBefore);
             }

@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code JAVA_TOOL_OPTIONS}), and as {@code java -jar runlens.jar} with the JVM's defaults.
  * {@code -Drunlens.bench.via=launcher} or {@code jar} runs one way only; the launcher is skipped
  * when the app image is not built. Each way's baseline, in the same run: the same window fed 200
- * events/s for as long, the pulse gaps this machine gives when the data costs nearly nothing. The
+ * events/s for as long, the pulse gaps this machine gives when the data costs nearly nothing
+ * ({@code -Drunlens.bench.baseline=false} skips it). The
  * simulator (in this JVM) is warmed up first by a discarding client.
  */
 final class UiLoadBench {
@@ -55,7 +56,8 @@ final class UiLoadBench {
             for (Way way : ways) {
                 String name = way.name().toLowerCase(java.util.Locale.ROOT);
                 String loadBefore = Machine.load();
-                JsonNode base = watch(sim, way, 200, seconds, "ui-" + name + "-baseline-stats.json");
+                JsonNode base = Baseline.wanted() ? watch(sim, way, 200, seconds, "ui-" + name + "-baseline-stats.json")
+                        : Baseline.skipped();
                 JsonNode s = watch(sim, way, rate, seconds, "ui-" + name + "-stats.json");
                 report(way, rate, seconds, s, base, loadBefore);
             }

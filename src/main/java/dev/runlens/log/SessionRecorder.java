@@ -114,8 +114,16 @@ public final class SessionRecorder implements AutoCloseable {
         return m.contains("No space left on device") || m.contains("Disk quota exceeded") || m.contains("not enough space");
     }
 
-    /** {@code $XDG_DATA_HOME/runlens/sessions}, else {@code ~/.local/share/runlens/sessions}. */
+    /**
+     * {@code -Drunlens.sessions.dir} when set (the benchmarks' and tests' windows record there, beside
+     * the history index that reads it, not into the user's folder), else
+     * {@code $XDG_DATA_HOME/runlens/sessions}, else {@code ~/.local/share/runlens/sessions}.
+     */
     public static Path defaultDirectory() {
+        String dir = System.getProperty("runlens.sessions.dir");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
                 ? Path.of(xdg)

@@ -23,6 +23,24 @@ class SessionRecorderTest {
     }
 
     @Test
+    void theSessionsDirPropertyMovesNewRecordingsOutOfTheUsersFolder(@TempDir Path elsewhere) {
+        String before = System.getProperty("runlens.sessions.dir");
+        try {
+            System.setProperty("runlens.sessions.dir", elsewhere.toString());
+            assertEquals(elsewhere, SessionRecorder.defaultDirectory());
+            assertEquals(elsewhere, SessionRecorder.defaultFile(Instant.EPOCH).getParent());
+            System.clearProperty("runlens.sessions.dir");
+            assertTrue(SessionRecorder.defaultDirectory().endsWith(Path.of("runlens", "sessions")), SessionRecorder.defaultDirectory().toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("runlens.sessions.dir");
+            } else {
+                System.setProperty("runlens.sessions.dir", before);
+            }
+        }
+    }
+
+    @Test
     void framesAndMetaLinesAreReadBackInOrder() throws Exception {
         Path file = dir.resolve("s.jsonl");
         try (SessionRecorder r = SessionRecorder.start(file, header())) {

@@ -26,11 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * hold, in chars) waits and the pump is running, a producer waits for the FX thread to take some
  * (back-pressure: the socket is then read more slowly), at most {@link #MAX_WAIT_NANOS} per item,
  * so a stalled FX thread never holds a network thread for good. The FX thread itself never waits
- * here, nor does anyone while the window is hidden (no pump drains then). Decision 0038.
+ * here, nor does anyone while the window is hidden (no pump drains then). Decisions 0038, 0079.
  */
 public final class FrameBridge {
-    /** About 64 MB of items: ten seconds of the fastest stream measured. */
-    static final long MAX_WEIGHT = 32L << 20;
+    /**
+     * About 4 MB of items: a fifth of a second of a 20,000 events/s stream, several pulses' worth.
+     * Everything queued here is live at each young collection; 64 MB (decision 0038) kept the queue
+     * full for most of a firehose and every collection copied it (decision 0079).
+     */
+    static final long MAX_WEIGHT = 2L << 20;
     /** What an item costs besides its inline text and summary (the item, the event, the queue node). */
     static final int ITEM_WEIGHT = 256;
     /** The longest one producer waits for room per item. */

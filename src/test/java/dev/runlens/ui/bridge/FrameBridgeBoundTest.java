@@ -76,6 +76,15 @@ class FrameBridgeBoundTest {
         assertTrue(ms >= 1_000 && ms < 4_500, ms + " ms");
     }
 
+    @Test
+    void theWindowsBoundHoldsUnderASecondOfAFirehoseButSeveralPulses() {
+        // A firehose frame of 300 chars with its summary: 20,000 a second, about 333 a pulse.
+        long perItem = FrameBridge.ITEM_WEIGHT + 300 + 40;
+        long items = FrameBridge.MAX_WEIGHT / perItem;
+        assertTrue(items < 20_000, "at most a second of 20,000 events/s stays queued (every young collection copies it): " + items);
+        assertTrue(items > 4 * 333, "several pulses' worth, so a short stall does not hold the socket back at once: " + items);
+    }
+
     private static FeedItem item(FrameBridge bridge, Feed feed) {
         return new FeedItem.FrameItem(feed, 0, Instant.EPOCH, null, new dev.runlens.ui.rows.FrameRef.Inline(TEXT), "x".repeat(80));
     }
