@@ -2,10 +2,14 @@ package dev.runlens.ui.theme;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContentDisplay;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
 
 /**
  * Icons from Ikonli's Feather pack (decision 0045): drawn from a font that travels inside the jar,
@@ -26,12 +30,30 @@ public final class Icons {
     }
 
     public static FontIcon of(Ikon ikon) {
-        FontIcon icon = new FontIcon(ikon);
+        FontIcon icon = new ZoomedIcon(ikon);
         icon.getStyleClass().add("runlens-icon");
-        // A bound size is not styleable: the theme's fixed -fx-icon-size no longer applies. The
-        // binding holds the icon weakly, so icons of closed dialogs are not kept.
+        // The binding holds the icon weakly, so icons of closed dialogs are not kept.
         icon.iconSizeProperty().bind(SIZE);
         return icon;
+    }
+
+    /**
+     * An icon whose size is not styleable: the theme's fixed -fx-icon-size would not apply to a bound
+     * size anyway, and JavaFX logged "A bound value cannot be set" on every theme switch trying.
+     */
+    private static final class ZoomedIcon extends FontIcon {
+        private static final List<CssMetaData<? extends Styleable, ?>> STYLEABLE = FontIcon.getClassCssMetaData().stream()
+                .filter(m -> !"-fx-icon-size".equals(m.getProperty()))
+                .toList();
+
+        ZoomedIcon(Ikon ikon) {
+            super(ikon);
+        }
+
+        @Override
+        public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+            return STYLEABLE;
+        }
     }
 
     /** The window's text is now {@code textPx} pixels: icons follow. */

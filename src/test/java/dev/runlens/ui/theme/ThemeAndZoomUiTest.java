@@ -15,7 +15,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,6 +59,45 @@ class ThemeAndZoomUiTest {
         assertTrue(fx(Application::getUserAgentStylesheet).contains("primer-light"));
         assertEquals(Palette.LIGHT, dashboard.timeline().paletteProperty().get());
         assertNull(themes.choice(), "following the desktop is no choice of the operator's");
+    }
+
+    @Test
+    void switchingThemesLogsNoStyleErrors() throws Exception {
+        // JavaFX reports a style it cannot apply or reset on the "javafx.css" logger; an icon whose
+        // size was bound made it log "A bound value cannot be set" on every theme switch.
+        List<String> problems = new CopyOnWriteArrayList<>();
+        Logger css = Logger.getLogger("javafx.css");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    problems.add(String.valueOf(record.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        css.addHandler(handler);
+        try {
+            Themes themes = dashboard.themes();
+            for (Themes.Theme theme : List.of(Themes.Theme.DARK, Themes.Theme.LIGHT, Themes.Theme.DARK)) {
+                fx(() -> {
+                    themes.choose(theme);
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            assertEquals(List.of(), problems, "style errors on a theme switch");
+        } finally {
+            css.removeHandler(handler);
+        }
     }
 
     @Test
