@@ -78,9 +78,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     private void start() {
-        thread = new Thread(this::index, "runlens-replay-index");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Thread.ofPlatform().daemon().name("runlens-replay-index").start(this::index);
     }
 
     private void index() {
