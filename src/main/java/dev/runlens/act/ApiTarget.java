@@ -19,11 +19,7 @@ public record ApiTarget(URI base, Secret credential, Path truststore, boolean al
         if (!scheme.equals("http") && !scheme.equals("https") || base.getHost() == null) {
             throw new IllegalArgumentException("the API URL must be http:// or https:// with a host");
         }
-        String s = base.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        base = URI.create(s);
+        base = URI.create(base.toString().replaceAll("/+$", ""));
     }
 
     /**

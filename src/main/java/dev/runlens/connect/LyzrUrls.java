@@ -16,10 +16,7 @@ public final class LyzrUrls {
 
     /** {@code base} is the socket origin, e.g. {@code wss://lao-socket.studio.lyzr.ai}. */
     public static URI of(URI base, String flowName, String runName) {
-        String root = base.toString();
-        while (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
+        String root = base.toString().replaceAll("/+$", "");
         if (!root.endsWith("/ws")) {
             root = root + "/ws";
         }
