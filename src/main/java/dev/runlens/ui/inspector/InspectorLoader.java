@@ -133,8 +133,8 @@ public final class InspectorLoader {
         return doc;
     }
 
-    /** Decodes one stored frame on its own: a v2 frame's stream is the selected run's. */
-    static ProtocolEvent decode(String text, RunRef run) {
+    /** Decodes one stored frame on its own: a v2 frame (which names its stream only) is the given run's. */
+    public static ProtocolEvent decode(String text, RunRef run) {
         FrameDecoder decoder = new FrameDecoder();
         try {
             JsonNode node = Json.parse(text);
