@@ -22,7 +22,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
     private final OutputStream out;
     private final JsonGenerator gen;
     private long frames;
-    private long bytesWritten;
     private final FrameLineEncoder frameLines = new FrameLineEncoder();
 
     public SessionLogWriter(Path file, SessionHeader header) throws IOException {
@@ -56,7 +55,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
     public void writeFrame(Instant at, String text) throws IOException {
         frameLines.write(out, at, text);
         frames++;
-        bytesWritten += text.length();
     }
 
     /** A meta line; values are written as strings, numbers or booleans. Never pass a secret. */
@@ -91,10 +89,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
 
     public long frames() {
         return frames;
-    }
-
-    public long frameChars() {
-        return bytesWritten;
     }
 
     @Override
