@@ -241,16 +241,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return table.kind(i);
     }
 
-    /** Receive time in epoch nanoseconds, or {@code Long.MIN_VALUE} when the log has none. */
-    public long receivedNanos(int i) {
-        return table.received(i);
-    }
-
-    /** The event's own (server) time in epoch nanoseconds, or {@code Long.MIN_VALUE}. */
-    public long serverNanos(int i) {
-        return table.server(i);
-    }
-
     /** The time replay runs on: the receive time, or the server time when the log has none. */
     @Override
     public long timeNanos(int i) {
