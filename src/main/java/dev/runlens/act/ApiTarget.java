@@ -1,10 +1,9 @@
 package dev.runlens.act;
 
+import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.Secret;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -19,11 +18,7 @@ public record ApiTarget(URI base, Secret credential, Path truststore, boolean al
         if (!scheme.equals("http") && !scheme.equals("https") || base.getHost() == null) {
             throw new IllegalArgumentException("the API URL must be http:// or https:// with a host");
         }
-        String s = base.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        base = URI.create(s);
+        base = URI.create(base.toString().replaceAll("/+$", ""));
     }
 
     /**
@@ -45,28 +40,9 @@ public record ApiTarget(URI base, Secret credential, Path truststore, boolean al
 
     /** Throws unless the credential may go to {@code url}: never over plain http to a remote host without consent. */
     void checkTransport(URI url) throws ActionFailure {
-        if (credential != null && !allowInsecure && "http".equalsIgnoreCase(url.getScheme()) && !isLoopback(url)) {
+        if (credential != null && !allowInsecure && "http".equalsIgnoreCase(url.getScheme()) && !ConnectionRequest.isLoopback(url)) {
             throw new ActionFailure(ActionFailure.Kind.INSECURE, "http:// to " + url.getHost()
                     + " is not encrypted, so the token was not sent: use https://, or allow it explicitly (--allow-insecure).");
-        }
-    }
-
-    /** localhost or a loopback address literal; any other name counts as remote, without asking DNS. */
-    public static boolean isLoopback(URI url) {
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            host = host.substring(1, host.length() - (host.endsWith("]") ? 1 : 0));
-        }
-        if (host.equals("localhost")) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|[0-9a-f:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

@@ -4,8 +4,7 @@ package dev.runlens.compare;
 public enum BaselineChoice {
     DEFAULT("the most recent succeeded run of the same flow"),
     PICKED("picked from history"),
-    FILE("picked from a file"),
-    GIVEN("given on the command line");
+    FILE("picked from a file");
 
     private final String text;
 

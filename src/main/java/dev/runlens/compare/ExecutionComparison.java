@@ -11,14 +11,6 @@ import java.time.Duration;
  */
 public record ExecutionComparison(NodeIteration key, Execution a, Execution b, Sameness input, Sameness output) {
 
-    public ExecutionStatus statusA() {
-        return a == null ? null : a.status();
-    }
-
-    public ExecutionStatus statusB() {
-        return b == null ? null : b.status();
-    }
-
     public Duration durationA() {
         return a == null ? null : a.duration();
     }

@@ -79,11 +79,7 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
      */
     public URI lyzrApiBase() {
         if (lyzrApi != null) {
-            String base = lyzrApi.toString();
-            while (base.endsWith("/")) {
-                base = base.substring(0, base.length() - 1);
-            }
-            return URI.create(base);
+            return URI.create(lyzrApi.toString().replaceAll("/+$", ""));
         }
         String scheme = "wss".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
         String host = url.getHost();

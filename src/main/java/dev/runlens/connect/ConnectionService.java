@@ -68,11 +68,7 @@ public final class ConnectionService implements AutoCloseable {
             request.runIds().forEach(id -> tracks.put(id, new RunTrack(id)));
         }
         this.host = new ServiceHost(this, request, lyzrRun, listener, journal, health);
-        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "runlens-connection");
-            t.setDaemon(true);
-            return t;
-        });
+        this.control = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("runlens-connection").factory());
     }
 
     /** Connects in the background and returns at once. */

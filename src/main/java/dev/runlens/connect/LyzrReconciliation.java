@@ -109,7 +109,7 @@ final class LyzrReconciliation {
         }
         asking = true;
         String id = taskId;
-        Thread t = new Thread(() -> {
+        Thread.ofPlatform().daemon().name("runlens-task-status").start(() -> {
             TaskStatusFetcher.Result result = TaskStatusFetcher.fetch(request, id);
             synchronized (lock) {
                 asking = false;
@@ -121,9 +121,7 @@ final class LyzrReconciliation {
                     ask(false);
                 }
             }
-        }, "runlens-task-status");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private void answered(TaskStatusFetcher.Result r, String id, boolean idle) {

@@ -2,6 +2,7 @@ package dev.runlens.connect;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +17,19 @@ public final class LyzrUrls {
 
     /** {@code base} is the socket origin, e.g. {@code wss://lao-socket.studio.lyzr.ai}. */
     public static URI of(URI base, String flowName, String runName) {
-        String root = base.toString();
-        while (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
+        String root = base.toString().replaceAll("/+$", "");
         if (!root.endsWith("/ws")) {
             root = root + "/ws";
         }
         return URI.create(root + "/" + encodeSegment(flowName) + "/" + encodeSegment(runName));
     }
 
-    /** Percent-encodes everything but RFC 3986 unreserved characters. */
+    /**
+     * Percent-encodes everything but RFC 3986 unreserved characters: the form encoder's output, whose
+     * other keepers ({@code +} for a space, {@code *}) are encoded and whose {@code %7E} is {@code ~}.
+     */
     public static String encodeSegment(String segment) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
     /** Decodes {@code %XX} escapes; a {@code +} stays a plus. Malformed escapes are kept as they are. */

@@ -130,7 +130,7 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
 
     @Override
     public void fetchFinalOutput(String runId, Duration timeout, Consumer<Boolean> after) {
-        Thread t = new Thread(() -> {
+        Thread.ofPlatform().daemon().name("runlens-final-output").start(() -> {
             String output = FinalOutputFetcher.fetch(request, runId, timeout);
             synchronized (service) {
                 if (service.stopped()) {
@@ -145,9 +145,7 @@ final class ServiceHost implements ConversationHost, LyzrReconciliation.Connecti
                 }
                 after.accept(output != null);
             }
-        }, "runlens-final-output");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     @Override

@@ -53,7 +53,7 @@ final class TyrusDialer {
         if (c == null) {
             return;
         }
-        Thread t = new Thread(() -> {
+        Thread.ofPlatform().daemon().name("runlens-client-shutdown").start(() -> {
             try {
                 if (last != null) {
                     last.awaitClosed(CLOSE_WAIT.toMillis());
@@ -63,8 +63,6 @@ final class TyrusDialer {
                 Thread.currentThread().interrupt();
             }
             c.shutdown();
-        }, "runlens-client-shutdown");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }

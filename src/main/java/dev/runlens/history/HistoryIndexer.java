@@ -193,11 +193,6 @@ public final class HistoryIndexer {
         return true;
     }
 
-    /** Forgets the reading state of every recording (a failed pass is read again from its start). */
-    void dropState(Path recording) {
-        states.remove(recording.toAbsolutePath().normalize().toString());
-    }
-
     /**
      * Indexes each file (a file that cannot be read is skipped: it is the replay's to report), committing
      * every 15 seconds and at the end; {@code between} runs between files (the window yields there) and

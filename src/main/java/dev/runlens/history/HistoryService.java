@@ -42,9 +42,7 @@ public final class HistoryService implements AutoCloseable {
         this.indexFolder = indexFolder;
         this.sessions = sessions;
         this.busy = busy;
-        this.thread = new Thread(this::loop, "runlens-history");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
+        this.thread = Thread.ofPlatform().daemon().name("runlens-history").priority(Thread.MIN_PRIORITY).unstarted(this::loop);
     }
 
     /** The sessions folder the recorder writes to; {@code runlens.sessions.dir} overrides it (tests). */

@@ -22,7 +22,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
     private final OutputStream out;
     private final JsonGenerator gen;
     private long frames;
-    private long bytesWritten;
     private final FrameLineEncoder frameLines = new FrameLineEncoder();
 
     public SessionLogWriter(Path file, SessionHeader header) throws IOException {
@@ -56,7 +55,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
     public void writeFrame(Instant at, String text) throws IOException {
         frameLines.write(out, at, text);
         frames++;
-        bytesWritten += text.length();
     }
 
     /** A meta line; values are written as strings, numbers or booleans. Never pass a secret. */
@@ -65,19 +63,16 @@ public final class SessionLogWriter implements Closeable, Flushable {
         gen.writeStringField(SessionLogFormat.AT, at.toString());
         gen.writeStringField(SessionLogFormat.META, kind);
         for (Map.Entry<String, ?> e : fields.entrySet()) {
-            Object v = e.getValue();
-            if (v == null) {
-                gen.writeNullField(e.getKey());
-            } else if (v instanceof Number n) {
-                gen.writeNumberField(e.getKey(), n.longValue());
-            } else if (v instanceof Boolean b) {
-                gen.writeBooleanField(e.getKey(), b);
-            } else if (v instanceof com.fasterxml.jackson.databind.JsonNode tree) {
-                // Structured meta (a Lyzr task-status answer) stays JSON, not a string of JSON.
-                gen.writeFieldName(e.getKey());
-                Json.mapper().writeTree(gen, tree);
-            } else {
-                gen.writeStringField(e.getKey(), v.toString());
+            switch (e.getValue()) {
+                case null -> gen.writeNullField(e.getKey());
+                case Number n -> gen.writeNumberField(e.getKey(), n.longValue());
+                case Boolean b -> gen.writeBooleanField(e.getKey(), b);
+                case com.fasterxml.jackson.databind.JsonNode tree -> {
+                    // Structured meta (a Lyzr task-status answer) stays JSON, not a string of JSON.
+                    gen.writeFieldName(e.getKey());
+                    Json.mapper().writeTree(gen, tree);
+                }
+                default -> gen.writeStringField(e.getKey(), e.getValue().toString());
             }
         }
         gen.writeEndObject();
@@ -91,10 +86,6 @@ public final class SessionLogWriter implements Closeable, Flushable {
 
     public long frames() {
         return frames;
-    }
-
-    public long frameChars() {
-        return bytesWritten;
     }
 
     @Override

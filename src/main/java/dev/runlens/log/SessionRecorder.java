@@ -77,8 +77,7 @@ public final class SessionRecorder implements AutoCloseable {
         this.writer = writer;
         this.maxQueuedChars = maxQueuedChars;
         this.closeTimeoutMillis = closeTimeoutMillis;
-        this.thread = new Thread(this::drain, "runlens-recorder");
-        thread.setDaemon(true);
+        this.thread = Thread.ofPlatform().daemon().name("runlens-recorder").unstarted(this::drain);
     }
 
     /** Creates (or truncates) {@code file}, writes the header line and starts the writer thread. */

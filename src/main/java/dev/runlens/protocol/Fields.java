@@ -1,6 +1,7 @@
 package dev.runlens.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runlens.json.Json;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +14,8 @@ import java.util.List;
 /** Field access for decoders: lenient where the protocol allows, strict where an event needs it. */
 public final class Fields {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
+    /** The fields of an event that carries none; shared, so never changed. */
+    static final JsonNode EMPTY = Json.object();
 
     private Fields() {
     }

@@ -26,11 +26,11 @@ public final class SpaceOperatorV1Decoder {
         JsonNode fields;
         if (content != null && content.isTextual()) {
             kind = content.textValue();
-            fields = Json0.EMPTY;
+            fields = Fields.EMPTY;
         } else if (content != null && content.isObject() && content.size() == 1) {
             Map.Entry<String, JsonNode> only = content.properties().iterator().next();
             kind = only.getKey();
-            fields = only.getValue().isObject() ? only.getValue() : Json0.EMPTY;
+            fields = only.getValue().isObject() ? only.getValue() : Fields.EMPTY;
         } else {
             throw new InvalidFrameException("v1 event without a one-key \"content\"");
         }

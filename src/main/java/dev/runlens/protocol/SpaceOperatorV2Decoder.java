@@ -31,7 +31,7 @@ public final class SpaceOperatorV2Decoder {
         String kind = frame.get("event").textValue();
         JsonNode data = frame.get("data");
         if (data == null || data.isNull()) {
-            data = Json0.EMPTY;
+            data = Fields.EMPTY;
         }
         if (!data.isObject()) {
             throw new InvalidFrameException(kind + " whose \"data\" is not an object");

@@ -45,9 +45,7 @@ final class LinePipeline implements AutoCloseable {
         this.counted = new CountingInputStream(java.nio.file.Files.newInputStream(file));
         this.gzip = gzip;
         this.session = session;
-        this.thread = new Thread(this::produce, "runlens-replay-read");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = Thread.ofPlatform().daemon().name("runlens-replay-read").start(this::produce);
     }
 
     long bytesRead() {

@@ -78,9 +78,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     private void start() {
-        thread = new Thread(this::index, "runlens-replay-index");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Thread.ofPlatform().daemon().name("runlens-replay-index").start(this::index);
     }
 
     private void index() {
@@ -241,16 +239,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
 
     public EntryKind kind(int i) {
         return table.kind(i);
-    }
-
-    /** Receive time in epoch nanoseconds, or {@code Long.MIN_VALUE} when the log has none. */
-    public long receivedNanos(int i) {
-        return table.received(i);
-    }
-
-    /** The event's own (server) time in epoch nanoseconds, or {@code Long.MIN_VALUE}. */
-    public long serverNanos(int i) {
-        return table.server(i);
     }
 
     /** The time replay runs on: the receive time, or the server time when the log has none. */

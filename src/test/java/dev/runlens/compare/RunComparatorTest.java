@@ -48,8 +48,8 @@ class RunComparatorTest {
         Comparison c = RunComparator.compare(load("so-changed.jsonl", CHANGED), load("so-baseline.jsonl", BASE));
         ExecutionComparison loop1 = c.rows().get(3);
         assertEquals(1, loop1.key().times());
-        assertEquals(ExecutionStatus.SUCCEEDED, loop1.statusA());
-        assertEquals(ExecutionStatus.SUCCEEDED, loop1.statusB());
+        assertEquals(ExecutionStatus.SUCCEEDED, loop1.a().status());
+        assertEquals(ExecutionStatus.SUCCEEDED, loop1.b().status());
         assertEquals(300, loop1.durationA().toMillis());
         assertEquals(100, loop1.durationB().toMillis());
         assertEquals(200, loop1.delta().toMillis());

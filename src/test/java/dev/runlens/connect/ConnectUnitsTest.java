@@ -35,6 +35,7 @@ class ConnectUnitsTest {
         URI u = LyzrUrls.of(URI.create("wss://lao-socket.studio.lyzr.ai"), "Customer Support+Sales", "run-1/x");
         assertEquals("wss://lao-socket.studio.lyzr.ai/ws/Customer%20Support%2BSales/run-1%2Fx", u.toString());
         assertArrayEquals(new String[] {"Customer Support+Sales", "run-1/x"}, LyzrUrls.flowAndRun(u));
+        assertEquals("a%2Ab~c-._%C3%A9%25", LyzrUrls.encodeSegment("a*b~c-._\u00e9%"));
         assertEquals("a+b c", LyzrUrls.decodeSegment("a+b%20c"));
         assertEquals("100%", LyzrUrls.decodeSegment("100%"));
         assertNull(LyzrUrls.flowAndRun(URI.create("ws://h/ws")));

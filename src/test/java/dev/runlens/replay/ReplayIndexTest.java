@@ -172,10 +172,10 @@ class ReplayIndexTest {
         try (ReplayIndex har = ReplayIndex.open(TestLogs.har(dir, frames)).awaitDone();
              ReplayIndex jsonl = ReplayIndex.open(TestLogs.fixture("space-operator-v2-failed-run.jsonl")).awaitDone()) {
             assertNotNull(har.entry(0).receivedAt());
-            assertEquals(har.receivedNanos(0), har.timeNanos(0));
+            assertEquals(har.table.received(0), har.timeNanos(0));
             assertNull(jsonl.entry(0).receivedAt());
             assertEquals(Instant.parse("2025-11-22T08:30:00.036674000Z"), jsonl.time(0));
-            assertEquals(jsonl.serverNanos(3), jsonl.timeNanos(3));
+            assertEquals(jsonl.table.server(3), jsonl.timeNanos(3));
         }
     }
 

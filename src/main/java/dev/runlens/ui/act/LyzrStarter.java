@@ -5,6 +5,7 @@ import dev.runlens.act.ApiTarget;
 import dev.runlens.act.LyzrApi;
 import dev.runlens.act.LyzrWorkflow;
 import dev.runlens.act.StartedRun;
+import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionState;
 import dev.runlens.connect.Secret;
 import dev.runlens.ui.connect.TokenSource;
@@ -57,7 +58,7 @@ public final class LyzrStarter {
 
     /** FX thread: checks and opens the socket here, then waits and posts on a background thread. */
     public void start(LyzrStartViewModel.Request r) {
-        boolean remoteHttp = "http".equalsIgnoreCase(r.api().getScheme()) && !ApiTarget.isLoopback(r.api());
+        boolean remoteHttp = "http".equalsIgnoreCase(r.api().getScheme()) && !ConnectionRequest.isLoopback(r.api());
         boolean allowInsecure = remoteHttp && consent.test(r.api());
         if (remoteHttp && !allowInsecure) {
             outcome.failed("http:// to " + r.api().getHost() + " is not encrypted, so the Lyzr API key was not sent and nothing was "

@@ -49,9 +49,7 @@ final class AppLog {
      */
     static void installInBackground() {
         installing = true;
-        Thread t = new Thread(() -> READY.complete(install()), "runlens-log");
-        t.setDaemon(true);
-        t.start();
+        Thread.ofPlatform().daemon().name("runlens-log").start(() -> READY.complete(install()));
     }
 
     /** Waits (up to 5 s) until {@link #installInBackground} is done; returns at once if it was never started. */

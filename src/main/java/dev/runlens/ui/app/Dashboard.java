@@ -67,11 +67,7 @@ public final class Dashboard {
     private final FxPump pump = new FxPump(bridge, model);
     private final Selection selection = new Selection();
     private final NodeNames names = new NodeNames();
-    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "runlens-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("runlens-background").factory());
     private final Themes themes = new Themes();
     private final TextZoom zoom = TextZoom.ofDesktop();
     private final LiveConnections connections;

@@ -25,11 +25,7 @@ final class Demo implements AutoCloseable {
     static final String BANNER_TITLE = "Demo data";
     private final Simulator simulator;
     private final Dashboard dashboard;
-    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "runlens-demo");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("runlens-demo").factory());
     private final Set<String> seenSo = new HashSet<>();
     private final Set<LyzrRunName> seenLyzr = new HashSet<>();
     private Connector.Live spaceOperator;
@@ -47,7 +43,7 @@ final class Demo implements AutoCloseable {
     static java.util.concurrent.CompletableFuture<Demo> startInBackground(Dashboard dashboard, SimulatorOptions options) {
         dashboard.showBanner(BANNER_TITLE, "Starting Runlens's built-in simulator on 127.0.0.1…");
         java.util.concurrent.CompletableFuture<Demo> ready = new java.util.concurrent.CompletableFuture<>();
-        Thread starter = new Thread(() -> {
+        Thread starter = Thread.ofPlatform().daemon().name("runlens-demo-start").unstarted(() -> {
             Simulator sim;
             // Grizzly's start lines go to the log file: its handler must be in place first.
             AppLog.awaitInstalled();
@@ -62,8 +58,7 @@ final class Demo implements AutoCloseable {
             Demo demo = new Demo(sim, dashboard);
             ready.complete(demo);
             FxThread.later(demo::begin);
-        }, "runlens-demo-start");
-        starter.setDaemon(true);
+        });
         // The simulator (a web server and a client) loads as many classes as the window does: it
         // starts once the window has painted its first frame, so the operator sees the window first.
         AfterFirstFrames.run(starter::start);

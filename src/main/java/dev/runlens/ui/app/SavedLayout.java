@@ -27,16 +27,14 @@ final class SavedLayout {
     static SavedLayout readInBackground() {
         LayoutFile file = LayoutFile.inDefaultLocation();
         CompletableFuture<Optional<WindowLayout>> read = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Thread.ofPlatform().daemon().name("runlens-layout").start(() -> {
             try {
                 read.complete(file.read(AppLog::later));
             } catch (Throwable e) {
                 // The window still opens (with its default layout), never waits for a thread that died.
                 read.completeExceptionally(e);
             }
-        }, "runlens-layout");
-        t.setDaemon(true);
-        t.start();
+        });
         return new SavedLayout(file, read);
     }
 

@@ -44,11 +44,7 @@ public final class CompareViewModel {
     private final RunRef ref;
     private final RunHistory history;
     private final Consumer<Runnable> fx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runlens-compare");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-compare").factory());
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
     private final StringProperty header = new SimpleStringProperty(this, "header", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");

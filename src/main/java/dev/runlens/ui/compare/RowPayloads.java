@@ -1,13 +1,11 @@
 package dev.runlens.ui.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.compare.RunPayloads;
-import dev.runlens.json.Json;
-import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.bridge.SpillFile;
+import dev.runlens.ui.inspector.InspectorLoader;
 import dev.runlens.ui.rows.EventRow;
 import dev.runlens.ui.rows.FrameRef;
 
@@ -51,17 +49,6 @@ final class RowPayloads {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        String text = SpillFile.load(ref);
-        FrameDecoder decoder = new FrameDecoder();
-        try {
-            JsonNode node = Json.parse(text);
-            // A v2 frame names its stream only: the stream is the shown run's.
-            if (node != null && node.path("stream_id").canConvertToLong()) {
-                decoder.registerStream(node.get("stream_id").longValue(), run.runId());
-            }
-            return node == null ? decoder.decode(text) : decoder.decode(node, text);
-        } catch (IOException e) {
-            return decoder.decode(text);
-        }
+        return InspectorLoader.decode(SpillFile.load(ref), run);
     }
 }

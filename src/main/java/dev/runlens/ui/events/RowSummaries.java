@@ -30,11 +30,8 @@ final class RowSummaries {
     };
     private final Set<FrameRef.InLog> reading = new HashSet<>();
     /** One reader thread, gone when idle (a view has no close). */
-    private final ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "runlens-row-summaries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().daemon().name("runlens-row-summaries").factory());
     private final Runnable onRead;
     private boolean refreshQueued;
 

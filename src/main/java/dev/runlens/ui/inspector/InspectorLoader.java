@@ -84,29 +84,21 @@ public final class InspectorLoader {
                 continue;
             }
             raw.add(new RawItem(row.sequence(), row.receivedAt(), row.kind(), row.frame(), text));
-            ProtocolEvent event = decode(text, run);
-            if (event instanceof RunEvent.NodeStarted e) {
-                input = new PayloadDoc("input", e.time(), e.input(), row.frame(), size, false);
-            } else if (event instanceof RunEvent.NodeOutput e) {
-                outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
-            } else if (event instanceof RunEvent.NodeFinished e && e.output() != null) {
-                outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
-            } else if (event instanceof RunEvent.FlowFinished e && e.output() != null) {
-                outputs.add(new PayloadDoc("run output", e.time(), e.output(), row.frame(), size, false));
-            } else if (event instanceof RunEvent.NodeError e) {
-                errors.add(new ErrorItem(e.time(), e.message(), e.detail()));
-            } else if (event instanceof RunEvent.FlowError e) {
-                errors.add(new ErrorItem(e.time(), e.message(), null));
-            } else if (event instanceof RunEvent.NodeLog e) {
-                logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
-            } else if (event instanceof RunEvent.FlowLog e) {
-                logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
-            } else if (event instanceof RunEvent.FlowStarted e && e.message() != null) {
-                logs.add(new LogItem(e.time(), "Info", null, e.message()));
-            } else if (event instanceof RunEvent.SignatureRequest e) {
-                logs.add(new LogItem(e.time(), "Info", "signature", "signature requested from " + e.pubkey()));
-            } else if (event instanceof RunEvent.ApiInput e) {
-                logs.add(new LogItem(e.time(), "Info", "api input", "waiting for a value at " + e.url()));
+            switch (decode(text, run)) {
+                case RunEvent.NodeStarted e -> input = new PayloadDoc("input", e.time(), e.input(), row.frame(), size, false);
+                case RunEvent.NodeOutput e -> outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
+                case RunEvent.NodeFinished e when e.output() != null ->
+                        outputs.add(new PayloadDoc(label(row.kind(), ++outputNo), e.time(), e.output(), row.frame(), size, false));
+                case RunEvent.FlowFinished e when e.output() != null ->
+                        outputs.add(new PayloadDoc("run output", e.time(), e.output(), row.frame(), size, false));
+                case RunEvent.NodeError e -> errors.add(new ErrorItem(e.time(), e.message(), e.detail()));
+                case RunEvent.FlowError e -> errors.add(new ErrorItem(e.time(), e.message(), null));
+                case RunEvent.NodeLog e -> logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
+                case RunEvent.FlowLog e -> logs.add(new LogItem(e.time(), e.level(), e.module(), e.content()));
+                case RunEvent.FlowStarted e when e.message() != null -> logs.add(new LogItem(e.time(), "Info", null, e.message()));
+                case RunEvent.SignatureRequest e -> logs.add(new LogItem(e.time(), "Info", "signature", "signature requested from " + e.pubkey()));
+                case RunEvent.ApiInput e -> logs.add(new LogItem(e.time(), "Info", "api input", "waiting for a value at " + e.url()));
+                default -> { }
             }
         }
         Collections.reverse(outputs);
@@ -120,21 +112,17 @@ public final class InspectorLoader {
 
     /** Loads a payload that was over the size limit; off the FX thread. */
     public static PayloadDoc loadAnyway(RunRef run, PayloadDoc doc) {
-        ProtocolEvent event = decode(SpillFile.load(doc.ref()), run);
-        if (event instanceof RunEvent.NodeStarted e) {
-            return doc.loaded(e.input());
-        } else if (event instanceof RunEvent.NodeOutput e) {
-            return doc.loaded(e.output());
-        } else if (event instanceof RunEvent.NodeFinished e) {
-            return doc.loaded(e.output());
-        } else if (event instanceof RunEvent.FlowFinished e) {
-            return doc.loaded(e.output());
-        }
-        return doc;
+        return switch (decode(SpillFile.load(doc.ref()), run)) {
+            case RunEvent.NodeStarted e -> doc.loaded(e.input());
+            case RunEvent.NodeOutput e -> doc.loaded(e.output());
+            case RunEvent.NodeFinished e -> doc.loaded(e.output());
+            case RunEvent.FlowFinished e -> doc.loaded(e.output());
+            default -> doc;
+        };
     }
 
-    /** Decodes one stored frame on its own: a v2 frame's stream is the selected run's. */
-    static ProtocolEvent decode(String text, RunRef run) {
+    /** Decodes one stored frame on its own: a v2 frame (which names its stream only) is the given run's. */
+    public static ProtocolEvent decode(String text, RunRef run) {
         FrameDecoder decoder = new FrameDecoder();
         try {
             JsonNode node = Json.parse(text);

@@ -271,10 +271,6 @@ public final class InspectorView extends BorderPane {
         return inputView;
     }
 
-    public PayloadView outputView() {
-        return outputView;
-    }
-
     /** The "Waiting for input" section, shown while the selected run waits. */
     public InputWaitPane inputWait() {
         return inputWait;
@@ -282,9 +278,5 @@ public final class InspectorView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
-    }
-
-    public ListView<ErrorItem> errorList() {
-        return errorList;
     }
 }

@@ -83,11 +83,7 @@ public final class ReplaySession implements AutoCloseable {
         this.engine = new ReplayEngine(index);
         this.frames = new IndexedFeed(index);
         this.texts = index.frames().sequential();
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "runlens-replay-" + feed.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-replay-" + feed.id()).factory());
         // On a thread of its own, not the worker's: a seek asked for as the file finishes indexing
         // (the seek benchmark's first) waited behind the warm-up, 0.3-0.8 s on a busy machine.
         index.completion().thenRun(() -> {

@@ -55,11 +55,7 @@ public final class ReplayUi {
     private final ReplayController controller;
     private final TransportBar bar;
     private final RecentFiles recent = RecentFiles.inDefaultLocation();
-    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runlens-save");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-save").factory());
     private final Menu recentMenu = new Menu("Open recent");
     /** Files the operator opened (menu, recent list, drop): these go to the recent list. */
     private final java.util.Set<Path> chosenByUser = new java.util.HashSet<>();

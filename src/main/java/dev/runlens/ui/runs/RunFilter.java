@@ -18,10 +18,6 @@ public record RunFilter(String text, RunStatus status, Source protocol, Feed fee
         text = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     }
 
-    public boolean isAll() {
-        return text.isEmpty() && status == null && protocol == null && feed == null;
-    }
-
     public RunFilter withText(String t) {
         return new RunFilter(t, status, protocol, feed);
     }

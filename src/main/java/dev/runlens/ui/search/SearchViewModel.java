@@ -30,11 +30,7 @@ public final class SearchViewModel {
 
     private final Searcher searcher;
     private final Executor fx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runlens-search");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-search").factory());
     private final AtomicLong generation = new AtomicLong();
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");

@@ -16,11 +16,9 @@ public final class FontWarmUp {
     }
 
     public static void startInBackground() {
-        Thread t = new Thread(() -> {
+        Thread.ofPlatform().daemon().name("runlens-fonts").start(() -> {
             Font.getDefault();
             new FontIcon(Feather.MAXIMIZE_2);
-        }, "runlens-fonts");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }
