@@ -68,13 +68,11 @@ public final class ReplayController {
     /** When a playhead last moved (played on, sought, stepped); read by the history indexer's thread. */
     private volatile long movedAt;
     private volatile boolean moved;
-    /** How long the last restore took on the FX thread (the benchmark's breakdown). */
-    volatile long lastRestoreNanos;
-    /** The FX thread's CPU time for it. */
-    volatile long lastRestoreCpuNanos;
-    /** When it started and ended on the FX thread ({@code System.nanoTime()}). */
+    /** When the last restore started and ended on the FX thread ({@code System.nanoTime()}; the benchmark's breakdown). */
     volatile long lastRestoreStartNanos;
     volatile long lastRestoreEndNanos;
+    /** The FX thread's CPU time for it. */
+    volatile long lastRestoreCpuNanos;
 
     public ReplayController(DashboardModel model, FrameBridge bridge, FxPump pump, Selection selection) {
         this.model = model;
@@ -119,10 +117,10 @@ public final class ReplayController {
     /** What the active file's last restored seek cost the worker and the FX thread, or null before any. */
     public SeekWork lastSeekWork() {
         Transport t = active.get();
-        if (t == null || lastRestoreNanos == 0) {
+        if (t == null || lastRestoreEndNanos == 0) {
             return null;
         }
-        return new SeekWork(t.session.lastBuildNanos / 1e6, t.session.lastBuildCpuNanos / 1e6, lastRestoreNanos / 1e6,
+        return new SeekWork(t.session.lastBuildNanos / 1e6, t.session.lastBuildCpuNanos / 1e6, (lastRestoreEndNanos - lastRestoreStartNanos) / 1e6,
                 lastRestoreCpuNanos / 1e6, t.session.lastBuildStartNanos, lastRestoreStartNanos, lastRestoreEndNanos);
     }
 
@@ -169,7 +167,6 @@ public final class ReplayController {
                 kept.restored(model.runModel());
             } finally {
                 lastRestoreEndNanos = System.nanoTime();
-                lastRestoreNanos = lastRestoreEndNanos - start;
                 lastRestoreCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
                 applied.run();
             }

@@ -156,7 +156,7 @@ class ReplayUiBenchmark {
             }
             double ms = seekMillis(c, to, restoredAt);
             build[b + f] = c.active().session().lastBuildNanos / 1e6;
-            restore[b + f] = c.lastRestoreNanos / 1e6;
+            restore[b + f] = (c.lastRestoreEndNanos - c.lastRestoreStartNanos) / 1e6;
             buildCpu[b + f] = c.active().session().lastBuildCpuNanos / 1e6;
             restoreCpu[b + f] = c.lastRestoreCpuNanos / 1e6;
             if (Boolean.getBoolean("runlens.benchmark.verbose")) {
