@@ -43,14 +43,16 @@ public final class SessionLineParser {
         if (frame == null) {
             return null;  // malformed UTF-8 was replaced (or the text has U+FFFD): the tree decides
         }
-        Instant at = null;
-        if (line.atFrom() >= 0) {
-            at = FastTime.parse(b, line.atFrom(), line.atTo());
-            if (at == null) {
-                at = FastTime.orNull(new String(b, line.atFrom(), line.atTo() - line.atFrom(), StandardCharsets.ISO_8859_1));
-            }
+        return new LogEntry.Frame(index, receivedAt(b, line), frame, null, offset, n);
+    }
+
+    /** The receive time of the frame line {@code b} that {@code line} read, or null without one. */
+    static Instant receivedAt(byte[] b, FrameLineBytes line) {
+        if (line.atFrom() < 0) {
+            return null;
         }
-        return new LogEntry.Frame(index, at, frame, null, offset, n);
+        Instant at = FastTime.parse(b, line.atFrom(), line.atTo());
+        return at != null ? at : FastTime.orNull(new String(b, line.atFrom(), line.atTo() - line.atFrom(), StandardCharsets.ISO_8859_1));
     }
 
     /** The tree reading of any line; package-private for the equality test. */

@@ -1,5 +1,6 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.AsciiFrameLine;
 import dev.runlens.log.LineInput;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.SessionLineParser;
@@ -83,6 +84,7 @@ final class LinePipeline implements AutoCloseable {
             // Decoding here too balances the two threads (it is half the work); the decoder's v2
             // stream table learns the subscribed lines in file order, as LogReader's readers do.
             FrameDecoder decoder = new FrameDecoder();
+            AsciiFrameLine ascii = new AsciiFrameLine();
             long lineNo = 0;
             long frames = 0;
             List<Item> batch = new ArrayList<>(BATCH);
@@ -98,6 +100,18 @@ final class LinePipeline implements AutoCloseable {
                     }
                     long offset = gzip ? -1 : lines.offset();
                     int length = lines.length();
+                    if (session && !gzip) {
+                        // The entry keeps its place in the file, not its text: decoded from the line's bytes.
+                        ProtocolEvent quick = ascii.decode(lines.bytes(), length, decoder);
+                        if (quick != null) {
+                            batch.add(new Item(new LogEntry.Frame(frames++, ascii.receivedAt(), null, null, offset, length), offset, length, null, quick));
+                            if (batch.size() == BATCH) {
+                                put(batch);
+                                batch = new ArrayList<>(BATCH);
+                            }
+                            continue;
+                        }
+                    }
                     LogEntry e = session
                             ? SessionLineParser.parse(lines.bytes(), length, lineNo, lines.terminated(), frames, offset)
                             : new LogEntry.Frame(frames, null, lines.text(), null, offset, length);

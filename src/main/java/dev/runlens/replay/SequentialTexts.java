@@ -1,7 +1,10 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.AsciiFrameLine;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.SessionLineParser;
+import dev.runlens.protocol.FrameDecoder;
+import dev.runlens.protocol.ProtocolEvent;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,6 +32,8 @@ public final class SequentialTexts {
     /** The file offset of {@code block[0]}, and how many bytes of it are valid. */
     private long start = -1;
     private int valid;
+    private int lastChars;
+    private final AsciiFrameLine ascii = new AsciiFrameLine();
 
     SequentialTexts(ReplayIndex index, FrameStore store) {
         this.index = index;
@@ -57,6 +62,38 @@ public final class SequentialTexts {
             }
         }
         return FrameStore.fromLine(flags, offset, new String(block, at, length, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Entry {@code i} decoded by {@code decoder}: a session line's ASCII frame from its bytes in the
+     * block (no String of it: at maximum speed that String and the decoder's bytes of it were a
+     * third of what a replay allocated), anything else from {@link #text}. {@link #lastChars} is
+     * then the length of the entry's text, as {@code text(i).length()} would give it.
+     */
+    public ProtocolEvent decode(int i, FrameDecoder decoder) throws IOException {
+        EntryTable t = index.table;
+        int flags = t.flags(i);
+        long offset = t.offset(i);
+        int length = t.length(i);
+        if ((flags & EntryTable.SPOOLED) == 0 && length <= BLOCK && (flags & EntryTable.SESSION_LINE) != 0 && offset > 0) {
+            if (start < 0 || offset < start || offset + length > start + valid) {
+                fill(offset, length);
+            }
+            System.arraycopy(block, (int) (offset - start), line, 0, length);
+            ProtocolEvent event = ascii.decode(line, length, decoder);
+            if (event != null) {
+                lastChars = ascii.chars();
+                return event;
+            }
+        }
+        String text = text(i);
+        lastChars = text.length();
+        return decoder.decode(text);
+    }
+
+    /** The length of the text of the entry {@link #decode} last decoded. */
+    public int lastChars() {
+        return lastChars;
     }
 
     private void fill(long offset, int length) throws IOException {

@@ -1,5 +1,10 @@
 package dev.runlens.replay;
 
+import dev.runlens.log.SessionHeader;
+import dev.runlens.log.SessionLineParser;
+import dev.runlens.log.SessionLogWriter;
+import dev.runlens.log.SessionMeta;
+import dev.runlens.protocol.FrameDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +39,46 @@ class SequentialTextsTest {
                 int i = random.nextInt(index.size());
                 assertEquals(storeText(index, i), texts.text(i), "entry " + i + " out of order");
             }
+        }
+    }
+
+    /**
+     * The replay worker decodes session lines from their bytes (no String of the frame): each entry
+     * decodes to the event its text decodes to, in a decoder that saw the same entries (the v2
+     * stream table, malformed frames, Lyzr, a frame with non-ASCII text), and gives its text's length.
+     */
+    @Test
+    void everyEntryDecodesFromItsBytesAsFromItsText() throws IOException {
+        assertTrue(decodesAlike(TestLogs.mixed(dir, 3_000)) > 3_000);
+        Path accents = dir.resolve("accents.jsonl");
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T09:00:00Z");
+        try (SessionLogWriter w = new SessionLogWriter(accents, new SessionHeader(1, "lyzr", "ws://127.0.0.1/ws", t, "test"))) {
+            w.writeFrame(t, "{\"event_type\":\"log\",\"message\":\"café\"}");
+            w.writeFrame(t, "{\"event_type\":\"log\",\"message\":\"tab\\there\"}");
+        }
+        assertEquals(2, decodesAlike(accents));
+    }
+
+    /** Decodes every frame entry of {@code log} both ways and compares; returns how many were compared. */
+    private static int decodesAlike(Path log) throws IOException {
+        try (ReplayIndex index = ReplayIndex.open(log).awaitDone()) {
+            SequentialTexts texts = index.frames().sequential();
+            SequentialTexts bytes = index.frames().sequential();
+            FrameDecoder fromText = new FrameDecoder();
+            FrameDecoder fromBytes = new FrameDecoder();
+            int frames = 0;
+            for (int i = 0; i < index.size(); i++) {
+                if (index.kind(i) == EntryKind.META) {
+                    SessionMeta.register(SessionLineParser.meta(texts.text(i)), fromText);
+                    SessionMeta.register(SessionLineParser.meta(bytes.text(i)), fromBytes);
+                } else if (index.kind(i) != EntryKind.CORRUPT) {
+                    String text = texts.text(i);
+                    assertEquals(fromText.decode(text), bytes.decode(i, fromBytes), log.getFileName() + " entry " + i);
+                    assertEquals(text.length(), bytes.lastChars(), log.getFileName() + " entry " + i);
+                    frames++;
+                }
+            }
+            return frames;
         }
     }
 

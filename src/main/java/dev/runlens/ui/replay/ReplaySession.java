@@ -275,8 +275,7 @@ public final class ReplaySession implements AutoCloseable {
             problems.add(new ForwardJump.Problem(i, ErrorEntry.ofFeed(at, ErrorKind.UNREADABLE, feed, message)));
             bridge.problem(feed, message);
         } else {
-            String text = texts.text(i);
-            ProtocolEvent event = decoder.decode(text);
+            ProtocolEvent event = texts.decode(i, decoder);
             if (event instanceof MalformedFrame m) {
                 problems.add(new ForwardJump.Problem(i, ErrorEntry.malformed(at, feed, m)));
             } else if (event instanceof dev.runlens.protocol.RunEvent r && r.problem() != null) {
@@ -284,7 +283,7 @@ public final class ReplaySession implements AutoCloseable {
                         r.problem(), null)));
             }
             // The row keeps the entry's place in the log; its text is read back when inspected.
-            bridge.frame(feed, new ReceivedFrame(i, at, text, event, -1), new FrameRef.InLog(frames, i, text.length()));
+            bridge.frame(feed, new ReceivedFrame(i, at, null, event, -1), new FrameRef.InLog(frames, i, texts.lastChars()));
         }
     }
 
