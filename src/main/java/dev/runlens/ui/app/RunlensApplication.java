@@ -25,6 +25,8 @@ public final class RunlensApplication extends Application {
     private static volatile LaunchOptions options = LaunchOptions.demo();
     private static volatile int exitStatus;
     private static volatile SavedLayout savedLayout;
+    /** What runs once the window is shown, or null: the window's AOT training drives it ({@link WindowTraining}). */
+    private static volatile java.util.function.Consumer<Dashboard> afterShown;
     private Dashboard dashboard;
     private CrashHandler crashes;
     private java.util.concurrent.CompletableFuture<Demo> demo;
@@ -46,6 +48,11 @@ public final class RunlensApplication extends Application {
     /** Sets what the next launch shows. */
     public static void configure(LaunchOptions o) {
         options = o;
+    }
+
+    /** Hands the next window's dashboard to {@code hook} once the window is shown. */
+    static void afterShown(java.util.function.Consumer<Dashboard> hook) {
+        afterShown = hook;
     }
 
     public static int exitStatus() {
@@ -107,6 +114,9 @@ public final class RunlensApplication extends Application {
         stage.show();
         StartupProbe.installIfRequested();
         SeekProbe.installIfRequested(dashboard);
+        if (afterShown != null) {
+            afterShown.accept(dashboard);
+        }
     }
 
     /**
