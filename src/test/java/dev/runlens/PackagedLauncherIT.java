@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackagedLauncherIT {
     /**
      * The budget for the unpacked app image: 120 MB, plus the launchers' AOT caches (decision 0033;
-     * the command line's holds record's connection path too since decision 0072, 9.4 MB more).
+     * the command line's holds record's connection path too since decision 0072, 9.4 MB more; the
+     * window's holds its live, replay and seek paths since decision 0085, 11 MB more).
      */
-    private static final long MAX_APP_IMAGE_BYTES = 195L * 1000 * 1000;
+    private static final long MAX_APP_IMAGE_BYTES = 206L * 1000 * 1000;
 
     @TempDir
     Path workDir;
