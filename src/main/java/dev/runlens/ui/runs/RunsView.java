@@ -11,6 +11,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -149,6 +151,18 @@ public final class RunsView extends BorderPane {
 
         RunCell(RunsViewModel vm) {
             this.vm = vm;
+            // As wide as the list, never wider: the flow lays its cells out again whenever a text in
+            // one changes, and a cell wider than the list was first sized to the list, then to its
+            // text, repainting the whole cell twice for every redraw of its counters. A cut text ends
+            // in an ellipsis, and the whole row is one hover away.
+            setPrefWidth(0);
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (getTooltip() == null) {
+                    Tooltip tip = new Tooltip();
+                    tip.setOnShowing(s -> tip.setText(name.getText() + "\n" + detail.getText()));
+                    setTooltip(tip);
+                }
+            });
             icon.setMinSize(14, 14);
             icon.setPrefSize(14, 14);
             name.getStyleClass().add("run-name");
