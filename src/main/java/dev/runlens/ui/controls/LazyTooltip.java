@@ -17,12 +17,25 @@ public final class LazyTooltip {
 
     public static void set(Control control, String text) {
         control.setAccessibleHelp(text);
+        onFirstEntry(control, () -> new Tooltip(text));
+    }
+
+    /** A tooltip whose text {@code text} gives each time it shows (a list cell's row, as it is then). */
+    public static void showing(Control control, java.util.function.Supplier<String> text) {
+        onFirstEntry(control, () -> {
+            Tooltip tip = new Tooltip();
+            tip.setOnShowing(e -> tip.setText(text.get()));
+            return tip;
+        });
+    }
+
+    private static void onFirstEntry(Control control, java.util.function.Supplier<Tooltip> tooltip) {
         control.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
             @Override
             public void handle(MouseEvent e) {
                 control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
                 if (control.getTooltip() == null) {
-                    control.setTooltip(new Tooltip(text));
+                    control.setTooltip(tooltip.get());
                 }
             }
         });

@@ -1,6 +1,7 @@
 package dev.runlens.ui.runs;
 
 import dev.runlens.protocol.RunRef;
+import dev.runlens.ui.controls.LazyTooltip;
 import dev.runlens.ui.theme.StatusStyle;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -11,8 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -156,13 +155,7 @@ public final class RunsView extends BorderPane {
             // text, repainting the whole cell twice for every redraw of its counters. A cut text ends
             // in an ellipsis, and the whole row is one hover away.
             setPrefWidth(0);
-            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-                if (getTooltip() == null) {
-                    Tooltip tip = new Tooltip();
-                    tip.setOnShowing(s -> tip.setText(name.getText() + "\n" + detail.getText()));
-                    setTooltip(tip);
-                }
-            });
+            LazyTooltip.showing(this, () -> name.getText() + "\n" + detail.getText());
             icon.setMinSize(14, 14);
             icon.setPrefSize(14, 14);
             name.getStyleClass().add("run-name");
