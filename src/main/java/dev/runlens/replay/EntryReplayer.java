@@ -32,11 +32,6 @@ final class EntryReplayer {
 
     /** Applies entries {@code from..to-1} to {@code model}. */
     static void apply(ReplayIndex index, RunModel model, int from, int to) throws IOException {
-        apply(index, model, from, to, null);
-    }
-
-    /** As above, telling {@code listener} (when not null) about each run event applied. */
-    static void apply(ReplayIndex index, RunModel model, int from, int to, ReplayEngine.AppliedListener listener) throws IOException {
         if (to > index.table.size()) {
             throw new IndexOutOfBoundsException("position " + to + " of " + index.table.size());
         }
@@ -51,14 +46,9 @@ final class EntryReplayer {
                 continue;
             }
             if ((ch.flags[c][k] & EntryTable.HEAVY) != 0) {
-                heavy(index, model, i, kind, listener);
+                heavy(index, model, i, kind);
             } else if (kind.isRunEvent()) {
-                RunEvent e = synthetic(index, ch, i, refs);
-                if (listener != null) {
-                    listener.applied(i, e, model.apply(e));
-                } else {
-                    model.applyOnly(e);
-                }
+                model.applyOnly(synthetic(index, ch, i, refs));
             }
         }
     }
@@ -148,8 +138,7 @@ final class EntryReplayer {
         };
     }
 
-    private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind, ReplayEngine.AppliedListener listener)
-            throws IOException {
+    private static void heavy(ReplayIndex index, RunModel model, int i, EntryKind kind) throws IOException {
         String text = index.frames().text(i);
         if (kind == EntryKind.META) {
             SessionMeta.apply(SessionLineParser.meta(text), new FrameDecoder(), model);
@@ -159,10 +148,7 @@ final class EntryReplayer {
         if (!(event instanceof RunEvent e)) {
             throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
         }
-        RunModel.Change change = model.apply(e);
-        if (listener != null) {
-            listener.applied(i, e, change);
-        }
+        model.applyOnly(e);
     }
 
     /**

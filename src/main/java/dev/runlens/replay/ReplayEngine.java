@@ -27,12 +27,6 @@ import java.io.IOException;
  * object: views keep selections by {@code (RunRef, node, times)}, not by object identity.
  */
 public final class ReplayEngine {
-    /** Told about each run event a forward move applies, with what it changed in the model. */
-    public interface AppliedListener {
-        /** {@code event} is entry {@code entry} as the model saw it (payloads left out). */
-        void applied(int entry, dev.runlens.protocol.RunEvent event, RunModel.Change change);
-    }
-
     private final ReplayIndex index;
     private RunModel model = new RunModel();
     private int position;
@@ -89,31 +83,14 @@ public final class ReplayEngine {
             model = s == null ? new RunModel() : s.image().restore();
             position = from;
         }
-        applyUpTo(p, null);
+        applyUpTo(p);
         return model;
     }
 
-    /**
-     * Moves forwards from {@link #position()} to {@code target} (clamped to the indexed prefix) by
-     * applying every entry in between, telling {@code listener} about each run event, so the
-     * caller learns which execution each event touched. Throws when {@code target} is behind.
-     */
-    public RunModel advance(int target, AppliedListener listener) throws IOException {
-        if (model == null) {
-            throw new IllegalStateException("the model was handed over: seek first");
-        }
-        int p = Math.min(target, index.size());
-        if (p < position) {
-            throw new IllegalArgumentException("cannot advance backwards from " + position + " to " + p);
-        }
-        applyUpTo(p, listener);
-        return model;
-    }
-
-    private void applyUpTo(int p, AppliedListener listener) throws IOException {
+    private void applyUpTo(int p) throws IOException {
         int start = position;
         try {
-            EntryReplayer.apply(index, model, start, p, listener);
+            EntryReplayer.apply(index, model, start, p);
             position = p;
         } catch (IOException | RuntimeException e) {
             // The model may hold part of the range: fall back to a known state.

@@ -91,33 +91,6 @@ class ReplayEngineTest {
     }
 
     @Test
-    void advancingTellsWhichExecutionEachEventTouched() throws Exception {
-        try (ReplayIndex index = ReplayIndex.open(mixed, null, 2048).awaitDone()) {
-            ReplayEngine engine = new ReplayEngine(index);
-            engine.seek(1000);
-            List<Integer> entries = new ArrayList<>();
-            RunModel m = engine.advance(5000, (i, e, change) -> {
-                entries.add(i);
-                assertEquals(index.run(i), e.run());
-                assertEquals(index.run(i), change.run().ref());
-                if (change.execution() != null) {
-                    assertEquals(index.node(i), change.execution().node());
-                }
-            });
-            assertEquals(5000, engine.position());
-            List<Integer> runEvents = new ArrayList<>();
-            for (int i = 1000; i < 5000; i++) {
-                if (index.kind(i).isRunEvent()) {
-                    runEvents.add(i);
-                }
-            }
-            assertEquals(runEvents, entries);
-            assertEquals(ScratchModels.summary(ReplayEngine.stateAt(index, 5000)), ScratchModels.summary(m));
-            assertThrows(IllegalArgumentException.class, () -> engine.advance(10, (i, e, c) -> { }));
-        }
-    }
-
-    @Test
     void aModelHandedOverIsTheOwnersAloneWhileTheEngineMovesOn() throws Exception {
         try (ReplayIndex index = ReplayIndex.open(mixed, null, 2048).awaitDone()) {
             int n = index.size();
@@ -150,7 +123,6 @@ class ReplayEngineTest {
             for (int p : positions) {
                 assertEquals(expected.get(p), ScratchModels.summary(ReplayEngine.stateAt(index, p)), "snapshots intact at " + p);
             }
-            assertThrows(IllegalStateException.class, () -> engine.advance(n, null));
         }
     }
 
