@@ -30,10 +30,6 @@ public record Playback(double speed, boolean maximum, Duration skipIdleOver, int
         return new Playback(speed, false, null, DEFAULT_MAX_RATE);
     }
 
-    public static Playback realTime() {
-        return speed(1);
-    }
-
     /** As fast as allowed: {@value #DEFAULT_MAX_RATE} entries per second. */
     public static Playback max() {
         return new Playback(1, true, null, DEFAULT_MAX_RATE);

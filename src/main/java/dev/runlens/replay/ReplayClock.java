@@ -68,20 +68,6 @@ public final class ReplayClock {
         return j;
     }
 
-    /**
-     * The recorded wall time, in nanoseconds, from the first entry played from {@code from} until
-     * entry {@code to - 1} is due: how long playing {@code from..to} takes at speed 1 (for the UI's
-     * remaining-time display and for tests).
-     */
-    public long recordedNanos(int from, int to, Playback playback) {
-        long cap = playback.skipIdleOver() == null ? Long.MAX_VALUE : playback.skipIdleOver().toNanos();
-        long sum = 0;
-        for (int j = from + 1; j < to; j++) {
-            sum += gap(j, cap);
-        }
-        return sum;
-    }
-
     private long gap(int j, long cap) {
         long a = times.timeNanos(j - 1);
         long b = times.timeNanos(j);
