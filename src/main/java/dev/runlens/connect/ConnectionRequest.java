@@ -115,11 +115,12 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
 
     /** AUTO resolved by the URL: {@code .../ws/{flow}/{run}} is Lyzr, anything else Space Operator. */
     public ProtocolChoice effectiveProtocol() {
-        if (protocol != ProtocolChoice.AUTO) {
-            return protocol;
-        }
+        return effectiveProtocol(url, protocol);
+    }
+
+    private static ProtocolChoice effectiveProtocol(URI url, ProtocolChoice protocol) {
         // Space Operator serves exactly /ws; a path /ws/{flow}/{run} can only be Lyzr.
-        return LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
+        return protocol != ProtocolChoice.AUTO || LyzrUrls.flowAndRun(url) == null ? protocol : ProtocolChoice.LYZR;
     }
 
     /**
@@ -132,9 +133,7 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
 
     /** {@link #sendsTokenInClear()} for a request not built yet (the Connect dialog asks before building). */
     public static boolean tokenInClear(URI url, ProtocolChoice protocol, boolean hasToken) {
-        ProtocolChoice p = protocol != ProtocolChoice.AUTO ? protocol
-                : LyzrUrls.flowAndRun(url) != null ? ProtocolChoice.LYZR : ProtocolChoice.AUTO;
-        return hasToken && p != ProtocolChoice.LYZR && "ws".equalsIgnoreCase(url.getScheme()) && !isLoopback(url);
+        return hasToken && effectiveProtocol(url, protocol) != ProtocolChoice.LYZR && plainToRemoteHost(url);
     }
 
     /**
@@ -176,15 +175,8 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
     }
 
     public static String displayUrl(URI url) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(url.getScheme()).append("://").append(url.getHost());
-        if (url.getPort() >= 0) {
-            sb.append(':').append(url.getPort());
-        }
-        if (url.getRawPath() != null) {
-            sb.append(url.getRawPath());
-        }
-        return sb.toString();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "")
+                + (url.getRawPath() != null ? url.getRawPath() : "");
     }
 
     @Override
