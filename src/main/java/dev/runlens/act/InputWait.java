@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What a run waits on after an {@code ApiInput} event, and which execution waits. The event names
@@ -63,10 +64,7 @@ public record InputWait(String url, List<Execution> candidates) {
         if (candidates.size() == 1) {
             return "node " + label.apply(candidates.getFirst().node());
         }
-        Set<String> labels = new LinkedHashSet<>();
-        for (Execution e : candidates) {
-            labels.add(label.apply(e.node()));
-        }
+        Set<String> labels = candidates.stream().map(e -> label.apply(e.node())).collect(Collectors.toCollection(LinkedHashSet::new));
         return labels.size() == 1 ? "node " + labels.iterator().next() : "one of: " + String.join(", ", labels);
     }
 }

@@ -5,9 +5,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * The option values the connection commands share. A converter's message follows the option's
@@ -53,11 +52,7 @@ public final class Converters {
     public static final class ProtocolIds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            List<String> ids = new ArrayList<>();
-            for (ProtocolChoice p : ProtocolChoice.values()) {
-                ids.add(p.id());
-            }
-            return ids.iterator();
+            return Arrays.stream(ProtocolChoice.values()).map(ProtocolChoice::id).iterator();
         }
     }
 

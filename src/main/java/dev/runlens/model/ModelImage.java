@@ -1,7 +1,7 @@
 package dev.runlens.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,13 +48,7 @@ public final class ModelImage {
 
     /** The ended runs this image shares, in run order. */
     public List<Run> sharedRuns() {
-        List<Run> out = new ArrayList<>();
-        for (Object o : runs) {
-            if (o instanceof Run r) {
-                out.add(r);
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return Arrays.stream(runs).filter(Run.class::isInstance).map(Run.class::cast).toList();
     }
 
     /** Rough bytes of the compact images this snapshot holds of its runs still going. */

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Builds the event scripts of the Space Operator scenarios, with the fields real servers send. */
 final class SoScripts {
@@ -59,10 +60,7 @@ final class SoScripts {
         String loop = nodeId();
         String body = nodeId();
         String collect = nodeId();
-        List<Value> items = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            items.add(V.b3(bytes(32)));
-        }
+        List<Value> items = IntStream.range(0, n).mapToObj(i -> V.b3(bytes(32))).toList();
         add("FlowStart");
         nodeStart(list, 0, V.map());
         nodeOutput(list, 0, V.map("wallets", V.array(items)));

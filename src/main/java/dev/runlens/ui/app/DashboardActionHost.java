@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The window's side of acting on runs: the connections it opened (with their settings, so an
@@ -124,13 +126,6 @@ final class DashboardActionHost implements ActionHost {
 
     @Override
     public List<Path> recordings() {
-        List<Path> all = new ArrayList<>();
-        for (Opened o : opened) {
-            if (o.live().recording() != null) {
-                all.add(o.live().recording());
-            }
-        }
-        all.addAll(replayed);
-        return all;
+        return Stream.concat(opened.stream().map(o -> o.live().recording()).filter(Objects::nonNull), replayed.stream()).toList();
     }
 }
