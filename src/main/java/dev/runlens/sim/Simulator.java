@@ -109,36 +109,6 @@ public final class Simulator implements AutoCloseable {
         return URI.create((state.options().tls() != null ? "https" : "http") + "://127.0.0.1:" + port());
     }
 
-    /**
-     * A bare workflow object for {@code POST /run-dag/} naming the tasks of {@code scenario}
-     * (the simulator plays that scenario's script under the given names).
-     */
-    public static String lyzrWorkflow(LyzrScenario scenario, String flowName, String runName) {
-        com.fasterxml.jackson.databind.node.ObjectNode w = dev.runlens.json.Json.object();
-        com.fasterxml.jackson.databind.node.ArrayNode tasks = w.putArray("tasks");
-        List<String> names = scenario == LyzrScenario.FAILURE
-                ? List.of("load_records", "validate_financial_data")
-                : List.of("sentiment_analyzer", "categorize_ticket", "update_crm");
-        String previous = null;
-        for (String n : names) {
-            com.fasterxml.jackson.databind.node.ObjectNode t = tasks.addObject();
-            t.put("name", n);
-            t.put("function", "call_lyzr_agent");
-            com.fasterxml.jackson.databind.node.ObjectNode params = t.putObject("params");
-            if (previous == null) {
-                params.putObject("message").put("input", "message");
-            } else {
-                params.putObject("message").put("depends", previous);
-            }
-            previous = n;
-        }
-        w.putObject("default_inputs").put("message", "My order arrived broken, twice.");
-        w.put("flow_name", flowName);
-        w.put("run_name", runName);
-        w.putArray("edges");
-        return dev.runlens.json.Json.compact(w);
-    }
-
     /** {@code GET /task-status} requests received so far. */
     public int taskStatusRequests() {
         return state.taskStatusRequests();

@@ -5,6 +5,7 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionState;
 import dev.runlens.connect.Secret;
 import dev.runlens.json.Json;
+import dev.runlens.sim.LyzrWorkflows;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
@@ -33,7 +34,7 @@ class LyzrApiTest {
     void socketOpenedBeforeRunDagReceivesTheWholeRun() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
             Path file = dir.resolve("wf.json");
-            Files.writeString(file, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "old-run"));
+            Files.writeString(file, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "old-run"));
             LyzrWorkflow w = LyzrWorkflow.freshRun(LyzrWorkflow.read(file));
             assertNotEquals("old-run", w.runName());
             assertTrue(w.runName().startsWith("run-"));
@@ -53,7 +54,7 @@ class LyzrApiTest {
     @Test
     void refusedKeyAndRejectedBodyAreOneSentenceEach() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
-            ObjectNode wf = (ObjectNode) Json.parse(Simulator.lyzrWorkflow(LyzrScenario.FAILURE, "F", "r"));
+            ObjectNode wf = (ObjectNode) Json.parse(LyzrWorkflows.of(LyzrScenario.FAILURE, "F", "r"));
             LyzrApi wrong = new LyzrApi(new ApiTarget(sim.lyzrApiUrl(), Secret.of("not-the-key"), null, false), null);
             ActionFailure refused = assertThrows(ActionFailure.class, () -> wrong.runDag(LyzrWorkflow.freshRun(wf).body()));
             assertEquals(ActionFailure.Kind.TOKEN_REFUSED, refused.kind());

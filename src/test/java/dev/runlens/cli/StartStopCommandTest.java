@@ -3,6 +3,7 @@ package dev.runlens.cli;
 import dev.runlens.connect.Backoff;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ExitCodes;
+import dev.runlens.sim.LyzrWorkflows;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
@@ -132,7 +133,7 @@ class StartStopCommandTest {
     @Test
     void lyzrStartOpensTheSocketFirstAndRecordsTheWholeRun() throws Exception {
         Path wf = dir.resolve("wf.json");
-        Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
+        Files.writeString(wf, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
         Path log = dir.resolve("lyzr.jsonl");
         int status = start(token(), "", "--lyzr-api", sim.lyzrApiUrl().toString(), "--workflow", wf.toString(),
                 "--record", "--out", log.toString());
@@ -146,7 +147,7 @@ class StartStopCommandTest {
     @Test
     void lyzrWatchWithoutTheKeyOpensNoWindowAndPostsNothing() throws Exception {
         Path wf = dir.resolve("wf.json");
-        Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "F", "r"));
+        Files.writeString(wf, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "F", "r"));
         assertEquals(ExitCodes.USAGE, start(Map.of(), "", "--lyzr-api", sim.lyzrApiUrl().toString(), "--workflow", wf.toString(), "--watch"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("LYZR_API_KEY is not set"), err::toString);
         assertTrue(sim.liveLyzrRuns().isEmpty());

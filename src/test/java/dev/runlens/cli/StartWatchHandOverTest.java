@@ -3,6 +3,7 @@ package dev.runlens.cli;
 import dev.runlens.connect.Backoff;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ExitCodes;
+import dev.runlens.sim.LyzrWorkflows;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
@@ -119,7 +120,7 @@ class StartWatchHandOverTest {
     @Test
     void aLyzrStartIsLeftToTheWindowWithWhereTheKeyIsNeverTheKey() throws Exception {
         Path wf = dir.resolve("wf.json");
-        Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
+        Files.writeString(wf, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
         Path keyFile = dir.resolve("key.txt");
         Files.writeString(keyFile, sim.demoToken() + "\n");
         int status = start("--lyzr-api", sim.lyzrApiUrl().toString(), "--workflow", wf.toString(), "--lyzr-api-key-file", keyFile.toString(),

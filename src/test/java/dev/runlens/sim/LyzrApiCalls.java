@@ -28,7 +28,7 @@ public final class LyzrApiCalls {
 
     /** Posts the scenario's workflow under these names and returns the task_id. */
     public static String startRun(Simulator sim, LyzrScenario scenario, String flow, String run) throws Exception {
-        Answer a = runDag(sim, sim.demoToken(), Simulator.lyzrWorkflow(scenario, flow, run));
+        Answer a = runDag(sim, sim.demoToken(), LyzrWorkflows.of(scenario, flow, run));
         if (a.status() != 200) {
             throw new AssertionError("run-dag answered " + a);
         }

@@ -258,7 +258,7 @@ class SimulatorTest {
         sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
         String flow = "Customer Support Pipeline";
         String run = "run-" + java.util.UUID.randomUUID();
-        String workflow = Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, flow, run);
+        String workflow = LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, flow, run);
         LyzrApiCalls.Answer noKey = LyzrApiCalls.runDag(sim, null, workflow);
         assertEquals(401, noKey.status());
         assertTrue(noKey.body().get("detail").isTextual());

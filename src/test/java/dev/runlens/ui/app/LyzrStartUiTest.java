@@ -3,6 +3,7 @@ package dev.runlens.ui.app;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.Source;
+import dev.runlens.sim.LyzrWorkflows;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
@@ -48,7 +49,7 @@ class LyzrStartUiTest {
 
     private void startFromTheDialog(FxRobot robot, String key) throws Exception {
         Path wf = dir.resolve("wf-" + System.nanoTime() + ".json");
-        Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
+        Files.writeString(wf, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
         javafx.application.Platform.runLater(() -> dashboard.runActions().startFlow());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#start-kind-lyzr");

@@ -7,6 +7,7 @@ import dev.runlens.launch.ExitCodes;
 import dev.runlens.model.Run;
 import dev.runlens.model.RunStatus;
 import dev.runlens.protocol.Source;
+import dev.runlens.sim.LyzrWorkflows;
 import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
@@ -68,7 +69,7 @@ class PendingStartUiTest {
 
     private PendingStart.Lyzr lyzrStart(String key) throws Exception {
         Path wf = dir.resolve("wf-" + System.nanoTime() + ".json");
-        Files.writeString(wf, Simulator.lyzrWorkflow(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
+        Files.writeString(wf, LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, "Support Flow", "template"));
         Path keyFile = dir.resolve("key-" + System.nanoTime() + ".txt");
         Files.writeString(keyFile, key + "\n");
         LaunchOptions o = WatchCommand.parse(List.of("--start-lyzr-workflow", wf.toString(), "--start-lyzr-api",
