@@ -1,5 +1,7 @@
 package dev.runlens.connect;
 
+import java.util.Arrays;
+
 /** Which protocol to speak; AUTO tells Lyzr from Space Operator by the URL and v1 from v2 by the answer. */
 public enum ProtocolChoice {
     AUTO("auto"),
@@ -20,11 +22,6 @@ public enum ProtocolChoice {
 
     /** The choice named {@code id} (as on the command line), or null. */
     public static ProtocolChoice ofId(String id) {
-        for (ProtocolChoice p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst().orElse(null);
     }
 }

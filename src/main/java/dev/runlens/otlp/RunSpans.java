@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The mapping of one run to a trace: the run is the root span, each execution (node, times) a
@@ -151,11 +152,6 @@ public final class RunSpans {
     }
 
     private static Instant firstExecutionStart(Run run) {
-        for (Execution e : run.executions()) {
-            if (e.startedAt() != null) {
-                return e.startedAt();
-            }
-        }
-        return null;
+        return run.executions().stream().map(Execution::startedAt).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

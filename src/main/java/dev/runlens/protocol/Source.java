@@ -1,5 +1,7 @@
 package dev.runlens.protocol;
 
+import java.util.Arrays;
+
 /** Which protocol (and generation) a run's events came from. */
 public enum Source {
     SPACE_OPERATOR("space-operator", "Space Operator"),
@@ -28,11 +30,6 @@ public enum Source {
     }
 
     public static Source ofId(String id) {
-        for (Source s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst().orElse(null);
     }
 }

@@ -31,6 +31,7 @@ import javafx.stage.FileChooser;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The comparison of a run with its baseline: a header naming both, a table per node and
@@ -161,12 +162,7 @@ public final class CompareView extends BorderPane {
     }
 
     private static int indexOf(Comparison c, ExecutionComparison row) {
-        for (int i = 0; i < c.rows().size(); i++) {
-            if (c.rows().get(i).key().equals(row.key())) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, c.rows().size()).filter(i -> c.rows().get(i).key().equals(row.key())).findFirst().orElse(-1);
     }
 
     private void showDiff(ExecutionComparison row) {

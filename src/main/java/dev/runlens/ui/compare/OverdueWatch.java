@@ -5,7 +5,6 @@ import dev.runlens.compare.Overdue;
 import dev.runlens.history.FlowKey;
 import dev.runlens.history.RunHistory;
 import dev.runlens.history.UsualDuration;
-import dev.runlens.model.Execution;
 import dev.runlens.model.Run;
 import dev.runlens.protocol.RunRef;
 import dev.runlens.ui.dashboard.DashboardModel;
@@ -92,12 +91,7 @@ public final class OverdueWatch {
     }
 
     private static boolean anyOverdue(Run run, Map<String, UsualDuration> u, Instant now) {
-        for (Execution e : run.executions()) {
-            if (!e.finished() && Overdue.of(e, u.get(e.node()), now) != null) {
-                return true;
-            }
-        }
-        return false;
+        return run.executions().stream().anyMatch(e -> !e.finished() && Overdue.of(e, u.get(e.node()), now) != null);
     }
 
     /** The usual durations of the run's flow, by node; empty until the history answered (then listeners are told). */

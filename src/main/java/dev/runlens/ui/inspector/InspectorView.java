@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** The inspector (right): Input, Output (latest first), Errors, Logs and Raw for the selection. */
 public final class InspectorView extends BorderPane {
@@ -240,12 +241,7 @@ public final class InspectorView extends BorderPane {
     }
 
     private int indexOfSame(PayloadDoc d) {
-        for (int i = 0; i < vm.outputs().size(); i++) {
-            if (vm.outputs().get(i).ref().equals(d.ref())) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, vm.outputs().size()).filter(i -> vm.outputs().get(i).ref().equals(d.ref())).findFirst().orElse(-1);
     }
 
     private void outputsTitle() {

@@ -146,12 +146,7 @@ public final class ReplayController {
     /** The transport whose feed shows {@code run}, or null (a live run, or none). */
     private Transport transportOf(RunRef run) {
         TrackedRun track = run == null ? null : model.track(run);
-        for (Transport t : transports) {
-            if (track != null && t.session.feed().equals(track.feed())) {
-                return t;
-            }
-        }
-        return null;
+        return track == null ? null : transports.stream().filter(t -> t.session.feed().equals(track.feed())).findFirst().orElse(null);
     }
 
     /** Called by a session's worker with the model at {@code position}; applied on the FX thread. */
