@@ -5,7 +5,6 @@ import dev.runlens.model.ExecutionStatus;
 import dev.runlens.model.Run;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,17 +28,12 @@ public record InputWait(String url, List<Execution> candidates) {
 
     /** The wait of {@code run} (may be null: nothing known of the run yet) on the input at {@code url}. */
     public static InputWait attribute(Run run, String url) {
-        List<Execution> running = new ArrayList<>();
-        if (run != null) {
-            for (Execution e : run.executions()) {
-                if (e.status() == ExecutionStatus.RUNNING && !e.finished()) {
-                    running.add(e);
-                }
-            }
-        }
-        // Latest start first; executions with no start time last; a tie goes to the later one in the run.
-        running.sort(Comparator.comparing((Execution e) -> e.startedAt() == null ? Instant.MIN : e.startedAt())
-                .thenComparingInt(Execution::index).reversed());
+        List<Execution> running = run == null ? List.of() : run.executions().stream()
+                .filter(e -> e.status() == ExecutionStatus.RUNNING && !e.finished())
+                // Latest start first; executions with no start time last; a tie goes to the later one in the run.
+                .sorted(Comparator.comparing((Execution e) -> e.startedAt() == null ? Instant.MIN : e.startedAt())
+                        .thenComparingInt(Execution::index).reversed())
+                .toList();
         return new InputWait(url, running);
     }
 

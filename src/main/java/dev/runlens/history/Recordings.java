@@ -1,11 +1,10 @@
 package dev.runlens.history;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The recordings of a folder: its regular, visible files (the reader decides which are logs). */
 public final class Recordings {
@@ -13,18 +12,11 @@ public final class Recordings {
     }
 
     public static List<Path> in(Path folder) throws IOException {
-        List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return out;
+            return List.of();
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path p : files) {
-                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
-                    out.add(p);
-                }
-            }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
-        out.sort(null);
-        return out;
     }
 }

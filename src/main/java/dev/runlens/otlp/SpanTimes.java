@@ -1,6 +1,8 @@
 package dev.runlens.otlp;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Instants to OTLP's nanoseconds since the epoch, and the first of several candidates that is set. */
 final class SpanTimes {
@@ -12,12 +14,7 @@ final class SpanTimes {
     }
 
     static Instant first(Instant... candidates) {
-        for (Instant t : candidates) {
-            if (t != null) {
-                return t;
-            }
-        }
-        return Instant.EPOCH;
+        return Stream.of(candidates).filter(Objects::nonNull).findFirst().orElse(Instant.EPOCH);
     }
 
     /**

@@ -1,13 +1,12 @@
 package dev.runlens.ui.app;
 
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.model.Run;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.FeedStatus;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * When {@code watch --exit-when-finished} closes the window, and with which status: the same as
@@ -24,10 +23,7 @@ final class ExitWhenFinished {
      */
     static boolean over(DashboardModel model, List<String> requested, List<FeedStatus> feeds) {
         if (model.allRunsFinished()) {
-            Set<String> ended = new HashSet<>();
-            for (Run r : model.runModel().runs()) {
-                ended.add(r.ref().runId());
-            }
+            Set<String> ended = model.runModel().runs().stream().map(r -> r.ref().runId()).collect(Collectors.toSet());
             if (ended.containsAll(requested)) {
                 return true;
             }

@@ -84,10 +84,7 @@ final class StatusBarView extends HBox {
         if (droppedSpans.isEmpty()) {
             return;
         }
-        long dropped = 0;
-        for (LongSupplier s : droppedSpans) {
-            dropped += Math.max(0, s.getAsLong());
-        }
+        long dropped = droppedSpans.stream().mapToLong(s -> Math.max(0, s.getAsLong())).sum();
         traces.setText(String.format("traces: %,d spans dropped", dropped));
     }
 

@@ -5,7 +5,6 @@ import dev.runlens.ui.theme.Themes;
 import dev.runlens.ui.timeline.TimeZoneMode;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -201,12 +200,7 @@ public final class LayoutKeeper {
     }
 
     private List<SplitPane> splitPanes() {
-        List<SplitPane> panes = new ArrayList<>();
-        for (Node n : parts.root().lookupAll(".split-pane")) {
-            if (n instanceof SplitPane p && p.getId() != null) {
-                panes.add(p);
-            }
-        }
-        return panes;
+        return parts.root().lookupAll(".split-pane").stream().filter(n -> n instanceof SplitPane p && p.getId() != null)
+                .map(SplitPane.class::cast).toList();
     }
 }

@@ -268,11 +268,7 @@ public final class ReplayUi {
     }
 
     private List<Exports.RunFrames> frames(boolean all) {
-        List<Exports.RunFrames> out = new ArrayList<>();
-        for (Run r : chosenRuns(all)) {
-            out.add(Exports.RunFrames.of(model, r));
-        }
-        return out;
+        return chosenRuns(all).stream().map(r -> Exports.RunFrames.of(model, r)).toList();
     }
 
     /** Saves the selected run (or all runs) as a session log, off the FX thread. Call on the FX thread. */

@@ -11,6 +11,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,12 +101,7 @@ public final class Themes {
      * {@code "dark"}, as the saved layout holds it), else the desktop's scheme.
      */
     public static Theme atStart(String remembered, ColorScheme desktop) {
-        for (Theme t : Theme.values()) {
-            if (t.name().equalsIgnoreCase(remembered)) {
-                return t;
-            }
-        }
-        return of(desktop);
+        return Arrays.stream(Theme.values()).filter(t -> t.name().equalsIgnoreCase(remembered)).findFirst().orElseGet(() -> of(desktop));
     }
 
     /**
