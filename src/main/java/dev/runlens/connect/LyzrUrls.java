@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,12 +64,7 @@ public final class LyzrUrls {
         if (raw == null) {
             return null;
         }
-        List<String> segments = new ArrayList<>();
-        for (String s : raw.split("/")) {
-            if (!s.isEmpty()) {
-                segments.add(s);
-            }
-        }
+        List<String> segments = Arrays.stream(raw.split("/")).filter(s -> !s.isEmpty()).toList();
         int n = segments.size();
         if (n < 3 || !segments.get(n - 3).equals("ws")) {
             return null;

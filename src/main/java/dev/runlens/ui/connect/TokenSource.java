@@ -29,12 +29,8 @@ public sealed interface TokenSource {
     record FromFile(java.nio.file.Path file) implements TokenSource {
         public char[] resolve(Map<String, String> env) {
             try {
-                for (String line : java.nio.file.Files.readAllLines(file)) {
-                    if (!line.isBlank()) {
-                        return line.strip().toCharArray();
-                    }
-                }
-                return null;
+                return java.nio.file.Files.readAllLines(file).stream().filter(l -> !l.isBlank()).findFirst()
+                        .map(l -> l.strip().toCharArray()).orElse(null);
             } catch (java.io.IOException e) {
                 // Never echo the content; the path is enough to act on.
                 throw new IllegalStateException("cannot read the token file " + file);

@@ -20,10 +20,7 @@ final class LazyTreeItem extends TreeItem<ValueNode> {
     public ObservableList<TreeItem<ValueNode>> getChildren() {
         if (!built) {
             built = true;
-            ObservableList<TreeItem<ValueNode>> children = super.getChildren();
-            for (ValueNode c : getValue().children()) {
-                children.add(new LazyTreeItem(c));
-            }
+            super.getChildren().setAll(getValue().children().stream().map(LazyTreeItem::new).toList());
         }
         return super.getChildren();
     }

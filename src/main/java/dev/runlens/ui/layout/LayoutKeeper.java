@@ -84,11 +84,8 @@ public final class LayoutKeeper {
         }
         Map<String, List<WindowLayout.Column>> tables = new LinkedHashMap<>();
         for (TableView<?> t : parts.tables()) {
-            List<WindowLayout.Column> columns = new ArrayList<>();
-            for (TableColumn<?, ?> c : t.getColumns()) {
-                columns.add(new WindowLayout.Column(key(c), c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth(), c.isVisible()));
-            }
-            tables.put(t.getId(), columns);
+            tables.put(t.getId(), t.getColumns().stream()
+                    .map(c -> new WindowLayout.Column(key(c), c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth(), c.isVisible())).toList());
         }
         Themes.Theme choice = parts.themes().choice();
         return new WindowLayout(window, s.isMaximized(), dividers, choice == null ? null : choice.name().toLowerCase(Locale.ROOT),

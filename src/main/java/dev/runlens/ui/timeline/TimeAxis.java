@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 /** Tick spacing and labels for the time axis. Pure, so it is tested without a toolkit. */
 public final class TimeAxis {
@@ -19,12 +20,7 @@ public final class TimeAxis {
     /** The smallest step that keeps ticks at least {@code minPixels} apart. */
     public static double step(double millisPerPixel, double minPixels) {
         double want = millisPerPixel * minPixels;
-        for (double s : STEPS) {
-            if (s >= want) {
-                return s;
-            }
-        }
-        return STEPS[STEPS.length - 1];
+        return Arrays.stream(STEPS).filter(s -> s >= want).findFirst().orElse(STEPS[STEPS.length - 1]);
     }
 
     public static String label(double millis, double step, TimeZoneMode mode, double runStart, ZoneId local) {
