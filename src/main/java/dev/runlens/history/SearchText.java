@@ -10,7 +10,6 @@ import dev.runlens.value.Masking;
 import dev.runlens.value.Tag;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -104,7 +103,6 @@ final class SearchText {
             return;
         }
         if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
             // A Space Operator value {"S": "..."} is its content; its tag is not a word to find.
             if (tagged && n.size() == 1) {
                 Map.Entry<String, JsonNode> only = n.fields().next();
@@ -113,8 +111,7 @@ final class SearchText {
                     return;
                 }
             }
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 b.append(e.getKey()).append(": ");
                 words(e.getValue(), tagged, b);
                 b.append(' ');

@@ -45,11 +45,7 @@ public final class Masking {
 
     public static boolean containsSecret(JsonNode json) {
         if (json.isObject()) {
-            for (Map.Entry<String, JsonNode> e : json.properties()) {
-                if (SecretKeys.isSecret(e.getKey()) || containsSecret(e.getValue())) {
-                    return true;
-                }
-            }
+            return json.properties().stream().anyMatch(e -> SecretKeys.isSecret(e.getKey()) || containsSecret(e.getValue()));
         } else if (json.isArray()) {
             for (JsonNode n : json) {
                 if (containsSecret(n)) {

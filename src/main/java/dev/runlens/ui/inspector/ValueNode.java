@@ -12,7 +12,6 @@ import dev.runlens.value.ValueCodec;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -141,9 +140,7 @@ public final class ValueNode {
                     out.add(new ValueNode("[" + i + "]", path + "[" + i + "]", a.items().get(i), null, false, reveal));
                 }
             } else if (json != null && json.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : json.properties()) {
                     out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), SecretKeys.isSecret(e.getKey()), reveal));
                 }
             } else if (json != null && json.isArray()) {
