@@ -53,22 +53,6 @@ final class EntryReplayer {
         }
     }
 
-    /** Entry {@code i}'s run event as {@link #apply} applies it: the stand-in, or for a heavy entry the frame decoded again. */
-    static RunEvent event(ReplayIndex index, int i) throws IOException {
-        if (i >= index.table.size()) {
-            throw new IndexOutOfBoundsException("entry " + i);
-        }
-        EntryTable.Chunks ch = index.table.view();
-        if ((ch.flags[i >>> EntryTable.SHIFT][i & EntryTable.MASK] & EntryTable.HEAVY) == 0) {
-            return synthetic(index, ch, i, null);
-        }
-        ProtocolEvent event = decode(index, i, index.frames().text(i));
-        if (!(event instanceof RunEvent e)) {
-            throw new IOException("entry " + i + " no longer decodes to a run event (was the file changed?)");
-        }
-        return e;
-    }
-
     /**
      * The last node reference made for each run while a range is applied: a seek re-applies up to a
      * snapshot interval of entries, and the events of one execution mostly follow each other in
@@ -119,8 +103,7 @@ final class EntryReplayer {
         if (kind.isNodeEvent()) {
             boolean timesNull = (flags & EntryTable.TIMES_NULL) != 0;
             int task = kind == EntryKind.NODE_ERROR ? StringTable.NONE : ch.aux[c][k];
-            node = refs == null ? NodeRefs.make(index, ch.node[c][k], ch.times[c][k], timesNull, task)
-                    : refs.get(index, ch.run[c][k], ch.node[c][k], ch.times[c][k], timesNull, task);
+            node = refs.get(index, ch.run[c][k], ch.node[c][k], ch.times[c][k], timesNull, task);
         }
         int aux = ch.aux[c][k];
         boolean ends = (flags & EntryTable.ENDS) != 0;

@@ -103,15 +103,6 @@ public final class ReplayEngine {
         }
     }
 
-    /**
-     * Run event entry {@code i} (a run-event entry) as a seek applies it: rebuilt from the index's
-     * columns without its payloads, or, for the few entries that need them, read back and decoded.
-     * Its kind, time, node and times are the frame's. Any thread.
-     */
-    public static dev.runlens.protocol.RunEvent runEvent(ReplayIndex index, int i) throws IOException {
-        return EntryReplayer.event(index, i);
-    }
-
     /** A new, independent model as after entries {@code 0..position-1}; any thread. */
     public static RunModel stateAt(ReplayIndex index, int position) throws IOException {
         int p = Math.max(0, Math.min(position, index.size()));

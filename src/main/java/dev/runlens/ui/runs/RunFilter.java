@@ -44,14 +44,7 @@ public record RunFilter(String text, RunStatus status, Source protocol, Feed fee
         if (text.isEmpty() || row.ref().runId().toLowerCase(Locale.ROOT).contains(text)) {
             return true;
         }
-        if (run != null) {
-            for (String node : run.nodes()) {
-                if (node.toLowerCase(Locale.ROOT).contains(text)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return run != null && run.nodes().stream().anyMatch(node -> node.toLowerCase(Locale.ROOT).contains(text));
     }
 
     /** Space Operator's two protocol versions are one choice: the operator asks for the product. */
