@@ -129,9 +129,7 @@ final class IndexDocuments {
         duration(run.startedAt() == null || run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()));
         finish(text);
         if (flow.source() != Source.LYZR) {
-            for (String n : run.nodes()) {
-                fields.add(new StringField(IndexFields.FLOW_NODE, n, Field.Store.NO));
-            }
+            run.nodes().forEach(n -> fields.add(new StringField(IndexFields.FLOW_NODE, n, Field.Store.NO)));
         }
         return fields;
     }

@@ -16,9 +16,7 @@ final class IndexMarkers {
     private volatile int malformedCount;
 
     IndexMarkers() {
-        for (MarkerKind k : MarkerKind.values()) {
-            markers.put(k, new IntList());
-        }
+        Arrays.stream(MarkerKind.values()).forEach(k -> markers.put(k, new IntList()));
     }
 
     /** The entry positions of one kind of marker, ascending. */

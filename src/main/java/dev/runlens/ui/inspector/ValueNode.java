@@ -13,7 +13,6 @@ import dev.runlens.value.ValueCodec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -132,17 +131,14 @@ public final class ValueNode {
         List<ValueNode> out = new ArrayList<>();
         if (!leaf()) {
             if (value instanceof Value.Map m) {
-                for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), e.getValue(), null, SecretKeys.isSecret(e.getKey()), reveal));
-                }
+                m.entries().forEach((k, v) -> out.add(new ValueNode(k, childPath(k), v, null, SecretKeys.isSecret(k), reveal)));
             } else if (value instanceof Value.Array a) {
                 for (int i = 0; i < a.items().size(); i++) {
                     out.add(new ValueNode("[" + i + "]", path + "[" + i + "]", a.items().get(i), null, false, reveal));
                 }
             } else if (json != null && json.isObject()) {
-                for (Map.Entry<String, JsonNode> e : json.properties()) {
-                    out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(), SecretKeys.isSecret(e.getKey()), reveal));
-                }
+                json.properties().forEach(e -> out.add(new ValueNode(e.getKey(), childPath(e.getKey()), null, e.getValue(),
+                        SecretKeys.isSecret(e.getKey()), reveal)));
             } else if (json != null && json.isArray()) {
                 for (int i = 0; i < json.size(); i++) {
                     out.add(new ValueNode("[" + i + "]", path + "[" + i + "]", null, json.get(i), false, reveal));
