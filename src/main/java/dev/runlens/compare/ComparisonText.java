@@ -4,9 +4,9 @@ import dev.runlens.model.Execution;
 import dev.runlens.summary.Durations;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The comparison as the text table {@code runlens compare} prints, and the cells the window shows. */
 public final class ComparisonText {
@@ -24,11 +24,7 @@ public final class ComparisonText {
                 : "Different: " + c.rows().stream().filter(ExecutionComparison::differs).count() + " of " + c.rows().size()
                 + " executions differ in status, input or output.\n");
         sb.append('\n');
-        List<String[]> lines = new ArrayList<>();
-        lines.add(HEADINGS);
-        for (ExecutionComparison row : c.rows()) {
-            lines.add(cells(row));
-        }
+        List<String[]> lines = Stream.concat(Stream.<String[]>of(HEADINGS), c.rows().stream().map(ComparisonText::cells)).toList();
         int[] widths = new int[HEADINGS.length];
         for (String[] line : lines) {
             for (int i = 0; i < line.length; i++) {
@@ -48,9 +44,7 @@ public final class ComparisonText {
             sb.append("No output differs.\n");
         } else {
             sb.append("First differing output: ").append(first.key()).append(" (B → A)\n");
-            for (Difference d : c.firstOutputDiff()) {
-                sb.append("  ").append(d.line()).append('\n');
-            }
+            c.firstOutputDiff().forEach(d -> sb.append("  ").append(d.line()).append('\n'));
         }
         return sb.toString();
     }

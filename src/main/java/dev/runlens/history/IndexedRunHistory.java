@@ -78,9 +78,7 @@ public final class IndexedRunHistory implements RunHistory {
                 .add(term(IndexFields.KIND, IndexFields.RUN_KIND), Occur.FILTER)
                 .add(term(IndexFields.FAMILY, Source.SPACE_OPERATOR.id()), Occur.FILTER)
                 .add(term(IndexFields.STATUS, RunStatus.SUCCEEDED.id()), Occur.FILTER);
-        for (String node : nodes) {
-            b.add(term(IndexFields.FLOW_NODE, node), Occur.FILTER);
-        }
+        nodes.forEach(node -> b.add(term(IndexFields.FLOW_NODE, node), Occur.FILTER));
         if (except != null) {
             b.add(term(IndexFields.RUN, except.runId()), Occur.MUST_NOT);
         }

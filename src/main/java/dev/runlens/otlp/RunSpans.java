@@ -57,9 +57,7 @@ public final class RunSpans {
 
         List<SpanData> spans = new ArrayList<>(run.executions().size() + run.notRun().size() + 1);
         spans.add(rootSpan(run, notes, payloads, root, start, end));
-        for (Execution e : run.executions()) {
-            spans.add(executionSpan(run, e, notes.executionOrNull(e.index()), root, runEnd));
-        }
+        run.executions().forEach(e -> spans.add(executionSpan(run, e, notes.executionOrNull(e.index()), root, runEnd)));
         for (String node : run.notRun()) {
             Attributes a = nodeAttributes(ref, node).put(EXEC_STATUS, "not_run").put(NOT_RUN, true).build();
             spans.add(new RunSpan(node, RunSpan.context(traceId, TraceIds.notRunSpanId(ref, node)), root, StatusData.unset(),

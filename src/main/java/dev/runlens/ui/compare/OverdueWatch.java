@@ -85,9 +85,7 @@ public final class OverdueWatch {
             overdueRuns = Set.copyOf(found);
             changed();
         }
-        for (Consumer<Instant> l : evaluations) {
-            l.accept(now);
-        }
+        evaluations.forEach(l -> l.accept(now));
     }
 
     private static boolean anyOverdue(Run run, Map<String, UsualDuration> u, Instant now) {
