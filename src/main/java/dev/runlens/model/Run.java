@@ -167,12 +167,7 @@ public final class Run {
 
     /** The first execution that failed, in creation order, or null. */
     public Execution firstFailedExecution() {
-        for (Execution e : executions) {
-            if (e.status == ExecutionStatus.FAILED) {
-                return e;
-            }
-        }
-        return null;
+        return executions.stream().filter(e -> e.status == ExecutionStatus.FAILED).findFirst().orElse(null);
     }
 
     @Override

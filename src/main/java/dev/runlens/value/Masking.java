@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 
-import java.util.Map;
 
 /**
  * Masking of JSON whose keys look secret: the one rule for the inspector's views and copies and for
@@ -28,16 +27,12 @@ public final class Masking {
     private static JsonNode maskCopy(JsonNode json) {
         if (json.isObject()) {
             ObjectNode out = Json.object();
-            for (Map.Entry<String, JsonNode> e : json.properties()) {
-                out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue()));
-            }
+            json.properties().forEach(e -> out.set(e.getKey(), SecretKeys.isSecret(e.getKey()) ? Json.nodes().textNode(MASK) : maskCopy(e.getValue())));
             return out;
         }
         if (json.isArray()) {
             ArrayNode out = Json.nodes().arrayNode(json.size());
-            for (JsonNode n : json) {
-                out.add(maskCopy(n));
-            }
+            json.forEach(n -> out.add(maskCopy(n)));
             return out;
         }
         return json;

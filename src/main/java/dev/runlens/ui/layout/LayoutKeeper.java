@@ -178,11 +178,7 @@ public final class LayoutKeeper {
                 }
             }
         }
-        for (TableColumn<S, ?> col : table.getColumns()) {
-            if (!ordered.contains(col)) {
-                ordered.add(col);
-            }
-        }
+        table.getColumns().stream().filter(col -> !ordered.contains(col)).forEach(ordered::add);
         table.getColumns().setAll(ordered);
     }
 
