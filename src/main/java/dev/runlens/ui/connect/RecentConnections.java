@@ -15,13 +15,8 @@ import java.util.List;
  * Recently used connections in {@code <config dir>/runlens/recent-connections.json}. Tokens are
  * never written: a typed token is dropped, an environment variable is kept by its name only.
  */
-public final class RecentConnections {
+public record RecentConnections(Path file) {
     static final int MAX = 10;
-    private final Path file;
-
-    public RecentConnections(Path file) {
-        this.file = file;
-    }
 
     /** {@code $XDG_CONFIG_HOME/runlens} or {@code ~/.config/runlens}; {@code runlens.config.dir} overrides. */
     public static RecentConnections inDefaultLocation() {
@@ -82,9 +77,5 @@ public final class RecentConnections {
         }
         ConfigFiles.writeAtomically(file, root);
         return list;
-    }
-
-    public Path file() {
-        return file;
     }
 }

@@ -17,13 +17,8 @@ import java.util.List;
  * connections ({@code $XDG_CONFIG_HOME/runlens}, {@code ~/.config/runlens}, or the
  * {@code runlens.config.dir} property). Only absolute paths are kept: nothing secret.
  */
-public final class RecentFiles {
+public record RecentFiles(Path file) {
     static final int MAX = 10;
-    private final Path file;
-
-    public RecentFiles(Path file) {
-        this.file = file;
-    }
 
     public static RecentFiles inDefaultLocation() {
         return new RecentFiles(ConfigFiles.dir().resolve("recent-files.json"));
@@ -58,9 +53,5 @@ public final class RecentFiles {
         ArrayNode arr = root.putArray("files");
         files.stream().limit(MAX).forEach(p -> arr.add(p.toString()));
         ConfigFiles.writeAtomically(file, root);
-    }
-
-    public Path file() {
-        return file;
     }
 }
