@@ -12,7 +12,6 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
-import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
@@ -164,7 +163,7 @@ public final class StartCommand implements Callable<Integer> {
             runId = new SpaceOperatorApi(target, http.timeout).start(flow, values);
         } catch (ActionFailure f) {
             err.println("runlens start: " + f.sentence());
-            return ActionExits.of(f.kind(), false);
+            return ExitCodes.ofAction(f.kind(), false);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--url: " + e.getMessage());
         }
@@ -216,7 +215,7 @@ public final class StartCommand implements Callable<Integer> {
             client = new LyzrApi(new ApiTarget(api, key, http.truststore, http.allowInsecure), http.timeout);
         } catch (ActionFailure f) {
             err.println("runlens start: " + f.sentence());
-            return ActionExits.of(f.kind(), false);
+            return ExitCodes.ofAction(f.kind(), false);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--lyzr-api: " + e.getMessage());
         }
@@ -240,7 +239,7 @@ public final class StartCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (ActionFailure f) {
             err.println("runlens start: " + f.sentence());
-            return ActionExits.of(f.kind(), false);
+            return ExitCodes.ofAction(f.kind(), false);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.runlens.act.StartedRun;
 import dev.runlens.connect.Backoff;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionState;
-import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.RecordedConnection;
 
@@ -62,7 +61,7 @@ final class StartRecording {
                 started = starter.start(connection);
             } catch (ActionFailure f) {
                 err.println("runlens start: " + f.sentence());
-                return ActionExits.of(f.kind(), false);
+                return ExitCodes.ofAction(f.kind(), false);
             }
             connection.note(StartedRun.META, started.metaFields());
             out.println(started.runId());

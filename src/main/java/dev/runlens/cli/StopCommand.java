@@ -3,7 +3,6 @@ package dev.runlens.cli;
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.ApiTarget;
 import dev.runlens.act.SpaceOperatorApi;
-import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.HttpActionOptions;
@@ -75,7 +74,7 @@ public final class StopCommand implements Callable<Integer> {
             new SpaceOperatorApi(target, http.timeout).stop(run, reason);
         } catch (ActionFailure f) {
             spec.commandLine().getErr().println("runlens stop: " + f.sentence());
-            return ActionExits.of(f.kind(), true);
+            return ExitCodes.ofAction(f.kind(), true);
         }
         spec.commandLine().getOut().println("Stop requested for run " + run + "; it has ended when its events say so.");
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.runlens.launch;
 
+import dev.runlens.act.ActionFailure;
 import dev.runlens.connect.ConnectionState;
 
 /** Process exit statuses shared by the batch and the window commands. */
@@ -36,6 +37,20 @@ public final class ExitCodes {
             case NOT_FOUND -> NOT_FOUND;
             case FAILED -> GAVE_UP;
             default -> OK;
+        };
+    }
+
+    /**
+     * The status of an action the server did not carry out: {@code record}'s statuses, plus 6 for a
+     * refusal. Shared by the {@code start}/{@code stop} commands and the window's {@code start --watch}.
+     */
+    public static int ofAction(ActionFailure.Kind kind, boolean runNotFoundIs4) {
+        return switch (kind) {
+            case TOKEN_REFUSED -> TOKEN_REFUSED;
+            case NOT_FOUND -> runNotFoundIs4 ? NOT_FOUND : REFUSED;
+            case FORBIDDEN, SERVER, BAD_ANSWER -> REFUSED;
+            case TIMEOUT, NETWORK -> GAVE_UP;
+            case INSECURE, BAD_INPUT -> USAGE;
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.runlens.ui.app;
 
 import dev.runlens.act.ActionFailure;
 import dev.runlens.act.StartedRun;
-import dev.runlens.launch.ActionExits;
 import dev.runlens.launch.ExitCodes;
 import dev.runlens.ui.act.LyzrStarter;
 import dev.runlens.ui.bridge.FxThread;
@@ -79,7 +78,7 @@ final class PendingStartRun {
                     public void failed(ActionFailure.Kind kind, String sentence) {
                         err.println("runlens start: " + sentence);
                         dashboard.showBanner(FAILED, sentence);
-                        exitStatus = ActionExits.of(kind, false);
+                        exitStatus = ExitCodes.ofAction(kind, false);
                         done = true;
                         settled.run();
                     }
