@@ -51,13 +51,7 @@ public final class CliTraining {
 
     /** {@code runlens record} of a firehose run of {@code events} from a simulator on 127.0.0.1. */
     static int recordFirehose(Path folder, int events, PrintStream out, PrintStream err) throws IOException {
-        Files.createDirectories(folder);
-        // The server's start-up lines are noise in the training log.
-        Logger grizzly = Logger.getLogger("org.glassfish");
-        grizzly.setLevel(Level.WARNING);
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
-            Path token = folder.resolve("simulator-token");
-            Files.writeString(token, sim.demoToken() + "\n", StandardCharsets.UTF_8);
+        return withSimulator(folder, (sim, token) -> {
             List<String> record = List.of("record", "--url", sim.spaceOperatorUrl().toString(),
                     "--run", sim.startFirehose(events, 0), "--token-file", token.toString(),
                     "--out", folder.resolve("firehose.jsonl").toString());
@@ -66,6 +60,27 @@ public final class CliTraining {
                 err.println("CliTraining: runlens record of the firehose exited with " + status);
             }
             return status;
+        });
+    }
+
+    /** What a training run does with its simulator and the file that holds the simulator's token. */
+    public interface SimulatorUse {
+        int run(Simulator sim, Path token) throws IOException;
+    }
+
+    /**
+     * Runs {@code use} against a simulator on 127.0.0.1 whose demo token is in
+     * {@code FOLDER/simulator-token}; returns what it returns. Both launchers' training runs use it.
+     */
+    public static int withSimulator(Path folder, SimulatorUse use) throws IOException {
+        Files.createDirectories(folder);
+        // The server's start-up lines are noise in the training log.
+        Logger grizzly = Logger.getLogger("org.glassfish");
+        grizzly.setLevel(Level.WARNING);
+        try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
+            Path token = folder.resolve("simulator-token");
+            Files.writeString(token, sim.demoToken() + "\n", StandardCharsets.UTF_8);
+            return use.run(sim, token);
         } finally {
             grizzly.setLevel(null);
         }

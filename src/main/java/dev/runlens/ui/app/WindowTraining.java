@@ -2,8 +2,7 @@ package dev.runlens.ui.app;
 
 import dev.runlens.Main;
 import dev.runlens.model.Run;
-import dev.runlens.sim.Simulator;
-import dev.runlens.sim.SimulatorOptions;
+import dev.runlens.sim.CliTraining;
 import dev.runlens.ui.connect.ConnectionSettings;
 import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The window launcher's AOT training run ({@code packaging/build.xml}, decision 0085). A cache is
@@ -81,12 +78,7 @@ public final class WindowTraining extends AnimationTimer {
     }
 
     static int train(Path folder, PrintStream out, PrintStream err) throws IOException {
-        Files.createDirectories(folder);
-        Logger grizzly = Logger.getLogger("org.glassfish");
-        grizzly.setLevel(Level.WARNING);
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast())) {
-            Path token = folder.resolve("simulator-token");
-            Files.writeString(token, sim.demoToken() + "\n", StandardCharsets.UTF_8);
+        return CliTraining.withSimulator(folder, (sim, token) -> {
             Path log = folder.resolve("replay.jsonl");
             List<String> record = new ArrayList<>(List.of("record", "--url", sim.spaceOperatorUrl().toString(),
                     "--token-file", token.toString(), "--out", log.toString()));
@@ -112,9 +104,7 @@ public final class WindowTraining extends AnimationTimer {
             RunlensApplication.open();
             Files.writeString(folder.resolve("phases.txt"), String.join("\n", ended) + "\n", StandardCharsets.UTF_8);
             return ended.isEmpty() ? 1 : 0;
-        } finally {
-            grizzly.setLevel(null);
-        }
+        });
     }
 
     @Override
