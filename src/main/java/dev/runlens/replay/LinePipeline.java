@@ -100,33 +100,26 @@ final class LinePipeline implements AutoCloseable {
                     }
                     long offset = gzip ? -1 : lines.offset();
                     int length = lines.length();
-                    if (session && !gzip) {
-                        // The entry keeps its place in the file, not its text: decoded from the line's bytes.
-                        ProtocolEvent quick = ascii.decode(lines.bytes(), length, decoder);
-                        if (quick != null) {
-                            batch.add(new Item(new LogEntry.Frame(frames++, ascii.receivedAt(), null, null, offset, length), offset, length, null, quick));
-                            if (batch.size() == BATCH) {
-                                put(batch);
-                                batch = new ArrayList<>(BATCH);
-                            }
-                            continue;
-                        }
-                    }
-                    LogEntry e = session
-                            ? SessionLineParser.parse(lines.bytes(), length, lineNo, lines.terminated(), frames, offset)
-                            : new LogEntry.Frame(frames, null, lines.text(), null, offset, length);
-                    if (e == null) {
-                        continue;
-                    }
+                    // An uncompressed session line keeps its place in the file, not its text: decoded from its bytes.
+                    ProtocolEvent event = session && !gzip ? ascii.decode(lines.bytes(), length, decoder) : null;
+                    LogEntry e;
                     String line = null;
-                    ProtocolEvent event = null;
-                    if (e instanceof LogEntry.Frame f) {
-                        frames++;
-                        event = decoder.decode(f.text());
-                    } else if (e instanceof LogEntry.Meta m) {
-                        SessionMeta.register(m, decoder);
-                        if (gzip) {
-                            line = new String(lines.bytes(), 0, length, StandardCharsets.UTF_8);
+                    if (event != null) {
+                        e = new LogEntry.Frame(frames++, ascii.receivedAt(), null, null, offset, length);
+                    } else {
+                        e = session
+                                ? SessionLineParser.parse(lines.bytes(), length, lineNo, lines.terminated(), frames, offset)
+                                : new LogEntry.Frame(frames, null, lines.text(), null, offset, length);
+                        if (e instanceof LogEntry.Frame f) {
+                            frames++;
+                            event = decoder.decode(f.text());
+                        } else if (e instanceof LogEntry.Meta m) {
+                            SessionMeta.register(m, decoder);
+                            if (gzip) {
+                                line = new String(lines.bytes(), 0, length, StandardCharsets.UTF_8);
+                            }
+                        } else if (e == null) {
+                            continue;
                         }
                     }
                     batch.add(new Item(e, offset, length, line, event));

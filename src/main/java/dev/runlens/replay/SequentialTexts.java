@@ -49,19 +49,13 @@ public final class SequentialTexts {
         if ((flags & EntryTable.SPOOLED) != 0 || length > BLOCK) {
             return store.text(i);
         }
-        if (start < 0 || offset < start || offset + length > start + valid) {
-            fill(offset, length);
+        // The session line's byte pass (SessionLineParser, as the indexer reads it): no line
+        // string and no JSON tree per entry. Anything else it hands on to the tree below.
+        if (sessionLine(i) && SessionLineParser.parse(line, length, 0, true, i, offset) instanceof LogEntry.Frame f) {
+            return f.text();
         }
-        int at = (int) (offset - start);
-        if ((flags & EntryTable.SESSION_LINE) != 0 && offset > 0) {
-            // The session line's byte pass (SessionLineParser, as the indexer reads it): no line
-            // string and no JSON tree per entry. Anything else it hands on to the tree below.
-            System.arraycopy(block, at, line, 0, length);
-            if (SessionLineParser.parse(line, length, 0, true, i, offset) instanceof LogEntry.Frame f) {
-                return f.text();
-            }
-        }
-        return FrameStore.fromLine(flags, offset, new String(block, at, length, StandardCharsets.UTF_8));
+        inBlock(offset, length);
+        return FrameStore.fromLine(flags, offset, new String(block, (int) (offset - start), length, StandardCharsets.UTF_8));
     }
 
     /**
@@ -71,24 +65,38 @@ public final class SequentialTexts {
      * then the length of the entry's text, as {@code text(i).length()} would give it.
      */
     public ProtocolEvent decode(int i, FrameDecoder decoder) throws IOException {
-        EntryTable t = index.table;
-        int flags = t.flags(i);
-        long offset = t.offset(i);
-        int length = t.length(i);
-        if ((flags & EntryTable.SPOOLED) == 0 && length <= BLOCK && (flags & EntryTable.SESSION_LINE) != 0 && offset > 0) {
-            if (start < 0 || offset < start || offset + length > start + valid) {
-                fill(offset, length);
-            }
-            System.arraycopy(block, (int) (offset - start), line, 0, length);
-            ProtocolEvent event = ascii.decode(line, length, decoder);
-            if (event != null) {
-                lastChars = ascii.chars();
-                return event;
-            }
+        ProtocolEvent event = sessionLine(i) ? ascii.decode(line, index.table.length(i), decoder) : null;
+        if (event != null) {
+            lastChars = ascii.chars();
+            return event;
         }
         String text = text(i);
         lastChars = text.length();
         return decoder.decode(text);
+    }
+
+    /**
+     * Copies entry {@code i}'s line into {@link #line} when it is a session line read through the
+     * block (not spooled, not longer than a block); false for any other entry.
+     */
+    private boolean sessionLine(int i) throws IOException {
+        EntryTable t = index.table;
+        int flags = t.flags(i);
+        long offset = t.offset(i);
+        int length = t.length(i);
+        if ((flags & (EntryTable.SPOOLED | EntryTable.SESSION_LINE)) != EntryTable.SESSION_LINE || length > BLOCK || offset <= 0) {
+            return false;
+        }
+        inBlock(offset, length);
+        System.arraycopy(block, (int) (offset - start), line, 0, length);
+        return true;
+    }
+
+    /** Reads the block holding bytes {@code [offset, offset + length)} unless it holds them already. */
+    private void inBlock(long offset, int length) throws IOException {
+        if (start < 0 || offset < start || offset + length > start + valid) {
+            fill(offset, length);
+        }
     }
 
     /** The length of the text of the entry {@link #decode} last decoded. */
