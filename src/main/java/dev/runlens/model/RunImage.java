@@ -1,6 +1,5 @@
 package dev.runlens.model;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +24,11 @@ final class RunImage {
     private final int[] times;
     /** Status ordinal, with {@link #FINISHED} set once a finish was applied. */
     private final byte[] state;
-    private final Instant[] startedAt;
-    private final Instant[] finishedAt;
+    /** Epoch second and nanosecond of start and finish ({@link Execution#UNKNOWN} nanos: none), as in an execution. */
+    private final long[] startSecond;
+    private final int[] startNano;
+    private final long[] finishSecond;
+    private final int[] finishNano;
     private final int[] outputs;
     /** Per execution the server's measure (NaN: none); null when no execution of the run has one. */
     private final double[] reportedSeconds;
@@ -61,8 +63,10 @@ final class RunImage {
         List<String> names = new ArrayList<>();
         times = new int[n];
         state = new byte[n];
-        startedAt = new Instant[n];
-        finishedAt = new Instant[n];
+        startSecond = new long[n];
+        startNano = new int[n];
+        finishSecond = new long[n];
+        finishNano = new int[n];
         outputs = new int[n];
         errors = new List<?>[n];
         double[] reported = null;
@@ -77,8 +81,10 @@ final class RunImage {
             node[i] = no;
             times[i] = e.times();
             state[i] = (byte) (e.status.ordinal() | (e.finished ? FINISHED : 0));
-            startedAt[i] = e.startedAt;
-            finishedAt[i] = e.finishedAt;
+            startSecond[i] = e.startSecond;
+            startNano[i] = e.startNano;
+            finishSecond[i] = e.finishSecond;
+            finishNano[i] = e.finishNano;
             outputs[i] = e.outputs;
             errors[i] = e.errors.isEmpty() ? null : List.copyOf(e.errors);
             if (!Double.isNaN(e.reportedSeconds)) {
@@ -113,8 +119,10 @@ final class RunImage {
             Execution e = new Execution(nodeNames[node[i]], times[i], i);
             e.status = STATUSES[state[i] & 0x7f];
             e.finished = (state[i] & FINISHED) != 0;
-            e.startedAt = startedAt[i];
-            e.finishedAt = finishedAt[i];
+            e.startSecond = startSecond[i];
+            e.startNano = startNano[i];
+            e.finishSecond = finishSecond[i];
+            e.finishNano = finishNano[i];
             e.outputs = outputs[i];
             if (reportedSeconds != null) {
                 e.reportedSeconds = reportedSeconds[i];
@@ -134,9 +142,9 @@ final class RunImage {
         return c;
     }
 
-    /** Rough bytes held: the columns (about 26 bytes per execution), the errors, the run's lists and maps. */
+    /** Rough bytes held: the columns (about 41 bytes per execution), the errors, the run's lists and maps. */
     long estimatedBytes() {
-        long bytes = 1024 + 26L * node.length + 56L * shell.nodes.size() + 16L * shell.errors.size()
+        long bytes = 1024 + 41L * node.length + 56L * shell.nodes.size() + 16L * shell.errors.size()
                 + 16L * shell.gaps.size() + 48L * (byTaskId.size() + latestByName.size() + shell.startsByName.size());
         for (List<?> e : errors) {
             if (e != null) {

@@ -152,7 +152,7 @@ public final class RunModel {
             }
             if (!exec.finished) {
                 exec.finished = true;
-                exec.finishedAt = at;
+                exec.finishedAt(at);
                 run.finishedExecutions++;
             }
         }
@@ -226,8 +226,8 @@ public final class RunModel {
         } else {
             exec = lookupOrCreate(run, node.node(), node.times());
         }
-        if (exec.startedAt == null) {
-            exec.startedAt = time;
+        if (!exec.hasStart()) {
+            exec.startedAt(time);
         }
         return exec;
     }
@@ -269,7 +269,7 @@ public final class RunModel {
             return;
         }
         exec.finished = true;
-        exec.finishedAt = time;
+        exec.finishedAt(time);
         run.finishedExecutions++;
         if (exec.status == ExecutionStatus.RUNNING) {
             exec.status = ExecutionStatus.SUCCEEDED;

@@ -74,4 +74,33 @@ class ExecutionTimeTest {
         assertTrue(table.contains(" 5.330s "), table);
         assertTrue(!table.contains(" 5.333s "), table);
     }
+
+    @Test
+    void startAndFinishKeepEveryNanosecondThroughCopiesAndSnapshots() {
+        // Kept as second and nanosecond, not Instants: times far from now, before the epoch and a
+        // finish before its start (server clocks are not monotonic) must come back as they went in.
+        Instant[][] cases = {
+                {Instant.parse("2025-09-02T10:00:00.123456789Z"), Instant.parse("2025-09-02T10:00:07.000000001Z")},
+                {Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.parse("1970-01-01T00:00:00Z")},
+                {Instant.parse("+99999-01-01T00:00:00.5Z"), Instant.parse("2025-01-01T00:00:00Z")},
+        };
+        for (Instant[] c : cases) {
+            RunModel m = new RunModel();
+            NodeRef task = NodeRef.lyzr("t", "id-1");
+            m.apply(new RunEvent.NodeStarted(RUN, c[0], task, null));
+            m.apply(new RunEvent.NodeFinished(RUN, c[1], task, null, null));
+            m.apply(new RunEvent.NodeStarted(RUN, c[1], NodeRef.lyzr("u", "id-2"), null));
+            for (Run r : new Run[] {m.runs().get(0), m.copy().runs().get(0), ModelImage.of(m).restore().runs().get(0)}) {
+                Execution e = r.executions().get(0);
+                assertEquals(c[0], e.startedAt());
+                assertEquals(c[1], e.finishedAt());
+                assertEquals(Duration.between(c[0], c[1]), e.duration());
+                assertEquals(c[0].toEpochMilli(), (long) Math.floor(e.startedMillis()));
+                Execution running = r.executions().get(1);
+                assertEquals(c[1], running.startedAt());
+                assertNull(running.finishedAt());
+                assertTrue(Double.isNaN(running.finishedMillis()));
+            }
+        }
+    }
 }

@@ -39,8 +39,8 @@ public final class TimelineData {
             minStart = Math.min(minStart, s);
             maxFinish = Math.max(maxFinish, s);
         }
-        if (e.finished() && e.finishedAt() != null) {
-            maxFinish = Math.max(maxFinish, TimelineRow.millis(e.finishedAt()));
+        if (e.finished() && !Double.isNaN(e.finishedMillis())) {
+            maxFinish = Math.max(maxFinish, e.finishedMillis());
         }
     }
 

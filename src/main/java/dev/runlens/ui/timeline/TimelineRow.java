@@ -226,8 +226,8 @@ public final class TimelineRow {
     }
 
     static double startMillis(Execution e) {
-        Instant t = e.startedAt() != null ? e.startedAt() : e.finishedAt();
-        return t == null ? Double.NaN : millis(t);
+        double start = e.startedMillis();
+        return Double.isNaN(start) ? e.finishedMillis() : start;
     }
 
     /**
@@ -237,8 +237,8 @@ public final class TimelineRow {
     static double endMillis(Execution e, Run run, double now) {
         double start = startMillis(e);
         double end;
-        if (e.finished() && e.finishedAt() != null) {
-            end = millis(e.finishedAt());
+        if (e.finished() && !Double.isNaN(e.finishedMillis())) {
+            end = e.finishedMillis();
         } else if (run.terminal() && run.finishedAt() != null) {
             end = millis(run.finishedAt());
         } else if (e.finished()) {
