@@ -81,4 +81,35 @@ class ErrorsViewModelTest {
         assertEquals("Connection lost; retrying in 2 s.", vm.groups().get(0).message());
         assertEquals(ErrorKind.CONNECTION_LOST, vm.groups().get(1).first().kind());
     }
+
+    @Test
+    void aBatchChangesTheListOncePerGroupItTouchesAndOnceForItsNewGroups() {
+        FrameBridge bridge = new FrameBridge(new SpillFile());
+        DashboardModel model = new DashboardModel();
+        ErrorsViewModel vm = new ErrorsViewModel(model, new Selection());
+        dev.runlens.ui.dashboard.Feed a = bridge.newFeed("a", true);
+        dev.runlens.ui.dashboard.Feed b = bridge.newFeed("b", true);
+        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.problem(a, "bad frame x");
+        model.apply(bridge.drain(10));
+        int[] changes = {0};
+        vm.groups().addListener((javafx.collections.ListChangeListener<ErrorGroup>) c -> changes[0]++);
+
+        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 2 s.");
+        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 3 s.");
+        bridge.problem(a, "bad frame y");
+        bridge.problem(a, "bad frame y");
+        bridge.state(b, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.problem(a, "bad frame x");
+        model.apply(bridge.drain(10));
+
+        // Two groups touched, two new ones: three changes, not one per error (six).
+        assertEquals(3, changes[0]);
+        assertEquals(4, vm.groups().size());
+        assertEquals(List.of(3, 2, 2, 1), vm.groups().stream().map(ErrorGroup::count).toList());
+        assertEquals("Connection lost; retrying in 3 s.", vm.groups().get(0).message());
+        assertEquals("bad frame x", vm.groups().get(1).message());
+        assertEquals("bad frame y", vm.groups().get(2).message());
+        assertEquals(8, vm.totalProperty().get());
+    }
 }
