@@ -46,7 +46,7 @@ final class LinePipeline implements AutoCloseable {
         this.counted = new CountingInputStream(java.nio.file.Files.newInputStream(file));
         this.gzip = gzip;
         this.session = session;
-        this.thread = Thread.ofPlatform().daemon().name("runlens-replay-read").start(this::produce);
+        this.thread = Thread.ofPlatform().daemon().name("runlens-replay-read").start(BackgroundPriority.lowered(this::produce));
     }
 
     long bytesRead() {

@@ -78,7 +78,7 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     private void start() {
-        thread = Thread.ofPlatform().daemon().name("runlens-replay-index").start(this::index);
+        thread = Thread.ofPlatform().daemon().name("runlens-replay-index").start(BackgroundPriority.lowered(this::index));
     }
 
     private void index() {

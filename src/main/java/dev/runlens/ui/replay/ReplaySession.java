@@ -8,6 +8,7 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.MalformedFrame;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.ReceivedFrame;
+import dev.runlens.replay.BackgroundPriority;
 import dev.runlens.replay.EntryKind;
 import dev.runlens.replay.MalformedEntry;
 import dev.runlens.replay.ReplayEngine;
@@ -73,6 +74,8 @@ public final class ReplaySession implements AutoCloseable {
     private final Consumer<String> onFailure;
     private volatile int emitted;
     private volatile boolean closed;
+    /** Whether the worker thread runs below the FX thread yet (it is made on the first task). */
+    private boolean lowered;
 
     ReplaySession(ReplayIndex index, Feed feed, FrameBridge bridge, Restorer restorer, Consumer<String> onFailure) {
         this.index = index;
@@ -88,7 +91,7 @@ public final class ReplaySession implements AutoCloseable {
         // (the seek benchmark's first) waited behind the warm-up, 0.3-0.8 s on a busy machine.
         index.completion().thenRun(() -> {
             if (!closed) {
-                Thread.ofPlatform().daemon().name("runlens-replay-warm").start(this::warmSeeks);
+                Thread.ofPlatform().daemon().name("runlens-replay-warm").start(BackgroundPriority.lowered(this::warmSeeks));
             }
         });
     }
@@ -165,6 +168,10 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     private void serve() {
+        if (!lowered) {
+            lowered = true;
+            BackgroundPriority.lowerCurrentThread();
+        }
         scheduled.set(false);
         boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
