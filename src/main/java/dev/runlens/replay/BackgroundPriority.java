@@ -25,6 +25,8 @@ public final class BackgroundPriority {
     private static final MethodHandle GET_PRIORITY;
     private static final MethodHandle SET_PRIORITY;
     private static final MethodHandle GET_TID;
+    /** Whether this thread was lowered already: lowering is relative, so a second call would lower it again. */
+    private static final ThreadLocal<Boolean> LOWERED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     static {
         MethodHandle get = null;
@@ -51,17 +53,22 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
-    /** Lowers the calling thread; returns whether it was lowered. */
+    /** Lowers the calling thread, once however often it is called; returns whether it is lowered. */
     public static boolean lowerCurrentThread() {
         if (SET_PRIORITY == null) {
             return false;
+        }
+        if (LOWERED.get()) {
+            return true;
         }
         try {
             int tid = (int) GET_TID.invokeExact();
             // PRIO_PROCESS (0) with a thread id reads and sets that thread alone on Linux. Relative
             // to what it inherited: under a nice process an absolute 4 would raise it (as root).
             int nice = (int) GET_PRIORITY.invokeExact(0, tid);
-            return (int) SET_PRIORITY.invokeExact(0, tid, Math.min(MAX_NICE, nice + STEPS)) == 0;
+            boolean done = (int) SET_PRIORITY.invokeExact(0, tid, Math.min(MAX_NICE, nice + STEPS)) == 0;
+            LOWERED.set(done);
+            return done;
         } catch (Throwable e) {
             return false;
         }

@@ -74,8 +74,6 @@ public final class ReplaySession implements AutoCloseable {
     private final Consumer<String> onFailure;
     private volatile int emitted;
     private volatile boolean closed;
-    /** Whether the worker thread runs below the FX thread yet (it is made on the first task). */
-    private boolean lowered;
 
     ReplaySession(ReplayIndex index, Feed feed, FrameBridge bridge, Restorer restorer, Consumer<String> onFailure) {
         this.index = index;
@@ -168,10 +166,7 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     private void serve() {
-        if (!lowered) {
-            lowered = true;
-            BackgroundPriority.lowerCurrentThread();
-        }
+        BackgroundPriority.lowerCurrentThread();
         scheduled.set(false);
         boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
