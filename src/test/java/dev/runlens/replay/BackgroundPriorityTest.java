@@ -27,6 +27,8 @@ class BackgroundPriorityTest {
         AtomicInteger seen = new AtomicInteger(Integer.MIN_VALUE);
         Thread t = Thread.ofPlatform().start(BackgroundPriority.lowered(() -> {
             try {
+                // Lowering is relative to what the thread inherited, and done once per thread.
+                BackgroundPriority.lowerCurrentThread();
                 seen.set(niceOfThisThread());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
