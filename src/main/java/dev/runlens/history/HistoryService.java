@@ -1,7 +1,6 @@
 package dev.runlens.history;
 
 import dev.runlens.log.SessionRecorder;
-import dev.runlens.replay.BackgroundPriority;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class HistoryService implements AutoCloseable {
         this.indexFolder = indexFolder;
         this.sessions = sessions;
         this.busy = busy;
-        this.thread = Thread.ofPlatform().daemon().name("runlens-history").unstarted(BackgroundPriority.lowered(this::loop));
+        this.thread = Thread.ofPlatform().daemon().name("runlens-history").priority(Thread.MIN_PRIORITY).unstarted(this::loop);
     }
 
     /** The sessions folder the recorder writes to; {@code runlens.sessions.dir} overrides it (tests). */
