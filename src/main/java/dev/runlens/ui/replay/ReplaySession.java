@@ -33,9 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One opened log being replayed into the dashboard. A worker (two threads taking turns: a lowered
- * player and a seeker) owns the decoder and the {@link ReplayEngine}; it moves the dashboard to
- * the position last asked for:
+ * One opened log being replayed into the dashboard. A worker thread owns the decoder and the
+ * {@link ReplayEngine}; it moves the dashboard to the position last asked for:
  * <ul>
  * <li>playing forwards, and short forward seeks, by reading each entry's text back from the
  * index, decoding it with the normal {@link FrameDecoder} and handing it to the {@link FrameBridge},
@@ -63,16 +62,7 @@ public final class ReplaySession implements AutoCloseable {
     private final FrameBridge bridge;
     private final Restorer restorer;
     private final ReplayEngine engine;
-    /** Plays forwards, four steps nicer than the window (decision 0089). */
     private final ExecutorService worker;
-    /**
-     * Serves a request that asked for a seek, at the window's priority: a seek is the operator
-     * waiting, and on the lowered player it waited for the JIT compilers' cores (p50 91-95 ms
-     * against 63-65). It takes turns with the player ({@link #serving}); either may serve
-     * whichever request is newest when it runs.
-     */
-    private final ExecutorService seeker;
-    private final Object serving = new Object();
     private final AtomicInteger requested = new AtomicInteger();
     private final AtomicBoolean seekAsked = new AtomicBoolean();
     private final IndexedFeed frames;
@@ -95,7 +85,6 @@ public final class ReplaySession implements AutoCloseable {
         this.frames = new IndexedFeed(index);
         this.texts = index.frames().sequential();
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-replay-" + feed.id()).factory());
-        this.seeker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-seek-" + feed.id()).factory());
         // On a thread of its own, not the worker's: a seek asked for as the file finishes indexing
         // (the seek benchmark's first) waited behind the warm-up, 0.3-0.8 s on a busy machine.
         index.completion().thenRun(() -> {
@@ -172,24 +161,12 @@ public final class ReplaySession implements AutoCloseable {
 
     private void schedule() {
         if (!closed && !scheduled.getAndSet(true)) {
-            if (seekAsked.get()) {
-                seeker.execute(this::serve);
-            } else {
-                worker.execute(() -> {
-                    BackgroundPriority.lowerCurrentThread();
-                    serve();
-                });
-            }
+            worker.execute(this::serve);
         }
     }
 
     private void serve() {
-        synchronized (serving) {
-            serveTurn();
-        }
-    }
-
-    private void serveTurn() {
+        BackgroundPriority.lowerCurrentThread();
         scheduled.set(false);
         boolean seeking = seekAsked.getAndSet(false);
         int target = Math.max(0, Math.min(requested.get(), index.size()));
@@ -341,7 +318,6 @@ public final class ReplaySession implements AutoCloseable {
     public void close() {
         closed = true;
         worker.shutdownNow();
-        seeker.shutdownNow();
         try {
             index.close();
         } catch (IOException e) {
