@@ -28,7 +28,7 @@ final class LogOpener {
     private final FrameBridge bridge;
     private final ReplaySession.Restorer restorer;
     private final Consumer<String> onProblem;
-    private final ExecutorService opener = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-replay-open").factory());
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-opener").factory());
     /** Files asked to open that have neither opened nor failed yet. */
     private final AtomicInteger pending = new AtomicInteger();
     private final List<String> failures = new CopyOnWriteArrayList<>();

@@ -258,4 +258,43 @@ class ForwardSeekTest {
         }
         return out;
     }
+
+    /** Nice values of this process's threads whose name (as the kernel keeps it, 15 characters) starts with {@code prefix}. */
+    private static List<Integer> nices(String prefix) throws java.io.IOException {
+        List<Integer> out = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (Files.readString(t.resolve("comm")).strip().startsWith(prefix)) {
+                        String stat = Files.readString(t.resolve("stat"));
+                        out.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aReplaysThreadsRunBelowTheWindow() throws Exception {
+        Path log = dir.resolve("nice.jsonl");
+        LogGenerator.write(log, 3000, 7);
+        fx(() -> {
+            window.controller().paceProperty().set(Pace.MAX);
+            return dashboard.openFile(log);
+        });
+        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        window.seek(0);
+        String self = Files.readString(Path.of("/proc/thread-self/stat"));
+        int base = Integer.parseInt(self.substring(self.lastIndexOf(')') + 2).split(" ")[16]);
+        List<Integer> playing = nices("runlens-replay-");
+        assertFalse(playing.isEmpty());
+        assertTrue(playing.stream().allMatch(n -> n == Math.min(19, base + 4)), "reading, indexing, playing, warming seeks up: " + playing);
+        List<Integer> opening = nices("runlens-opener");
+        assertFalse(opening.isEmpty());
+        assertTrue(opening.stream().allMatch(n -> n == base), "opening a file is not lowered: " + opening);
+    }
 }
