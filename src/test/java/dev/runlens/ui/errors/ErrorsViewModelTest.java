@@ -6,6 +6,7 @@ import dev.runlens.ui.bridge.FrameBridge;
 import dev.runlens.ui.bridge.SpillFile;
 import dev.runlens.ui.dashboard.DashboardModel;
 import dev.runlens.ui.dashboard.ErrorKind;
+import dev.runlens.ui.dashboard.Feed;
 import dev.runlens.ui.dashboard.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.runlens.connect.ConnectionState.RECONNECTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -20,13 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class ErrorsViewModelTest {
     @TempDir
     Path dir;
+    private final FrameBridge bridge = new FrameBridge(new SpillFile());
+    private final DashboardModel model = new DashboardModel();
+    private final Selection selection = new Selection();
+    private final ErrorsViewModel vm = new ErrorsViewModel(model, selection);
+    /** Two connections, for connection trouble and protocol problems fed straight to the bridge. */
+    private final Feed a = bridge.newFeed("a", true);
+    private final Feed b = bridge.newFeed("b", true);
 
     @Test
     void aFailedRunSelectsItsFirstFailingExecutionWithoutAClick() {
-        FrameBridge bridge = new FrameBridge(new SpillFile());
-        DashboardModel model = new DashboardModel();
-        Selection selection = new Selection();
-        ErrorsViewModel vm = new ErrorsViewModel(model, selection);
         TestData.feed(bridge, model, TestData.fixture("space-operator-v2-failed-run"));
         Run run = model.runs().get(0);
         assertEquals(run.ref(), selection.run());
@@ -45,10 +50,6 @@ class ErrorsViewModelTest {
             lines.add(TestData.v2("run-g", "NodeError", "\"time\":\"2025-11-22T08:30:02.100Z\"," + node + ",\"error\":\"rate limited\""));
         }
         lines.add(TestData.v2("run-g", "FlowError", "\"time\":\"2025-11-22T08:30:03.000Z\",\"error\":\"3 nodes failed\""));
-        FrameBridge bridge = new FrameBridge(new SpillFile());
-        DashboardModel model = new DashboardModel();
-        Selection selection = new Selection();
-        ErrorsViewModel vm = new ErrorsViewModel(model, selection);
         TestData.feed(bridge, model, TestData.write(dir, "g.jsonl", lines));
         // Same message at different loop iterations of one node are one group.
         assertEquals(2, vm.groups().size());
@@ -67,14 +68,9 @@ class ErrorsViewModelTest {
 
     @Test
     void reconnectAttemptsOfOneConnectionAreOneGroupShowingTheLatest() {
-        FrameBridge bridge = new FrameBridge(new SpillFile());
-        DashboardModel model = new DashboardModel();
-        ErrorsViewModel vm = new ErrorsViewModel(model, new Selection());
-        dev.runlens.ui.dashboard.Feed a = bridge.newFeed("a", true);
-        dev.runlens.ui.dashboard.Feed b = bridge.newFeed("b", true);
-        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
-        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 2 s.");
-        bridge.state(b, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.state(a, RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.state(a, RECONNECTING, "Connection lost; retrying in 2 s.");
+        bridge.state(b, RECONNECTING, "Connection lost; retrying in 1 s.");
         model.apply(bridge.drain(10));
         assertEquals(2, vm.groups().size());
         assertEquals(2, vm.groups().get(0).count());
@@ -84,22 +80,17 @@ class ErrorsViewModelTest {
 
     @Test
     void aBatchChangesTheListOncePerGroupItTouchesAndOnceForItsNewGroups() {
-        FrameBridge bridge = new FrameBridge(new SpillFile());
-        DashboardModel model = new DashboardModel();
-        ErrorsViewModel vm = new ErrorsViewModel(model, new Selection());
-        dev.runlens.ui.dashboard.Feed a = bridge.newFeed("a", true);
-        dev.runlens.ui.dashboard.Feed b = bridge.newFeed("b", true);
-        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.state(a, RECONNECTING, "Connection lost; retrying in 1 s.");
         bridge.problem(a, "bad frame x");
         model.apply(bridge.drain(10));
         int[] changes = {0};
         vm.groups().addListener((javafx.collections.ListChangeListener<ErrorGroup>) c -> changes[0]++);
 
-        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 2 s.");
-        bridge.state(a, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 3 s.");
+        bridge.state(a, RECONNECTING, "Connection lost; retrying in 2 s.");
+        bridge.state(a, RECONNECTING, "Connection lost; retrying in 3 s.");
         bridge.problem(a, "bad frame y");
         bridge.problem(a, "bad frame y");
-        bridge.state(b, dev.runlens.connect.ConnectionState.RECONNECTING, "Connection lost; retrying in 1 s.");
+        bridge.state(b, RECONNECTING, "Connection lost; retrying in 1 s.");
         bridge.problem(a, "bad frame x");
         model.apply(bridge.drain(10));
 
