@@ -94,12 +94,12 @@ public final class Execution {
         return startNano != UNKNOWN;
     }
 
-    void startedAt(Instant t) {
+    void setStart(Instant t) {
         startSecond = t == null ? 0 : t.getEpochSecond();
         startNano = t == null ? UNKNOWN : t.getNano();
     }
 
-    void finishedAt(Instant t) {
+    void setFinish(Instant t) {
         finishSecond = t == null ? 0 : t.getEpochSecond();
         finishNano = t == null ? UNKNOWN : t.getNano();
     }

@@ -152,7 +152,7 @@ public final class RunModel {
             }
             if (!exec.finished) {
                 exec.finished = true;
-                exec.finishedAt(at);
+                exec.setFinish(at);
                 run.finishedExecutions++;
             }
         }
@@ -227,7 +227,7 @@ public final class RunModel {
             exec = lookupOrCreate(run, node.node(), node.times());
         }
         if (!exec.hasStart()) {
-            exec.startedAt(time);
+            exec.setStart(time);
         }
         return exec;
     }
@@ -269,7 +269,7 @@ public final class RunModel {
             return;
         }
         exec.finished = true;
-        exec.finishedAt(time);
+        exec.setFinish(time);
         run.finishedExecutions++;
         if (exec.status == ExecutionStatus.RUNNING) {
             exec.status = ExecutionStatus.SUCCEEDED;

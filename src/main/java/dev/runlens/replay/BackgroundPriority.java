@@ -42,7 +42,9 @@ public final class BackgroundPriority {
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
                 tid = linker.downcallHandle(libc.find("gettid").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
             } catch (RuntimeException | LinkageError e) {
+                get = null;
                 set = null;
+                tid = null;
             }
         }
         GET_PRIORITY = get;

@@ -62,7 +62,7 @@ public final class ErrorsViewModel {
      * Adds each error to its group, or as a new group, with one list change per group touched and
      * one for all new groups, not one per error: the table handles every change, and a seek in a
      * long log restores thousands of errors, a replay brings hundreds a pulse, most repeating a
-     * group already shown (one change per error was a tenth of a replay's FX thread).
+     * group already shown (one change per error was 7 % of a replay's FX-thread samples).
      */
     private void addAll(List<ErrorEntry> entries) {
         int before = groups.size();
