@@ -60,6 +60,15 @@ class ForwardSeekTest {
         WaitForAsyncUtils.asyncFx(() -> dashboard.close()).get();
     }
 
+    /** Opens {@code log} at maximum speed and waits until it has played to its end. */
+    private void playToEnd(Path log) throws Exception {
+        fx(() -> {
+            window.controller().paceProperty().set(Pace.MAX);
+            return dashboard.openFile(log);
+        });
+        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+    }
+
     /** A row as the event log shows it, with its execution by key (objects change on restore). */
     private record Shown(long sequence, String kind, String node, Integer times, java.time.Instant time,
                          java.time.Instant receivedAt, String execution) {
@@ -103,11 +112,7 @@ class ForwardSeekTest {
     @Test
     void aLongSeekForwardsShowsWhatPlayingThereShows() throws Exception {
         Path log = logWithDamage();
-        fx(() -> {
-            window.controller().paceProperty().set(Pace.MAX);
-            return dashboard.openFile(log);
-        });
-        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        playToEnd(log);
         int size = window.index().size();
         assertEquals(2, window.index().malformed().size(), "the two damaged lines");
         Map<RunRef, List<Shown>> played = rows();
@@ -161,11 +166,7 @@ class ForwardSeekTest {
      * rows, model and errors are those playing gave.
      */
     private void assertJumpsShowWhatPlayingShows(Path log, int... positions) throws Exception {
-        fx(() -> {
-            window.controller().paceProperty().set(Pace.MAX);
-            return dashboard.openFile(log);
-        });
-        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        playToEnd(log);
         int size = window.index().size();
         Map<RunRef, List<Shown>> played = rows();
         window.assertShowsStateAt(size);
@@ -220,11 +221,7 @@ class ForwardSeekTest {
     void theEventLogShowsSummariesOfSkippedRowsReadBackFromTheFile() throws Exception {
         Path log = dir.resolve("summaries.jsonl");
         LogGenerator.write(log, 2000, 3);
-        fx(() -> {
-            window.controller().paceProperty().set(Pace.MAX);
-            return dashboard.openFile(log);
-        });
-        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        playToEnd(log);
         RunRef run = fx(() -> dashboard.model().runs().get(0).ref());
         fx(() -> {
             dashboard.selection().runProperty().set(run);
@@ -259,6 +256,12 @@ class ForwardSeekTest {
         return out;
     }
 
+    /** A thread's nice value from its stat file: the 19th field, the 17th after the name's closing parenthesis. */
+    private static int nice(Path stat) throws java.io.IOException {
+        String line = Files.readString(stat);
+        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
     /** Nice values of this process's threads whose name (as the kernel keeps it, 15 characters) starts with {@code prefix}. */
     private static List<Integer> nices(String prefix) throws java.io.IOException {
         List<Integer> out = new ArrayList<>();
@@ -266,8 +269,7 @@ class ForwardSeekTest {
             for (Path t : tasks.toList()) {
                 try {
                     if (Files.readString(t.resolve("comm")).strip().startsWith(prefix)) {
-                        String stat = Files.readString(t.resolve("stat"));
-                        out.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                        out.add(nice(t.resolve("stat")));
                     }
                 } catch (java.nio.file.NoSuchFileException gone) {
                     // the thread ended meanwhile
@@ -282,14 +284,9 @@ class ForwardSeekTest {
     void aReplaysThreadsRunBelowTheWindow() throws Exception {
         Path log = dir.resolve("nice.jsonl");
         LogGenerator.write(log, 3000, 7);
-        fx(() -> {
-            window.controller().paceProperty().set(Pace.MAX);
-            return dashboard.openFile(log);
-        });
-        waitFor(() -> window.controller().active() != null && window.controller().allFinished());
+        playToEnd(log);
         window.seek(0);
-        String self = Files.readString(Path.of("/proc/thread-self/stat"));
-        int base = Integer.parseInt(self.substring(self.lastIndexOf(')') + 2).split(" ")[16]);
+        int base = nice(Path.of("/proc/thread-self/stat"));
         List<Integer> playing = nices("runlens-replay-");
         assertFalse(playing.isEmpty());
         assertTrue(playing.stream().allMatch(n -> n == Math.min(19, base + 4)), "reading, indexing, playing, warming seeks up: " + playing);
