@@ -1,7 +1,6 @@
 package dev.runlens.ui.errors;
 
 import dev.runlens.ui.timeline.NodeNames;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -40,13 +39,15 @@ public final class ErrorsView extends BorderPane {
                 ? (g.first().feed() == null ? "" : g.first().feed().label()) : g.first().run().runId());
         TableColumn<ErrorGroup, String> node = col("Node", 120, g -> g.first().node() == null ? ""
                 : names.name(g.first().node()) + (g.first().times() == null ? "" : " #" + g.first().times()));
-        TableColumn<ErrorGroup, Integer> count = new TableColumn<>("Count");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        TableColumn<ErrorGroup, Number> count = new TableColumn<>("Count");
+        count.setCellValueFactory(c -> c.getValue().countProperty());
         count.setPrefWidth(60);
         count.setMinWidth(50);
         time.setMinWidth(95);
         kind.setMinWidth(105);
-        TableColumn<ErrorGroup, String> message = col("Message", 420, ErrorGroup::message);
+        TableColumn<ErrorGroup, String> message = new TableColumn<>("Message");
+        message.setCellValueFactory(c -> c.getValue().messageProperty());
+        message.setPrefWidth(420);
         table.getColumns().setAll(List.of(time, kind, run, node, count, message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);

@@ -79,12 +79,16 @@ class ErrorsViewModelTest {
     }
 
     @Test
-    void aBatchChangesTheListOncePerGroupItTouchesAndOnceForItsNewGroups() {
+    void aBatchChangesTheListOnceForItsNewGroupsAndCountsRepeatsInPlace() {
         bridge.state(a, RECONNECTING, "Connection lost; retrying in 1 s.");
         bridge.problem(a, "bad frame x");
         model.apply(bridge.drain(10));
         int[] changes = {0};
         vm.groups().addListener((javafx.collections.ListChangeListener<ErrorGroup>) c -> changes[0]++);
+        // What a table cell showing the first two groups watches.
+        var reconnects = vm.groups().get(0).countProperty();
+        var reconnectText = vm.groups().get(0).messageProperty();
+        var badX = vm.groups().get(1).countProperty();
 
         bridge.state(a, RECONNECTING, "Connection lost; retrying in 2 s.");
         bridge.state(a, RECONNECTING, "Connection lost; retrying in 3 s.");
@@ -94,13 +98,19 @@ class ErrorsViewModelTest {
         bridge.problem(a, "bad frame x");
         model.apply(bridge.drain(10));
 
-        // Two groups touched, two new ones: three changes, not one per error (six).
-        assertEquals(3, changes[0]);
+        // Two new groups: one change; the repeats count in place (a replaced item rebuilds every visible row).
+        assertEquals(1, changes[0]);
         assertEquals(4, vm.groups().size());
         assertEquals(List.of(3, 2, 2, 1), vm.groups().stream().map(ErrorGroup::count).toList());
+        assertEquals(3, reconnects.get());
+        assertEquals("Connection lost; retrying in 3 s.", reconnectText.get());
+        assertEquals(2, badX.get());
         assertEquals("Connection lost; retrying in 3 s.", vm.groups().get(0).message());
         assertEquals("bad frame x", vm.groups().get(1).message());
         assertEquals("bad frame y", vm.groups().get(2).message());
         assertEquals(8, vm.totalProperty().get());
+
+        model.apply(bridge.drain(10));
+        assertEquals(1, changes[0], "a batch without errors changes nothing");
     }
 }
