@@ -157,7 +157,7 @@ public final class HistoryIndexer {
 
     private void write(IndexWriter writer, String key, RecordingState st) throws IOException {
         for (Run run : st.takeDirtyRuns()) {
-            FlowKey flow = IndexDocuments.flowOf(run);
+            FlowKey flow = FlowKey.of(run);
             RecordingState.Texted runText = st.textOf(run);
             put(writer, runText, documents.run(key, run, flow, runText));
             for (Execution e : run.executions()) {

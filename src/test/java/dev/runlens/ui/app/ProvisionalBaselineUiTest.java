@@ -104,10 +104,10 @@ class ProvisionalBaselineUiTest {
                     }
                 }
                 indexer.commit();
-                return !history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.compare.Baselines.flowOf(run(first))).get(), 1)
+                return !history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.history.FlowKey.of(run(first))).get(), 1)
                         .isEmpty();
             });
-            assertEquals(firstRef, history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.compare.Baselines.flowOf(run(first)))
+            assertEquals(firstRef, history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.history.FlowKey.of(run(first)))
                     .get(), 1).get(0).run());
 
             simulator.close();
