@@ -5,7 +5,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 
 import java.io.IOException;
@@ -115,14 +115,14 @@ final class Demo implements AutoCloseable {
         if (!so.isEmpty()) {
             if (spaceOperator == null || spaceOperator.state().terminal()) {
                 spaceOperator = dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                        ProtocolOption.SPACE_OPERATOR, new TokenSource.Typed(simulator.demoToken().toCharArray()), so,
+                        ProtocolChoice.SPACE_OPERATOR, new TokenSource.Typed(simulator.demoToken().toCharArray()), so,
                         null, null));
             } else {
                 so.forEach(spaceOperator::subscribe);
             }
         }
         for (LyzrRunName r : lyzr) {
-            dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolOption.LYZR,
+            dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolChoice.LYZR,
                     new TokenSource.None(), List.of(), null, null));
         }
     }

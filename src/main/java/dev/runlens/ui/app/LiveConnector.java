@@ -125,9 +125,9 @@ final class LiveConnector implements Connector {
             Arrays.fill(chars, '\0');
         }
         ConnectionSettings.Limits l = s.limits();
-        boolean lyzr = s.protocol() == dev.runlens.ui.connect.ProtocolOption.LYZR;
+        boolean lyzr = s.protocol() == ProtocolChoice.LYZR;
         ConnectionRequest.Builder b = ConnectionRequest.builder(s.uri())
-                .protocol(ProtocolChoice.valueOf(s.protocol().name()))
+                .protocol(s.protocol())
                 .token(token)
                 .runIds(s.runIds())
                 .giveUpAfter(l.giveUpAfter())

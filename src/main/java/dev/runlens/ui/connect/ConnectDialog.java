@@ -1,5 +1,6 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ProtocolChoice;
 import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -80,9 +81,20 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
 
         TextField url = bound(new TextField(), "connect-url", vm.urlProperty());
         url.setPrefColumnCount(34);
-        ChoiceBox<ProtocolOption> protocol = new ChoiceBox<>();
+        ChoiceBox<ProtocolChoice> protocol = new ChoiceBox<>();
         protocol.setId("connect-protocol");
-        protocol.getItems().setAll(ProtocolOption.values());
+        protocol.getItems().setAll(ProtocolChoice.values());
+        protocol.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProtocolChoice p) {
+                return p == null ? "" : p.label();
+            }
+
+            @Override
+            public ProtocolChoice fromString(String s) {
+                return null;
+            }
+        });
         protocol.valueProperty().bindBidirectional(vm.protocolProperty());
 
         ToggleGroup tokenGroup = new ToggleGroup();
@@ -110,7 +122,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         runs.setPrefRowCount(3);
         TextField flow = bound(new TextField(), "connect-lyzr-flow", vm.lyzrFlowProperty());
         TextField run = bound(new TextField(), "connect-lyzr-run", vm.lyzrRunProperty());
-        var lyzr = vm.protocolProperty().isEqualTo(ProtocolOption.LYZR);
+        var lyzr = vm.protocolProperty().isEqualTo(ProtocolChoice.LYZR);
         runs.disableProperty().bind(lyzr);
         flow.disableProperty().bind(lyzr.not());
         run.disableProperty().bind(lyzr.not());

@@ -10,7 +10,7 @@ import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -86,7 +86,7 @@ class CompareBaselineUiTest {
         simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(400)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
-                ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
+                ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
         waitFor(() -> dashboard.selection().run() != null);
         boolean runningWhenOpened = WaitForAsyncUtils.asyncFx(() -> {
             boolean running = !dashboard.model().runs().get(0).terminal();

@@ -12,7 +12,7 @@ import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -66,7 +66,7 @@ class InputWaitUiTest {
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
         RunRef ref = new RunRef(Source.SPACE_OPERATOR, runId);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         waitFor(() -> dashboard.runActions().waiting().containsKey(ref));
         WaitForAsyncUtils.asyncFx(() -> dashboard.selection().select(ref, null)).get();
         WaitForAsyncUtils.waitForFxEvents();

@@ -12,7 +12,7 @@ import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.compare.CompareViewModel;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +75,7 @@ class ProvisionalBaselineUiTest {
 
     private void watch(String runId) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
     }
 
     private Run run(String runId) {
