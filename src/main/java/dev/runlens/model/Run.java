@@ -79,14 +79,6 @@ public final class Run {
         return ref;
     }
 
-    /**
-     * The run's place in the run order of the model that created it (copies keep it): a stable
-     * number for the run in a model that only adds runs, such as a replay engine's.
-     */
-    public int position() {
-        return position;
-    }
-
     public RunStatus status() {
         return status;
     }

@@ -65,27 +65,9 @@ final class Demo implements AutoCloseable {
         return ready;
     }
 
-    /** Starts the simulator on the calling thread (tests). */
-    static Demo start(Dashboard dashboard, SimulatorOptions options) {
-        Simulator sim;
-        try {
-            sim = Simulator.start(options);
-        } catch (IOException e) {
-            unavailable(dashboard, e.getMessage());
-            return null;
-        }
-        return running(dashboard, sim);
-    }
-
     private static void unavailable(Dashboard dashboard, String why) {
         dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + why
                 + "). Connect with File → Connect to a server… (Ctrl+N).");
-    }
-
-    private static Demo running(Dashboard dashboard, Simulator sim) {
-        Demo demo = new Demo(sim, dashboard);
-        demo.begin();
-        return demo;
     }
 
     /** Shows the banner and starts following the simulator's runs. FX thread. */
@@ -125,10 +107,6 @@ final class Demo implements AutoCloseable {
             dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolChoice.LYZR,
                     new TokenSource.None(), List.of(), null, null));
         }
-    }
-
-    public int port() {
-        return simulator.port();
     }
 
     @Override
