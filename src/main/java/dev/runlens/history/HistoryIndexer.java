@@ -132,7 +132,7 @@ public final class HistoryIndexer {
         boolean tail = state != null && mark != null && state.offset == mark.offset() && size >= mark.size()
                 && RecordingReader.appendable(reader);
         if (!tail) {
-            state = new RecordingState(path);
+            state = new RecordingState();
         }
         states.remove(key);
         RecordingState st = state;
