@@ -36,7 +36,7 @@ public final class Run {
     /** Task names that a Lyzr task-status answer said were complete (see RunModel.reconcile). */
     final List<String> reconciled = new ArrayList<>();
     JsonNode output;
-    /** Referenced by more than one model (see RunModel.snapshot()): never modified again. */
+    /** Referenced by more than one model (see ModelImage): never modified again. */
     boolean shared;
     /** Index in the model's run order. */
     int position;
