@@ -51,11 +51,7 @@ public final class ConnectionService implements AutoCloseable {
     private Duration connectTimeout = CONNECT_TIMEOUT;
     private Duration heartbeat = HEARTBEAT;
 
-    public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
-        this(request, listener, recorder, Backoff.standard());
-    }
-
-    /** With another reconnect backoff (tests use milliseconds). */
+    /** {@code backoff}: {@link Backoff#standard()}, or another for tests (milliseconds). */
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder, Backoff backoff) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");

@@ -127,8 +127,8 @@ class FlakyLinkTest {
         sim.faults().otherInstance().notFoundAfterDrop(3);
         String run = sim.startRun(SoScenario.FOREACH);
         CollectingListener l = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), l, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
             assertEquals(List.of(), s.runsIncomplete());
@@ -137,8 +137,8 @@ class FlakyLinkTest {
         assertEquals(List.of(), l.gaps);
         sim.faults().dropEveryFrames(0);
         CollectingListener reference = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), reference, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), reference, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, reference.awaitEnd(Duration.ofSeconds(30)));
         }

@@ -41,7 +41,8 @@ class HugeNumberPeerTest {
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.HUGE_NUMBERS);
         CollectingListener l = new CollectingListener();
         long start = System.nanoTime();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), l, null,
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run()))
+                .protocol(ProtocolChoice.LYZR).build(), l, null,
                 SpaceOperatorConnectionTest.FAST)) {
             s.start();
             l.awaitEnd(Duration.ofSeconds(20));

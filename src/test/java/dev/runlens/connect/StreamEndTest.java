@@ -47,8 +47,8 @@ class StreamEndTest {
         sim.faults().endRunsWithoutFinish(true);
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), l, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(15)), l.snapshotStates()::toString);
         }

@@ -34,12 +34,10 @@ final class LiveConnector implements Connector {
     private final Path directory;
     private final OtlpEndpoint otlp;
 
-    /** {@code recordTo}: the file for the first connection (watch --out), else a fresh file in {@code directory}. */
-    LiveConnector(Path recordTo, Path directory) {
-        this(recordTo, directory, null);
-    }
-
-    /** {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null. */
+    /**
+     * {@code recordTo}: the file for the first connection (watch --out), else a fresh file in
+     * {@code directory}; {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null.
+     */
     LiveConnector(Path recordTo, Path directory, OtlpEndpoint otlp) {
         this.recordTo = recordTo;
         this.directory = directory;

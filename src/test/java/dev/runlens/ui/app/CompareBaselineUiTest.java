@@ -59,7 +59,7 @@ class CompareBaselineUiTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(new IndexedRunHistory(index)));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(new IndexedRunHistory(index)));
     }
 
     @AfterEach

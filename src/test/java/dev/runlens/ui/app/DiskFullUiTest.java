@@ -48,7 +48,7 @@ class DiskFullUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(mount.resolve("window.jsonl"), dir));
+        dashboard = new Dashboard(new LiveConnector(mount.resolve("window.jsonl"), dir, null));
         dashboard.attach(stage, 1000, 700);
         stage.show();
     }

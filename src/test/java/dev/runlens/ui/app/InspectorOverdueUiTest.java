@@ -46,7 +46,7 @@ class InspectorOverdueUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach

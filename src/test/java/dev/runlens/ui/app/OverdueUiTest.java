@@ -45,7 +45,7 @@ class OverdueUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach

@@ -52,7 +52,7 @@ class ProvisionalBaselineUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard = new Dashboard(new LiveConnector(null, dir, null));
         dashboard.attach(stage, 1280, 780);
         stage.show();
     }
