@@ -107,12 +107,10 @@ public final class ConnectionService implements AutoCloseable {
         }
     }
 
-    /** Lyzr's run-dag task_id, known once the socket is open: gaps are reconciled from task-status from now on. */
-    public void lyzrTaskId(String taskId) {
-        lyzrTaskId(taskId, null, null);
-    }
-
-    /** With the API key and base (null: derived) task-status is asked with, for a run started from the window. */
+    /**
+     * Lyzr's run-dag task_id, known once the socket is open: gaps are reconciled from task-status
+     * from now on, asked with {@code apiKey} and {@code api} (null: the request's, the base derived).
+     */
     public synchronized void lyzrTaskId(String taskId, Secret apiKey, URI api) {
         host.reconciliation().taskId(taskId, apiKey, api);
     }

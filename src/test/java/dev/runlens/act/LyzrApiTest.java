@@ -45,7 +45,7 @@ class LyzrApiTest {
                 LyzrApi api = new LyzrApi(new ApiTarget(sim.lyzrApiUrl(), Secret.of(sim.demoToken()), null, false), null);
                 String taskId = api.runDag(w.body());
                 assertFalse(taskId.isBlank());
-                run.service().lyzrTaskId(taskId);
+                run.service().lyzrTaskId(taskId, null, null);
                 String first = run.await(f -> f.contains("event_type"), Duration.ofSeconds(20));
                 assertTrue(first.contains("flow_started"), first);
                 run.await(f -> f.contains("flow_completed"), Duration.ofSeconds(20));

@@ -78,7 +78,7 @@ class LyzrReconcileTest {
             }
             // Lyzr's own order: the socket first, then run-dag; its task_id arrives afterwards.
             taskId = LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run);
-            s.lyzrTaskId(taskId);
+            s.lyzrTaskId(taskId, null, null);
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(40)), l.snapshotStates()::toString);
         }
         recorder.close();
@@ -136,7 +136,7 @@ class LyzrReconcileTest {
             while (s.state() != ConnectionState.LIVE) {
                 Thread.sleep(5);
             }
-            s.lyzrTaskId(LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run));
+            s.lyzrTaskId(LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run), null, null);
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
         }
         recorder.close();
