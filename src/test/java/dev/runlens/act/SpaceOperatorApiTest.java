@@ -39,7 +39,7 @@ class SpaceOperatorApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(30)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(30)).build());
     }
 
     @AfterEach

@@ -89,7 +89,7 @@ class ConnectionFailuresTest {
 
     @Test
     void closingStopsReconnecting() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(50)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(50)).build())) {
             String run = sim.startRun(SoScenario.FOREACH);
             CollectingListener l = new CollectingListener();
             ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())

@@ -31,7 +31,7 @@ class FinalOutputTest {
     @Test
     void theOutputOfALiveRunIsHeldBackUntilItFinishesAsTheSpecSays() throws Exception {
         // Spec: GET /flow/output "blocks until the run finishes while it is live".
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(150)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(150)).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
             ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(run)).build();
             assertEquals(null, FinalOutputFetcher.fetch(request, run, Duration.ofMillis(300)), "no answer while the run is live");
@@ -44,7 +44,7 @@ class FinalOutputTest {
 
     @Test
     void finishedRunIsNotFoundButItsOutputIsFetched() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(1)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().notFoundAfter(Duration.ofMillis(1)).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
             while (sim.liveSpaceOperatorRuns().contains(run)) {
                 Thread.sleep(10);
@@ -72,7 +72,7 @@ class FinalOutputTest {
 
     @Test
     void runThatFinishedWhileDisconnectedGetsAGapAndItsOutput() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(1))
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().notFoundAfter(Duration.ofMillis(1))
                 .dropEveryFrames(3).build())) {
             String run = sim.startRun(SoScenario.FOREACH);
             CollectingListener l = new CollectingListener();

@@ -52,7 +52,7 @@ class FlakyLinkTest {
     @Test
     void fiveRunsThroughTwelveShortConnectionsInARowAreRecordedWholeWithinAMinute() throws Exception {
         // Runs go on while the client is away; finished runs stay findable for 30 s, as on a busy server.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(300))
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(300))
                 .notFoundAfter(Duration.ofSeconds(30)).build());
         List<String> runs = new ArrayList<>();
         for (SoScenario s : List.of(SoScenario.BALANCE, SoScenario.FOREACH, SoScenario.FAILING, SoScenario.BALANCE, SoScenario.FOREACH)) {
@@ -98,7 +98,7 @@ class FlakyLinkTest {
 
     @Test
     void runGoneAfterADisconnectHasAGapFromTheCutToTheReconnect() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20))
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20))
                 .notFoundAfter(Duration.ofMillis(100)).dropEveryFrames(3).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
@@ -121,7 +121,7 @@ class FlakyLinkTest {
 
     @Test
     void runOnAnotherServerInstanceIsLookedForAgainUntilItIsFound() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().dropEveryFrames(4).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().dropEveryFrames(4).build());
         sim.faults().holdRunsWhileUnwatched(true);
         // After the first cut, three sockets in a row reach an instance that does not hold the run.
         sim.faults().otherInstance().notFoundAfterDrop(3);

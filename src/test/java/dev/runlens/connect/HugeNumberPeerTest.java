@@ -37,7 +37,7 @@ class HugeNumberPeerTest {
 
     @Test
     void aLiveRunWithHugeExponentsStreamsToItsEnd() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.HUGE_NUMBERS);
         CollectingListener l = new CollectingListener();
         long start = System.nanoTime();

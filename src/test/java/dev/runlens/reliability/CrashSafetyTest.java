@@ -53,7 +53,7 @@ class CrashSafetyTest {
 
     @Test
     void killedRecordLeavesAReadableLogMissingAtMostTheLast100Ms() throws Exception {
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder()
+        SimulatorOptions options = SimulatorOptions.fastBuilder()
                 .eventInterval(Duration.ofMillis(1)).foreachIterations(3_000).seed(5).build();
         Random random = new Random(2026);
         List<Long> losses = new ArrayList<>();

@@ -74,7 +74,7 @@ class SoakTest {
     }
 
     private static SimulatorOptions options(int dropEvery) {
-        return SimulatorOptions.fast().toBuilder()
+        return SimulatorOptions.fastBuilder()
                 .foreachIterations(Math.max(1, (EVENTS - 12) / 5))
                 .eventInterval(Duration.ofMillis(1))
                 .dropEveryFrames(dropEvery)

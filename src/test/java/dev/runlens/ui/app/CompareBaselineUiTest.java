@@ -83,7 +83,7 @@ class CompareBaselineUiTest {
     @Test
     void aLiveRunIsComparedWhileItStreamsAndItsFirstDifferingNodeIsSelectedWithItsDiff(FxRobot robot) throws Exception {
         // Paced, so the comparison opens while the run is still going.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(400)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(400)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
                 ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();

@@ -65,7 +65,7 @@ class DiskFullUiTest {
 
     @Test
     void theWindowSaysTheDiskIsFullAndKeepsShowingTheRun() throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(1_500).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().foreachIterations(1_500).build());
         String runId = simulator.startRun(SoScenario.FOREACH);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
                 ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();

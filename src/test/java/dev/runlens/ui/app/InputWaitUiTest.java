@@ -60,7 +60,7 @@ class InputWaitUiTest {
 
     /** Starts the scripted run that waits on an ApiInput, watches it, and selects it once it waits. */
     private RunRef waitingRun() throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());

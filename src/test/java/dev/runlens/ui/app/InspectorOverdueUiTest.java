@@ -63,7 +63,7 @@ class InspectorOverdueUiTest {
     @Test
     void theSelectedRunningExecutionSaysItIsOverdueWithItsUsualFiguresUntilItFinishes(FxRobot robot) throws Exception {
         // 1.5 s between events: each task runs for one to two intervals, against a usual 5 ms.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(1500)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(1500)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
                 ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();

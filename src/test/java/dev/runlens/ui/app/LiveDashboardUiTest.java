@@ -111,7 +111,7 @@ class LiveDashboardUiTest {
 
     @Test
     void theDemoShowsLiveRunsUnderABanner(FxRobot robot) throws Exception {
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder().demoRunsAtStart(true)
+        SimulatorOptions options = SimulatorOptions.fastBuilder().demoRunsAtStart(true)
                 .eventInterval(java.time.Duration.ofMillis(40)).build();
         // As the application does it: the simulator starts in the background, the banner follows it.
         java.util.concurrent.CompletableFuture<Demo> starting =

@@ -60,7 +60,7 @@ class OverdueUiTest {
     @Test
     void aTaskRunningPastItsUsualTimeIsFlaggedInTheTimelineAndTheRunsList(FxRobot robot) throws Exception {
         // 700 ms between events: each task runs for one to two intervals, against a usual 5 ms.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(700)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(700)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
                 ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();

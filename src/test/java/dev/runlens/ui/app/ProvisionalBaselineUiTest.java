@@ -86,8 +86,8 @@ class ProvisionalBaselineUiTest {
     void aLiveRunIsComparedWithAProvisionalBaselineUntilItHasTouchedEveryNode() throws Exception {
         // The simulator draws each run's node ids from its seed plus the run's number: the second
         // simulator's second run (41 + 2) has the node ids of the first one's first run (42 + 1).
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(600)).build();
-        simulator = Simulator.start(options.toBuilder().seed(42).build());
+        SimulatorOptions.Builder options = SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(600));
+        simulator = Simulator.start(options.seed(42).build());
         String first = simulator.startRun(SoScenario.BALANCE);
         watch(first);
         waitFor(() -> run(first) != null && run(first).terminal());
@@ -111,7 +111,7 @@ class ProvisionalBaselineUiTest {
                     .get(), 1).get(0).run());
 
             simulator.close();
-            simulator = Simulator.start(options.toBuilder().seed(41).build());
+            simulator = Simulator.start(options.seed(41).build());
             simulator.startRun(SoScenario.BALANCE);
             String second = simulator.startRun(SoScenario.BALANCE);
             assertTrue(!second.equals(first));

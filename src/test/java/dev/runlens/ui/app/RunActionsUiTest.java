@@ -76,7 +76,7 @@ class RunActionsUiTest {
 
     @Test
     void startedFlowAppearsOnTheOpenConnectionAndRunsAgainWithItsInputs(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String watched = waitingRun(); // waits on its input: the connection stays open
         connect(watched);
         later(() -> dashboard.actions().stream().filter(a -> a.id().equals("start-flow")).findFirst().orElseThrow().run());
@@ -135,7 +135,7 @@ class RunActionsUiTest {
 
     @Test
     void ctrlPeriodAsksThenStopsTheRunWhichShowsStopRequestedUntilItEnds(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String runId = waitingRun();
         connect(runId);
         robot.clickOn("#runs-list");
@@ -163,7 +163,7 @@ class RunActionsUiTest {
 
     @Test
     void theContextMenuAnswersTheInputTheRunWaitsFor(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
@@ -186,7 +186,7 @@ class RunActionsUiTest {
 
     @Test
     void anInputAnsweredElsewhereTakesTheWaitingBannerAway(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
