@@ -130,7 +130,7 @@ public final class HistoryIndexer {
         }
         RecordingState state = states.get(key);
         boolean tail = state != null && mark != null && state.offset == mark.offset() && size >= mark.size()
-                && RecordingReader.appendable(reader);
+                && reader.appendable();
         if (!tail) {
             state = new RecordingState();
         }
@@ -149,7 +149,7 @@ public final class HistoryIndexer {
         writer.updateDocument(IndexDocuments.idTerm(key), IndexDocuments.file(key, size, mtime, offset, reader.format().name()));
         marks.put(key, new FileMark(size, mtime, offset, reader.format().name()));
         st.offset = offset;
-        if (RecordingReader.appendable(reader)) {
+        if (reader.appendable()) {
             states.put(key, st);
         }
         return true;
