@@ -73,7 +73,7 @@ public final class DemoServerCommand implements Callable<Integer> {
         grizzly.setLevel(Level.WARNING);
         Simulator sim;
         try {
-            sim = Simulator.start(SimulatorOptions.demo().toBuilder().port(port).v1(v1).build());
+            sim = Simulator.start(SimulatorOptions.builder().port(port).v1(v1).build());
         } catch (IOException e) {
             err.println("runlens demo-server: " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -228,7 +228,7 @@ public final class StartCommand implements Callable<Integer> {
                     .idleTimeout(ConnectionOptions.LYZR_IDLE_TIMEOUT).build();
             return recording().run(request, file(), true, c -> {
                 String taskId = client.runDag(w.body());
-                c.service().lyzrTaskId(taskId);
+                c.service().lyzrTaskId(taskId, null, null);
                 return StartedRun.lyzr(w, taskId);
             });
         }

@@ -12,26 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which flow a run belongs to, and which past run is its default baseline. */
+/** Which past run is a run's default baseline (its flow: {@link FlowKey#of}). */
 public final class Baselines {
     /** Enough candidates to skip the run itself when it is already in the history. */
     private static final int CANDIDATES = 5;
 
     private Baselines() {
-    }
-
-    /**
-     * Lyzr: the {@code flow_name} (the part of the run id before the first {@code /}); Space
-     * Operator: the set of node ids the run touched so far, so a live run finds its flow's
-     * baselines only once it has touched every node the flow's past runs did.
-     */
-    public static FlowKey flowOf(Run run) {
-        RunRef ref = run.ref();
-        if (ref.source() == Source.LYZR) {
-            int slash = ref.runId().indexOf('/');
-            return FlowKey.lyzr(slash < 0 ? ref.runId() : ref.runId().substring(0, slash));
-        }
-        return FlowKey.spaceOperator(run.nodes());
     }
 
     /** The most recent succeeded run of the flow other than the run itself (known by its id: a live run's state stays on the FX thread). */
@@ -62,7 +48,7 @@ public final class Baselines {
      * baseline was chosen from the nodes seen so far and may change as the run goes on.
      */
     public static boolean provisional(Run baseline, Run run) {
-        return run.ref().source() != Source.LYZR && !flowOf(baseline).equals(flowOf(run));
+        return run.ref().source() != Source.LYZR && !FlowKey.of(baseline).equals(FlowKey.of(run));
     }
 
     /**
@@ -72,7 +58,7 @@ public final class Baselines {
     public static Optional<Run> pickIn(List<Run> runs, FlowKey flow, RunRef self) {
         List<Run> others = runs.stream().filter(r -> !r.ref().equals(self)).toList();
         List<Run> pool = others.isEmpty() ? runs : others;
-        return pool.stream().filter(r -> r.status() == dev.runlens.model.RunStatus.SUCCEEDED && flowOf(r).equals(flow)).findFirst()
+        return pool.stream().filter(r -> r.status() == dev.runlens.model.RunStatus.SUCCEEDED && FlowKey.of(r).equals(flow)).findFirst()
                 .or(() -> pool.stream().filter(Run::terminal).findFirst())
                 .or(() -> pool.stream().findFirst());
     }

@@ -101,14 +101,6 @@ public record ConnectionRequest(URI url, ProtocolChoice protocol, Secret token, 
                 + (effectiveProtocol() == ProtocolChoice.LYZR ? "Lyzr stays silent then" : "or the stream stalled") + ").";
     }
 
-    public static ConnectionRequest spaceOperator(URI url, Secret token, List<String> runIds) {
-        return builder(url).protocol(ProtocolChoice.AUTO).token(token).runIds(runIds).build();
-    }
-
-    public static ConnectionRequest lyzr(URI url) {
-        return builder(url).protocol(ProtocolChoice.LYZR).build();
-    }
-
     public static Builder builder(URI url) {
         return new Builder(url);
     }

@@ -51,11 +51,7 @@ public final class ConnectionService implements AutoCloseable {
     private Duration connectTimeout = CONNECT_TIMEOUT;
     private Duration heartbeat = HEARTBEAT;
 
-    public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder) {
-        this(request, listener, recorder, Backoff.standard());
-    }
-
-    /** With another reconnect backoff (tests use milliseconds). */
+    /** {@code backoff}: {@link Backoff#standard()}, or another for tests (milliseconds). */
     public ConnectionService(ConnectionRequest request, ConnectionListener listener, SessionRecorder recorder, Backoff backoff) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -111,12 +107,10 @@ public final class ConnectionService implements AutoCloseable {
         }
     }
 
-    /** Lyzr's run-dag task_id, known once the socket is open: gaps are reconciled from task-status from now on. */
-    public void lyzrTaskId(String taskId) {
-        lyzrTaskId(taskId, null, null);
-    }
-
-    /** With the API key and base (null: derived) task-status is asked with, for a run started from the window. */
+    /**
+     * Lyzr's run-dag task_id, known once the socket is open: gaps are reconciled from task-status
+     * from now on, asked with {@code apiKey} and {@code api} (null: the request's, the base derived).
+     */
     public synchronized void lyzrTaskId(String taskId, Secret apiKey, URI api) {
         host.reconciliation().taskId(taskId, apiKey, api);
     }
@@ -159,7 +153,7 @@ public final class ConnectionService implements AutoCloseable {
             current = link;
             setState(attempt == 1 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING,
                     "Connecting to " + request.displayUrl() + (attempt == 1 ? "." : " (attempt " + attempt + ")."));
-            meta("connecting", Map.of("url", request.displayUrl(), "attempt", attempt));
+            journal.meta("connecting", Map.of("url", request.displayUrl(), "attempt", attempt));
         }
         try {
             dialer.connect(link, connectTimeout);
@@ -191,7 +185,7 @@ public final class ConnectionService implements AutoCloseable {
         }
         Instant now = Instant.now();
         tracks.values().forEach(t -> t.cut(now));
-        meta("disconnected", Map.of("reason", p.sentence()));
+        journal.meta("disconnected", Map.of("reason", p.sentence()));
         if (ending) {
             finishAfterGrace(); // the server closes a finished Lyzr run's socket: an awaited answer still counts
             return;
@@ -207,7 +201,7 @@ public final class ConnectionService implements AutoCloseable {
             return;
         }
         setState(ConnectionState.RECONNECTING, p.sentence() + " Reconnecting in " + ConnectionHealth.describe(delay) + ".");
-        meta("reconnecting", Map.of("attempt", attempt + 1, "delay_ms", delay.toMillis()));
+        journal.meta("reconnecting", Map.of("attempt", attempt + 1, "delay_ms", delay.toMillis()));
         control.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -225,7 +219,7 @@ public final class ConnectionService implements AutoCloseable {
             link.conversation = protocol == ProtocolChoice.LYZR
                     ? new LyzrConversation(host, lyzrRun, reconnected)
                     : new SpaceOperatorConversation(host, link.decoder, tracks);
-            meta("connected", Map.of("url", request.displayUrl()));
+            journal.meta("connected", Map.of("url", request.displayUrl()));
             link.conversation.opened();
         }
     }
@@ -255,7 +249,7 @@ public final class ConnectionService implements AutoCloseable {
             number = sequence++;
         }
         // A server that echoes the token (or a Lyzr task input holding the API key) must not get it into the recording.
-        String text = redact(received);
+        String text = journal.redact(received);
         journal.frame(at, text);
         ProtocolEvent event = link.decoder.decode(text);
         listener.onFrame(new ReceivedFrame(number, at, text, event, -1));
@@ -319,7 +313,7 @@ public final class ConnectionService implements AutoCloseable {
         if (link != null) {
             link.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "runlens: " + terminal.label()));
         }
-        meta("stopped", Map.of("state", terminal.label(), "reason", redact(message)));
+        journal.meta("stopped", Map.of("state", terminal.label(), "reason", journal.redact(message)));
         setState(terminal, message);
         control.shutdown();
         dialer.shutdownAfter(link);
@@ -327,15 +321,7 @@ public final class ConnectionService implements AutoCloseable {
 
     void setState(ConnectionState s, String message) {
         state = s;
-        listener.onState(s, redact(message));
-    }
-
-    private String redact(String message) {
-        return journal.redact(message);
-    }
-
-    private void meta(String kind, Map<String, ?> fields) {
-        journal.meta(kind, fields);
+        listener.onState(s, journal.redact(message));
     }
 
     private String finishedSentence() {

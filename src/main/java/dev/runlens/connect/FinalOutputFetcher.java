@@ -20,14 +20,10 @@ final class FinalOutputFetcher {
     private FinalOutputFetcher() {
     }
 
-    /** The output Value as JSON text, or null when the server has none (404, 401, network problem). */
-    static String fetch(ConnectionRequest request, String runId) {
-        return fetch(request, runId, TIMEOUT);
-    }
-
     /**
-     * As {@link #fetch(ConnectionRequest, String)}, waiting at most {@code timeout} for the answer:
-     * the server holds the answer back while the run is live, so a timeout means "still running".
+     * The output Value as JSON text, or null when the server has none (404, 401, network problem),
+     * waiting at most {@code timeout} for the answer: the server holds the answer back while the
+     * run is live, so a timeout means "still running".
      */
     static String fetch(ConnectionRequest request, String runId, Duration timeout) {
         if (request.token() == null) {

@@ -119,15 +119,7 @@ public final class TlsContexts {
     }
 
     /** Trusts a chain that either trust manager trusts. */
-    private static final class Either implements X509TrustManager {
-        private final X509TrustManager first;
-        private final X509TrustManager second;
-
-        Either(X509TrustManager first, X509TrustManager second) {
-            this.first = first;
-            this.second = second;
-        }
-
+    private record Either(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             first.checkClientTrusted(chain, authType);

@@ -38,7 +38,6 @@ public final class HistoryIndex implements AutoCloseable {
     private static final String LAYOUT_KEY = "runlens.layout";
     private static final String LAYOUT = "2";
 
-    private final Path folder;
     private final Directory directory;
     /** Null when read-only (another process writes). */
     private final IndexWriter writer;
@@ -47,8 +46,7 @@ public final class HistoryIndex implements AutoCloseable {
     private final Analyzer analyzer;
     private final boolean rebuilt;
 
-    private HistoryIndex(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers, Analyzer analyzer, boolean rebuilt) {
-        this.folder = folder;
+    private HistoryIndex(Directory directory, IndexWriter writer, SearcherManager searchers, Analyzer analyzer, boolean rebuilt) {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
@@ -89,7 +87,7 @@ public final class HistoryIndex implements AutoCloseable {
             checkLayout(writer, folder);
             // Opening the readers checks every segment's header and footer: a damaged file shows here.
             SearcherManager searchers = new SearcherManager(writer, null);
-            return new HistoryIndex(folder, dir, writer, searchers, analyzer, rebuilt);
+            return new HistoryIndex(dir, writer, searchers, analyzer, rebuilt);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 closeQuietly(writer);
@@ -127,7 +125,7 @@ public final class HistoryIndex implements AutoCloseable {
         Directory dir = FSDirectory.open(folder);
         SearcherManager searchers = DirectoryReader.indexExists(dir) ? new SearcherManager(dir, null) : null;
         LOG.info("history index at " + folder + " is in use by another Runlens: searching it read-only");
-        return new HistoryIndex(folder, dir, null, searchers, new StandardAnalyzer(), false);
+        return new HistoryIndex(dir, null, searchers, new StandardAnalyzer(), false);
     }
 
     private static void closeQuietly(IndexWriter writer) {
@@ -158,10 +156,6 @@ public final class HistoryIndex implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    public Path folder() {
-        return folder;
     }
 
     /** True when another Runlens writes this index: this one only searches. */

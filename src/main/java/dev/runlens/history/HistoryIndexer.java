@@ -130,9 +130,9 @@ public final class HistoryIndexer {
         }
         RecordingState state = states.get(key);
         boolean tail = state != null && mark != null && state.offset == mark.offset() && size >= mark.size()
-                && RecordingReader.appendable(reader);
+                && reader.appendable();
         if (!tail) {
-            state = new RecordingState(path);
+            state = new RecordingState();
         }
         states.remove(key);
         RecordingState st = state;
@@ -149,7 +149,7 @@ public final class HistoryIndexer {
         writer.updateDocument(IndexDocuments.idTerm(key), IndexDocuments.file(key, size, mtime, offset, reader.format().name()));
         marks.put(key, new FileMark(size, mtime, offset, reader.format().name()));
         st.offset = offset;
-        if (RecordingReader.appendable(reader)) {
+        if (reader.appendable()) {
             states.put(key, st);
         }
         return true;
@@ -157,7 +157,7 @@ public final class HistoryIndexer {
 
     private void write(IndexWriter writer, String key, RecordingState st) throws IOException {
         for (Run run : st.takeDirtyRuns()) {
-            FlowKey flow = IndexDocuments.flowOf(run);
+            FlowKey flow = FlowKey.of(run);
             RecordingState.Texted runText = st.textOf(run);
             put(writer, runText, documents.run(key, run, flow, runText));
             for (Execution e : run.executions()) {

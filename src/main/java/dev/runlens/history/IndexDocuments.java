@@ -111,16 +111,6 @@ final class IndexDocuments {
         }
     }
 
-    /** The flow a run belongs to for baselines: Lyzr's flow_name, Space Operator's node set. */
-    static FlowKey flowOf(Run run) {
-        RunRef ref = run.ref();
-        if (ref.source() == Source.LYZR) {
-            int slash = ref.runId().indexOf('/');
-            return FlowKey.lyzr(slash < 0 ? ref.runId() : ref.runId().substring(0, slash));
-        }
-        return FlowKey.spaceOperator(run.nodes());
-    }
-
     /** A run's document: its fields, the run's own text, and (Space Operator) each node id it touched. */
     Iterable<IndexableField> run(String recording, Run run, FlowKey flow, RecordingState.Texted text) {
         common(recording, run, flow, IndexFields.RUN_KIND, id(recording, run.ref(), null, 0));

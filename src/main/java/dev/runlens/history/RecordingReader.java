@@ -19,11 +19,6 @@ final class RecordingReader {
     private RecordingReader() {
     }
 
-    /** True when the form can be read from an offset (and so grows incrementally). */
-    static boolean appendable(LogReader reader) {
-        return reader.appendable();
-    }
-
     /**
      * Streams the entries from {@code from} to {@code sink}; returns the offset read up to (the
      * file's size for forms read whole). {@code frameIndex} numbers the first frame.

@@ -9,7 +9,6 @@ import dev.runlens.protocol.FrameDecoder;
 import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +23,6 @@ import java.util.Set;
  * is indexed from where it stopped.
  */
 final class RecordingState {
-    final Path recording;
     final FrameDecoder decoder = new FrameDecoder();
     final RunModel model = new RunModel();
     /** Bytes read so far (up to the last whole line of a line form); entries and frames seen. */
@@ -48,10 +46,6 @@ final class RecordingState {
         Texted(long entry) {
             this.entry = entry;
         }
-    }
-
-    RecordingState(Path recording) {
-        this.recording = recording;
     }
 
     /** Applies one entry of the recording, in file order. */

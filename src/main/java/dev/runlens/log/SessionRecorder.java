@@ -176,10 +176,6 @@ public final class SessionRecorder implements AutoCloseable {
         return queuedChars.get();
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Why writing stopped (disk full, file removed, could not finish), if it did. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A model as it was at one moment, for replay snapshots: runs that have ended are shared with the
- * model copy-on-write ({@link RunModel#snapshot()}: they rarely change again, so consecutive
- * snapshots share them), and runs still going are kept as compact {@link RunImage}s (they change
+ * model copy-on-write (whichever model changes a shared run copies it first; ended runs rarely
+ * change again, so consecutive snapshots share them), and runs still going are kept as compact {@link RunImage}s (they change
  * between any two snapshots, and a shared copy of a long run was the bulk of the snapshots'
  * memory). {@link #restore()} gives a model equal to the one imaged. Immutable; any thread.
  */

@@ -36,7 +36,7 @@ public final class Run {
     /** Task names that a Lyzr task-status answer said were complete (see RunModel.reconcile). */
     final List<String> reconciled = new ArrayList<>();
     JsonNode output;
-    /** Referenced by more than one model (see RunModel.snapshot()): never modified again. */
+    /** Referenced by more than one model (see ModelImage): never modified again. */
     boolean shared;
     /** Index in the model's run order. */
     int position;
@@ -77,14 +77,6 @@ public final class Run {
 
     public RunRef ref() {
         return ref;
-    }
-
-    /**
-     * The run's place in the run order of the model that created it (copies keep it): a stable
-     * number for the run in a model that only adds runs, such as a replay engine's.
-     */
-    public int position() {
-        return position;
     }
 
     public RunStatus status() {

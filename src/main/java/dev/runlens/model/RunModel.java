@@ -204,7 +204,7 @@ public final class RunModel {
             runs.put(ref, run);
             order.add(run);
         } else if (run.shared) {
-            // Shared with a snapshot (see snapshot()): copy before the first change.
+            // Shared with a replay snapshot (see ModelImage): copy before the first change.
             Run own = run.copy();
             runs.put(ref, own);
             order.set(own.position, own);
@@ -298,25 +298,6 @@ public final class RunModel {
     /** Run events applied so far. */
     public long applied() {
         return applied;
-    }
-
-    /**
-     * A copy that shares its runs with this model until either side changes one (copy-on-write per
-     * run): costs O(runs), not O(executions), and runs that no longer change (finished ones) are
-     * never copied again. For replay snapshots. The shared {@link Run} objects are never modified;
-     * a changed run is replaced by a new object in the model that changed it.
-     */
-    public RunModel snapshot() {
-        RunModel c = new RunModel();
-        for (Run r : order) {
-            if (!r.shared) {
-                r.shared = true;
-            }
-            c.runs.put(r.ref(), r);
-            c.order.add(r);
-        }
-        c.applied = applied;
-        return c;
     }
 
     /**

@@ -143,11 +143,6 @@ public sealed interface RunEvent extends ProtocolEvent {
     /** A node waits for a wallet signature. */
     record SignatureRequest(RunRef run, Instant time, long id, String pubkey, String message,
                             Double timeoutSeconds, String signatureKind, JsonNode data, String problem) implements RunEvent {
-        public SignatureRequest(RunRef run, Instant time, long id, String pubkey, String message, Double timeoutSeconds,
-                                String signatureKind, JsonNode data) {
-            this(run, time, id, pubkey, message, timeoutSeconds, signatureKind, data, null);
-        }
-
         public String kind() {
             return "SignatureRequest";
         }
@@ -155,10 +150,6 @@ public sealed interface RunEvent extends ProtocolEvent {
 
     /** A node waits for an external value posted to {@code url}. */
     record ApiInput(RunRef run, Instant time, String url, String problem) implements RunEvent {
-        public ApiInput(RunRef run, Instant time, String url) {
-            this(run, time, url, null);
-        }
-
         public String kind() {
             return "ApiInput";
         }
@@ -166,9 +157,5 @@ public sealed interface RunEvent extends ProtocolEvent {
 
     /** A kind this version does not know: kept, counted and shown, never fatal. */
     record UnknownEvent(RunRef run, Instant time, String kind, JsonNode data, String problem) implements RunEvent {
-        public UnknownEvent(RunRef run, Instant time, String kind, JsonNode data) {
-            this(run, time, kind, data, null);
-        }
-
     }
 }

@@ -165,10 +165,6 @@ abstract class SimConnection {
         }
     }
 
-    final boolean isClosed() {
-        return closed;
-    }
-
     abstract void onText(String text);
 
     abstract void onClosed();

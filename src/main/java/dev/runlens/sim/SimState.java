@@ -177,10 +177,6 @@ final class SimState {
         }
     }
 
-    String startSoRun(SoScenario scenario) {
-        return startSoRun(scenario, java.util.function.UnaryOperator.identity(), false);
-    }
-
     /**
      * A run started over HTTP ({@link SimActions}): {@code edit} changes the scenario's script (the
      * inputs it was given); with {@code awaitInputs} it waits on its ApiInput until answered.

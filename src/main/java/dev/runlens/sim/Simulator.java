@@ -10,6 +10,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The simulator: a real Tyrus WebSocket server on 127.0.0.1 playing scripted Space Operator runs
@@ -140,7 +141,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Starts a scripted Space Operator run now; returns its flow_run_id. */
     public String startRun(SoScenario scenario) {
-        return state.startSoRun(scenario);
+        return state.startSoRun(scenario, UnaryOperator.identity(), false);
     }
 
     /** Prepares a Lyzr run; it plays once its first client connects to {@link #lyzrUrl}. */

@@ -50,31 +50,18 @@ public record SimulatorOptions(int port, boolean v1, String apiKey, Duration eve
 
     /** For tests: 2 ms between events, no automatic runs, finished runs stay findable for 60 s. */
     public static SimulatorOptions fast() {
-        return builder().eventInterval(Duration.ofMillis(2)).newRunEvery(null).demoRunsAtStart(false)
-                .notFoundAfter(Duration.ofSeconds(60)).build();
+        return fastBuilder().build();
     }
 
+    /** The {@link #demo()} settings, to change some. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.port = port;
-        b.v1 = v1;
-        b.apiKey = apiKey;
-        b.eventInterval = eventInterval;
-        b.newRunEvery = newRunEvery;
-        b.demoRunsAtStart = demoRunsAtStart;
-        b.notFoundAfter = notFoundAfter;
-        b.dropEveryFrames = dropEveryFrames;
-        b.malformedEveryFrames = malformedEveryFrames;
-        b.responseDelay = responseDelay;
-        b.bigOutputBytes = bigOutputBytes;
-        b.foreachIterations = foreachIterations;
-        b.seed = seed;
-        b.tls = tls;
-        return b;
+    /** The {@link #fast()} settings, to change some. */
+    public static Builder fastBuilder() {
+        return builder().eventInterval(Duration.ofMillis(2)).newRunEvery(null).demoRunsAtStart(false)
+                .notFoundAfter(Duration.ofSeconds(60));
     }
 
     public static final class Builder {

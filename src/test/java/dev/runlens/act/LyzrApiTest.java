@@ -1,5 +1,6 @@
 package dev.runlens.act;
 
+import dev.runlens.connect.ProtocolChoice;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionState;
@@ -38,12 +39,13 @@ class LyzrApiTest {
             LyzrWorkflow w = LyzrWorkflow.freshRun(LyzrWorkflow.read(file));
             assertNotEquals("old-run", w.runName());
             assertTrue(w.runName().startsWith("run-"));
-            try (WatchedRun run = new WatchedRun(ConnectionRequest.lyzr(sim.lyzrUrl(w.flowName(), w.runName())), dir.resolve("l.jsonl"))) {
+            try (WatchedRun run = new WatchedRun(ConnectionRequest.builder(sim.lyzrUrl(w.flowName(), w.runName()))
+                    .protocol(ProtocolChoice.LYZR).build(), dir.resolve("l.jsonl"))) {
                 run.awaitState(ConnectionState.LIVE, Duration.ofSeconds(15));
                 LyzrApi api = new LyzrApi(new ApiTarget(sim.lyzrApiUrl(), Secret.of(sim.demoToken()), null, false), null);
                 String taskId = api.runDag(w.body());
                 assertFalse(taskId.isBlank());
-                run.service().lyzrTaskId(taskId);
+                run.service().lyzrTaskId(taskId, null, null);
                 String first = run.await(f -> f.contains("event_type"), Duration.ofSeconds(20));
                 assertTrue(first.contains("flow_started"), first);
                 run.await(f -> f.contains("flow_completed"), Duration.ofSeconds(20));

@@ -39,7 +39,7 @@ class SpaceOperatorApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(30)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(30)).build());
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class SpaceOperatorApiTest {
     }
 
     private WatchedRun watch(String runId) throws Exception {
-        return new WatchedRun(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(runId)),
+        return new WatchedRun(ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(runId)).build(),
                 dir.resolve(runId + ".jsonl"));
     }
 

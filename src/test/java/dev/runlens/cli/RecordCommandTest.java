@@ -66,7 +66,7 @@ class RecordCommandTest {
 
     @Test
     void runRecordedThroughTwentyDropsKeepsEveryEventOnceAndSummarizesLikeAnUninterruptedOne() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(30).dropEveryFrames(3).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().foreachIterations(30).dropEveryFrames(3).build());
         sim.faults().holdRunsWhileUnwatched(true); // every drop happens mid-run, however slow the machine
         String run = sim.startRun(SoScenario.FOREACH);
         Path interrupted = dir.resolve("interrupted.jsonl");
@@ -130,7 +130,7 @@ class RecordCommandTest {
 
     @Test
     void lyzrRunIsReconciledWithTheApiKeyFromTheEnvironmentWhichIsNeverWritten() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(java.time.Duration.ofMillis(20)).dropEveryFrames(3).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(java.time.Duration.ofMillis(20)).dropEveryFrames(3).build());
         sim.faults().holdRunsWhileUnwatched(true);
         String flow = "Customer Support Pipeline";
         String taskId = LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, flow, "run-cli");

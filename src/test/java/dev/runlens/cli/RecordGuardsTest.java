@@ -147,7 +147,7 @@ class RecordGuardsTest {
         Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", mount.toString()) == 0,
                 "cannot mount a small tmpfs here (needs root); aFullDiskFromTheStartIsExitOneWithOneSentence still runs");
         try {
-            sim = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(3_000).build());
+            sim = Simulator.start(SimulatorOptions.fastBuilder().foreachIterations(3_000).build());
             String run = sim.startRun(SoScenario.FOREACH);
             Path log = mount.resolve("run.jsonl");
             long start = System.nanoTime();

@@ -30,7 +30,7 @@ class RecordProcessTest {
 
     @Test
     void killNineLeavesALogThatSummaryReads() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(40))
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(40))
                 .foreachIterations(60).build())) {
             sim.faults().holdRunsWhileUnwatched(true); // however slowly the child starts, the run waits for it
             String run = sim.startRun(SoScenario.FOREACH);

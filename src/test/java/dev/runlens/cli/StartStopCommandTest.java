@@ -42,7 +42,7 @@ class StartStopCommandTest {
 
     @BeforeEach
     void startSimulator() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
     }
 
     @AfterEach

@@ -75,7 +75,7 @@ class BaselinesTest {
     }
 
     private static PastRun past(Path file, Run run) {
-        return new PastRun(file, run.ref(), Baselines.flowOf(run), run.status(), run.startedAt(), run.finishedAt());
+        return new PastRun(file, run.ref(), FlowKey.of(run), run.status(), run.startedAt(), run.finishedAt());
     }
 
     @Test
@@ -83,30 +83,30 @@ class BaselinesTest {
         Run changed = RecordingLoader.runs(DIR.resolve("so-changed.jsonl")).get(0);
         Run base = RecordingLoader.runs(DIR.resolve("so-baseline.jsonl")).get(0);
         Run unfinished = RecordingLoader.runs(DIR.resolve("so-two-runs.jsonl")).get(0);
-        assertEquals(Baselines.flowOf(changed), Baselines.flowOf(base));
-        assertEquals(FlowKey.spaceOperator(base.nodes()), Baselines.flowOf(base));
+        assertEquals(FlowKey.of(changed), FlowKey.of(base));
+        assertEquals(FlowKey.spaceOperator(base.nodes()), FlowKey.of(base));
         RunHistory history = new TableHistory(List.of(past(DIR.resolve("so-changed.jsonl"), changed),
                 past(DIR.resolve("so-two-runs.jsonl"), unfinished), past(DIR.resolve("so-baseline.jsonl"), base)));
         // The changed run is the newest, but it is the run itself: the baseline is the one before.
-        assertEquals(Optional.of(base.ref()), Baselines.defaultFor(history, Baselines.flowOf(changed), changed.ref()).map(PastRun::run));
-        assertEquals(Optional.of(changed.ref()), Baselines.defaultFor(history, Baselines.flowOf(base), base.ref()).map(PastRun::run));
+        assertEquals(Optional.of(base.ref()), Baselines.defaultFor(history, FlowKey.of(changed), changed.ref()).map(PastRun::run));
+        assertEquals(Optional.of(changed.ref()), Baselines.defaultFor(history, FlowKey.of(base), base.ref()).map(PastRun::run));
     }
 
     @Test
     void lyzrBaselineIsFoundByFlowName() throws IOException {
         List<Run> runs = RecordingLoader.runs(Path.of("src/test/resources/fixtures/lyzr-docs-sample.jsonl"));
         Run support = runs.get(0);
-        assertEquals(FlowKey.lyzr("Customer_Support_Pipeline"), Baselines.flowOf(support));
+        assertEquals(FlowKey.lyzr("Customer_Support_Pipeline"), FlowKey.of(support));
         Run other = runs.get(1);
-        assertEquals(FlowKey.lyzr("Financial_Data_Pipeline"), Baselines.flowOf(other));
+        assertEquals(FlowKey.lyzr("Financial_Data_Pipeline"), FlowKey.of(other));
         PastRun earlier = new PastRun(Path.of("earlier.jsonl"), RunRef.lyzr("Customer_Support_Pipeline", "ticket_1"),
                 FlowKey.lyzr("Customer_Support_Pipeline"), RunStatus.SUCCEEDED, Instant.EPOCH, Instant.EPOCH);
         PastRun failed = new PastRun(Path.of("failed.jsonl"), RunRef.lyzr("Customer_Support_Pipeline", "ticket_2"),
                 FlowKey.lyzr("Customer_Support_Pipeline"), RunStatus.FAILED, Instant.EPOCH, Instant.EPOCH);
         RunHistory history = new TableHistory(List.of(failed, earlier));
-        assertEquals(Optional.of(earlier), Baselines.defaultFor(history, Baselines.flowOf(support), support.ref()));
-        assertTrue(Baselines.defaultFor(history, Baselines.flowOf(other), other.ref()).isEmpty());
-        assertTrue(Baselines.defaultFor(RunHistory.NONE, Baselines.flowOf(support), support.ref()).isEmpty());
+        assertEquals(Optional.of(earlier), Baselines.defaultFor(history, FlowKey.of(support), support.ref()));
+        assertTrue(Baselines.defaultFor(history, FlowKey.of(other), other.ref()).isEmpty());
+        assertTrue(Baselines.defaultFor(RunHistory.NONE, FlowKey.of(support), support.ref()).isEmpty());
         assertEquals(Source.LYZR, support.ref().source());
     }
 
@@ -115,10 +115,10 @@ class BaselinesTest {
         Run changed = RecordingLoader.runs(DIR.resolve("so-changed.jsonl")).get(0);
         List<Run> two = RecordingLoader.runs(DIR.resolve("so-two-runs.jsonl"));
         // The first run of the file is unfinished (and of another node set): the second is picked.
-        assertEquals(two.get(1).ref(), Baselines.pickIn(two, Baselines.flowOf(changed), changed.ref()).orElseThrow().ref());
+        assertEquals(two.get(1).ref(), Baselines.pickIn(two, FlowKey.of(changed), changed.ref()).orElseThrow().ref());
         // A file holding only the run itself still gives it, rather than nothing.
         List<Run> self = RecordingLoader.runs(DIR.resolve("so-changed.jsonl"));
-        assertEquals(changed.ref(), Baselines.pickIn(self, Baselines.flowOf(changed), changed.ref()).orElseThrow().ref());
-        assertTrue(Baselines.pickIn(List.of(), Baselines.flowOf(changed), changed.ref()).isEmpty());
+        assertEquals(changed.ref(), Baselines.pickIn(self, FlowKey.of(changed), changed.ref()).orElseThrow().ref());
+        assertTrue(Baselines.pickIn(List.of(), FlowKey.of(changed), changed.ref()).isEmpty());
     }
 }

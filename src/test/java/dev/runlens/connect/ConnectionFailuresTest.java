@@ -89,11 +89,11 @@ class ConnectionFailuresTest {
 
     @Test
     void closingStopsReconnecting() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(50)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(50)).build())) {
             String run = sim.startRun(SoScenario.FOREACH);
             CollectingListener l = new CollectingListener();
-            ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                    Secret.of(sim.demoToken()), List.of(run)), l, null, SpaceOperatorConnectionTest.FAST);
+            ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                    .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, SpaceOperatorConnectionTest.FAST);
             s.start();
             s.close();
             s.close();

@@ -31,9 +31,9 @@ class FinalOutputTest {
     @Test
     void theOutputOfALiveRunIsHeldBackUntilItFinishesAsTheSpecSays() throws Exception {
         // Spec: GET /flow/output "blocks until the run finishes while it is live".
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(150)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(150)).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
-            ConnectionRequest request = ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(run));
+            ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(run)).build();
             assertEquals(null, FinalOutputFetcher.fetch(request, run, Duration.ofMillis(300)), "no answer while the run is live");
             assertTrue(sim.liveSpaceOperatorRuns().contains(run), "the run is still live after the timeout");
             String output = FinalOutputFetcher.fetch(request, run, Duration.ofSeconds(30));
@@ -44,7 +44,7 @@ class FinalOutputTest {
 
     @Test
     void finishedRunIsNotFoundButItsOutputIsFetched() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(1)).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().notFoundAfter(Duration.ofMillis(1)).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
             while (sim.liveSpaceOperatorRuns().contains(run)) {
                 Thread.sleep(10);
@@ -53,8 +53,8 @@ class FinalOutputTest {
             Path file = dir.resolve("gone.jsonl");
             SessionRecorder recorder = SessionRecorder.start(file, new SessionHeader(1, "space-operator", "ws://x/ws", Instant.now(), "t"));
             CollectingListener l = new CollectingListener();
-            try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                    Secret.of(sim.demoToken()), List.of(run)), l, recorder, SpaceOperatorConnectionTest.FAST)) {
+            try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                    .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, recorder, SpaceOperatorConnectionTest.FAST)) {
                 s.start();
                 assertEquals(ConnectionState.NOT_FOUND, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
             }
@@ -72,14 +72,14 @@ class FinalOutputTest {
 
     @Test
     void runThatFinishedWhileDisconnectedGetsAGapAndItsOutput() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(1))
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().notFoundAfter(Duration.ofMillis(1))
                 .dropEveryFrames(3).build())) {
             String run = sim.startRun(SoScenario.FOREACH);
             CollectingListener l = new CollectingListener();
             // Reconnecting after a whole second leaves the run (about 50 events, 2 ms apart) time to finish and vanish.
             Backoff slow = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
-            try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                    Secret.of(sim.demoToken()), List.of(run)), l, null, slow)) {
+            try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                    .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, slow)) {
                 s.start();
                 assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
                 assertEquals(List.of(run), s.runsIncomplete());

@@ -52,7 +52,7 @@ class FlakyLinkTest {
     @Test
     void fiveRunsThroughTwelveShortConnectionsInARowAreRecordedWholeWithinAMinute() throws Exception {
         // Runs go on while the client is away; finished runs stay findable for 30 s, as on a busy server.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(300))
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(300))
                 .notFoundAfter(Duration.ofSeconds(30)).build());
         List<String> runs = new ArrayList<>();
         for (SoScenario s : List.of(SoScenario.BALANCE, SoScenario.FOREACH, SoScenario.FAILING, SoScenario.BALANCE, SoScenario.FOREACH)) {
@@ -98,7 +98,7 @@ class FlakyLinkTest {
 
     @Test
     void runGoneAfterADisconnectHasAGapFromTheCutToTheReconnect() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20))
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20))
                 .notFoundAfter(Duration.ofMillis(100)).dropEveryFrames(3).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
@@ -121,14 +121,14 @@ class FlakyLinkTest {
 
     @Test
     void runOnAnotherServerInstanceIsLookedForAgainUntilItIsFound() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().dropEveryFrames(4).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().dropEveryFrames(4).build());
         sim.faults().holdRunsWhileUnwatched(true);
         // After the first cut, three sockets in a row reach an instance that does not hold the run.
         sim.faults().otherInstance().notFoundAfterDrop(3);
         String run = sim.startRun(SoScenario.FOREACH);
         CollectingListener l = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), l, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
             assertEquals(List.of(), s.runsIncomplete());
@@ -137,8 +137,8 @@ class FlakyLinkTest {
         assertEquals(List.of(), l.gaps);
         sim.faults().dropEveryFrames(0);
         CollectingListener reference = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), reference, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), reference, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, reference.awaitEnd(Duration.ofSeconds(30)));
         }

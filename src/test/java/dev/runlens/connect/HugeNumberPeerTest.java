@@ -37,11 +37,12 @@ class HugeNumberPeerTest {
 
     @Test
     void aLiveRunWithHugeExponentsStreamsToItsEnd() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.HUGE_NUMBERS);
         CollectingListener l = new CollectingListener();
         long start = System.nanoTime();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), l, null,
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run()))
+                .protocol(ProtocolChoice.LYZR).build(), l, null,
                 SpaceOperatorConnectionTest.FAST)) {
             s.start();
             l.awaitEnd(Duration.ofSeconds(20));

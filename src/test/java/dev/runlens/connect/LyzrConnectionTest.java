@@ -58,10 +58,10 @@ class LyzrConnectionTest {
 
     @Test
     void urlSegmentsArePercentEncodedAndNoiseIsAccepted() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         assertTrue(sim.lyzrUrl(run.flow(), run.run()).toString().contains("/Customer%20Support%20Pipeline/"));
-        CollectingListener l = watch(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), null);
+        CollectingListener l = watch(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run())).protocol(ProtocolChoice.LYZR).build(), null);
         assertEquals(ConnectionState.FINISHED, last(l), l.snapshotStates()::toString);
         List<ReceivedFrame> frames = l.snapshotFrames();
         assertTrue(frames.stream().anyMatch(f -> f.event() instanceof ControlEvent.Greeting), "no greeting");
@@ -76,7 +76,7 @@ class LyzrConnectionTest {
 
     @Test
     void reconnectAfterADropRecordsAGap() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(30)).dropEveryFrames(3).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(30)).dropEveryFrames(3).build());
         sim.faults().holdRunsWhileUnwatched(true); // the run waits for the reconnect, so it surely ends while connected
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         Path file = dir.resolve("lyzr.jsonl");
@@ -105,10 +105,11 @@ class LyzrConnectionTest {
 
     @Test
     void heartbeatIsAPingTextFrame() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(60)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(60)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         CollectingListener l = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), l, null,
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run()))
+                .protocol(ProtocolChoice.LYZR).build(), l, null,
                 SpaceOperatorConnectionTest.FAST)) {
             s.heartbeat(Duration.ofMillis(50));
             s.start();
@@ -121,9 +122,9 @@ class LyzrConnectionTest {
 
     @Test
     void failingRunEndsTheConnection() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(5)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.FAILURE);
-        CollectingListener l = watch(ConnectionRequest.lyzr(sim.lyzrUrl(run.flow(), run.run())), null);
+        CollectingListener l = watch(ConnectionRequest.builder(sim.lyzrUrl(run.flow(), run.run())).protocol(ProtocolChoice.LYZR).build(), null);
         assertEquals(ConnectionState.FINISHED, last(l));
         assertTrue(l.snapshotFrames().stream().anyMatch(f -> f.event() instanceof RunEvent.FlowError fe && fe.endsRun()));
     }

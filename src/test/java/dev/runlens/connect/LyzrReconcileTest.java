@@ -62,7 +62,7 @@ class LyzrReconcileTest {
     @Test
     void runRecordedThroughDropsEndsWithEveryTaskTheServerCompletedSucceeded() throws Exception {
         // No holding: events sent while the client reconnects are really lost.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(25)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(25)).build());
         sim.faults().dropEveryFrames(2);
         String run = "run-" + UUID.randomUUID();
         Path file = dir.resolve("lyzr.jsonl");
@@ -78,7 +78,7 @@ class LyzrReconcileTest {
             }
             // Lyzr's own order: the socket first, then run-dag; its task_id arrives afterwards.
             taskId = LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run);
-            s.lyzrTaskId(taskId);
+            s.lyzrTaskId(taskId, null, null);
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(40)), l.snapshotStates()::toString);
         }
         recorder.close();
@@ -120,7 +120,7 @@ class LyzrReconcileTest {
      */
     @Test
     void taskStatusAnswerSlowerThanTheGraceStillReconcilesTasksLostInADrop() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(100)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(100)).build());
         sim.faults().dropStorm().start(1, 5); // the greeting (two frames) and three events, then one cut
         sim.faults().taskStatusDelay(Duration.ofSeconds(4)); // longer than the grace after flow_completed
         String run = "run-" + UUID.randomUUID();
@@ -136,7 +136,7 @@ class LyzrReconcileTest {
             while (s.state() != ConnectionState.LIVE) {
                 Thread.sleep(5);
             }
-            s.lyzrTaskId(LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run));
+            s.lyzrTaskId(LyzrApiCalls.startRun(sim, LyzrScenario.SUPPORT_PIPELINE, SUPPORT, run), null, null);
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(30)), l.snapshotStates()::toString);
         }
         recorder.close();
@@ -210,7 +210,7 @@ class LyzrReconcileTest {
 
     @Test
     void wrongKeyIsOneSentenceTheGapStaysAndTaskStatusIsNotAskedAgain() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         sim.faults().holdRunsWhileUnwatched(true); // the run waits for each reconnect: it ends while connected
         sim.faults().dropEveryFrames(3);
         String run = "run-" + UUID.randomUUID();

@@ -34,7 +34,7 @@ class SlowFrameTest {
     @BeforeEach
     void startSimulator() throws Exception {
         // An event every 2 s, the third one a 2 MB output: the run is still live on the server while we hold that frame.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(2 * 1024 * 1024)
+        sim = Simulator.start(SimulatorOptions.fastBuilder().bigOutputBytes(2 * 1024 * 1024)
                 .eventInterval(Duration.ofSeconds(2)).build());
     }
 

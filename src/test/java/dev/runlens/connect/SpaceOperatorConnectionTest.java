@@ -86,7 +86,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void fallsBackToV1OnTheSameConnection() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().v1(true).build());
         String run = sim.startRun(SoScenario.BALANCE);
         Path file = dir.resolve("v1.jsonl");
         SessionRecorder recorder = SessionRecorder.start(file,
@@ -105,7 +105,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void v1FallbackAlsoResumesAfterDrops() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).eventInterval(Duration.ofMillis(5))
+        sim = Simulator.start(SimulatorOptions.fastBuilder().v1(true).eventInterval(Duration.ofMillis(5))
                 .foreachIterations(6).dropEveryFrames(4).build());
         String run = sim.startRun(SoScenario.FOREACH);
         CollectingListener l = watch(request(run).build(), null);
@@ -118,7 +118,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void forcedV2AgainstAV1ServerSaysSo() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().v1(true).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = watch(request(run).protocol(ProtocolChoice.SPACE_OPERATOR).build(), null);
         assertEquals(ConnectionState.FAILED, stateOf(l));
@@ -156,7 +156,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void fragmentedFramesAreReassembled() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         sim.faults().fragmentFramesOver(64 * 1024);
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
         CollectingListener l = watch(request(run).build(), null);
@@ -168,7 +168,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void fragmentedFrameOverTheLimitEndsWithASentence() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         sim.faults().fragmentFramesOver(64 * 1024);
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
         CollectingListener l = watch(request(run).maxMessageBytes(1024 * 1024).build(), null);
@@ -179,7 +179,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void frameOverTheLimitEndsWithASentence() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(3 * 1024 * 1024).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().bigOutputBytes(3 * 1024 * 1024).build());
         String run = sim.startRun(SoScenario.BIG_OUTPUT);
         CollectingListener l = watch(request(run).maxMessageBytes(1024 * 1024).build(), null);
         assertEquals(ConnectionState.FAILED, stateOf(l), l.snapshotStates()::toString);
@@ -197,7 +197,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void runAddedLaterIsSubscribedOnTheOpenConnection() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String first = sim.startRun(SoScenario.FOREACH);
         String second = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
@@ -212,7 +212,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void malformedFramesAreRecordedAndTheConnectionCarriesOn() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().malformedEveryFrames(5).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().malformedEveryFrames(5).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = watch(request(run).build(), null);
         assertEquals(ConnectionState.FINISHED, stateOf(l));
@@ -222,7 +222,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void policyCloseStopsButServerErrorCloseReconnects() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().dropEveryFrames(4).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().dropEveryFrames(4).build());
         sim.faults().holdRunsWhileUnwatched(true);
         sim.faults().dropCloseCode(1008);
         CollectingListener policy = watch(request(sim.startRun(SoScenario.BALANCE)).build(), null);
@@ -256,7 +256,7 @@ class SpaceOperatorConnectionTest {
 
     @Test
     void slowResponsesAreWaitedFor() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().responseDelay(Duration.ofMillis(200)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().responseDelay(Duration.ofMillis(200)).build());
         String run = sim.startRun(SoScenario.FAILING);
         CollectingListener l = watch(request(run).build(), null);
         assertEquals(ConnectionState.FINISHED, stateOf(l));

@@ -42,13 +42,13 @@ class StreamEndTest {
 
     @Test
     void v1DoneEndsTheStreamOfARunThatSentNoFlowFinish() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().v1(true).build());
         sim.faults().holdRunsWhileUnwatched(true); // the run waits for us, so we are live when Done comes
         sim.faults().endRunsWithoutFinish(true);
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
-        try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                Secret.of(sim.demoToken()), List.of(run)), l, null, SpaceOperatorConnectionTest.FAST)) {
+        try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                .token(Secret.of(sim.demoToken())).runIds(List.of(run)).build(), l, null, SpaceOperatorConnectionTest.FAST)) {
             s.start();
             assertEquals(ConnectionState.FINISHED, l.awaitEnd(Duration.ofSeconds(15)), l.snapshotStates()::toString);
         }
@@ -95,7 +95,7 @@ class StreamEndTest {
     void quietRunThatIsStillLiveIsShownStaleAndWaitedFor() throws Exception {
         // An event every 8 s: a quiet period of 300 ms, then /flow/output held back for the ask's
         // 5 s (the run is live, as the spec says the server does), pass between two events.
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofSeconds(8)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofSeconds(8)).build());
         String run = sim.startRun(SoScenario.BALANCE);
         CollectingListener l = new CollectingListener();
         ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken()))

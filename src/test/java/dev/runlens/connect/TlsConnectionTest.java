@@ -64,9 +64,9 @@ class TlsConnectionTest {
 
     @Test
     void privateCertificateIsRefusedByTheSystemTrustStore() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().tls(serverTls).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().tls(serverTls).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
-            CollectingListener l = run(sim, ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(run)));
+            CollectingListener l = run(sim, ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(run)).build());
             assertEquals(ConnectionState.FAILED, l.awaitEnd(Duration.ofSeconds(1)), l.snapshotStates()::toString);
             assertTrue(l.lastMessage().startsWith("TLS failure"), l.lastMessage());
             assertEquals(0, sim.authenticateRequests());
@@ -75,7 +75,7 @@ class TlsConnectionTest {
 
     @Test
     void truststoreAddsThePrivateCa() throws Exception {
-        try (Simulator sim = Simulator.start(SimulatorOptions.fast().toBuilder().tls(serverTls).build())) {
+        try (Simulator sim = Simulator.start(SimulatorOptions.fastBuilder().tls(serverTls).build())) {
             String run = sim.startRun(SoScenario.BALANCE);
             CollectingListener l = run(sim, ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken()))
                     .run(run).truststore(caPem).build());

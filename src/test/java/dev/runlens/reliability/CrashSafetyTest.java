@@ -1,5 +1,6 @@
 package dev.runlens.reliability;
 
+import dev.runlens.connect.Backoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runlens.connect.ConnectionListener;
 import dev.runlens.connect.ConnectionRequest;
@@ -52,7 +53,7 @@ class CrashSafetyTest {
 
     @Test
     void killedRecordLeavesAReadableLogMissingAtMostTheLast100Ms() throws Exception {
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder()
+        SimulatorOptions options = SimulatorOptions.fastBuilder()
                 .eventInterval(Duration.ofMillis(1)).foreachIterations(3_000).seed(5).build();
         Random random = new Random(2026);
         List<Long> losses = new ArrayList<>();
@@ -184,8 +185,8 @@ class CrashSafetyTest {
             public void onState(ConnectionState state, String message) {
             }
         };
-        ConnectionRequest request = ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(runId));
-        try (ConnectionService service = new ConnectionService(request, listener, null)) {
+        ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(runId)).build();
+        try (ConnectionService service = new ConnectionService(request, listener, null, Backoff.standard())) {
             service.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             synchronized (times) {

@@ -41,7 +41,7 @@ class SecretsTest {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().apiKey("b3-" + MARK + "-right").build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().apiKey("b3-" + MARK + "-right").build());
         runId = sim.startRun(SoScenario.FAILING);
     }
 

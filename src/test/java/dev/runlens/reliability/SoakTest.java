@@ -74,7 +74,7 @@ class SoakTest {
     }
 
     private static SimulatorOptions options(int dropEvery) {
-        return SimulatorOptions.fast().toBuilder()
+        return SimulatorOptions.fastBuilder()
                 .foreachIterations(Math.max(1, (EVENTS - 12) / 5))
                 .eventInterval(Duration.ofMillis(1))
                 .dropEveryFrames(dropEvery)
@@ -94,7 +94,7 @@ class SoakTest {
     private Outcome record(Simulator sim, String runId, String name) throws Exception {
         ModelListener listener = new ModelListener();
         Path log = dir.resolve(name + ".jsonl");
-        ConnectionRequest request = ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(), Secret.of(sim.demoToken()), List.of(runId));
+        ConnectionRequest request = ConnectionRequest.builder(sim.spaceOperatorUrl()).token(Secret.of(sim.demoToken())).runIds(List.of(runId)).build();
         try (SessionRecorder recorder = SessionRecorder.start(log, new SessionHeader(1, "space-operator",
                 request.displayUrl(), Instant.now(), null));
              ConnectionService service = new ConnectionService(request, listener, recorder,

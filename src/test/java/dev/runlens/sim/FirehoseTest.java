@@ -1,5 +1,6 @@
 package dev.runlens.sim;
 
+import dev.runlens.connect.Backoff;
 import dev.runlens.connect.ConnectionListener;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.ConnectionService;
@@ -44,8 +45,8 @@ class FirehoseTest {
                     }
                 }
             };
-            try (ConnectionService s = new ConnectionService(ConnectionRequest.spaceOperator(sim.spaceOperatorUrl(),
-                    Secret.of(sim.demoToken()), List.of(runId)), listener, null)) {
+            try (ConnectionService s = new ConnectionService(ConnectionRequest.builder(sim.spaceOperatorUrl())
+                    .token(Secret.of(sim.demoToken())).runIds(List.of(runId)).build(), listener, null, Backoff.standard())) {
                 s.start();
                 assertTrue(end.await(60, TimeUnit.SECONDS));
             }

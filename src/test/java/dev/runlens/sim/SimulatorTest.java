@@ -104,7 +104,7 @@ class SimulatorTest {
 
     @Test
     void everyValueInEveryScenarioIsAWellFormedTaggedValue() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().bigOutputBytes(1000).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().bigOutputBytes(1000).build());
         try (RawSocket s = authenticated()) {
             int id = 2;
             for (SoScenario scenario : SoScenario.values()) {
@@ -140,7 +140,7 @@ class SimulatorTest {
 
     @Test
     void foreachRunsIterationsConcurrently() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(5).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().foreachIterations(5).build());
         String run = sim.startRun(SoScenario.FOREACH);
         try (RawSocket s = authenticated()) {
             List<JsonNode> events = subscribeAndRead(s, 2, run);
@@ -161,7 +161,7 @@ class SimulatorTest {
 
     @Test
     void errorsHaveTheServersTexts() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().notFoundAfter(Duration.ofMillis(50)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().notFoundAfter(Duration.ofMillis(50)).build());
         String run = sim.startRun(SoScenario.BALANCE);
         try (RawSocket s = new RawSocket(sim.spaceOperatorUrl())) {
             s.send("{\"id\":1,\"method\":\"SubscribeFlowRunEvents\",\"params\":{\"flow_run_id\":\"" + run + "\"}}");
@@ -197,7 +197,7 @@ class SimulatorTest {
 
     @Test
     void v1ServerAnswersAV2AuthenticateWithIdZero() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().v1(true).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().v1(true).build());
         // The run waits for its subscriber: only one that is live at the end is told Done, and on a
         // loaded machine a run of 2 ms steps could otherwise end before the subscription.
         sim.faults().holdRunsWhileUnwatched(true);
@@ -230,7 +230,7 @@ class SimulatorTest {
 
     @Test
     void lyzrRunStartsWhenItsFirstListenerConnectsAndNeverReplays() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(5)).build());
         LyzrRunName run = sim.startLyzrRun(LyzrScenario.FAILURE);
         assertTrue(sim.liveLyzrRuns().contains(run));
         List<String> frames = new ArrayList<>();
@@ -255,7 +255,7 @@ class SimulatorTest {
 
     @Test
     void runDagStartsTheRunOnItsWaitingSocketAndTaskStatusListsWhatCompleted() throws Exception {
-        sim = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(5)).build());
+        sim = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(5)).build());
         String flow = "Customer Support Pipeline";
         String run = "run-" + java.util.UUID.randomUUID();
         String workflow = LyzrWorkflows.of(LyzrScenario.SUPPORT_PIPELINE, flow, run);

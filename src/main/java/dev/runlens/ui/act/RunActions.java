@@ -17,8 +17,6 @@ import dev.runlens.ui.rows.EventRow;
 import dev.runlens.json.Json;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
@@ -54,7 +52,6 @@ public final class RunActions {
     private final LastInputs last;
     private final ObservableMap<RunRef, InputWait> waiting = FXCollections.observableHashMap();
     private final ObservableSet<RunRef> stopRequested = FXCollections.observableSet();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     /** Runs started from this window, by run id. */
     private final Map<String, StartedRun> startedHere = new java.util.HashMap<>();
     private final LyzrStarter lyzrStarter;
@@ -76,13 +73,13 @@ public final class RunActions {
                 .showAndWait().filter(b -> b == InsecureTokenQuestion.SEND_ANYWAY).isPresent(), new LyzrStarter.Outcome() {
                     @Override
                     public void status(String text) {
-                        status.set(text);
+                        // the window says what started or failed in its banner; the command line prints this
                     }
 
                     @Override
                     public void started(StartedRun run, String sentence) {
                         startedHere.put(run.runId(), run);
-                        say("Started", sentence);
+                        banner.accept("Started", sentence);
                     }
 
                     @Override
@@ -119,7 +116,8 @@ public final class RunActions {
         for (Run r : batch.endedRuns()) {
             waiting.remove(r.ref());
             if (stopRequested.remove(r.ref())) {
-                say("Stopped", "Run " + r.ref().runId() + " ended after the stop request (" + r.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
+                banner.accept("Stopped", "Run " + r.ref().runId() + " ended after the stop request ("
+                        + r.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
             }
         }
         if (someWaited && waiting.isEmpty()) {
@@ -187,7 +185,6 @@ public final class RunActions {
             fail("Starting a Space Operator flow needs an open Space Operator connection: connect first (File → Connect to a server…).");
             return;
         }
-        status.set("starting flow " + request.flowId() + "…");
         background.execute(() -> {
             try {
                 String runId = api.start(request.flowId(), request.inputs());
@@ -197,8 +194,7 @@ public final class RunActions {
                     startedHere.put(runId, started);
                     host.subscribe(runId);
                     host.noteStarted(started);
-                    status.set("");
-                    say("Started", "Run " + runId + " of flow " + request.flowId() + " started; it appears with its first event.");
+                    banner.accept("Started", "Run " + runId + " of flow " + request.flowId() + " started; it appears with its first event.");
                 });
             } catch (ActionFailure f) {
                 fx.accept(() -> fail(f.sentence()));
@@ -240,7 +236,7 @@ public final class RunActions {
             background.execute(() -> {
                 try {
                     api.stop(run.runId(), reason.isEmpty() ? null : reason);
-                    fx.accept(() -> say("Stop requested", "Run " + run.runId() + ": stop requested; waiting for its events to say it ended."));
+                    fx.accept(() -> banner.accept("Stop requested", "Run " + run.runId() + ": stop requested; waiting for its events to say it ended."));
                 } catch (ActionFailure f) {
                     fx.accept(() -> {
                         stopRequested.remove(run);
@@ -286,7 +282,7 @@ public final class RunActions {
                 }
                 fx.accept(() -> {
                     waiting.remove(run);
-                    say(choice instanceof AnswerInputDialog.Choice.Send ? "Input answered" : "Input cancelled", "Run " + run.runId() + " goes on.");
+                    banner.accept(choice instanceof AnswerInputDialog.Choice.Send ? "Input answered" : "Input cancelled", "Run " + run.runId() + " goes on.");
                 });
             } catch (ActionFailure f) {
                 fx.accept(() -> {
@@ -326,13 +322,7 @@ public final class RunActions {
         }
     }
 
-    private void say(String title, String sentence) {
-        status.set("");
-        banner.accept(title, sentence);
-    }
-
     private void fail(String sentence) {
-        status.set("");
         banner.accept("Action failed", sentence);
         System.err.println("runlens: " + sentence);
     }
@@ -354,10 +344,5 @@ public final class RunActions {
     /** The runs waiting for input, with who waits and where to answer. */
     public ObservableMap<RunRef, InputWait> waiting() {
         return waiting;
-    }
-
-    /** What is under way ("starting flow …"), or "". */
-    public ObservableStringValue status() {
-        return status.getReadOnlyProperty();
     }
 }

@@ -37,11 +37,6 @@ public final class StartFlowDialog extends Dialog<StartFlowDialog.Choice> {
     private final LyzrStartViewModel lyzrVm;
     private final RadioButton lyzr = new RadioButton("Lyzr workflow");
 
-    /** Space Operator only. */
-    public StartFlowDialog(Window owner, StartFlowViewModel vm) {
-        this(owner, vm, null, false);
-    }
-
     /** {@code lyzrVm}: the Lyzr side (null: Space Operator only); {@code lyzrFirst}: open on it. */
     public StartFlowDialog(Window owner, StartFlowViewModel vm, LyzrStartViewModel lyzrVm, boolean lyzrFirst) {
         this.vm = vm;

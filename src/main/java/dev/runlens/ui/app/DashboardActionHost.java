@@ -9,7 +9,7 @@ import dev.runlens.connect.Secret;
 import dev.runlens.ui.act.ActionHost;
 import dev.runlens.ui.act.LyzrSocket;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 
 import java.net.URI;
@@ -52,7 +52,7 @@ final class DashboardActionHost implements ActionHost {
         Opened ended = null;
         for (int i = opened.size() - 1; i >= 0; i--) {
             Opened o = opened.get(i);
-            if (o.settings().protocol() != ProtocolOption.LYZR) {
+            if (o.settings().protocol() != ProtocolChoice.LYZR) {
                 if (!o.live().state().terminal()) {
                     return o;
                 }
@@ -99,7 +99,7 @@ final class DashboardActionHost implements ActionHost {
     @Override
     public LyzrSocket openLyzr(URI socketBase, String flow, String run, boolean allowInsecure) {
         ConnectionSettings.Limits limits = new ConnectionSettings.Limits(null, null, null, null, allowInsecure);
-        Connector.Live live = connect.apply(new ConnectionSettings(socketBase.toString(), ProtocolOption.LYZR, new TokenSource.None(),
+        Connector.Live live = connect.apply(new ConnectionSettings(socketBase.toString(), ProtocolChoice.LYZR, new TokenSource.None(),
                 List.of(), flow, run, limits));
         return live == null ? null : new LyzrSocket() {
             @Override

@@ -5,7 +5,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 
 import java.io.IOException;
@@ -65,27 +65,9 @@ final class Demo implements AutoCloseable {
         return ready;
     }
 
-    /** Starts the simulator on the calling thread (tests). */
-    static Demo start(Dashboard dashboard, SimulatorOptions options) {
-        Simulator sim;
-        try {
-            sim = Simulator.start(options);
-        } catch (IOException e) {
-            unavailable(dashboard, e.getMessage());
-            return null;
-        }
-        return running(dashboard, sim);
-    }
-
     private static void unavailable(Dashboard dashboard, String why) {
         dashboard.showBanner("Demo unavailable", "The built-in simulator could not start (" + why
                 + "). Connect with File → Connect to a server… (Ctrl+N).");
-    }
-
-    private static Demo running(Dashboard dashboard, Simulator sim) {
-        Demo demo = new Demo(sim, dashboard);
-        demo.begin();
-        return demo;
     }
 
     /** Shows the banner and starts following the simulator's runs. FX thread. */
@@ -115,20 +97,16 @@ final class Demo implements AutoCloseable {
         if (!so.isEmpty()) {
             if (spaceOperator == null || spaceOperator.state().terminal()) {
                 spaceOperator = dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                        ProtocolOption.SPACE_OPERATOR, new TokenSource.Typed(simulator.demoToken().toCharArray()), so,
+                        ProtocolChoice.SPACE_OPERATOR, new TokenSource.Typed(simulator.demoToken().toCharArray()), so,
                         null, null));
             } else {
                 so.forEach(spaceOperator::subscribe);
             }
         }
         for (LyzrRunName r : lyzr) {
-            dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolOption.LYZR,
+            dashboard.connect(new ConnectionSettings(simulator.lyzrUrl(r.flow(), r.run()).toString(), ProtocolChoice.LYZR,
                     new TokenSource.None(), List.of(), null, null));
         }
-    }
-
-    public int port() {
-        return simulator.port();
     }
 
     @Override

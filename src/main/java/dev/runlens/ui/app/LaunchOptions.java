@@ -18,12 +18,6 @@ public record LaunchOptions(ConnectionSettings watch, List<Path> files, boolean 
         files = files == null ? List.of() : List.copyOf(files);
     }
 
-    /** Without a pending start. */
-    public LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut, Path recordTo,
-                         OtlpEndpoint otlp) {
-        this(watch, files, exitWhenFinished, statsOut, recordTo, otlp, null);
-    }
-
     /** Without traces. */
     public LaunchOptions(ConnectionSettings watch, List<Path> files, boolean exitWhenFinished, Path statsOut, Path recordTo) {
         this(watch, files, exitWhenFinished, statsOut, recordTo, null, null);

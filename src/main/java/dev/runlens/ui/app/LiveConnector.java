@@ -34,12 +34,10 @@ final class LiveConnector implements Connector {
     private final Path directory;
     private final OtlpEndpoint otlp;
 
-    /** {@code recordTo}: the file for the first connection (watch --out), else a fresh file in {@code directory}. */
-    LiveConnector(Path recordTo, Path directory) {
-        this(recordTo, directory, null);
-    }
-
-    /** {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null. */
+    /**
+     * {@code recordTo}: the file for the first connection (watch --out), else a fresh file in
+     * {@code directory}; {@code otlp}: where each connection's runs go as traces (watch --otlp-endpoint), or null.
+     */
     LiveConnector(Path recordTo, Path directory, OtlpEndpoint otlp) {
         this.recordTo = recordTo;
         this.directory = directory;
@@ -125,9 +123,9 @@ final class LiveConnector implements Connector {
             Arrays.fill(chars, '\0');
         }
         ConnectionSettings.Limits l = s.limits();
-        boolean lyzr = s.protocol() == dev.runlens.ui.connect.ProtocolOption.LYZR;
+        boolean lyzr = s.protocol() == ProtocolChoice.LYZR;
         ConnectionRequest.Builder b = ConnectionRequest.builder(s.uri())
-                .protocol(ProtocolChoice.valueOf(s.protocol().name()))
+                .protocol(s.protocol())
                 .token(token)
                 .runIds(s.runIds())
                 .giveUpAfter(l.giveUpAfter())

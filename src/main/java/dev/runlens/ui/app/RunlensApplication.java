@@ -87,7 +87,7 @@ public final class RunlensApplication extends Application {
         StartupProbe.mark("built");
         if (o.demoMode()) {
             // Finished demo runs stay subscribable for a minute, so a slow start still sees them whole.
-            demo = Demo.startInBackground(dashboard, SimulatorOptions.demo().toBuilder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
+            demo = Demo.startInBackground(dashboard, SimulatorOptions.builder().notFoundAfter(java.time.Duration.ofSeconds(60)).build());
         }
         pending = new PendingStartRun(dashboard, System.out, System.err, this::startSettled);
         if (o.watch() != null) {

@@ -14,15 +14,7 @@ import java.util.logging.LogRecord;
  * FX thread does not read the file and warm up the JSON reader before it can build the window
  * (decision 0083). A file that cannot be read is an empty layout, with its line for the app log.
  */
-final class SavedLayout {
-    private final LayoutFile file;
-    private final CompletableFuture<Optional<WindowLayout>> layout;
-
-    private SavedLayout(LayoutFile file, CompletableFuture<Optional<WindowLayout>> layout) {
-        this.file = file;
-        this.layout = layout;
-    }
-
+record SavedLayout(LayoutFile file, CompletableFuture<Optional<WindowLayout>> reading) {
     /** Starts reading the default location's layout on a daemon thread. */
     static SavedLayout readInBackground() {
         LayoutFile file = LayoutFile.inDefaultLocation();
@@ -44,14 +36,10 @@ final class SavedLayout {
         return new SavedLayout(file, CompletableFuture.completedFuture(file.read(AppLog::later)));
     }
 
-    LayoutFile file() {
-        return file;
-    }
-
     /** The layout, waiting for the reading thread if it has not finished. */
     Optional<WindowLayout> layout() {
         try {
-            return layout.join();
+            return reading.join();
         } catch (CompletionException e) {
             AppLog.later(new LogRecord(Level.WARNING, "the saved window layout was not read (" + e.getCause() + "); the window opens with its default layout"));
             return Optional.empty();

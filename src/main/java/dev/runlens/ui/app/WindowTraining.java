@@ -4,7 +4,7 @@ import dev.runlens.Main;
 import dev.runlens.model.Run;
 import dev.runlens.sim.CliTraining;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import dev.runlens.ui.replay.Pace;
 import dev.runlens.ui.replay.ReplayController;
@@ -92,7 +92,7 @@ public final class WindowTraining extends AnimationTimer {
             }
             List<String> runs = new ArrayList<>(sim.startManyRuns(RUNS, EVENTS_PER_RUN, RATE, Duration.ZERO, true));
             runs.add(sim.startFirehose(FIREHOSE, RATE));
-            ConnectionSettings settings = new ConnectionSettings(sim.spaceOperatorUrl().toString(), ProtocolOption.SPACE_OPERATOR,
+            ConnectionSettings settings = new ConnectionSettings(sim.spaceOperatorUrl().toString(), ProtocolChoice.SPACE_OPERATOR,
                     new TokenSource.FromFile(token), runs, null, null);
             List<String> ended = new ArrayList<>();
             ReplayUi.configureLaunch(Pace.MAX, false);

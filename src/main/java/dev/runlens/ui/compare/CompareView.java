@@ -220,14 +220,6 @@ public final class CompareView extends BorderPane {
         pickMenu.getItems().addAll(new SeparatorMenuItem(), file);
     }
 
-    public TableView<ExecutionComparison> table() {
-        return table;
-    }
-
-    public ListView<Difference> diff() {
-        return diff;
-    }
-
     /** A difference as its line, coloured by kind; the mark at its start says the kind without colour. */
     private static final class DiffCell extends ListCell<Difference> {
         @Override

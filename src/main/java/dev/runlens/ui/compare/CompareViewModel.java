@@ -174,7 +174,7 @@ public final class CompareViewModel {
         if (run == null || searching || choice != null && choice != BaselineChoice.DEFAULT) {
             return;
         }
-        FlowKey flow = Baselines.flowOf(run);
+        FlowKey flow = FlowKey.of(run);
         if (flow.equals(lastSearchedFlow) || baseline != null && !provisional()) {
             return;
         }
@@ -228,7 +228,7 @@ public final class CompareViewModel {
     /** The succeeded runs of the run's flow in the history, newest first, other than the run itself. */
     public List<PastRun> pastRuns() {
         Run run = run();
-        return run == null ? List.of() : history.succeededRuns(Baselines.flowOf(run), 20).stream()
+        return run == null ? List.of() : history.succeededRuns(FlowKey.of(run), 20).stream()
                 .filter(p -> !p.run().equals(ref)).toList();
     }
 
@@ -241,7 +241,7 @@ public final class CompareViewModel {
     /** Compares with a run of the recording {@code file}: a succeeded run of the same flow if it holds one. */
     public void pickFile(Path file) {
         Run run = run();
-        FlowKey flow = run == null ? null : Baselines.flowOf(run);
+        FlowKey flow = run == null ? null : FlowKey.of(run);
         load(file, () -> {
             Run chosen = Baselines.pickIn(RecordingLoader.runs(file), flow, ref)
                     .orElseThrow(() -> new IOException(file + " holds no run"));
@@ -281,10 +281,6 @@ public final class CompareViewModel {
     private void report(String sentence) {
         problem.set(sentence);
         System.err.println("runlens: " + sentence);
-    }
-
-    public RunRef runRef() {
-        return ref;
     }
 
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {

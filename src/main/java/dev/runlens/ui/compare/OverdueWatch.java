@@ -1,6 +1,5 @@
 package dev.runlens.ui.compare;
 
-import dev.runlens.compare.Baselines;
 import dev.runlens.compare.Overdue;
 import dev.runlens.history.FlowKey;
 import dev.runlens.history.RunHistory;
@@ -107,7 +106,7 @@ public final class OverdueWatch {
         KnownFlow known = flows.get(run);
         int nodes = run.nodeCount();
         if (known == null || known.nodes() != nodes) {
-            known = new KnownFlow(nodes, Baselines.flowOf(run));
+            known = new KnownFlow(nodes, FlowKey.of(run));
             flows.put(run, known);
         }
         return known.flow();

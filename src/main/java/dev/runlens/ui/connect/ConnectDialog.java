@@ -1,6 +1,8 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ProtocolChoice;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -20,6 +22,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.function.Function;
 
 /** The Connect dialog: URL, protocol, token (password field or environment variable name), runs, recents. */
 public final class ConnectDialog extends Dialog<ConnectionSettings> {
@@ -80,9 +85,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
 
         TextField url = bound(new TextField(), "connect-url", vm.urlProperty());
         url.setPrefColumnCount(34);
-        ChoiceBox<ProtocolOption> protocol = new ChoiceBox<>();
-        protocol.setId("connect-protocol");
-        protocol.getItems().setAll(ProtocolOption.values());
+        ChoiceBox<ProtocolChoice> protocol = choice("connect-protocol", ProtocolChoice.values(), ProtocolChoice::label);
         protocol.valueProperty().bindBidirectional(vm.protocolProperty());
 
         ToggleGroup tokenGroup = new ToggleGroup();
@@ -110,7 +113,7 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         runs.setPrefRowCount(3);
         TextField flow = bound(new TextField(), "connect-lyzr-flow", vm.lyzrFlowProperty());
         TextField run = bound(new TextField(), "connect-lyzr-run", vm.lyzrRunProperty());
-        var lyzr = vm.protocolProperty().isEqualTo(ProtocolOption.LYZR);
+        var lyzr = vm.protocolProperty().isEqualTo(ProtocolChoice.LYZR);
         runs.disableProperty().bind(lyzr);
         flow.disableProperty().bind(lyzr.not());
         run.disableProperty().bind(lyzr.not());
@@ -151,23 +154,10 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
     private Node lyzrReconcileRow(javafx.beans.binding.BooleanBinding lyzr) {
         TextField taskId = bound(new TextField(), "connect-lyzr-task-id", vm.lyzrTaskIdProperty());
         taskId.setPromptText("task_id from run-dag (optional: reconciles gaps from task-status)");
-        ChoiceBox<ConnectViewModel.KeyMode> keyMode = new ChoiceBox<>();
-        keyMode.setId("connect-lyzr-key-mode");
-        keyMode.getItems().setAll(ConnectViewModel.KeyMode.values());
-        keyMode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ConnectViewModel.KeyMode m) {
-                return m == null ? "" : switch (m) {
-                    case ENV -> "Key from variable";
-                    case FILE -> "Key from file";
-                    case TYPED -> "Type the key";
-                };
-            }
-
-            @Override
-            public ConnectViewModel.KeyMode fromString(String s) {
-                return null;
-            }
+        ChoiceBox<ConnectViewModel.KeyMode> keyMode = choice("connect-lyzr-key-mode", ConnectViewModel.KeyMode.values(), m -> switch (m) {
+            case ENV -> "Key from variable";
+            case FILE -> "Key from file";
+            case TYPED -> "Type the key";
         });
         keyMode.valueProperty().bindBidirectional(vm.lyzrKeyModeProperty());
         TextField keyRef = bound(new TextField(), "connect-lyzr-key-ref", vm.lyzrKeyRefProperty());
@@ -181,6 +171,24 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         keyRef.disableProperty().bind(lyzr.not().or(noTask).or(typed));
         key.disableProperty().bind(lyzr.not().or(noTask).or(typed.not()));
         return new HBox(8, taskId, keyMode, keyRef, key);
+    }
+
+    /** A choice box of {@code values}, each shown by {@code label}. */
+    private static <T> ChoiceBox<T> choice(String id, T[] values, Function<T, String> label) {
+        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null; // picked, never typed
+            }
+        });
+        return box;
     }
 
     private static <T extends TextInputControl> T bound(T field, String id, StringProperty text) {

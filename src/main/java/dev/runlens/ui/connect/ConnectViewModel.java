@@ -27,7 +27,7 @@ public final class ConnectViewModel {
     public static final String LYZR_KEY_ENV = "LYZR_API_KEY";
 
     private final StringProperty url = new SimpleStringProperty("ws://localhost:8080/ws");
-    private final ObjectProperty<ProtocolOption> protocol = new SimpleObjectProperty<>(ProtocolOption.AUTO);
+    private final ObjectProperty<ProtocolChoice> protocol = new SimpleObjectProperty<>(ProtocolChoice.AUTO);
     private final ObjectProperty<TokenMode> tokenMode = new SimpleObjectProperty<>(TokenMode.ENV);
     private final StringProperty tokenEnv = new SimpleStringProperty("RUNLENS_TOKEN");
     private final StringProperty typedToken = new SimpleStringProperty("");
@@ -67,7 +67,7 @@ public final class ConnectViewModel {
         if (uri.getUserInfo() != null) {
             return "Put credentials in the token field, not in the URL";
         }
-        if (protocol.get() == ProtocolOption.LYZR) {
+        if (protocol.get() == ProtocolChoice.LYZR) {
             boolean inUrl = uri.getPath() != null && uri.getPath().matches(".*/ws/[^/]+/[^/]+/?");
             if (!inUrl && (blank(lyzrFlow.get()) || blank(lyzrRun.get()))) {
                 return "Lyzr needs a flow name and a run name";
@@ -132,7 +132,7 @@ public final class ConnectViewModel {
     }
 
     private ConnectionSettings settings(TokenSource token) {
-        boolean lyzr = protocol.get() == ProtocolOption.LYZR;
+        boolean lyzr = protocol.get() == ProtocolChoice.LYZR;
         return new ConnectionSettings(url.get().trim(), protocol.get(), token, lyzr ? List.of() : runIdList(),
                 lyzr ? emptyToNull(lyzrFlow.get()) : null, lyzr ? emptyToNull(lyzrRun.get()) : null, null,
                 lyzr ? lyzrReconcile() : null);
@@ -153,15 +153,15 @@ public final class ConnectViewModel {
         }
         // An environment variable counts as a token even when unset: the question is about the intent.
         boolean token = tokenMode.get() == TokenMode.ENV || tokenMode.get() == TokenMode.TYPED && !typedToken.get().isEmpty();
-        boolean lyzrKey = protocol.get() == ProtocolOption.LYZR && !blank(lyzrTaskId.get());
+        boolean lyzrKey = protocol.get() == ProtocolChoice.LYZR && !blank(lyzrTaskId.get());
         // The Lyzr API key goes to task-status over http:// when the socket is ws://: the same consent.
-        return ConnectionRequest.tokenInClear(target(), ProtocolChoice.valueOf(protocol.get().name()), token)
+        return ConnectionRequest.tokenInClear(target(), protocol.get(), token)
                 || lyzrKey && ConnectionRequest.plainToRemoteHost(target());
     }
 
     /** What {@link #tokenTravelsInClear()} would send in clear, for the question: "the token" or "the Lyzr API key". */
     public String secretInClear() {
-        boolean lyzrKey = protocol.get() == ProtocolOption.LYZR && !blank(lyzrTaskId.get());
+        boolean lyzrKey = protocol.get() == ProtocolChoice.LYZR && !blank(lyzrTaskId.get());
         return lyzrKey ? "the Lyzr API key" : "the token";
     }
 
@@ -195,7 +195,7 @@ public final class ConnectViewModel {
         return url;
     }
 
-    public ObjectProperty<ProtocolOption> protocolProperty() {
+    public ObjectProperty<ProtocolChoice> protocolProperty() {
         return protocol;
     }
 

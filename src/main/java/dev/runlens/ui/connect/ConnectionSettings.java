@@ -1,5 +1,6 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.LyzrUrls;
 import dev.runlens.connect.Secret;
@@ -13,22 +14,22 @@ import java.util.Map;
  * What the operator asked to connect to. For Lyzr the run is part of the URL
  * ({@code …/ws/{flow}/{run}}); for Space Operator the flow_run_ids are listed.
  */
-public record ConnectionSettings(String url, ProtocolOption protocol, TokenSource token, List<String> runIds,
+public record ConnectionSettings(String url, ProtocolChoice protocol, TokenSource token, List<String> runIds,
                                  String lyzrFlow, String lyzrRun, Limits limits, LyzrReconcile lyzrReconcile) {
     public ConnectionSettings {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
-        protocol = protocol == null ? ProtocolOption.AUTO : protocol;
+        protocol = protocol == null ? ProtocolChoice.AUTO : protocol;
         token = token == null ? new TokenSource.None() : token;
         limits = limits == null ? Limits.DEFAULT : limits;
         lyzrReconcile = lyzrReconcile == null ? LyzrReconcile.NONE : lyzrReconcile;
     }
 
-    public ConnectionSettings(String url, ProtocolOption protocol, TokenSource token, List<String> runIds, String lyzrFlow,
+    public ConnectionSettings(String url, ProtocolChoice protocol, TokenSource token, List<String> runIds, String lyzrFlow,
                               String lyzrRun, Limits limits) {
         this(url, protocol, token, runIds, lyzrFlow, lyzrRun, limits, LyzrReconcile.NONE);
     }
 
-    public ConnectionSettings(String url, ProtocolOption protocol, TokenSource token, List<String> runIds, String lyzrFlow,
+    public ConnectionSettings(String url, ProtocolChoice protocol, TokenSource token, List<String> runIds, String lyzrFlow,
                               String lyzrRun) {
         this(url, protocol, token, runIds, lyzrFlow, lyzrRun, Limits.DEFAULT);
     }
@@ -90,7 +91,7 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
 
     /** The URL to open: for Lyzr with a flow and run name, the run's socket path. */
     public URI uri() {
-        if (protocol == ProtocolOption.LYZR && lyzrFlow != null && !lyzrFlow.isBlank() && lyzrRun != null
+        if (protocol == ProtocolChoice.LYZR && lyzrFlow != null && !lyzrFlow.isBlank() && lyzrRun != null
                 && !lyzrRun.isBlank()) {
             return LyzrUrls.of(URI.create(url.trim()), lyzrFlow.trim(), lyzrRun.trim());
         }
@@ -99,7 +100,7 @@ public record ConnectionSettings(String url, ProtocolOption protocol, TokenSourc
 
     /** One line for lists and the status bar; never contains the token. */
     public String describe() {
-        String what = protocol == ProtocolOption.LYZR ? lyzrFlow + "/" + lyzrRun
+        String what = protocol == ProtocolChoice.LYZR ? lyzrFlow + "/" + lyzrRun
                 : runIds.isEmpty() ? "no runs" : runIds.size() == 1 ? runIds.get(0) : runIds.size() + " runs";
         return url + " · " + what;
     }

@@ -3,6 +3,7 @@ package dev.runlens.ui.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.json.Json;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Recently used connections in {@code <config dir>/runlens/recent-connections.json}. Tokens are
@@ -38,7 +40,8 @@ public record RecentConnections(Path file) {
                 List<String> runs = new ArrayList<>();
                 n.path("run_ids").forEach(r -> runs.add(r.asText()));
                 String env = n.path("token_env").asText(null);
-                ProtocolOption p = ProtocolOption.ofId(n.path("protocol").asText("auto"));
+                // Ids as written, or constant names (SPACE_OPERATOR) in any case; unknown ones count as auto.
+                ProtocolChoice p = ProtocolChoice.ofId(n.path("protocol").asText("auto").toLowerCase(Locale.ROOT).replace('_', '-'));
                 out.add(new ConnectionSettings(url, p, env == null ? new TokenSource.None() : new TokenSource.EnvVar(env), runs,
                         n.path("lyzr_flow").asText(null), n.path("lyzr_run").asText(null)));
             }

@@ -219,7 +219,7 @@ public final class PayloadView extends BorderPane {
             LazyTreeItem item = new LazyTreeItem(root);
             item.setExpanded(true);
             tree.setRoot(item);
-            tree.setShowRoot(!root.leaf() ? false : true);
+            tree.setShowRoot(root.leaf());
             setCenter(tree);
         } else {
             text.setText(Json.pretty(m == Mode.PLAIN ? root.plainJson() : root.rawJson()));
@@ -269,14 +269,8 @@ public final class PayloadView extends BorderPane {
         TreeItem<ValueNode> item = tree.getRoot();
         for (int i = 1; i < chain.size() && item != null; i++) {
             item.setExpanded(true);
-            TreeItem<ValueNode> next = null;
-            for (TreeItem<ValueNode> c : item.getChildren()) {
-                if (c.getValue() == chain.get(i)) {
-                    next = c;
-                    break;
-                }
-            }
-            item = next;
+            ValueNode step = chain.get(i);
+            item = item.getChildren().stream().filter(c -> c.getValue() == step).findFirst().orElse(null);
         }
         if (item != null) {
             tree.getSelectionModel().select(item);

@@ -10,7 +10,6 @@ import dev.runlens.launch.UsageException;
 import dev.runlens.ui.app.LaunchOptions;
 import dev.runlens.ui.app.RunlensApplication;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
 import dev.runlens.ui.connect.TokenSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,7 +86,7 @@ public final class WatchCommand implements Callable<Integer> {
         ConnectionRequest request = connection.request(null, b -> { }, "watch");
         TokenSource source = token.file() != null ? new TokenSource.FromFile(token.file()) : new TokenSource.EnvVar(token.envName());
         ConnectionSettings settings = new ConnectionSettings(request.url().toString(),
-                ProtocolOption.valueOf(request.effectiveProtocol().name()), source, request.runIds(), null, null,
+                request.effectiveProtocol(), source, request.runIds(), null, null,
                 new ConnectionSettings.Limits(request.idleTimeout(), request.giveUpAfter(), request.maxMessageBytes(),
                         request.truststore(), request.allowInsecure(), request.quietPeriod(), request.notFoundRetry()));
         return new LaunchOptions(settings, List.of(), exitWhenFinished, statsOut, out, otlp.endpoint(environment),

@@ -51,12 +51,10 @@ public final class LayoutKeeper {
         this.log = log;
     }
 
-    /** Restores what the file holds (before the window shows) and saves the layout when the window closes. */
-    public void install() {
-        install(file.read(log));
-    }
-
-    /** As {@link #install()}, with the layout already read from the file (the theme is needed before the window is built). */
+    /**
+     * Restores {@code saved}, read from the file before the window was built (its theme is needed
+     * first), and saves the layout when the window closes.
+     */
     public void install(Optional<WindowLayout> saved) {
         saved.ifPresent(this::apply);
         parts.stage().addEventHandler(WindowEvent.WINDOW_HIDING, e -> save());

@@ -24,10 +24,6 @@ public final class FrameSummary {
     /** Frames longer than this are summarized without looking inside their payloads. */
     static final int LOOK_INSIDE_LIMIT = 256 * 1024;
 
-    public static String of(ProtocolEvent event) {
-        return of(event, 0);
-    }
-
     /**
      * The summary of a frame of {@code frameLength} chars. Never throws: a frame is never lost
      * because its summary could not be made.

@@ -43,10 +43,6 @@ final class ShownRuns {
         return filter;
     }
 
-    RunSort sort() {
-        return sort;
-    }
-
     /** A new filter or sort: places every run of {@code rows} ({@code arrival}: its index there) again. */
     void reset(RunFilter filter, RunSort sort, List<RunRow> rows) {
         this.filter = filter;

@@ -37,10 +37,6 @@ public final class SearchUi {
         service.yieldAlsoWhile(replay::inUse);
     }
 
-    public HistoryService history() {
-        return history;
-    }
-
     /** Indexes {@code file} too (a file opened in the window, a live recording). */
     public void indexToo(Path file) {
         if (history != null && file != null) {

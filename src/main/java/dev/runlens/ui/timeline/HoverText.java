@@ -14,10 +14,6 @@ final class HoverText {
     private HoverText() {
     }
 
-    static String of(Execution e, Run run, NodeNames names, TimeZoneMode zone, Supplier<Instant> now) {
-        return of(e, run, names, zone, now, false);
-    }
-
     /**
      * {@code waitsForInput}: an ApiInput of the run is attributed to it. {@code now}: the wall clock
      * live, the playhead in replay (the end of a running execution so far).

@@ -180,26 +180,20 @@ public final class TimelineRow {
 
     /** Index of the first execution with start &gt;= {@code millis}. */
     int firstStartingAt(double millis, int from) {
-        int lo = from;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] < millis) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return firstAtLeast(starts, from, millis);
     }
 
     /** Index of the first execution that may overlap {@code fromMillis}. */
     int firstVisible(double fromMillis) {
-        int lo = 0;
+        return firstAtLeast(maxEnds, 0, fromMillis);
+    }
+
+    /** The first index from {@code lo} whose value is at least {@code key} (values ascend up to {@link #size}). */
+    private int firstAtLeast(double[] values, int lo, double key) {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (maxEnds[mid] < fromMillis) {
+            if (values[mid] < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -58,7 +58,7 @@ class ActionDialogsUiTest {
     @Test
     void startDialogShowsTheTaggedFormAndRefusesWhatCannotBeSent(FxRobot robot) throws Exception {
         StartFlowViewModel vm = new StartFlowViewModel(new LastInputs(dir));
-        StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm)).get();
+        StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm, null, false)).get();
         CompletableFuture<Optional<StartFlowDialog.Choice>> result = showAndWait(dialog);
         Node start = dialog.getDialogPane().lookupButton(StartFlowDialog.START);
         assertTrue(start.isDisabled(), "no flow yet");
@@ -97,7 +97,7 @@ class ActionDialogsUiTest {
         LastInputs last = new LastInputs(dir);
         last.remember("flow-7", new LastInputs.Entry("{\"who\":{\"S\":\"ann\"}}", FlowInputs.Form.TAGGED));
         StartFlowViewModel vm = new StartFlowViewModel(last);
-        StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm)).get();
+        StartFlowDialog dialog = WaitForAsyncUtils.asyncFx(() -> new StartFlowDialog(stage, vm, null, false)).get();
         CompletableFuture<Optional<StartFlowDialog.Choice>> result = showAndWait(dialog);
         robot.clickOn("#start-flow-id").write("flow-7");
         WaitForAsyncUtils.waitForFxEvents();

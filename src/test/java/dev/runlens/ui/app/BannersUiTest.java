@@ -25,7 +25,7 @@ class BannersUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard = new Dashboard(new LiveConnector(null, dir, null));
         dashboard.attach(stage, 900, 600);
         stage.show();
     }

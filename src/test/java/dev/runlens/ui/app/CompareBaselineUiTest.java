@@ -10,7 +10,7 @@ import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -59,7 +59,7 @@ class CompareBaselineUiTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(new IndexedRunHistory(index)));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(new IndexedRunHistory(index)));
     }
 
     @AfterEach
@@ -83,10 +83,10 @@ class CompareBaselineUiTest {
     @Test
     void aLiveRunIsComparedWhileItStreamsAndItsFirstDifferingNodeIsSelectedWithItsDiff(FxRobot robot) throws Exception {
         // Paced, so the comparison opens while the run is still going.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(400)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(400)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
-                ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
+                ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
         waitFor(() -> dashboard.selection().run() != null);
         boolean runningWhenOpened = WaitForAsyncUtils.asyncFx(() -> {
             boolean running = !dashboard.model().runs().get(0).terminal();

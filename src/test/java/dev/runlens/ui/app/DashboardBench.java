@@ -3,7 +3,7 @@ package dev.runlens.ui.app;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.application.Application;
 
@@ -27,7 +27,7 @@ public final class DashboardBench {
         Path stats = Path.of(args[2]);
         Simulator sim = Simulator.start(SimulatorOptions.fast());
         String run = sim.startFirehose(events, perSecond);
-        ConnectionSettings settings = new ConnectionSettings(sim.spaceOperatorUrl().toString(), ProtocolOption.SPACE_OPERATOR,
+        ConnectionSettings settings = new ConnectionSettings(sim.spaceOperatorUrl().toString(), ProtocolChoice.SPACE_OPERATOR,
                 new TokenSource.Typed(sim.demoToken().toCharArray()), List.of(run), null, null);
         RunlensApplication.configure(new LaunchOptions(settings, List.of(), true, stats,
                 Files.createTempFile("runlens-bench", ".jsonl")));

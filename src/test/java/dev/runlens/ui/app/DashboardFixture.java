@@ -26,7 +26,7 @@ final class DashboardFixture {
 
     /** A dashboard recording into {@code dir}, its settings in {@code dir/config}, shown in {@code stage}. */
     static Dashboard show(Stage stage, Path dir) {
-        return show(stage, dir, new LiveConnector(null, dir), dashboard -> { });
+        return show(stage, dir, new LiveConnector(null, dir, null), dashboard -> { });
     }
 
     /** As above, with another connector; {@code beforeAttach} sets the dashboard up before it is shown (a history, say). */

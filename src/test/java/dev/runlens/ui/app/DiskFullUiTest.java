@@ -6,7 +6,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import dev.runlens.ui.dashboard.ErrorEntry;
 import javafx.stage.Stage;
@@ -48,7 +48,7 @@ class DiskFullUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(mount.resolve("window.jsonl"), dir));
+        dashboard = new Dashboard(new LiveConnector(mount.resolve("window.jsonl"), dir, null));
         dashboard.attach(stage, 1000, 700);
         stage.show();
     }
@@ -65,10 +65,10 @@ class DiskFullUiTest {
 
     @Test
     void theWindowSaysTheDiskIsFullAndKeepsShowingTheRun() throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().foreachIterations(1_500).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().foreachIterations(1_500).build());
         String runId = simulator.startRun(SoScenario.FOREACH);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal()).get());
         Path log = mount.resolve("window.jsonl");

@@ -12,7 +12,7 @@ import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.protocol.Source;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -60,13 +60,13 @@ class InputWaitUiTest {
 
     /** Starts the scripted run that waits on an ApiInput, watches it, and selects it once it waits. */
     private RunRef waitingRun() throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
         RunRef ref = new RunRef(Source.SPACE_OPERATOR, runId);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         waitFor(() -> dashboard.runActions().waiting().containsKey(ref));
         WaitForAsyncUtils.asyncFx(() -> dashboard.selection().select(ref, null)).get();
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.runlens.ui.app;
 
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.ui.connect.ConnectDialog;
 import dev.runlens.ui.connect.ConnectViewModel;
@@ -124,7 +125,7 @@ class InsecureTokenQuestionUiTest {
         AtomicReference<ConnectDialog> opened = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
             vm.urlProperty().set("ws://192.0.2.10:8080");
-            vm.protocolProperty().set(dev.runlens.ui.connect.ProtocolOption.LYZR);
+            vm.protocolProperty().set(ProtocolChoice.LYZR);
             vm.lyzrFlowProperty().set("Customer Support");
             vm.lyzrRunProperty().set("run-1");
             ConnectDialog d = new ConnectDialog(stage, vm);

@@ -9,7 +9,7 @@ import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -46,7 +46,7 @@ class InspectorOverdueUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach
@@ -63,10 +63,10 @@ class InspectorOverdueUiTest {
     @Test
     void theSelectedRunningExecutionSaysItIsOverdueWithItsUsualFiguresUntilItFinishes(FxRobot robot) throws Exception {
         // 1.5 s between events: each task runs for one to two intervals, against a usual 5 ms.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(1500)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(1500)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
-                ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
+                ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
         AtomicReference<Execution> running = new AtomicReference<>();
         DashboardFixture.waitFor(() -> {
             if (dashboard.model().runs().isEmpty()) {

@@ -126,6 +126,8 @@ class KeyboardAndDialogsUiTest {
         Node connect = dialog.get().getDialogPane().lookupButton(ConnectDialog.CONNECT);
         assertTrue(connect.isDisabled(), "no run id yet");
         assertEquals("Enter at least one flow_run_id", robot.lookup("#connect-problem").queryLabeled().getText());
+        assertTrue(robot.lookup("#connect-protocol").lookup("Auto-detect").tryQuery().isPresent(), "the protocol is shown by its label");
+        assertTrue(robot.lookup("#connect-lyzr-key-mode").lookup("Key from variable").tryQuery().isPresent(), "so is the key's source");
         robot.clickOn("#connect-runs").write("b4e5edc0-6d59-4db2-9eb0-2380906e461c");
         robot.clickOn("Type it");
         PasswordField token = robot.lookup("#connect-token").queryAs(PasswordField.class);

@@ -8,7 +8,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import dev.runlens.ui.dashboard.FeedStatus;
 import javafx.scene.control.Labeled;
@@ -69,7 +69,7 @@ class LiveDashboardUiTest {
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.FAILING);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         waitFor(() -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal()
                 && dashboard.inspectorViewModel().errors().size() == 2);
         Run run = dashboard.model().runs().get(0);
@@ -97,7 +97,7 @@ class LiveDashboardUiTest {
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.BALANCE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         waitFor(() -> dashboard.model().runs().size() == 1 && dashboard.model().runs().get(0).terminal());
         Run run = dashboard.model().runs().get(0);
         assertEquals(RunStatus.SUCCEEDED, run.status());
@@ -111,7 +111,7 @@ class LiveDashboardUiTest {
 
     @Test
     void theDemoShowsLiveRunsUnderABanner(FxRobot robot) throws Exception {
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder().demoRunsAtStart(true)
+        SimulatorOptions options = SimulatorOptions.fastBuilder().demoRunsAtStart(true)
                 .eventInterval(java.time.Duration.ofMillis(40)).build();
         // As the application does it: the simulator starts in the background, the banner follows it.
         java.util.concurrent.CompletableFuture<Demo> starting =

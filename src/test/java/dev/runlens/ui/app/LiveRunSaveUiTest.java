@@ -11,7 +11,7 @@ import dev.runlens.sim.SoScenario;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import dev.runlens.ui.dashboard.FeedStatus;
 import javafx.stage.Stage;
@@ -62,7 +62,7 @@ class LiveRunSaveUiTest {
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.FAILING);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dashboard.model().runs().size() == 1
                 && dashboard.model().runs().get(0).terminal()).get());
         // The server is done with the connection before the test ends (no late sends into a closed session).

@@ -66,7 +66,7 @@ class LyzrStartUiTest {
     @Test
     void aLyzrRunStartedFromTheWindowWhoseSocketDropsIsReconciledFromTaskStatus(FxRobot robot) throws Exception {
         // No holding: events sent while the window reconnects are really lost, its end too.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(25)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(25)).build());
         simulator.faults().dropEveryFrames(2);
         startFromTheDialog(robot, simulator.demoToken());
         waitFor(() -> dashboard.model().runs().stream().anyMatch(r -> r.ref().source() == Source.LYZR && r.terminal()));

@@ -9,7 +9,7 @@ import dev.runlens.sim.LyzrScenario;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -45,7 +45,7 @@ class OverdueUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir), d -> d.setHistory(HISTORY));
+        dashboard = DashboardFixture.show(stage, dir, new LiveConnector(null, dir, null), d -> d.setHistory(HISTORY));
     }
 
     @AfterEach
@@ -60,10 +60,10 @@ class OverdueUiTest {
     @Test
     void aTaskRunningPastItsUsualTimeIsFlaggedInTheTimelineAndTheRunsList(FxRobot robot) throws Exception {
         // 700 ms between events: each task runs for one to two intervals, against a usual 5 ms.
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(700)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(700)).build());
         LyzrRunName name = simulator.startLyzrRun(LyzrScenario.SUPPORT_PIPELINE);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings("ws://127.0.0.1:" + simulator.port(),
-                ProtocolOption.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
+                ProtocolChoice.LYZR, new TokenSource.None(), List.of(), name.flow(), name.run()))).get();
         // Each mark is caught while the run is live, not necessarily in the same poll: the overdue
         // check runs once a second and the runs list redraws four times a second, so a task of one
         // interval could end between the two (seen once in a full verify).

@@ -79,7 +79,7 @@ class PendingStartUiTest {
 
     @Test
     void aLyzrStartOpensTheSocketPostsAndRecordsTheStartButNeverTheKey(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(25)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(25)).build());
         PendingStart.Lyzr start = lyzrStart(simulator.demoToken());
         assertFalse(pending.watchOver(true, List.of(), ids -> true), "the watch never ends before the start is settled");
         WaitForAsyncUtils.asyncFx(() -> pending.start(start)).get();
@@ -129,7 +129,7 @@ class PendingStartUiTest {
 
     @Test
     void aSpaceOperatorStartIsWrittenIntoTheWatchConnectionsLog() throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String flow = Simulator.flowId(SoScenario.BALANCE);
         String runId = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(), Secret.of(simulator.demoToken()), null, false))
                 .start(flow, Map.of());

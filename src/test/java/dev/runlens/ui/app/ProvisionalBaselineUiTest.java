@@ -12,7 +12,7 @@ import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.bridge.FxThread;
 import dev.runlens.ui.compare.CompareViewModel;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class ProvisionalBaselineUiTest {
 
     @Start
     void start(Stage stage) {
-        dashboard = new Dashboard(new LiveConnector(null, dir));
+        dashboard = new Dashboard(new LiveConnector(null, dir, null));
         dashboard.attach(stage, 1280, 780);
         stage.show();
     }
@@ -75,7 +75,7 @@ class ProvisionalBaselineUiTest {
 
     private void watch(String runId) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
     }
 
     private Run run(String runId) {
@@ -86,8 +86,8 @@ class ProvisionalBaselineUiTest {
     void aLiveRunIsComparedWithAProvisionalBaselineUntilItHasTouchedEveryNode() throws Exception {
         // The simulator draws each run's node ids from its seed plus the run's number: the second
         // simulator's second run (41 + 2) has the node ids of the first one's first run (42 + 1).
-        SimulatorOptions options = SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(600)).build();
-        simulator = Simulator.start(options.toBuilder().seed(42).build());
+        SimulatorOptions.Builder options = SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(600));
+        simulator = Simulator.start(options.seed(42).build());
         String first = simulator.startRun(SoScenario.BALANCE);
         watch(first);
         waitFor(() -> run(first) != null && run(first).terminal());
@@ -104,14 +104,14 @@ class ProvisionalBaselineUiTest {
                     }
                 }
                 indexer.commit();
-                return !history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.compare.Baselines.flowOf(run(first))).get(), 1)
+                return !history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.history.FlowKey.of(run(first))).get(), 1)
                         .isEmpty();
             });
-            assertEquals(firstRef, history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.compare.Baselines.flowOf(run(first)))
+            assertEquals(firstRef, history.succeededRuns(WaitForAsyncUtils.asyncFx(() -> dev.runlens.history.FlowKey.of(run(first)))
                     .get(), 1).get(0).run());
 
             simulator.close();
-            simulator = Simulator.start(options.toBuilder().seed(41).build());
+            simulator = Simulator.start(options.seed(41).build());
             simulator.startRun(SoScenario.BALANCE);
             String second = simulator.startRun(SoScenario.BALANCE);
             assertTrue(!second.equals(first));

@@ -10,7 +10,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -61,7 +61,7 @@ class RunActionsUiTest {
 
     private void connect(String runId) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         waitFor(() -> dashboard.model().runModel().run(new RunRef(Source.SPACE_OPERATOR, runId)) != null);
     }
 
@@ -76,7 +76,7 @@ class RunActionsUiTest {
 
     @Test
     void startedFlowAppearsOnTheOpenConnectionAndRunsAgainWithItsInputs(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String watched = waitingRun(); // waits on its input: the connection stays open
         connect(watched);
         later(() -> dashboard.actions().stream().filter(a -> a.id().equals("start-flow")).findFirst().orElseThrow().run());
@@ -135,7 +135,7 @@ class RunActionsUiTest {
 
     @Test
     void ctrlPeriodAsksThenStopsTheRunWhichShowsStopRequestedUntilItEnds(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         String runId = waitingRun();
         connect(runId);
         robot.clickOn("#runs-list");
@@ -163,7 +163,7 @@ class RunActionsUiTest {
 
     @Test
     void theContextMenuAnswersTheInputTheRunWaitsFor(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());
@@ -186,7 +186,7 @@ class RunActionsUiTest {
 
     @Test
     void anInputAnsweredElsewhereTakesTheWaitingBannerAway(FxRobot robot) throws Exception {
-        simulator = Simulator.start(SimulatorOptions.fast().toBuilder().eventInterval(Duration.ofMillis(20)).build());
+        simulator = Simulator.start(SimulatorOptions.fastBuilder().eventInterval(Duration.ofMillis(20)).build());
         SpaceOperatorApi api = new SpaceOperatorApi(ApiTarget.spaceOperator(simulator.spaceOperatorUrl(),
                 Secret.of(simulator.demoToken()), null, false));
         String runId = api.start(Simulator.flowId(SoScenario.SIGNATURE_AND_API_INPUT), Map.of());

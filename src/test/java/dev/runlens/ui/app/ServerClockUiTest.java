@@ -5,7 +5,7 @@ import dev.runlens.model.Run;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import dev.runlens.ui.timeline.NodeIdMenu;
 import javafx.scene.control.Label;
@@ -59,7 +59,7 @@ class ServerClockUiTest {
         simulator = Simulator.start(SimulatorOptions.fast());
         List<String> ids = simulator.startManyRuns(2, 40, 400, Duration.ofMinutes(-40), false);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), ids, null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), ids, null, null))).get();
         waitFor(() -> dashboard.model().runs().size() == 2 && dashboard.model().runs().stream().allMatch(r -> r.events() == 40));
         // The counts are redrawn a few times a second: wait for the cells to show every event.
         waitFor(() -> cellTexts(robot).stream().filter(t -> t.contains("13/13 done")).count() == 2);

@@ -8,7 +8,7 @@ import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import dev.runlens.sim.SoScenario;
 import dev.runlens.ui.connect.ConnectionSettings;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -55,7 +55,7 @@ class WatchTracesUiTest {
         simulator = Simulator.start(SimulatorOptions.fast());
         String runId = simulator.startRun(SoScenario.FAILING);
         WaitForAsyncUtils.asyncFx(() -> dashboard.connect(new ConnectionSettings(simulator.spaceOperatorUrl().toString(),
-                ProtocolOption.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
+                ProtocolChoice.AUTO, new TokenSource.Typed(simulator.demoToken().toCharArray()), List.of(runId), null, null))).get();
         Labeled traces = robot.lookup("#status-traces").queryAs(Labeled.class);
         assertTrue(traces.isVisible());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(

@@ -1,6 +1,5 @@
 package dev.runlens.ui.compare;
 
-import dev.runlens.compare.Baselines;
 import dev.runlens.compare.Comparison;
 import dev.runlens.compare.RecordingLoader;
 import dev.runlens.compare.Sameness;
@@ -57,7 +56,7 @@ class CompareViewModelTest {
     /** A history whose only succeeded run of the flow is the baseline recording's. */
     private static RunHistory history() throws Exception {
         Run base = RecordingLoader.runs(DIR.resolve("so-baseline.jsonl")).get(0);
-        PastRun past = new PastRun(DIR.resolve("so-baseline.jsonl"), base.ref(), Baselines.flowOf(base), base.status(),
+        PastRun past = new PastRun(DIR.resolve("so-baseline.jsonl"), base.ref(), FlowKey.of(base), base.status(),
                 base.startedAt(), base.finishedAt());
         return new RunHistory() {
             @Override

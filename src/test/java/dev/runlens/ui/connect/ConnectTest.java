@@ -1,5 +1,6 @@
 package dev.runlens.ui.connect;
 
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.ConnectionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,16 +42,26 @@ class ConnectTest {
     }
 
     @Test
+    void aRecentConnectionsProtocolIsReadByIdOrConstantNameInAnyCase() throws Exception {
+        Path file = dir.resolve("recent.json");
+        Files.writeString(file, "{\"connections\":[{\"url\":\"ws://a/ws\",\"protocol\":\"space-operator-v1\"},"
+                + "{\"url\":\"ws://b/ws\",\"protocol\":\"SPACE_OPERATOR\"},{\"url\":\"ws://c/ws\",\"protocol\":\"Lyzr\"},"
+                + "{\"url\":\"ws://d/ws\",\"protocol\":\"carrier-pigeon\"}]}");
+        assertEquals(List.of(ProtocolChoice.SPACE_OPERATOR_V1, ProtocolChoice.SPACE_OPERATOR, ProtocolChoice.LYZR, ProtocolChoice.AUTO),
+                new RecentConnections(file).load().stream().map(ConnectionSettings::protocol).toList());
+    }
+
+    @Test
     void anEnvironmentVariableIsRememberedByName() throws Exception {
         RecentConnections recent = new RecentConnections(dir.resolve("recent.json"));
-        recent.remember(new ConnectionSettings("wss://lao-socket.studio.lyzr.ai", ProtocolOption.LYZR,
+        recent.remember(new ConnectionSettings("wss://lao-socket.studio.lyzr.ai", ProtocolChoice.LYZR,
                 new TokenSource.EnvVar("LYZR_KEY"), List.of(), "Customer Support", "run 1"));
         ConnectionSettings s = recent.load().get(0);
         assertEquals(new TokenSource.EnvVar("LYZR_KEY"), s.token());
         assertEquals("wss://lao-socket.studio.lyzr.ai/ws/Customer%20Support/run%201", s.uri().toString());
         ConnectViewModel vm = new ConnectViewModel(List.of(s));
         vm.apply(s);
-        assertEquals(ProtocolOption.LYZR, vm.protocolProperty().get());
+        assertEquals(ProtocolChoice.LYZR, vm.protocolProperty().get());
         assertEquals("LYZR_KEY", vm.tokenEnvProperty().get());
         assertTrue(vm.validProperty().get());
     }
@@ -66,7 +77,7 @@ class ConnectTest {
         vm.urlProperty().set("ws://user:pw@example.com/ws");
         assertEquals("Put credentials in the token field, not in the URL", vm.problemProperty().get());
         vm.urlProperty().set("ws://example.com/ws");
-        vm.protocolProperty().set(ProtocolOption.LYZR);
+        vm.protocolProperty().set(ProtocolChoice.LYZR);
         assertEquals("Lyzr needs a flow name and a run name", vm.problemProperty().get());
         vm.lyzrFlowProperty().set("flow");
         vm.lyzrRunProperty().set("run");
@@ -96,7 +107,7 @@ class ConnectTest {
         assertFalse(vm.tokenTravelsInClear(), "no token");
         vm.tokenModeProperty().set(ConnectViewModel.TokenMode.ENV);
         assertTrue(vm.tokenTravelsInClear(), "a token from the environment");
-        vm.protocolProperty().set(ProtocolOption.LYZR);
+        vm.protocolProperty().set(ProtocolChoice.LYZR);
         vm.lyzrFlowProperty().set("Customer Support Pipeline");
         vm.lyzrRunProperty().set("run-1");
         assertFalse(vm.tokenTravelsInClear(), "Lyzr sends no token on its socket");
@@ -105,7 +116,7 @@ class ConnectTest {
     private static ConnectViewModel lyzrDialog(String url) {
         ConnectViewModel vm = new ConnectViewModel(List.of());
         vm.urlProperty().set(url);
-        vm.protocolProperty().set(ProtocolOption.LYZR);
+        vm.protocolProperty().set(ProtocolChoice.LYZR);
         vm.tokenModeProperty().set(ConnectViewModel.TokenMode.NONE);
         vm.lyzrFlowProperty().set("Customer Support Pipeline");
         vm.lyzrRunProperty().set("run-1");

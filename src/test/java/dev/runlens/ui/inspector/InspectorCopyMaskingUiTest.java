@@ -158,4 +158,15 @@ class InspectorCopyMaskingUiTest {
         select("$.config.headers.Authorization");
         assertEquals("Bearer " + BEARER, click(robot, "Copy value"));
     }
+
+    @Test
+    void searchingTheTreeExpandsDownToTheMatchAndSelectsIt(FxRobot robot) throws Exception {
+        show(input("update_salesforce"));
+        mode(PayloadView.Mode.PLAIN);
+        robot.clickOn(".payload-search").write("Authorization");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PayloadView.Mode.TREE, fx(view::mode), "a match shows in the tree");
+        assertEquals("$.config.headers.Authorization",
+                fx(() -> view.tree().getSelectionModel().getSelectedItem().getValue().path()));
+    }
 }

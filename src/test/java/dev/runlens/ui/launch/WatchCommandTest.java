@@ -1,7 +1,7 @@
 package dev.runlens.ui.launch;
 
 import dev.runlens.ui.app.LaunchOptions;
-import dev.runlens.ui.connect.ProtocolOption;
+import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.ui.connect.TokenSource;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class WatchCommandTest {
     @Test
     void aLyzrUrlNeedsNoRunAndATokenIsNeverAnArgument() {
         LaunchOptions o = WatchCommand.parse(List.of("--url", "wss://lao-socket.studio.lyzr.ai/ws/My%20Flow/run-1"), Map.of());
-        assertEquals(ProtocolOption.LYZR, o.watch().protocol());
+        assertEquals(ProtocolChoice.LYZR, o.watch().protocol());
         assertEquals("wss://lao-socket.studio.lyzr.ai/ws/My%20Flow/run-1", o.watch().uri().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WatchCommand.parse(List.of("--url", "ws://h/ws", "--token", "b3-secret"), Map.of()));

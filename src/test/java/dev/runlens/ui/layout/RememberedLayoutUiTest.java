@@ -38,7 +38,8 @@ class RememberedLayoutUiTest {
         return fx(() -> {
             Stage stage = new Stage();
             Dashboard d = new Dashboard(null);
-            new LayoutKeeper(new LayoutFile(config), d.layoutParts(stage), log::add).install();
+            LayoutFile file = new LayoutFile(config);
+            new LayoutKeeper(file, d.layoutParts(stage), log::add).install(file.read(log::add));
             d.attach(stage, 1000, 640);
             stage.show();
             return new Opened(stage, d);

@@ -37,9 +37,9 @@ class FrameSummaryTest {
         decoder.registerStream(0, "run-1");
         ProtocolEvent start = decoder.decode("{\"stream_id\":0,\"event\":\"NodeStart\",\"data\":{\"time\":\"2024-01-01T00:00:01Z\","
                 + "\"flow_run_id\":\"run-1\",\"node_id\":\"n\",\"times\":0,\"input\":{\"M\":{\"amount\":{\"U\":\"5\"},\"api_key\":{\"S\":\"k\"}}}}}");
-        assertEquals("input {amount, api_key}", FrameSummary.of(start));
+        assertEquals("input {amount, api_key}", FrameSummary.of(start, 0));
         ProtocolEvent out = decoder.decode("{\"stream_id\":0,\"event\":\"NodeOutput\",\"data\":{\"time\":\"2024-01-01T00:00:02Z\","
                 + "\"flow_run_id\":\"run-1\",\"node_id\":\"n\",\"times\":0,\"output\":{\"M\":{\"sig\":{\"B6\":\"AAAA\"}}}}}");
-        assertEquals("output {sig}", FrameSummary.of(out));
+        assertEquals("output {sig}", FrameSummary.of(out, 0));
     }
 }

@@ -17,7 +17,7 @@ class HoverTextTest {
         DashboardModel model = TestData.load(TestData.fixture("lyzr-docs-sample"));
         Run run = model.runs().get(0);
         Execution first = run.executions().get(0);
-        String text = HoverText.of(first, run, new NodeNames(), TimeZoneMode.UTC, Instant::now);
+        String text = HoverText.of(first, run, new NodeNames(), TimeZoneMode.UTC, Instant::now, false);
         assertTrue(text.contains("duration 5.330 s (execution_time, as the server measured it)"), text);
     }
 }

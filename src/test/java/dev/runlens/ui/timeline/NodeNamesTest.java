@@ -82,7 +82,7 @@ class NodeNamesTest {
         dev.runlens.model.Run run = model.runs().get(0);
         dev.runlens.model.Execution e = run.executions().get(0);
         names.learn(run.nodes());
-        String text = HoverText.of(e, run, names, TimeZoneMode.UTC, java.time.Instant::now);
+        String text = HoverText.of(e, run, names, TimeZoneMode.UTC, java.time.Instant::now, false);
         assertTrue(text.contains("node id " + e.node()), text);
     }
 }
