@@ -11,10 +11,6 @@ final class IndexListeners {
         listeners.add(listener);
     }
 
-    void remove(IndexListener listener) {
-        listeners.remove(listener);
-    }
-
     void progress(ReplayIndex index, double fraction, int entries) {
         for (IndexListener l : listeners) {
             notify(() -> l.progress(index, fraction, entries));

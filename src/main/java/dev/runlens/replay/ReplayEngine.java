@@ -35,10 +35,6 @@ public final class ReplayEngine {
         this.index = index;
     }
 
-    public ReplayIndex index() {
-        return index;
-    }
-
     /** Entries applied so far. */
     public int position() {
         return position;

@@ -2,7 +2,6 @@ package dev.runlens.replay;
 
 import dev.runlens.log.LogFormat;
 import dev.runlens.log.LogReader;
-import dev.runlens.log.SessionHeader;
 import dev.runlens.protocol.RunRef;
 
 import java.io.IOException;
@@ -134,11 +133,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
         return table.times(i);
     }
 
-    /** True when re-applying entry {@code i} reads its frame back (its payload or an odd time matters). */
-    public boolean heavy(int i) {
-        return (table.flags(i) & EntryTable.HEAVY) != 0;
-    }
-
     /**
      * True when entry {@code i} comes after the event that ended its run (the model then only
      * counts it: it touches no execution). False for entries without a run.
@@ -174,11 +168,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
 
     public boolean gzip() {
         return reader.gzip();
-    }
-
-    /** The session header for session logs, else null. */
-    public SessionHeader header() {
-        return reader.header();
     }
 
     /** Entries indexed so far; only grows. */
@@ -227,14 +216,6 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     /** Blocks until indexing ends; returns this. */
     public ReplayIndex awaitDone() {
         return completion.join();
-    }
-
-    public void addListener(IndexListener listener) {
-        listeners.add(listener);
-    }
-
-    public void removeListener(IndexListener listener) {
-        listeners.remove(listener);
     }
 
     public EntryKind kind(int i) {

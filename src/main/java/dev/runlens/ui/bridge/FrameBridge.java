@@ -248,8 +248,4 @@ public final class FrameBridge {
     public long received() {
         return received.get();
     }
-
-    public SpillFile store() {
-        return store;
-    }
 }
