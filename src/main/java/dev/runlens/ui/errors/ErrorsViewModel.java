@@ -65,10 +65,11 @@ public final class ErrorsViewModel {
     private void addAll(List<ErrorEntry> entries) {
         List<ErrorGroup> added = new ArrayList<>();
         for (ErrorEntry e : entries) {
-            ErrorGroup g = index.get(ErrorGroup.key(e));
+            ErrorGroup.Key key = ErrorGroup.key(e);
+            ErrorGroup g = index.get(key);
             if (g == null) {
                 g = new ErrorGroup(e);
-                index.put(ErrorGroup.key(e), g);
+                index.put(key, g);
                 added.add(g);
             } else {
                 g.add(e);
