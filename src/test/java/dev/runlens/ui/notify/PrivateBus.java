@@ -21,6 +21,15 @@ final class PrivateBus implements AutoCloseable {
         address = "unix:path=" + dir.resolve("bus");
         daemon = new EmbeddedDBusDaemon(address + ",listen=true");
         daemon.startInBackgroundAndWait(10_000);
+        // That wait ends when the socket is bound, which can be before the daemon's own thread marks it
+        // running; a client accepted in between is dropped and its Hello fails with "Disconnected".
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!daemon.isRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the embedded D-Bus daemon did not start within 10 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** The address clients connect to. */
