@@ -25,6 +25,7 @@ final class FrameLineEncoder {
     private static final int SLACK = 16;
 
     private final byte[] buf = new byte[1 << 15];
+    private final char[] chars = new char[1 << 12];
     private int pos;
     private long second = Long.MIN_VALUE;
     /** {@code Instant.toString()} of {@link #second} without its {@code Z}, as ASCII bytes. */
@@ -64,51 +65,60 @@ final class FrameLineEncoder {
         if (nano != 0) {
             buf[pos++] = '.';
             if (nano % 1_000_000 == 0) {
-                digits(nano / 1_000_000, 100);
+                digits(nano / 1_000_000, 3);
             } else if (nano % 1000 == 0) {
-                digits(nano / 1000, 100_000);
+                digits(nano / 1000, 6);
             } else {
-                digits(nano, 100_000_000);
+                digits(nano, 9);
             }
         }
         buf[pos++] = 'Z';
     }
 
-    private void digits(int value, int firstUnit) {
-        for (int unit = firstUnit; unit > 0; unit /= 10) {
-            buf[pos++] = (byte) ('0' + value / unit % 10);
+    /** {@code value} as exactly {@code count} decimal digits, written from the last (division by a constant). */
+    private void digits(int value, int count) {
+        for (int k = pos + count - 1; k >= pos; k--) {
+            buf[k] = (byte) ('0' + value % 10);
+            value /= 10;
         }
+        pos += count;
     }
 
     private void string(OutputStream out, String text) throws IOException {
         byte[] b = buf;
+        char[] cs = chars;
         int p = pos;
         int limit = b.length - SLACK;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            if (p >= limit) {
-                out.write(b, 0, p);
-                p = 0;
-            }
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                int escape = ESCAPES[c];
-                if (escape == 0) {
-                    b[p++] = (byte) c;
-                } else if (escape > 0) {
-                    b[p++] = '\\';
-                    b[p++] = (byte) escape;
-                } else {
-                    p = unicodeEscape(b, p, c);
+        for (int from = 0, n = text.length(); from < n; from += cs.length) {
+            // A bulk copy, then a loop over a plain array: half the time of charAt per character.
+            int m = Math.min(n - from, cs.length);
+            text.getChars(from, from + m, cs, 0);
+            for (int i = 0; i < m; i++) {
+                if (p >= limit) {
+                    out.write(b, 0, p);
+                    p = 0;
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                p = unicodeEscape(b, p, c);
-            } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                char c = cs[i];
+                if (c < 0x80) {
+                    int escape = ESCAPES[c];
+                    if (escape == 0) {
+                        b[p++] = (byte) c;
+                    } else if (escape > 0) {
+                        b[p++] = '\\';
+                        b[p++] = (byte) escape;
+                    } else {
+                        p = unicodeEscape(b, p, c);
+                    }
+                } else if (c < 0x800) {
+                    b[p++] = (byte) (0xC0 | (c >> 6));
+                    b[p++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    p = unicodeEscape(b, p, c);
+                } else {
+                    b[p++] = (byte) (0xE0 | (c >> 12));
+                    b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[p++] = (byte) (0x80 | (c & 0x3F));
+                }
             }
         }
         pos = p;

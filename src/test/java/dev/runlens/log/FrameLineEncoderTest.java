@@ -68,4 +68,15 @@ class FrameLineEncoderTest {
             assertArrayEquals(jackson(at, text.toString()), encoded(encoder, at, text.toString()), "length " + length);
         }
     }
+
+    @Test
+    void receiveTimesOfEveryPrecisionAndLeadingZerosMatchJackson() throws IOException {
+        FrameLineEncoder encoder = new FrameLineEncoder();
+        Instant second = Instant.parse("2026-12-07T10:00:00Z");
+        for (int nano : new int[]{0, 1, 9, 1000, 1_000_000, 120_000_000, 100_000_000, 999_999_999, 10_203_040, 7_000,
+                990_000_000}) {
+            Instant at = second.plusNanos(nano);
+            assertArrayEquals(jackson(at, "x"), encoded(encoder, at, "x"), at.toString());
+        }
+    }
 }
