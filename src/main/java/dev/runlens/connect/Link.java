@@ -31,9 +31,13 @@ public final class Link extends Endpoint {
         session.setMaxIdleTimeout(-1);
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
-        // Whole messages: Tyrus reassembles fragments before we see them.
-        session.addMessageHandler(String.class, new TextHandler(text -> service.frame(this, text)));
+        session.addMessageHandler(String.class, new TextParts(maxMessageBytes, text -> service.frame(this, text), this::tooBig));
         service.opened(this);
+    }
+
+    /** A fragmented message passed the limit: closed as Tyrus closes for one that fills its buffer. */
+    private void tooBig() {
+        close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Too big."));
     }
 
     @Override

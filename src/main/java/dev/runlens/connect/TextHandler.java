@@ -5,8 +5,8 @@ import jakarta.websocket.MessageHandler;
 import java.util.function.Consumer;
 
 /**
- * A whole-text-message handler. Tyrus calls handlers reflectively and cannot reach lambdas or
- * non-public classes, so both the client and the simulator register this public one.
+ * A whole-text-message handler, for the simulator's sockets (the client takes parts: {@link TextParts}).
+ * Tyrus calls handlers reflectively and cannot reach lambdas or non-public classes, so this one is public.
  */
 public record TextHandler(Consumer<String> consumer) implements MessageHandler.Whole<String> {
     @Override
