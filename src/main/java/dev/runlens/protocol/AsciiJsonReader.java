@@ -191,29 +191,33 @@ final class AsciiJsonReader {
      * reject the frame.
      */
     private int stringEnd() {
+        // Locals, not the fields, in the loop: the compiled loop keeps them in registers.
+        byte[] b = this.b;
         int start = i;
-        if (b[i] != '"') {
+        if (b[start] != '"') {
             throw Reject.INSTANCE;
         }
-        i++;
-        lastEscaped = false;
+        int p = start + 1;
+        boolean escaped = false;
         while (true) {
-            byte c = b[i++];
+            byte c = b[p++];
             if (c == '"') {
+                i = p;
+                lastEscaped = escaped;
                 return start;
             }
             if (c < 0x20) {  // a control character, or a byte outside ASCII (negative)
                 throw Reject.INSTANCE;
             }
             if (c == '\\') {
-                lastEscaped = true;
-                byte e = b[i++];
+                escaped = true;
+                byte e = b[p++];
                 switch (e) {
                     case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
                     }
                     case 'u' -> {
                         for (int k = 0; k < 4; k++) {
-                            if (AsciiStrings.hex(b[i++]) < 0) {
+                            if (AsciiStrings.hex(b[p++]) < 0) {
                                 throw Reject.INSTANCE;
                             }
                         }
