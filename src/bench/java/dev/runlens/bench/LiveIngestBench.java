@@ -20,7 +20,8 @@ import java.util.Map;
  * found on this machine) and a bare Tyrus client. Target: record within 1.5x the fastest bare
  * client's wall time, compared within each round because the machine is shared. Every client is
  * its own process, timed from start to exit; its CPU seconds are printed too, which compare
- * between runs on a loaded machine where wall times do not.
+ * between runs on a loaded machine where wall times do not, and so are the simulator's while it
+ * served that client ({@link ServingCpu}): on two cores the server's share bounds every client.
  *
  * <p>Options: {@code -Drunlens.bench.events=N}, {@code -Drunlens.bench.runs=N},
  * {@code -Drunlens.bench.recordJava="-XX:... -Xmx..."} (JVM options for {@code java -jar record},
@@ -56,12 +57,19 @@ final class LiveIngestBench {
             String url = sim.spaceOperatorUrl().toString();
             for (int i = 0; i < runs; i++) {
                 String loadBefore = Machine.load();
+                String bareRun = sim.startFirehose(events, 0);
+                ServingCpu bServer = new ServingCpu();
                 ChildProcess.Measure b = ChildProcess.run(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
-                        MinimalClient.class.getName(), url, sim.demoToken(), sim.startFirehose(events, 0)), null);
+                        MinimalClient.class.getName(), url, sim.demoToken(), bareRun), null);
+                double bServed = bServer.seconds();
                 check(b, "bare Tyrus client");
                 ChildProcess.Measure n = null;
+                double nServed = Double.NaN;
                 if (node != null) {
-                    n = ChildProcess.run(List.of("node", node.toString(), url, sim.demoToken(), sim.startFirehose(events, 0)), null);
+                    String nodeRun = sim.startFirehose(events, 0);
+                    ServingCpu nServer = new ServingCpu();
+                    n = ChildProcess.run(List.of("node", node.toString(), url, sim.demoToken(), nodeRun), null);
+                    nServed = nServer.seconds();
                     check(n, "bare Node ws client");
                 }
                 double fastest = n != null ? Math.min(n.seconds(), b.seconds()) : b.seconds();
@@ -69,27 +77,31 @@ final class LiveIngestBench {
                 jarCommand.add(ChildProcess.java());
                 jarCommand.addAll(recordJava);
                 jarCommand.addAll(List.of("-jar", jar));
-                ChildProcess.Measure j = record(sim, events, jarCommand, dir.resolve("ingest-jar-" + i + ".jsonl"), "java -jar record");
-                String line = String.format("run %d: java -jar record %.2f s (%.1f CPU-s, %d MB peak RSS), ratio %.2f", i + 1,
-                        j.seconds(), j.cpuSeconds(), j.peakRssMb(), j.seconds() / fastest);
+                Served js = record(sim, events, jarCommand, dir.resolve("ingest-jar-" + i + ".jsonl"), "java -jar record");
+                ChildProcess.Measure j = js.client();
+                String line = String.format("run %d: java -jar record %.2f s (%.1f CPU-s, %d MB peak RSS, server %.1f CPU-s), ratio %.2f",
+                        i + 1, j.seconds(), j.cpuSeconds(), j.peakRssMb(), js.serverCpu(), j.seconds() / fastest);
                 viaJar[i] = j.seconds();
                 jarCpu[i] = j.cpuSeconds();
                 jarRatio[i] = j.seconds() / fastest;
                 if (packaged) {
-                    ChildProcess.Measure l = record(sim, events, List.of(launcher.toString()),
+                    Served ls = record(sim, events, List.of(launcher.toString()),
                             dir.resolve("ingest-launcher-" + i + ".jsonl"), "runlens-cli record");
+                    ChildProcess.Measure l = ls.client();
                     viaLauncher[i] = l.seconds();
                     launcherCpu[i] = l.cpuSeconds();
                     launcherRatio[i] = l.seconds() / fastest;
-                    line += String.format(" | runlens-cli record %.2f s (%.1f CPU-s, %d MB), ratio %.2f", l.seconds(), l.cpuSeconds(),
-                            l.peakRssMb(), launcherRatio[i]);
+                    line += String.format(" | runlens-cli record %.2f s (%.1f CPU-s, %d MB, server %.1f CPU-s), ratio %.2f",
+                            l.seconds(), l.cpuSeconds(), l.peakRssMb(), ls.serverCpu(), launcherRatio[i]);
                 }
                 tyrus[i] = b.seconds();
                 nodeWs[i] = n != null ? n.seconds() : Double.NaN;
                 nodeCpu[i] = n != null ? n.cpuSeconds() : Double.NaN;
-                System.out.printf("%s | bare Node ws %s | bare Tyrus %.2f s (%.1f CPU-s, %d MB); all %,d events kept (load %s before, %s after)%n",
-                        line, n != null ? String.format("%.2f s (%.1f CPU-s, %d MB)", n.seconds(), n.cpuSeconds(), n.peakRssMb()) : "skipped",
-                        b.seconds(), b.cpuSeconds(), b.peakRssMb(), events, loadBefore, Machine.load());
+                System.out.printf("%s | bare Node ws %s | bare Tyrus %.2f s (%.1f CPU-s, %d MB, server %.1f CPU-s); all %,d events kept"
+                                + " (load %s before, %s after)%n",
+                        line, n != null ? String.format("%.2f s (%.1f CPU-s, %d MB, server %.1f CPU-s)", n.seconds(), n.cpuSeconds(),
+                                n.peakRssMb(), nServed) : "skipped",
+                        b.seconds(), b.cpuSeconds(), b.peakRssMb(), bServed, events, loadBefore, Machine.load());
             }
         }
         String baselines = String.format("bare Node ws median %s; bare Tyrus median %.2f s",
@@ -108,13 +120,19 @@ final class LiveIngestBench {
                 ChildProcess.median(jarRatio), list(jarRatio));
     }
 
+    /** A client's measure and the simulator's CPU seconds while it ran. */
+    private record Served(ChildProcess.Measure client, double serverCpu) {
+    }
+
     /** Runs {@code command record ...} against a new firehose run; checks that every event was kept. */
-    private static ChildProcess.Measure record(Simulator sim, int events, List<String> command, Path out, String who)
+    private static Served record(Simulator sim, int events, List<String> command, Path out, String who)
             throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of("record", "--url", sim.spaceOperatorUrl().toString(), "--run", sim.startFirehose(events, 0),
                 "--out", out.toString()));
+        ServingCpu server = new ServingCpu();
         ChildProcess.Measure m = ChildProcess.run(full, null, Map.of("RUNLENS_TOKEN", sim.demoToken()));
+        double served = server.seconds();
         check(m, who);
         SummaryBuilder kept = new SummaryBuilder();
         kept.add(out);
@@ -123,7 +141,7 @@ final class LiveIngestBench {
         if (recorded != events) {
             throw new IllegalStateException(who + " kept " + recorded + " of " + events + " events");
         }
-        return m;
+        return new Served(m, served);
     }
 
     private static void check(ChildProcess.Measure m, String who) {
