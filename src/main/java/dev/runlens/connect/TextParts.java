@@ -36,7 +36,7 @@ public final class TextParts implements MessageHandler.Partial<String> {
             if (joined == null) {
                 joined = new StringBuilder();
             }
-            if (joined.length() + part.length() > maxChars) {
+            if ((long) joined.length() + part.length() > maxChars) {  // long: two large parts overflow an int
                 joined = null;
                 dropping = true;
                 tooBig.run();
