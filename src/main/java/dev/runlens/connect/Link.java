@@ -29,7 +29,7 @@ public final class Link extends Endpoint {
         // Negative, not 0: Tyrus (2.2.2) then schedules no idle-timeout task per frame received,
         // a million executor hand-offs in a 1,000,000-event run. The service has its own idle check.
         session.setMaxIdleTimeout(-1);
-        session.setMaxTextMessageBufferSize(maxMessageBytes);
+        // The text limit is TextParts': Tyrus reads its own only for whole-message and Reader handlers.
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(String.class, new TextParts(maxMessageBytes, text -> service.frame(this, text), this::tooBig));
         service.opened(this);
