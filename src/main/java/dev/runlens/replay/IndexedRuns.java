@@ -54,9 +54,9 @@ final class IndexedRuns {
     }
 
     /** See {@link ReplayIndex#pickRows}. */
-    int[] pickRows(RunEntries runEntries, int count, RowTest test) {
+    int[] pickRows(RunEntries runEntries, int from, int count, RowTest test) {
         int n = Math.min(count, runEntries.size());
-        if (n <= 0) {
+        if (from < 0 || from >= n) {
             return new int[0];
         }
         int r = runEntries.run();
@@ -66,8 +66,8 @@ final class IndexedRuns {
         int[] picked = new int[16];
         int found = 0;
         int e = -1;
-        for (int k = 0; k < n; k++) {
-            e = k == 0 ? runEntries.entry(0) : runEntries.next(k - 1, e);
+        for (int k = from; k < n; k++) {
+            e = k == from ? runEntries.entry(from) : runEntries.next(k - 1, e);
             int c = e >>> EntryTable.SHIFT;
             int o = e & EntryTable.MASK;
             String node = null;

@@ -142,12 +142,12 @@ public final class ReplayIndex implements EntryTimes, AutoCloseable {
     }
 
     /**
-     * The numbers of {@code entries}' rows below {@code count} that {@code test} accepts, in order:
-     * one pass over the run's entries reading the columns directly (an execution's rows in the
-     * inspector), with no row made and no boxing. Any thread, for published rows.
+     * The numbers of {@code entries}' rows from {@code from} to below {@code count} that {@code test}
+     * accepts, in order: one pass over those rows reading the columns directly (an execution's rows
+     * in the inspector), with no row made and no boxing. Any thread, for published rows.
      */
-    public int[] pickRows(RunEntries entries, int count, RowTest test) {
-        return runs.pickRows(entries, count, test);
+    public int[] pickRows(RunEntries entries, int from, int count, RowTest test) {
+        return runs.pickRows(entries, from, count, test);
     }
 
     Snapshots snapshots() {

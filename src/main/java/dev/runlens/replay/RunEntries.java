@@ -11,7 +11,9 @@ import java.util.Arrays;
  * finds executions by task id and latest task of a name as the events come; a Space Operator
  * event's execution is the one with its (node, times). Also the kind names and node ids in the
  * order the run first used them, with the entry of that first use, so a view at any position
- * lists the filters' choices without walking its rows.
+ * lists the filters' choices without walking its rows. And, per execution, the first and last row
+ * that touched it: the inspector reads an execution's rows between the two, not the whole run (in a
+ * long run that walk took the FX thread tens of milliseconds on every selection and seek).
  *
  * <p>One writer (the indexing thread) appends, after writing the entry's columns and before
  * publishing the entry; readers see the published prefix ({@link #size()} is written last).
@@ -36,6 +38,9 @@ public final class RunEntries {
     private volatile int[] kindFirst = new int[0];
     private volatile String[] nodes = new String[0];
     private volatile int[] nodeFirst = new int[0];
+    /** By execution index (its place in the run): the first and last row that touched it, -1 for none. */
+    private volatile int[] executionFirst = new int[0];
+    private volatile int[] executionLast = new int[0];
 
     RunEntries(EntryTable table, int run, boolean keepExecutions) {
         this.table = table;
@@ -67,6 +72,9 @@ public final class RunEntries {
             x[c][n & MASK] = execution;
             executions = x;
         }
+        if (execution >= 0) {
+            spans(execution, n);
+        }
         if (kind != null && !contains(kinds, kind)) {
             kindFirst = append(kindFirst, entry);
             kinds = append(kinds, kind);
@@ -76,6 +84,25 @@ public final class RunEntries {
             nodes = append(nodes, node);
         }
         size = n + 1;
+    }
+
+    private void spans(int execution, int row) {
+        int[] first = executionFirst;
+        int[] last = executionLast;
+        if (execution >= first.length) {
+            int length = Math.max(execution + 1, first.length * 2);
+            int old = first.length;
+            first = Arrays.copyOf(first, length);
+            last = Arrays.copyOf(last, length);
+            Arrays.fill(first, old, length, -1);
+            Arrays.fill(last, old, length, -1);
+        }
+        if (first[execution] < 0) {
+            first[execution] = row;
+        }
+        last[execution] = row;
+        executionFirst = first;
+        executionLast = last;
     }
 
     /** By identity: kind names are constants or interned, node ids come from the index's string table. */
@@ -154,6 +181,21 @@ public final class RunEntries {
         return executions[k >>> SHIFT][k & MASK];
     }
 
+    /** The first row that touched execution {@code execution} (by its index in the run), or -1 when none has. */
+    public int firstRowOf(int execution) {
+        int n = size;
+        int[] first = executionFirst;
+        return execution < 0 || execution >= first.length || first[execution] >= n ? -1 : first[execution];
+    }
+
+    /**
+     * The last row that touched execution {@code execution} so far, or -1 when none has: with
+     * {@link #firstRowOf}, every row of the execution lies between the two.
+     */
+    public int lastRowOf(int execution) {
+        return firstRowOf(execution) < 0 ? -1 : Math.min(executionLast[execution], size - 1);
+    }
+
     /** How many of the run's events are entries below {@code position} (the rows shown at that position). */
     public int countBelow(int position) {
         int n = size;
@@ -213,10 +255,10 @@ public final class RunEntries {
         return Arrays.copyOf(names, Math.min(names.length, count(first, position)));
     }
 
-    /** Bytes held (checkpoints, Lyzr executions), for the index's estimate. */
+    /** Bytes held (checkpoints, execution spans, Lyzr executions), for the index's estimate. */
     long bytes() {
         int[][] x = executions;
-        long b = checkpoints.length * 4L;
+        long b = checkpoints.length * 4L + executionFirst.length * 8L;
         if (x != null) {
             for (int[] c : x) {
                 b += c == null ? 0 : c.length * 4L;

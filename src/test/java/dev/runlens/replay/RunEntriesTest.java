@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +97,23 @@ class RunEntriesTest {
                     assertEquals(s.kind(), index.kindName(s.entry()), "kind of entry " + s.entry());
                     assertEquals(s.node(), index.node(s.entry()));
                     assertEquals(s.time(), index.eventTime(s.entry()), "time of entry " + s.entry());
+                }
+                // Each execution's first and last row, which bound where its rows are looked for.
+                Map<Integer, int[]> spans = new LinkedHashMap<>();
+                for (int k = 0; k < seen.size(); k++) {
+                    int x = seen.get(k).execution();
+                    if (x >= 0) {
+                        spans.computeIfAbsent(x, i -> new int[] {-1, -1});
+                        int[] span = spans.get(x);
+                        span[0] = span[0] < 0 ? k : span[0];
+                        span[1] = k;
+                    }
+                }
+                assertFalse(spans.isEmpty(), "executions of " + e.getKey());
+                for (int x = -1; x <= run.executions().size() + 1; x++) {
+                    int[] span = spans.getOrDefault(x, new int[] {-1, -1});
+                    assertEquals(span[0], entries.firstRowOf(x), "first row of execution " + x + " of " + e.getKey());
+                    assertEquals(span[1], entries.lastRowOf(x), "last row of execution " + x + " of " + e.getKey());
                 }
                 for (int p = 0; p <= index.size(); p += Math.max(1, index.size() / 97)) {
                     int position = p;

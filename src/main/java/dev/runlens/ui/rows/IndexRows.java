@@ -143,7 +143,9 @@ final class IndexRows {
     /**
      * The rows of one execution (null: the run-level rows) shown now, in arrival order. Found by one
      * pass over the columns (Lyzr: the rows' execution numbers; Space Operator: the index's (node,
-     * times) of each row), not by making each row: the inspector asks after every seek.
+     * times) of each row), not by making each row: the inspector asks after every seek. For an
+     * execution the pass covers only the rows from its first to its last, so it costs the same at
+     * the end of a long run as at its start.
      */
     List<EventRow> rows(Execution execution) {
         int e = -1;
@@ -158,10 +160,15 @@ final class IndexRows {
 
     /** Rows whose recorded execution is {@code e} (-1: rows with none, or with one the run does not have). */
     private int[] lyzrRows(int e) {
+        if (e >= 0) {
+            int first = entries.firstRowOf(e);
+            int end = Math.min(count, entries.lastRowOf(e) + 1);
+            return first < 0 ? new int[0] : IntStream.range(first, end).filter(k -> entries.execution(k) == e).toArray();
+        }
         int known = owner == null ? 0 : owner.executions().size();
         return IntStream.range(0, count).filter(k -> {
             int x = entries.execution(k);
-            return e < 0 ? x < 0 || x >= known : x == e;
+            return x < 0 || x >= known;
         }).toArray();
     }
 
@@ -173,15 +180,18 @@ final class IndexRows {
             if (owner == null || owner.execution(node, times) != execution) {
                 return new int[0];
             }
-            return index.pickRows(entries, count, (n, t) -> t == times && n != null && n.equals(node));
+            // Only the rows between the execution's first and last are read (RunEntries' spans).
+            int x = execution.index();
+            return index.pickRows(entries, entries.firstRowOf(x), Math.min(count, entries.lastRowOf(x) + 1),
+                    (n, t) -> t == times && n != null && n.equals(node));
         }
         Run run = owner;
         if (run == null) {
-            return index.pickRows(entries, count, (n, t) -> true);
+            return index.pickRows(entries, 0, count, (n, t) -> true);
         }
         // Rows of one execution mostly follow each other: one lookup per run of equal keys.
         ExecutionLookup lookup = new ExecutionLookup(run);
-        return index.pickRows(entries, count, (n, t) -> n == null || !lookup.exists(n, t));
+        return index.pickRows(entries, 0, count, (n, t) -> n == null || !lookup.exists(n, t));
     }
 
     /** Whether the run has the execution (node, times), remembering the last answer. */
