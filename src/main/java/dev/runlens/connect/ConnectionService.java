@@ -242,7 +242,7 @@ public final class ConnectionService implements AutoCloseable {
             }
             // Replayed duplicates go first and cheaply: a long run's every reconnect replays its
             // whole history. The key is a number, so reading it before redaction reveals nothing.
-            if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key)) {
+            if (key != FrameKeys.NONE && link.conversation.isReplayDuplicate(key, at)) {
                 return;
             }
             conversation = link.conversation;
@@ -255,7 +255,7 @@ public final class ConnectionService implements AutoCloseable {
         listener.onFrame(new ReceivedFrame(number, at, text, event, -1));
         synchronized (this) {
             if (link == current && !stopped) {
-                conversation.handle(key, event);
+                conversation.handle(key, event, at);
             }
         }
     }

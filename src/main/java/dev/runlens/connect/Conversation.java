@@ -7,11 +7,11 @@ interface Conversation {
     /** The socket is open: authenticate, subscribe, or just listen. */
     void opened();
 
-    /** True for a replayed event already kept before a reconnect: it is neither recorded nor shown. */
-    boolean isReplayDuplicate(long streamKey);
+    /** True for a replayed event already kept before a reconnect (received {@code at}): it is neither recorded nor shown. */
+    boolean isReplayDuplicate(long streamKey, java.time.Instant at);
 
-    /** A frame after it was recorded and decoded. */
-    void handle(long streamKey, ProtocolEvent event);
+    /** A frame received {@code at}, after it was recorded and decoded. */
+    void handle(long streamKey, ProtocolEvent event, java.time.Instant at);
 
     /** Keep proxies from closing an idle socket. */
     void heartbeat();

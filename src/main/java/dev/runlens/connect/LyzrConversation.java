@@ -4,6 +4,8 @@ import dev.runlens.protocol.ProtocolEvent;
 import dev.runlens.protocol.RunEvent;
 import dev.runlens.protocol.RunRef;
 
+import java.time.Instant;
+
 /**
  * Lyzr on one socket: nothing to authenticate, a {@code {"type":"ping"}} heartbeat, the run ends
  * with flow_completed or flow_error. Lyzr has no replay, so a reconnect leaves a gap.
@@ -34,12 +36,12 @@ final class LyzrConversation implements Conversation {
     }
 
     @Override
-    public boolean isReplayDuplicate(long streamKey) {
+    public boolean isReplayDuplicate(long streamKey, Instant at) {
         return false;
     }
 
     @Override
-    public void handle(long streamKey, ProtocolEvent event) {
+    public void handle(long streamKey, ProtocolEvent event, Instant at) {
         if (!(event instanceof RunEvent e) || !e.run().equals(run)) {
             return; // greetings, keepalives, echoes and plain text are fine
         }

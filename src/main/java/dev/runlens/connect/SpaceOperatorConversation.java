@@ -117,12 +117,12 @@ final class SpaceOperatorConversation implements Conversation {
     }
 
     @Override
-    public boolean isReplayDuplicate(long streamKey) {
+    public boolean isReplayDuplicate(long streamKey, Instant at) {
         long[] left = toSkip.get(streamKey);
         if (left == null) {
             return false;
         }
-        streams.get(streamKey).lastEventAt = Instant.now();
+        streams.get(streamKey).lastEventAt = at;
         left[0]--;
         if (left[0] <= 0) {
             toSkip.remove(streamKey);
@@ -131,7 +131,7 @@ final class SpaceOperatorConversation implements Conversation {
     }
 
     @Override
-    public void handle(long streamKey, ProtocolEvent event) {
+    public void handle(long streamKey, ProtocolEvent event, Instant at) {
         if (event instanceof ControlEvent.Response r) {
             response(r);
             return;
@@ -149,7 +149,7 @@ final class SpaceOperatorConversation implements Conversation {
             return;
         }
         track.kept++;
-        track.lastEventAt = Instant.now();
+        track.lastEventAt = at;
         track.nextQuietCheck = null;
         track.signaturePending = event instanceof RunEvent.SignatureRequest;
         if (!delivering && event instanceof RunEvent) {
