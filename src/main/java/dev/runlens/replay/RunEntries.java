@@ -12,8 +12,9 @@ import java.util.Arrays;
  * event's execution is the one with its (node, times). Also the kind names and node ids in the
  * order the run first used them, with the entry of that first use, so a view at any position
  * lists the filters' choices without walking its rows. And, per execution, the first and last row
- * that touched it: the inspector reads an execution's rows between the two, not the whole run (in a
- * long run that walk took the FX thread tens of milliseconds on every selection and seek).
+ * that touched it, and the rows that touched none: the inspector reads an execution's rows between
+ * the two, and a run's own rows from that list, not the whole run (in a long run that walk took the
+ * FX thread tens of milliseconds on every selection and seek).
  *
  * <p>One writer (the indexing thread) appends, after writing the entry's columns and before
  * publishing the entry; readers see the published prefix ({@link #size()} is written last).
@@ -41,6 +42,9 @@ public final class RunEntries {
     /** By execution index (its place in the run): the first and last row that touched it, -1 for none. */
     private volatile int[] executionFirst = new int[0];
     private volatile int[] executionLast = new int[0];
+    /** Rows that touched no execution (the run's own events, and events after it ended), in order. */
+    private volatile int[] unattached = new int[8];
+    private volatile int unattachedSize;
 
     RunEntries(EntryTable table, int run, boolean keepExecutions) {
         this.table = table;
@@ -74,6 +78,8 @@ public final class RunEntries {
         }
         if (execution >= 0) {
             spans(execution, n);
+        } else {
+            unattached(n);
         }
         if (kind != null && !contains(kinds, kind)) {
             kindFirst = append(kindFirst, entry);
@@ -84,6 +90,17 @@ public final class RunEntries {
             nodes = append(nodes, node);
         }
         size = n + 1;
+    }
+
+    private void unattached(int row) {
+        int[] rows = unattached;
+        int m = unattachedSize;
+        if (m == rows.length) {
+            rows = Arrays.copyOf(rows, m * 2);
+        }
+        rows[m] = row;
+        unattached = rows;
+        unattachedSize = m + 1;
     }
 
     private void spans(int execution, int row) {
@@ -196,6 +213,23 @@ public final class RunEntries {
         return firstRowOf(execution) < 0 ? -1 : Math.min(executionLast[execution], size - 1);
     }
 
+    /** The rows below {@code rows} that touched no execution (the run's own events, and events after it ended), in order. */
+    public int[] rowsWithoutExecutionBelow(int rows) {
+        int m = unattachedSize;
+        int[] all = unattached;
+        int lo = 0;
+        int hi = m;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all[mid] < rows) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return Arrays.copyOf(all, lo);
+    }
+
     /** How many of the run's events are entries below {@code position} (the rows shown at that position). */
     public int countBelow(int position) {
         int n = size;
@@ -255,10 +289,10 @@ public final class RunEntries {
         return Arrays.copyOf(names, Math.min(names.length, count(first, position)));
     }
 
-    /** Bytes held (checkpoints, execution spans, Lyzr executions), for the index's estimate. */
+    /** Bytes held (checkpoints, execution spans, rows without one, Lyzr executions), for the index's estimate. */
     long bytes() {
         int[][] x = executions;
-        long b = checkpoints.length * 4L + executionFirst.length * 8L;
+        long b = checkpoints.length * 4L + executionFirst.length * 8L + unattached.length * 4L;
         if (x != null) {
             for (int[] c : x) {
                 b += c == null ? 0 : c.length * 4L;

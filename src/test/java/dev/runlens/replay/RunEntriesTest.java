@@ -119,6 +119,8 @@ class RunEntriesTest {
                     int position = p;
                     List<Seen> below = seen.stream().filter(s -> s.entry() < position).toList();
                     assertEquals(below.size(), entries.countBelow(p), "rows of " + e.getKey() + " at " + p);
+                    int[] without = java.util.stream.IntStream.range(0, below.size()).filter(k -> seen.get(k).execution() < 0).toArray();
+                    assertArrayEquals(without, entries.rowsWithoutExecutionBelow(below.size()), "rows without an execution at " + p);
                     assertArrayEquals(new LinkedHashSet<>(below.stream().map(Seen::kind).toList()).toArray(new String[0]),
                             entries.kindsBelow(p), "kinds at " + p);
                     assertArrayEquals(new LinkedHashSet<>(below.stream().map(Seen::node).filter(n -> n != null).toList())

@@ -185,34 +185,12 @@ final class IndexRows {
             return index.pickRows(entries, entries.firstRowOf(x), Math.min(count, entries.lastRowOf(x) + 1),
                     (n, t) -> t == times && n != null && n.equals(node));
         }
-        Run run = owner;
-        if (run == null) {
+        if (owner == null) {
             return index.pickRows(entries, 0, count, (n, t) -> true);
         }
-        // Rows of one execution mostly follow each other: one lookup per run of equal keys.
-        ExecutionLookup lookup = new ExecutionLookup(run);
-        return index.pickRows(entries, 0, count, (n, t) -> n == null || !lookup.exists(n, t));
-    }
-
-    /** Whether the run has the execution (node, times), remembering the last answer. */
-    private static final class ExecutionLookup {
-        private final Run run;
-        private String node;
-        private int times;
-        private boolean exists;
-
-        ExecutionLookup(Run run) {
-            this.run = run;
-        }
-
-        boolean exists(String n, int t) {
-            if (n != node || t != times) {
-                node = n;
-                times = t;
-                exists = run.execution(n, t) != null;
-            }
-            return exists;
-        }
+        // An event touches no execution when it is the run's own (no node) or came after the run
+        // ended: exactly the run-level rows, which the index lists as it goes.
+        return entries.rowsWithoutExecutionBelow(count);
     }
 
     List<String> kinds() {
