@@ -217,17 +217,9 @@ public final class RunEntries {
     public int[] rowsWithoutExecutionBelow(int rows) {
         int m = unattachedSize;
         int[] all = unattached;
-        int lo = 0;
-        int hi = m;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (all[mid] < rows) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return Arrays.copyOf(all, lo);
+        // The list ascends without repeats: where the search stops is how many rows lie below.
+        int at = Arrays.binarySearch(all, 0, m, rows);
+        return Arrays.copyOf(all, at >= 0 ? at : -at - 1);
     }
 
     /** How many of the run's events are entries below {@code position} (the rows shown at that position). */
