@@ -39,9 +39,11 @@ public final class RunEntries {
     private volatile int[] kindFirst = new int[0];
     private volatile String[] nodes = new String[0];
     private volatile int[] nodeFirst = new int[0];
-    /** By execution index (its place in the run): the first and last row that touched it, -1 for none. */
-    private volatile int[] executionFirst = new int[0];
-    private volatile int[] executionLast = new int[0];
+    /**
+     * By execution index (its place in the run), at 2x and 2x + 1: the first and last row that
+     * touched it, -1 for none. One array, so a reader never pairs a grown half with an old one.
+     */
+    private volatile int[] spans = new int[0];
     /** Rows that touched no execution (the run's own events, and events after it ended), in order. */
     private volatile int[] unattached = new int[8];
     private volatile int unattachedSize;
@@ -104,22 +106,17 @@ public final class RunEntries {
     }
 
     private void spans(int execution, int row) {
-        int[] first = executionFirst;
-        int[] last = executionLast;
-        if (execution >= first.length) {
-            int length = Math.max(execution + 1, first.length * 2);
-            int old = first.length;
-            first = Arrays.copyOf(first, length);
-            last = Arrays.copyOf(last, length);
-            Arrays.fill(first, old, length, -1);
-            Arrays.fill(last, old, length, -1);
+        int[] sp = spans;
+        if (2 * execution >= sp.length) {
+            int old = sp.length;
+            sp = Arrays.copyOf(sp, Math.max(2 * execution + 2, old * 2));
+            Arrays.fill(sp, old, sp.length, -1);
         }
-        if (first[execution] < 0) {
-            first[execution] = row;
+        if (sp[2 * execution] < 0) {
+            sp[2 * execution] = row;
         }
-        last[execution] = row;
-        executionFirst = first;
-        executionLast = last;
+        sp[2 * execution + 1] = row;
+        spans = sp;
     }
 
     /** By identity: kind names are constants or interned, node ids come from the index's string table. */
@@ -201,8 +198,8 @@ public final class RunEntries {
     /** The first row that touched execution {@code execution} (by its index in the run), or -1 when none has. */
     public int firstRowOf(int execution) {
         int n = size;
-        int[] first = executionFirst;
-        return execution < 0 || execution >= first.length || first[execution] >= n ? -1 : first[execution];
+        int[] sp = spans;
+        return execution < 0 || 2 * execution >= sp.length || sp[2 * execution] >= n ? -1 : sp[2 * execution];
     }
 
     /**
@@ -210,7 +207,7 @@ public final class RunEntries {
      * {@link #firstRowOf}, every row of the execution lies between the two.
      */
     public int lastRowOf(int execution) {
-        return firstRowOf(execution) < 0 ? -1 : Math.min(executionLast[execution], size - 1);
+        return firstRowOf(execution) < 0 ? -1 : Math.min(spans[2 * execution + 1], size - 1);
     }
 
     /** The rows below {@code rows} that touched no execution (the run's own events, and events after it ended), in order. */
@@ -284,7 +281,7 @@ public final class RunEntries {
     /** Bytes held (checkpoints, execution spans, rows without one, Lyzr executions), for the index's estimate. */
     long bytes() {
         int[][] x = executions;
-        long b = checkpoints.length * 4L + executionFirst.length * 8L + unattached.length * 4L;
+        long b = checkpoints.length * 4L + spans.length * 4L + unattached.length * 4L;
         if (x != null) {
             for (int[] c : x) {
                 b += c == null ? 0 : c.length * 4L;
