@@ -144,8 +144,9 @@ final class IndexRows {
      * The rows of one execution (null: the run-level rows) shown now, in arrival order. Found by one
      * pass over the columns (Lyzr: the rows' execution numbers; Space Operator: the index's (node,
      * times) of each row), not by making each row: the inspector asks after every seek. For an
-     * execution the pass covers only the rows from its first to its last, so it costs the same at
-     * the end of a long run as at its start.
+     * execution the pass covers only the rows from its first to its last, and a Space Operator
+     * run's own rows come from the index's list, so both cost the same at the end of a long run as
+     * at its start.
      */
     List<EventRow> rows(Execution execution) {
         int e = -1;
