@@ -103,10 +103,8 @@ class RunEntriesTest {
                 for (int k = 0; k < seen.size(); k++) {
                     int x = seen.get(k).execution();
                     if (x >= 0) {
-                        spans.computeIfAbsent(x, i -> new int[] {-1, -1});
-                        int[] span = spans.get(x);
-                        span[0] = span[0] < 0 ? k : span[0];
-                        span[1] = k;
+                        int row = k;
+                        spans.computeIfAbsent(x, i -> new int[] {row, row})[1] = row;
                     }
                 }
                 assertFalse(spans.isEmpty(), "executions of " + e.getKey());
