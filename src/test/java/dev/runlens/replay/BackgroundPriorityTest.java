@@ -7,16 +7,38 @@ import org.junit.jupiter.api.condition.OS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @EnabledOnOs(OS.LINUX)
-class BackgroundPriorityTest {
+public class BackgroundPriorityTest {
     /** The calling thread's nice value, as the kernel reports it (field 19 of its stat line). */
     private static int niceOfThisThread() throws IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        return niceOf(Path.of("/proc/thread-self/stat"));
+    }
+
+    /** Thread {@code tid}'s nice value (of this process), as the kernel reports it. */
+    public static int niceOf(int tid) throws IOException {
+        return niceOf(Path.of("/proc/self/task/" + tid + "/stat"));
+    }
+
+    /** The process's nice value (its main thread's), which the JVM's own threads inherit. */
+    public static int niceOfProcess() throws IOException {
+        return niceOf(Path.of("/proc/self/stat"));
+    }
+
+    /** The ids of this JVM's JIT compiler threads, found as {@link BackgroundPriority#lowerCompilerThreads} finds them. */
+    public static List<Integer> compilerThreads() {
+        return BackgroundPriority.threadsNamed(BackgroundPriority::isCompiler);
+    }
+
+    private static int niceOf(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(after[16]);
     }
@@ -45,5 +67,44 @@ class BackgroundPriorityTest {
         Thread t = Thread.ofPlatform().start(() -> lowered[0] = BackgroundPriority.lowerCurrentThread());
         t.join();
         assertTrue(lowered[0]);
+    }
+
+    @Test
+    void threadsFoundByNameAreLoweredOnceAndNoOtherIs() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread t = Thread.ofPlatform().daemon().name("rl-lower-test").start(() -> {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            List<Integer> ids = BackgroundPriority.threadsNamed("rl-lower-test"::equals);
+            assertEquals(1, ids.size(), "the kernel knows the thread by its Java name");
+            int tid = ids.get(0);
+            int before = niceOf(tid);
+            int mine = niceOfThisThread();
+            assertEquals(1, BackgroundPriority.lowerThreadsNamed("rl-lower-test"::equals));
+            assertEquals(Math.min(19, before + BackgroundPriority.STEPS), niceOf(tid));
+            // Asked again (a second window in the same JVM): counted, not lowered twice.
+            assertEquals(1, BackgroundPriority.lowerThreadsNamed("rl-lower-test"::equals));
+            assertEquals(Math.min(19, before + BackgroundPriority.STEPS), niceOf(tid));
+            assertEquals(mine, niceOfThisThread(), "only the named thread changes");
+        } finally {
+            done.countDown();
+            t.join();
+        }
+    }
+
+    @Test
+    void theCompilerThreadsAreKnownByTheNamesItLooksFor() {
+        // HotSpot's names, as the kernel keeps them (15 characters): if a JDK renamed them, the
+        // window would silently leave its compilers at full priority.
+        List<Integer> c1 = BackgroundPriority.threadsNamed(n -> n.startsWith("C1 CompilerThre"));
+        List<Integer> c2 = BackgroundPriority.threadsNamed(n -> n.startsWith("C2 CompilerThre"));
+        assertFalse(c1.isEmpty(), "a C1 compiler thread");
+        assertFalse(c2.isEmpty(), "a C2 compiler thread");
+        assertTrue(BackgroundPriority.threadsNamed(n -> n.equals("no such thread")).isEmpty());
     }
 }

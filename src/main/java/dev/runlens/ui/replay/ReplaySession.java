@@ -85,6 +85,8 @@ public final class ReplaySession implements AutoCloseable {
         this.frames = new IndexedFeed(index);
         this.texts = index.frames().sequential();
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("runlens-replay-" + feed.id()).factory());
+        // A replay keeps both cores busy: the JIT compilers go below the window too (decision 0092).
+        worker.execute(BackgroundPriority::lowerCompilerThreads);
         // On a thread of its own, not the worker's: a seek asked for as the file finishes indexing
         // (the seek benchmark's first) waited behind the warm-up, 0.3-0.8 s on a busy machine.
         index.completion().thenRun(() -> {
