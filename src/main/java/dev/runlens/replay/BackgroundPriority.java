@@ -9,9 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,11 +21,11 @@ import java.util.stream.Stream;
  * thread priorities do nothing on Linux unless the JVM runs with {@code -XX:ThreadPriorityPolicy=1},
  * which warns on every start for a normal user and, run as root, raises the JIT and collector
  * threads above everything else; lowering one thread's nice value needs no privilege and touches
- * nothing else (decision 0089). Elsewhere, or when a call fails, nothing changes.
+ * nothing else (decisions 0089, 0092). Elsewhere, or when a call fails, nothing changes.
  */
 public final class BackgroundPriority {
     /**
-     * Four steps nicer than the thread that made it (Java's {@code MIN_PRIORITY} under
+     * Four steps nicer than the process (Java's {@code MIN_PRIORITY} under
      * {@code ThreadPriorityPolicy=1}): a CFS weight of 423 against 1,024, so the FX thread gets
      * about 2.4 times the share of a core that such a thread gets while both want one.
      */
@@ -36,10 +34,6 @@ public final class BackgroundPriority {
     private static final MethodHandle GET_PRIORITY;
     private static final MethodHandle SET_PRIORITY;
     private static final MethodHandle GET_TID;
-    /** Whether this thread was lowered already: lowering is relative, so a second call would lower it again. */
-    private static final ThreadLocal<Boolean> LOWERED = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    /** Other threads lowered by id ({@link #lowerThreadsNamed}), for the same reason. */
-    private static final Set<Integer> LOWERED_IDS = new HashSet<>();
 
     static {
         MethodHandle get = null;
@@ -68,18 +62,13 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
-    /** Lowers the calling thread, once however often it is called; returns whether it is lowered. */
+    /** Lowers the calling thread, however often it is called; returns whether it is lowered. */
     public static boolean lowerCurrentThread() {
         if (SET_PRIORITY == null) {
             return false;
         }
-        if (LOWERED.get()) {
-            return true;
-        }
         try {
-            boolean done = lower((int) GET_TID.invokeExact());
-            LOWERED.set(done);
-            return done;
+            return lower((int) GET_TID.invokeExact());
         } catch (Throwable e) {
             return false;
         }
@@ -87,8 +76,8 @@ public final class BackgroundPriority {
 
     /**
      * Lowers the JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread0" and "C2
-     * CompilerThread0"; the kernel keeps the first 15 characters), once per thread however often
-     * it is called; returns how many are lowered. Called when a log is opened for replay: at
+     * CompilerThread0"; the kernel keeps the first 15 characters), however often it is called;
+     * returns how many are lowered. Called when a log is opened for replay: at
      * maximum speed on two cores C2 alone keeps most of a core busy for the first eight seconds
      * and, at the window's priority, took the core the FX and render threads needed when a frame
      * was due (decision 0092). Four steps, not more: at nineteen C2 fell so far behind that the
@@ -105,15 +94,14 @@ public final class BackgroundPriority {
         return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
-    /** Lowers each thread of this process whose kernel name {@code named} accepts, once per thread; returns how many are lowered. */
-    static synchronized int lowerThreadsNamed(Predicate<String> named) {
+    /** Lowers each thread of this process whose kernel name {@code named} accepts; returns how many are lowered. */
+    static int lowerThreadsNamed(Predicate<String> named) {
         if (SET_PRIORITY == null) {
             return 0;
         }
         int lowered = 0;
         for (int tid : threadsNamed(named)) {
-            if (LOWERED_IDS.contains(tid) || lower(tid)) {
-                LOWERED_IDS.add(tid);
+            if (lower(tid)) {
                 lowered++;
             }
         }
@@ -139,13 +127,20 @@ public final class BackgroundPriority {
         return ids;
     }
 
-    /** Sets thread {@code tid}'s nice value {@link #STEPS} above its own; whether that worked. */
+    /**
+     * Sets thread {@code tid}'s nice value {@link #STEPS} above the process's, unless it is that low
+     * already; whether it is. Relative to the process: under a nice process an absolute 4 would
+     * raise the thread (as root), and relative to the thread's own value a thread started by a
+     * lowered one (which inherits its value) would go four steps lower again, as would a thread
+     * asked twice.
+     */
     private static boolean lower(int tid) {
         try {
-            // PRIO_PROCESS (0) with a thread id reads and sets that thread alone on Linux. Relative
-            // to what it inherited: under a nice process an absolute 4 would raise it (as root).
-            int nice = (int) GET_PRIORITY.invokeExact(0, tid);
-            return (int) SET_PRIORITY.invokeExact(0, tid, Math.min(MAX_NICE, nice + STEPS)) == 0;
+            // PRIO_PROCESS (0) with a thread id reads and sets that thread alone on Linux; with the
+            // process id, the main thread, whose value the JVM's threads inherit.
+            int process = (int) GET_PRIORITY.invokeExact(0, (int) ProcessHandle.current().pid());
+            int target = Math.min(MAX_NICE, process + STEPS);
+            return (int) GET_PRIORITY.invokeExact(0, tid) >= target || (int) SET_PRIORITY.invokeExact(0, tid, target) == 0;
         } catch (Throwable e) {
             return false;
         }

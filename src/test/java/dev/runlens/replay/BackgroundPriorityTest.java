@@ -44,21 +44,33 @@ public class BackgroundPriorityTest {
     }
 
     @Test
-    void aLoweredThreadRunsAtNiceFourAndTheOthersAreUntouched() throws Exception {
+    void aLoweredThreadRunsFourStepsBelowTheProcessAndTheOthersAreUntouched() throws Exception {
         int before = niceOfThisThread();
+        int expected = Math.min(19, niceOfProcess() + BackgroundPriority.STEPS);
         AtomicInteger seen = new AtomicInteger(Integer.MIN_VALUE);
+        AtomicInteger child = new AtomicInteger(Integer.MIN_VALUE);
         Thread t = Thread.ofPlatform().start(BackgroundPriority.lowered(() -> {
             try {
-                // Lowering is relative to what the thread inherited, and done once per thread.
+                // Asked twice, and by a thread that inherits the lowered value: still four steps.
                 BackgroundPriority.lowerCurrentThread();
                 seen.set(niceOfThisThread());
+                Thread.ofPlatform().start(BackgroundPriority.lowered(() -> {
+                    try {
+                        child.set(niceOfThisThread());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })).join();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }));
         t.join();
-        assertEquals(Math.min(19, before + BackgroundPriority.STEPS), seen.get());
-        assertEquals(before, niceOfThisThread(), "only the lowered thread changes");
+        assertEquals(expected, seen.get());
+        assertEquals(expected, child.get(), "a thread started by a lowered one");
+        assertEquals(before, niceOfThisThread(), "only the lowered threads change");
     }
 
     @Test
@@ -83,13 +95,13 @@ public class BackgroundPriorityTest {
             List<Integer> ids = BackgroundPriority.threadsNamed("rl-lower-test"::equals);
             assertEquals(1, ids.size(), "the kernel knows the thread by its Java name");
             int tid = ids.get(0);
-            int before = niceOf(tid);
+            int expected = Math.min(19, niceOfProcess() + BackgroundPriority.STEPS);
             int mine = niceOfThisThread();
             assertEquals(1, BackgroundPriority.lowerThreadsNamed("rl-lower-test"::equals));
-            assertEquals(Math.min(19, before + BackgroundPriority.STEPS), niceOf(tid));
-            // Asked again (a second window in the same JVM): counted, not lowered twice.
+            assertEquals(expected, niceOf(tid));
+            // Asked again (a second replay in the same JVM): counted, not lowered twice.
             assertEquals(1, BackgroundPriority.lowerThreadsNamed("rl-lower-test"::equals));
-            assertEquals(Math.min(19, before + BackgroundPriority.STEPS), niceOf(tid));
+            assertEquals(expected, niceOf(tid));
             assertEquals(mine, niceOfThisThread(), "only the named thread changes");
         } finally {
             done.countDown();
