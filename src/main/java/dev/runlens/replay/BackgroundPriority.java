@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  * Lowers the calling thread's scheduling priority (its nice value, Linux only) for work the window
  * must not wait for: reading, indexing and decoding a replayed log, and then the JIT compilers
  * ({@link #lowerCompilerThreads}). On two cores those threads took the cores the FX and render
- * threads needed at the moment a frame was due. Java's own
- * thread priorities do nothing on Linux unless the JVM runs with {@code -XX:ThreadPriorityPolicy=1},
- * which warns on every start for a normal user and, run as root, raises the JIT and collector
- * threads above everything else; lowering one thread's nice value needs no privilege and touches
- * nothing else (decisions 0089, 0092). Elsewhere, or when a call fails, nothing changes.
+ * threads needed at the moment a frame was due. Java's own thread priorities do nothing on Linux
+ * unless the JVM runs with {@code -XX:ThreadPriorityPolicy=1}, which warns on every start for a
+ * normal user and, run as root, raises the JIT and collector threads above everything else;
+ * lowering one thread's nice value needs no privilege and touches nothing else (decisions 0089,
+ * 0092). Elsewhere, or when a call fails, nothing changes.
  */
 public final class BackgroundPriority {
     /**
@@ -77,10 +77,10 @@ public final class BackgroundPriority {
     /**
      * Lowers the JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread0" and "C2
      * CompilerThread0"; the kernel keeps the first 15 characters), however often it is called;
-     * returns how many are lowered. Called when a log is opened for replay: at
-     * maximum speed on two cores C2 alone keeps most of a core busy for the first eight seconds
-     * and, at the window's priority, took the core the FX and render threads needed when a frame
-     * was due (decision 0092). Four steps, not more: at nineteen C2 fell so far behind that the
+     * returns how many are lowered. Called when a log is opened for replay: at maximum speed on
+     * two cores C2 alone keeps most of a core busy for the first eight seconds and, at the
+     * window's priority, took the core the FX and render threads needed when a frame was due
+     * (decision 0092). Four steps, not more: at nineteen C2 fell so far behind that the
      * window ran on slow code for longer and spent twice the CPU. They stay lowered for the rest
      * of the process (taking a nice value back needs privilege). Compiler threads the JVM adds
      * later, on machines with more cores where they do not compete, keep their priority.
