@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledOnOs(OS.LINUX)
 public class BackgroundPriorityTest {
     /** The calling thread's nice value, as the kernel reports it (field 19 of its stat line). */
-    private static int niceOfThisThread() throws IOException {
+    public static int niceOfThisThread() throws IOException {
         return niceOf(Path.of("/proc/thread-self/stat"));
     }
 
@@ -35,6 +35,24 @@ public class BackgroundPriorityTest {
     /** The ids of this JVM's JIT compiler threads, found as {@link BackgroundPriority#lowerCompilerThreads} finds them. */
     public static List<Integer> compilerThreads() {
         return BackgroundPriority.threadsNamed(BackgroundPriority::isCompiler);
+    }
+
+    /** Nice values of this process's threads whose kernel name (15 characters) starts with {@code prefix}. */
+    public static List<Integer> nicesOf(String prefix) {
+        return nicesOf(BackgroundPriority.threadsNamed(n -> n.startsWith(prefix)));
+    }
+
+    /** Nice values of the threads {@code tids} of this process; those that ended meanwhile are left out. */
+    public static List<Integer> nicesOf(List<Integer> tids) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int tid : tids) {
+            try {
+                out.add(niceOf(tid));
+            } catch (IOException ended) {
+                // the thread ended meanwhile
+            }
+        }
+        return out;
     }
 
     private static int niceOf(Path statFile) throws IOException {
@@ -83,8 +101,11 @@ public class BackgroundPriorityTest {
 
     @Test
     void threadsFoundByNameAreLoweredOnceAndNoOtherIs() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread t = Thread.ofPlatform().daemon().name("rl-lower-test").start(() -> {
+            // The JVM gives the kernel the thread's name as the thread starts, before this runs.
+            started.countDown();
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -92,6 +113,7 @@ public class BackgroundPriorityTest {
             }
         });
         try {
+            started.await();
             List<Integer> ids = BackgroundPriority.threadsNamed("rl-lower-test"::equals);
             assertEquals(1, ids.size(), "the kernel knows the thread by its Java name");
             int tid = ids.get(0);
