@@ -5,12 +5,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One entry point for every benchmark: {@code ./mvnw -B -Pbench -DskipTests verify -Dbench=NAME}.
  * Each prints its own figures and its baseline's, measured in the same run.
  */
 public final class Bench {
+    private static final Set<String> WINDOWS = Set.of("ui", "runs", "startup", "uiindex", "replay", "seek");
+
     private Bench() {
     }
 
@@ -18,6 +21,9 @@ public final class Bench {
         String which = args.length == 0 ? "decode" : args[0].toLowerCase(Locale.ROOT);
         for (String name : which.equals("all") ? new String[]{"decode", "largelog", "ingest", "ui", "startup"} : new String[]{which}) {
             System.out.println("=== benchmark: " + name + " (" + Machine.describe() + ")");
+            if (WINDOWS.contains(name)) {
+                System.out.println("window: " + BenchWindow.platform());
+            }
             switch (name) {
                 case "decode" -> new Runner(new OptionsBuilder()
                         .include(DecodeApplyBenchmark.class.getSimpleName())

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Issue 17 ("Many runs"): {@code open --speed max} of a generated 1,000,000-event session log in
- * the window (headless), through the packaged launcher {@code bin/Runlens} and through
+ * the window ({@link BenchWindow}), through the packaged launcher {@code bin/Runlens} and through
  * {@code java -jar}, alternating, {@code runlens.bench.rounds} rounds (default 2). Targets, through
  * the launcher: pulse gap p99 ≤ 33 ms, heap peak ≤ 1 GB (the {@code --stats-out} figures: the
  * sum of the heap pools' peaks). Also printed: the process's CPU seconds, its collections, the heap
@@ -42,8 +42,8 @@ final class ReplayBench {
         String loadBefore = Machine.load();
         List<String> options = Isolated.historyOptions();
         ChildProcess.Measure m = launcher
-                ? ChildProcess.run(HeadlessJava.launcherCommand(args), null, HeadlessJava.launcherEnvironment(Map.of(), options))
-                : ChildProcess.run(HeadlessJava.jarCommand(options, args), null, Map.of());
+                ? ChildProcess.run(BenchWindow.launcherCommand(args), null, BenchWindow.launcherEnvironment(Map.of(), options))
+                : ChildProcess.run(BenchWindow.jarCommand(options, args), null, BenchWindow.environment(Map.of()));
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException(label + " open exited with " + m.exit() + " and " + (Files.exists(stats) ? "" : "no ") + "stats");
         }

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Issue 17: the window watching 1,000 live runs on one connection, 20,000 events/s in all for 30 s
- * (the simulator's {@code startManyRuns}: one event of each run in turn), headless. Target: pulse
- * gap p99 ≤ 33 ms; also reported: max, backlog, every event applied, heap peak. Started as users
- * start it, {@code bin/Runlens} (skipped when the app image is not built) and {@code java -jar}
+ * (the simulator's {@code startManyRuns}: one event of each run in turn), in the window of
+ * {@link BenchWindow}. Target: pulse gap p99 ≤ 33 ms; also reported: max, backlog, every event
+ * applied, heap peak. Started as users start it, {@code bin/Runlens} (skipped when the app image is not built) and {@code java -jar}
  * ({@code -Drunlens.bench.via=launcher|jar} for one of them; {@code model}: no window, the CPU time of applying
  * in this JVM, {@link RunsApplyBench}). Baseline, in the same run: the same
  * 1,000 runs at 200 events/s in all for as long ({@code -Drunlens.bench.baseline=false} skips it).
@@ -97,8 +97,8 @@ final class RunsLoadBench {
         String[] argv = args.toArray(String[]::new);
         Map<String, String> env = Map.of("RUNLENS_TOKEN", sim.demoToken());
         ChildProcess.Measure m = way.equals("launcher")
-                ? ChildProcess.run(HeadlessJava.launcherCommand(argv), null, HeadlessJava.launcherEnvironment(env, Isolated.historyOptions()))
-                : ChildProcess.run(HeadlessJava.jarCommand(Isolated.historyOptions(), argv), null, env);
+                ? ChildProcess.run(BenchWindow.launcherCommand(argv), null, BenchWindow.launcherEnvironment(env, Isolated.historyOptions()))
+                : ChildProcess.run(BenchWindow.jarCommand(Isolated.historyOptions(), argv), null, BenchWindow.environment(env));
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException(label(way) + " watch exited with " + m.exit() + " and "
                     + (Files.exists(stats) ? "" : "no ") + "stats");

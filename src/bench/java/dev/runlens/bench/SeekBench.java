@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Issue 15 ("Performance stays"): seeks in a generated 1,000,000-event log in the window
- * (headless), through the packaged launcher {@code bin/Runlens} and through {@code java -jar},
+ * ({@link BenchWindow}), through the packaged launcher {@code bin/Runlens} and through {@code java -jar},
  * alternating, {@code runlens.bench.rounds} rounds (default 1). The window's seek probe
  * ({@code -Drunlens.seekProbe}) waits until the log is indexed, pauses it and makes
  * {@code runlens.bench.seeks} seeks (default 20) spread over the log in a shuffled order, each
@@ -45,8 +45,8 @@ final class SeekBench {
         String[] args = {"open", "--speed", "realtime", log.toString()};
         String loadBefore = Machine.load();
         ChildProcess.Measure m = launcher
-                ? ChildProcess.run(HeadlessJava.launcherCommand(args), null, HeadlessJava.launcherEnvironment(Map.of(), options))
-                : ChildProcess.run(HeadlessJava.jarCommand(options, args), null, Map.of());
+                ? ChildProcess.run(BenchWindow.launcherCommand(args), null, BenchWindow.launcherEnvironment(Map.of(), options))
+                : ChildProcess.run(BenchWindow.jarCommand(options, args), null, BenchWindow.environment(Map.of()));
         if (!Files.exists(probe)) {
             throw new IllegalStateException(label + ": no seek probe written (exit " + m.exit() + ")");
         }

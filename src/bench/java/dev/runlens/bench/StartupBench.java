@@ -12,8 +12,8 @@ import java.util.Map;
  * start-up cache, decision 0024) when the app image is built, and {@code java -jar} with the
  * JVM's defaults. The app writes the time since process start when its first frame is painted
  * ({@code -Drunlens.startupProbe}) and exits. Five starts each way, alternating
- * ({@code -Drunlens.bench.runs=N} for more). A real window under Xvfb when Xvfb is installed,
- * else JavaFX's headless platform (stated in the result line).
+ * ({@code -Drunlens.bench.runs=N} for more). The window runs where {@link BenchWindow} puts it
+ * (GTK under Xvfb when Xvfb is installed), stated in the result line.
  */
 final class StartupBench {
     private StartupBench() {
@@ -24,57 +24,32 @@ final class StartupBench {
         Files.createDirectories(dir);
         int runs = Integer.getInteger("runlens.bench.runs", 5);
         boolean packaged = Launchers.built(Launchers.window());
-        Process xvfb = null;
-        Map<String, String> env = Map.of();
-        String mode = "JavaFX headless platform, software rendering";
-        if (Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
-            xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":97", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(1500);
-            env = Map.of("DISPLAY", ":97");
-            mode = "Xvfb window, GTK 3";
-        }
-        try {
-            double[] viaLauncher = new double[runs];
-            double[] viaJar = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                if (packaged) {
-                    viaLauncher[i] = startLauncher(dir, xvfb != null, env, "run " + (i + 1) + " bin/Runlens");
-                }
-                viaJar[i] = startJar(dir, xvfb != null, env, "run " + (i + 1) + " java -jar");
+        double[] viaLauncher = new double[runs];
+        double[] viaJar = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            if (packaged) {
+                viaLauncher[i] = startLauncher(dir, "run " + (i + 1) + " bin/Runlens");
             }
-            System.out.printf("RESULT startup: to the first painted frame, bin/Runlens median %s, max %s (target 1500 ms); "
-                    + "java -jar runlens.jar with the JVM's defaults median %.0f ms, max %.0f ms; %s; load %s%n",
-                    packaged ? String.format("%.0f ms", ChildProcess.median(viaLauncher)) : "(not built)",
-                    packaged ? String.format("%.0f ms", max(viaLauncher)) : "(not built)",
-                    ChildProcess.median(viaJar), max(viaJar), mode, Machine.load());
-        } finally {
-            if (xvfb != null) {
-                xvfb.destroy();
-            }
+            viaJar[i] = startJar(dir, "run " + (i + 1) + " java -jar");
         }
+        System.out.printf("RESULT startup: to the first painted frame, bin/Runlens median %s, max %s (target 1500 ms); "
+                + "java -jar runlens.jar with the JVM's defaults median %.0f ms, max %.0f ms; %s; load %s%n",
+                packaged ? String.format("%.0f ms", ChildProcess.median(viaLauncher)) : "(not built)",
+                packaged ? String.format("%.0f ms", max(viaLauncher)) : "(not built)",
+                ChildProcess.median(viaJar), max(viaJar), BenchWindow.platform(), Machine.load());
     }
 
-    private static double startJar(Path dir, boolean window, Map<String, String> env, String label)
-            throws IOException, InterruptedException {
+    private static double startJar(Path dir, String label) throws IOException, InterruptedException {
         Path probe = dir.resolve("startup-probe.txt");
-        String option = "-Drunlens.startupProbe=" + probe.toAbsolutePath();
-        String origin = origin();
-        List<String> cmd = window
-                ? List.of(ChildProcess.java(), option, origin, "-jar", System.getProperty("runlens.jar", "target/runlens.jar"))
-                : HeadlessJava.jarCommand(List.of(option, origin));
-        return start(probe, cmd, env, label);
+        List<String> options = List.of("-Drunlens.startupProbe=" + probe.toAbsolutePath(), origin());
+        return start(probe, BenchWindow.jarCommand(options), BenchWindow.environment(Map.of()), label);
     }
 
-    /** The launcher takes no JVM options on its command line: the probe (and headless mode) go in JAVA_TOOL_OPTIONS. */
-    private static double startLauncher(Path dir, boolean window, Map<String, String> env, String label)
-            throws IOException, InterruptedException {
+    /** The launcher takes no JVM options on its command line: the probe goes in JAVA_TOOL_OPTIONS. */
+    private static double startLauncher(Path dir, String label) throws IOException, InterruptedException {
         Path probe = dir.resolve("startup-probe.txt");
-        List<String> option = List.of("-Drunlens.startupProbe=" + probe.toAbsolutePath(), origin());
-        Map<String, String> withOptions = window
-                ? Launchers.withToolOptions(env, option)
-                : HeadlessJava.launcherEnvironment(env, option);
-        return start(probe, HeadlessJava.launcherCommand(), withOptions, label);
+        List<String> options = List.of("-Drunlens.startupProbe=" + probe.toAbsolutePath(), origin());
+        return start(probe, BenchWindow.launcherCommand(), BenchWindow.launcherEnvironment(Map.of(), options), label);
     }
 
     private static double start(Path probe, List<String> cmd, Map<String, String> env, String label)

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Issue 18: the window's pulse with and without the history index being built. The window of
- * {@link UiLoadBench} ({@code watch} of a 20,000 events/s firehose for 30 s, headless,
- * {@code java -jar}) runs twice, back to back: once with an empty sessions folder (nothing to
+ * {@link UiLoadBench} ({@code watch} of a 20,000 events/s firehose for 30 s, in the window of
+ * {@link BenchWindow}, {@code java -jar}) runs twice, back to back: once with an empty sessions folder (nothing to
  * index), once with a backlog of {@code runlens.bench.recordings} generated recordings (default
  * 300 × 1,000 events) that the window's history thread indexes while the firehose streams. Each
  * run gets a fresh index folder ({@code runlens.cache.dir}) and its own sessions folder
@@ -93,7 +93,7 @@ final class UiIndexingBench {
         String[] args = {"watch", "--url", sim.spaceOperatorUrl().toString(), "--run", run,
                 "--exit-when-finished", "--stats-out", stats.toString()};
         List<String> options = List.of("-Drunlens.sessions.dir=" + sessions, "-Drunlens.cache.dir=" + cache);
-        ChildProcess.Measure m = ChildProcess.run(HeadlessJava.jarCommand(options, args), null, Map.of("RUNLENS_TOKEN", sim.demoToken()));
+        ChildProcess.Measure m = ChildProcess.run(BenchWindow.jarCommand(options, args), null, BenchWindow.environment(Map.of("RUNLENS_TOKEN", sim.demoToken())));
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException("java -jar watch exited with " + m.exit() + " and " + (Files.exists(stats) ? "" : "no ") + "stats");
         }

@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * Issue 6, benchmark 3: {@code watch} against the firehose at 20,000 events/s for 30 s, the
- * window running headless. Target (issue 15, through the packaged launcher): pulse gap p99 ≤ 33 ms;
+ * window ({@link BenchWindow}). Target (issue 15, through the packaged launcher): pulse gap p99 ≤ 33 ms;
  * also reported from the {@code --stats-out} figures: max, backlog drained after the burst, every
  * event applied. Issue 15: the window runs both as users start it, the packaged launcher
- * {@code bin/Runlens} (its own JVM options, the headless properties through
+ * {@code bin/Runlens} (its own JVM options, the window platform's properties through
  * {@code JAVA_TOOL_OPTIONS}), and as {@code java -jar runlens.jar} with the JVM's defaults.
  * {@code -Drunlens.bench.via=launcher} or {@code jar} runs one way only; the launcher is skipped
  * when the app image is not built. Each way's baseline, in the same run: the same window fed 200
@@ -110,9 +110,9 @@ final class UiLoadBench {
                 "--exit-when-finished", "--stats-out", stats.toString()};
         Map<String, String> env = Map.of("RUNLENS_TOKEN", sim.demoToken());
         ChildProcess.Measure m = switch (way) {
-            case LAUNCHER -> ChildProcess.run(HeadlessJava.launcherCommand(args), null,
-                    HeadlessJava.launcherEnvironment(env, Isolated.historyOptions()));
-            case JAR -> ChildProcess.run(HeadlessJava.jarCommand(Isolated.historyOptions(), args), null, env);
+            case LAUNCHER -> ChildProcess.run(BenchWindow.launcherCommand(args), null,
+                    BenchWindow.launcherEnvironment(env, Isolated.historyOptions()));
+            case JAR -> ChildProcess.run(BenchWindow.jarCommand(Isolated.historyOptions(), args), null, BenchWindow.environment(env));
         };
         if (m.exit() != 0 || !Files.exists(stats)) {
             throw new IllegalStateException(way.label + " watch exited with " + m.exit() + " and "
