@@ -66,30 +66,26 @@ public final class FlowInputs {
 
     /** Plain JSON to a value: string S, boolean B, null N, number D, array A, object M. */
     static Value plain(JsonNode node, String name) throws ActionFailure {
-        if (node.isTextual()) {
-            return new Value.Str(node.textValue());
-        }
-        if (node.isBoolean()) {
-            return new Value.Bool(node.booleanValue());
-        }
-        if (node.isNull()) {
-            return new Value.Null();
-        }
-        if (node.isNumber()) {
-            return new Value.Decimal(node.decimalValue());
-        }
-        if (node.isArray()) {
-            List<Value> items = new ArrayList<>();
-            for (JsonNode n : node) {
-                items.add(plain(n, name));
+        return switch (node.getNodeType()) {
+            case STRING -> new Value.Str(node.textValue());
+            case BOOLEAN -> new Value.Bool(node.booleanValue());
+            case NULL -> new Value.Null();
+            case NUMBER -> new Value.Decimal(node.decimalValue());
+            case ARRAY -> {
+                List<Value> items = new ArrayList<>();
+                for (JsonNode n : node) {
+                    items.add(plain(n, name));
+                }
+                yield new Value.Array(items);
             }
-            return new Value.Array(items);
-        }
-        Map<String, Value> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            entries.put(e.getKey(), plain(e.getValue(), name));
-        }
-        return new Value.Map(entries);
+            default -> {
+                Map<String, Value> entries = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    entries.put(e.getKey(), plain(e.getValue(), name));
+                }
+                yield new Value.Map(entries);
+            }
+        };
     }
 
     /** A scalar given the chosen tag, checked by the codec (ranges, base58 lengths, base64). */

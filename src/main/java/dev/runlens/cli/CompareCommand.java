@@ -8,21 +8,17 @@ import dev.runlens.compare.RecordingLoader;
 import dev.runlens.compare.RunComparator;
 import dev.runlens.json.Json;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.log.ReadProblem;
 import dev.runlens.model.Run;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code runlens compare A B [--json] [--run RUN_A] [--run-b RUN_B]}: a run of recording A beside
@@ -32,10 +28,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the runs are the same (status, inputs, outputs; durations do not count)",
             "1:the runs differ", "2:a file is missing or not a log, or a run is not found"})
-public final class CompareCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class CompareCommand extends SubCommand {
     @Option(names = "--json", description = "Print the comparison as JSON (docs/compare.md).")
     boolean json;
 
@@ -50,9 +43,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "B", description = "The recording of the baseline (any log form, gzip too).")
     Path b;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -1,22 +1,18 @@
 package dev.runlens.cli;
 
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.sim.LyzrRunName;
 import dev.runlens.sim.Simulator;
 import dev.runlens.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,18 +20,12 @@ import java.util.logging.Logger;
 
 /** {@code runlens demo-server [--port N] [--v1]}: runs the simulator until killed. */
 @Command(name = "demo-server", description = "Run the built-in simulator on 127.0.0.1 (Space Operator and Lyzr) until stopped.")
-public final class DemoServerCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class DemoServerCommand extends SubCommand {
     @Option(names = "--port", paramLabel = "N", converter = Port.class, description = "The port (default: a free one).")
     int port;
 
     @Option(names = "--v1", description = "Speak Space Operator's v1 protocol instead of v2.")
     boolean v1;
-
-    @Spec
-    CommandSpec spec;
 
     private final CountDownLatch stop;
 

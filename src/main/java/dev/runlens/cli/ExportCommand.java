@@ -5,8 +5,8 @@ import dev.runlens.export.ExecutionsCsv;
 import dev.runlens.export.Redactor;
 import dev.runlens.json.Json;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.PayloadOptions;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.log.LogEntry;
 import dev.runlens.log.LogFormatException;
 import dev.runlens.log.LogReader;
@@ -22,10 +22,8 @@ import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +38,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code runlens export}: turns logs into something to hand over: a session log (optionally only
@@ -50,12 +47,9 @@ import java.util.concurrent.Callable;
         + "the executions as CSV, or the runs as OpenTelemetry traces (OTLP/JSON).",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:written", "1:the output could not be written",
                 "2:bad usage, an input is missing or not a log, or the output is also an input"})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends SubCommand {
     private static final String USAGE = "Usage: runlens export [--format session|summary|csv|otlp] [--redact] [--run RUN_ID]... "
             + "[--payloads] --out FILE INPUT...";
-
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Formats.class,
             description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -76,9 +70,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Logs in any form Runlens reads.")
     List<Path> inputs = new ArrayList<>();
-
-    @Spec
-    CommandSpec spec;
 
     /** The formats, for the help and the shell completion. */
     public static final class Formats extends ArrayList<String> {

@@ -5,25 +5,22 @@ import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.connect.Secret;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.LyzrKeyOptions;
 import dev.runlens.launch.MissingToken;
 import dev.runlens.launch.OtlpOptions;
 import dev.runlens.launch.RecordedConnection;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.log.SessionRecorder;
 import dev.runlens.otlp.OtlpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,10 +40,7 @@ import java.util.logging.Logger;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:the log could not be written", "2:bad usage", "3:token refused", "4:run not found",
                 "5:gave up"})
-public final class RecordCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class RecordCommand extends SubCommand {
     @Mixin
     ConnectionOptions connection;
 
@@ -63,9 +57,6 @@ public final class RecordCommand implements Callable<Integer> {
             description = "The session log (default: a new file in the sessions folder, $XDG_DATA_HOME/runlens/sessions "
                     + "or else ~/.local/share/runlens/sessions).")
     Path out;
-
-    @Spec
-    CommandSpec spec;
 
     private final Function<String, String> environment;
     private final Backoff backoff;

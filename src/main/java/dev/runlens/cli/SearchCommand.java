@@ -11,21 +11,17 @@ import dev.runlens.history.Recordings;
 import dev.runlens.history.SearchHit;
 import dev.runlens.json.Json;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.log.SessionRecorder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code runlens search QUERY [--json] [--limit N]}: executions of every recorded run that match. */
 @Command(name = "search", description = {"Search every recorded run: free text (errors, logs, inputs, outputs) and fields",
@@ -33,10 +29,7 @@ import java.util.concurrent.Callable;
         "The sessions folder is indexed first (only what changed), into $XDG_CACHE_HOME/runlens/index."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:executions matched", "1:nothing matched (or the index could not be read)", "2:the query cannot be read"})
-public final class SearchCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class SearchCommand extends SubCommand {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are one query.")
     List<String> words = new ArrayList<>();
 
@@ -51,9 +44,6 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--sessions", paramLabel = "DIR", description = "The folder of recordings to index first (default: the sessions folder).")
     Path sessions;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

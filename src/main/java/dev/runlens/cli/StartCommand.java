@@ -14,9 +14,9 @@ import dev.runlens.connect.ProtocolChoice;
 import dev.runlens.connect.Secret;
 import dev.runlens.launch.ConnectionOptions;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.HttpActionOptions;
 import dev.runlens.launch.LyzrKeySource;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import dev.runlens.log.SessionRecorder;
@@ -25,9 +25,7 @@ import dev.runlens.value.Value;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -59,10 +56,7 @@ import java.util.function.Function;
         exitCodeList = {"0:started (with --record or --watch --exit-when-finished: and the run ended)",
                 "1:the log could not be written", "2:bad usage or inputs",
                 "3:token refused", "4:run not found", "5:no answer, or gave up", "6:the server refused the start"})
-public final class StartCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class StartCommand extends SubCommand {
     @Mixin
     TokenOptions token;
 
@@ -107,9 +101,6 @@ public final class StartCommand implements Callable<Integer> {
 
     @Mixin
     HttpActionOptions http;
-
-    @Spec
-    CommandSpec spec;
 
     private final Function<String, String> environment;
     private final Backoff backoff;

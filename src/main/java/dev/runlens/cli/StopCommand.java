@@ -4,18 +4,15 @@ import dev.runlens.act.ActionFailure;
 import dev.runlens.act.ApiTarget;
 import dev.runlens.act.SpaceOperatorApi;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.HttpActionOptions;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.net.URI;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -27,10 +24,7 @@ import java.util.function.Function;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stop requested", "2:bad usage", "3:token refused", "4:run not found (unknown, or already ended)",
                 "5:no answer (unreachable, timeout)", "6:the server refused the stop"})
-public final class StopCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class StopCommand extends SubCommand {
     @Mixin
     TokenOptions token;
 
@@ -46,9 +40,6 @@ public final class StopCommand implements Callable<Integer> {
 
     @Mixin
     HttpActionOptions http;
-
-    @Spec
-    CommandSpec spec;
 
     private final Function<String, String> environment;
 

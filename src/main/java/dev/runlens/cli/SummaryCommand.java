@@ -2,39 +2,29 @@ package dev.runlens.cli;
 
 import dev.runlens.log.ReadProblem;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.summary.SummaryBuilder;
 import dev.runlens.summary.SummaryJson;
 import dev.runlens.summary.SummaryTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code runlens summary [--json] FILE...}: what happened in each run of the given logs. */
 @Command(name = "summary", description = "Summarize the runs in event logs (any form, gzip too).",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:the summary was printed", "2:a file is missing or not a log"})
-public final class SummaryCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class SummaryCommand extends SubCommand {
     @Option(names = "--json", description = "Print the summary as JSON (one object: runs and frame counts).")
     boolean json;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Session logs, JSON Lines, pretty JSON, arrays, HAR; gzip too.")
     List<Path> files = new ArrayList<>();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

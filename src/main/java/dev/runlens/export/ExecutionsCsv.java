@@ -6,6 +6,7 @@ import dev.runlens.model.Run;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** A run's executions as CSV (RFC 4180): node, times, status, start, finish, duration, error. */
@@ -26,26 +27,17 @@ public final class ExecutionsCsv {
 
     private static void write(Run run, Writer out) throws IOException {
         for (Execution e : run.executions()) {
-            out.write(field(run.ref().runId()));
-            out.write(',');
-            out.write(field(e.node()));
-            out.write(',');
-            out.write(Integer.toString(e.times()));
-            out.write(',');
-            out.write(e.status().id());
-            out.write(',');
-            out.write(e.startedAt() == null ? "" : e.startedAt().toString());
-            out.write(',');
-            out.write(e.finishedAt() == null ? "" : e.finishedAt().toString());
-            out.write(',');
-            if (e.startedAt() != null && e.finishedAt() != null) {
-                // Event times are not monotonic: a negative duration is shown as it is.
-                out.write(durationMillis(Duration.between(e.startedAt(), e.finishedAt())));
-            }
-            out.write(',');
-            out.write(field(e.errors().isEmpty() ? "" : String.join(" | ", e.errors())));
+            // Event times are not monotonic: a negative duration is shown as it is.
+            String duration = e.startedAt() != null && e.finishedAt() != null
+                    ? durationMillis(Duration.between(e.startedAt(), e.finishedAt())) : "";
+            out.write(String.join(",", field(run.ref().runId()), field(e.node()), Integer.toString(e.times()), e.status().id(),
+                    time(e.startedAt()), time(e.finishedAt()), duration, field(String.join(" | ", e.errors()))));
             out.write("\r\n");
         }
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "" : t.toString();
     }
 
     private static String durationMillis(Duration d) {

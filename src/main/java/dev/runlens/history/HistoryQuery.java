@@ -23,27 +23,13 @@ import java.util.Set;
  * errors and logs) and fields: {@code status:failed node:ID flow:NAME protocol:lyzr run:ID
  * after:2026-11-01 before:2026-11-02T10:00:00Z duration>5s} ({@code < <= >=}; units ms s m h).
  * Every part must match. A part that cannot be read is refused with its column.
+ *
+ * @param query   the Lucene query
+ * @param hasText true when the query has free text (so the hits have something to highlight and a score worth sorting by)
  */
-public final class HistoryQuery {
+public record HistoryQuery(Query query, boolean hasText) {
     static final List<String> FIELDS = List.of("status", "node", "flow", "protocol", "run", "after", "before", "duration");
     private static final Set<String> STATUSES = Set.of("running", "succeeded", "failed", "interrupted");
-
-    private final Query query;
-    private final boolean hasText;
-
-    private HistoryQuery(Query query, boolean hasText) {
-        this.query = query;
-        this.hasText = hasText;
-    }
-
-    public Query query() {
-        return query;
-    }
-
-    /** True when the query has free text (so the hits have something to highlight and a score worth sorting by). */
-    public boolean hasText() {
-        return hasText;
-    }
 
     public static HistoryQuery parse(String text, Analyzer analyzer) throws BadQueryException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -200,13 +186,13 @@ public final class HistoryQuery {
             case "h" -> 3_600_000;
             default -> -1;
         };
-        if (unitAt == 0 || scale < 0) {
-            throw new BadQueryException("'" + value + "' is not a duration (a number and a unit: 250ms, 5s, 1.5m, 2h)", column);
-        }
         try {
-            return Math.round(Double.parseDouble(v.substring(0, unitAt)) * scale);
+            if (unitAt > 0 && scale > 0) {
+                return Math.round(Double.parseDouble(v.substring(0, unitAt)) * scale);
+            }
         } catch (NumberFormatException e) {
-            throw new BadQueryException("'" + value + "' is not a duration (a number and a unit: 250ms, 5s, 1.5m, 2h)", column);
+            // "1.2.3s": refused below, as a missing number or unit is
         }
+        throw new BadQueryException("'" + value + "' is not a duration (a number and a unit: 250ms, 5s, 1.5m, 2h)", column);
     }
 }

@@ -46,6 +46,20 @@ public final class Run {
     }
 
     Run copy() {
+        Run c = shell();
+        c.executions.ensureCapacity(executions.size());
+        for (Execution e : executions) {
+            c.executions.add(e.copy());
+        }
+        // An execution's index is its place in the list, so copies are found without a map.
+        c.byKey = byKey.copyFor(c.executions);
+        byTaskId.forEach((k, v) -> c.byTaskId.put(k, c.executions.get(v.index())));
+        latestByName.forEach((k, v) -> c.latestByName.put(k, c.executions.get(v.index())));
+        return c;
+    }
+
+    /** A copy without the executions and the maps that point at them. */
+    Run shell() {
         Run c = new Run(ref);
         c.position = position;
         c.status = status;
@@ -57,14 +71,6 @@ public final class Run {
         c.failedExecutions = failedExecutions;
         c.finishedExecutions = finishedExecutions;
         c.lastEventTime = lastEventTime;
-        c.executions.ensureCapacity(executions.size());
-        for (Execution e : executions) {
-            c.executions.add(e.copy());
-        }
-        // An execution's index is its place in the list, so copies are found without a map.
-        c.byKey = byKey.copyFor(c.executions);
-        byTaskId.forEach((k, v) -> c.byTaskId.put(k, c.executions.get(v.index())));
-        latestByName.forEach((k, v) -> c.latestByName.put(k, c.executions.get(v.index())));
         c.startsByName.putAll(startsByName);
         c.nodes.addAll(nodes);
         c.notRun = notRun;

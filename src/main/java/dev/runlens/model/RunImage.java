@@ -38,25 +38,7 @@ final class RunImage {
     private final Map<String, Integer> latestByName;
 
     RunImage(Run r) {
-        Run s = new Run(r.ref());
-        s.position = r.position;
-        s.status = r.status;
-        s.startedAt = r.startedAt;
-        s.finishedAt = r.finishedAt;
-        s.terminal = r.terminal;
-        s.events = r.events;
-        s.flowErrors = r.flowErrors;
-        s.failedExecutions = r.failedExecutions;
-        s.finishedExecutions = r.finishedExecutions;
-        s.lastEventTime = r.lastEventTime;
-        s.startsByName.putAll(r.startsByName);
-        s.nodes.addAll(r.nodes);
-        s.notRun = r.notRun;
-        s.errors.addAll(r.errors);
-        s.gaps.addAll(r.gaps);
-        s.reconciled.addAll(r.reconciled);
-        s.output = r.output;
-        shell = s;
+        shell = r.shell();
         int n = r.executions.size();
         node = new int[n];
         Map<String, Integer> numbers = new HashMap<>();
@@ -72,13 +54,10 @@ final class RunImage {
         double[] reported = null;
         for (int i = 0; i < n; i++) {
             Execution e = r.executions.get(i);
-            Integer no = numbers.get(e.node());
-            if (no == null) {
-                no = names.size();
-                numbers.put(e.node(), no);
-                names.add(e.node());
-            }
-            node[i] = no;
+            node[i] = numbers.computeIfAbsent(e.node(), name -> {
+                names.add(name);
+                return names.size() - 1;
+            });
             times[i] = e.times();
             state[i] = (byte) (e.status.ordinal() | (e.finished ? FINISHED : 0));
             startSecond[i] = e.startSecond;

@@ -1,6 +1,7 @@
 package dev.runlens.replay;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Map;
  * entries they name are published.
  */
 final class IndexMarkers {
+    private static final Comparator<MalformedEntry> BY_INDEX = Comparator.comparingInt(MalformedEntry::index);
+
     private final Map<MarkerKind, IntList> markers = new EnumMap<>(MarkerKind.class);
     private volatile MalformedEntry[] malformed = new MalformedEntry[0];
     private volatile int malformedCount;
@@ -46,17 +49,8 @@ final class IndexMarkers {
     String malformedReason(int i) {
         int n = malformedCount;
         MalformedEntry[] a = malformed;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid].index() < i) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < n && a[lo].index() == i ? a[lo].reason() : null;
+        int k = Arrays.binarySearch(a, 0, n, new MalformedEntry(i, null), BY_INDEX);
+        return k >= 0 ? a[k].reason() : null;
     }
 
     /** Estimated heap held by the markers and the malformed list. */

@@ -42,18 +42,10 @@ final class IntList {
         return lo > 0 ? a[lo - 1] : -1;
     }
 
+    /** How many of the first {@code n} values are at most {@code v} (the values are strictly ascending). */
     private static int upperBound(int[] a, int n, int v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        int i = Arrays.binarySearch(a, 0, n, v);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     long bytes() {

@@ -25,15 +25,14 @@ public final class SimEndpoint extends Endpoint {
         SimConnection connection;
         if (lyzr) {
             String[] fr = dev.runlens.connect.LyzrUrls.flowAndRun(session.getRequestURI());
-            LyzrConnection c = new LyzrConnection(sim, session, fr == null ? null : new LyzrRunName(fr[0], fr[1]));
-            connection = c;
-            session.getUserProperties().put(CONNECTION, connection);
-            session.addMessageHandler(String.class, new TextHandler(connection::onText));
-            c.open();
+            connection = new LyzrConnection(sim, session, fr == null ? null : new LyzrRunName(fr[0], fr[1]));
         } else {
             connection = new SoConnection(sim, session);
-            session.getUserProperties().put(CONNECTION, connection);
-            session.addMessageHandler(String.class, new TextHandler(connection::onText));
+        }
+        session.getUserProperties().put(CONNECTION, connection);
+        session.addMessageHandler(String.class, new TextHandler(connection::onText));
+        if (connection instanceof LyzrConnection c) {
+            c.open();
         }
     }
 
@@ -47,9 +46,6 @@ public final class SimEndpoint extends Endpoint {
 
     @Override
     public void onError(Session session, Throwable thr) {
-        Object c = session.getUserProperties().get(CONNECTION);
-        if (c instanceof SimConnection sc) {
-            sc.closed();
-        }
+        onClose(session, null);
     }
 }

@@ -70,11 +70,7 @@ final class SoRun {
         Emitted e = emitted(step, Instant.now());
         if (withoutFinish && step.kind().equals("FlowFinish")) {
             silentOutput = (ObjectNode) e.data().get("output");
-            finished = true;
-            for (Subscription s : subscriptions) {
-                s.connection().streamEnded(s);
-            }
-            subscriptions.clear();
+            finish();
             return false;
         }
         history.add(e);
@@ -82,13 +78,18 @@ final class SoRun {
             s.connection().deliver(s, e);
         }
         if (step.kind().equals("FlowFinish")) {
-            finished = true;
-            for (Subscription s : subscriptions) {
-                s.connection().streamEnded(s);
-            }
-            subscriptions.clear();
+            finish();
         }
         return !finished;
+    }
+
+    /** Ends the stream of every subscription: the run is over. */
+    private void finish() {
+        finished = true;
+        for (Subscription s : subscriptions) {
+            s.connection().streamEnded(s);
+        }
+        subscriptions.clear();
     }
 
     /** Adds a live subscription (unless the run finished) and returns the history to replay first. */

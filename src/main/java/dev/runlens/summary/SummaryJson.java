@@ -1,7 +1,6 @@
 package dev.runlens.summary;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runlens.json.Json;
 import dev.runlens.json.WriterOutputStream;
@@ -96,19 +95,11 @@ public final class SummaryJson {
             time(g, timeText, "started_at", e.startedAt());
             time(g, timeText, "finished_at", e.finishedAt());
             g.writeNumberField("outputs", e.outputs());
-            g.writeArrayFieldStart("errors");
-            for (String err : e.errors()) {
-                g.writeString(err);
-            }
-            g.writeEndArray();
+            strings(g, "errors", e.errors());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("not_run");
-        for (String n : run.notRun()) {
-            g.writeString(n);
-        }
-        g.writeEndArray();
+        strings(g, "not_run", run.notRun());
         g.writeArrayFieldStart("errors");
         for (RunError err : run.errors()) {
             g.writeStartObject();
@@ -123,13 +114,8 @@ public final class SummaryJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        JsonNode output = run.output();
         g.writeFieldName("output");
-        if (output == null) {
-            g.writeNull();
-        } else {
-            g.writeTree(output);
-        }
+        g.writeTree(run.output()); // null as JSON null
         if (!run.gaps().isEmpty()) {
             g.writeArrayFieldStart("gaps");
             for (Gap gap : run.gaps()) {
@@ -142,13 +128,17 @@ public final class SummaryJson {
             g.writeEndArray();
         }
         if (!run.reconciled().isEmpty()) {
-            g.writeArrayFieldStart("reconciled");
-            for (String task : run.reconciled()) {
-                g.writeString(task);
-            }
-            g.writeEndArray();
+            strings(g, "reconciled", run.reconciled());
         }
         g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> items) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : items) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
     }
 
     /** {@code t.toString()}, written without building the String (a million of them in a large log). */

@@ -31,13 +31,9 @@ public final class SummaryTable {
             sb.append(", ").append(stats.invalid()).append(" invalid");
         }
         sb.append('\n');
-        int shown = 0;
-        for (String p : problems) {
-            if (shown++ == 10) {
-                sb.append("  … ").append(problems.size() - 10).append(" more\n");
-                break;
-            }
-            sb.append("  ").append(p).append('\n');
+        problems.stream().limit(10).forEach(p -> sb.append("  ").append(p).append('\n'));
+        if (problems.size() > 10) {
+            sb.append("  … ").append(problems.size() - 10).append(" more\n");
         }
         return sb.toString();
     }
@@ -49,11 +45,7 @@ public final class SummaryTable {
                 .append("   duration ").append(Durations.between(run.startedAt(), run.finishedAt()))
                 .append("   events ").append(run.events()).append('\n');
         if (!run.executions().isEmpty()) {
-            int width = 4;
-            for (Execution e : run.executions()) {
-                width = Math.max(width, e.node().length());
-            }
-            width = Math.min(width, 40);
+            int width = Math.min(run.executions().stream().mapToInt(e -> e.node().length()).reduce(4, Math::max), 40);
             String fmt = "  %-" + width + "s  %5s  %-11s  %-27s  %10s  %7s  %s%n";
             sb.append(String.format(fmt, "NODE", "TIMES", "STATUS", "STARTED", "DURATION", "OUTPUTS", "ERRORS"));
             for (Execution e : run.executions()) {

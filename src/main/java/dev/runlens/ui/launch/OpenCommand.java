@@ -2,7 +2,7 @@ package dev.runlens.ui.launch;
 
 import dev.runlens.log.ReadProblem;
 import dev.runlens.launch.ExitCodes;
-import dev.runlens.launch.HelpOption;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.launch.UsageException;
 import dev.runlens.replay.Playback;
 import dev.runlens.ui.app.LaunchOptions;
@@ -13,18 +13,14 @@ import dev.runlens.ui.replay.ReplayUi;
 import dev.runlens.log.LogReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code runlens open FILE... [--speed X|max|realtime] [--exit-when-finished] [--stats-out FILE]}:
@@ -32,10 +28,7 @@ import java.util.concurrent.Callable;
  * after every file is played to its end; the stats file is {@code watch}'s.
  */
 @Command(name = "open", description = "Replay log files (session logs, JSON Lines, pretty JSON, arrays, HAR, gzip) in the dashboard.")
-public final class OpenCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class OpenCommand extends SubCommand {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "The logs to replay.")
     List<Path> files = new ArrayList<>();
 
@@ -48,9 +41,6 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Option(names = "--stats-out", paramLabel = "FILE", description = "Write events applied, runs and FX pulse figures at exit.")
     Path statsOut;
-
-    @Spec
-    CommandSpec spec;
 
     /** {@code --speed}'s value. */
     public static final class Speed implements CommandLine.ITypeConverter<Pace> {

@@ -3,8 +3,8 @@ package dev.runlens.ui.launch;
 import dev.runlens.connect.ConnectionRequest;
 import dev.runlens.launch.CommandLines;
 import dev.runlens.launch.ConnectionOptions;
-import dev.runlens.launch.HelpOption;
 import dev.runlens.launch.OtlpOptions;
+import dev.runlens.launch.SubCommand;
 import dev.runlens.launch.TokenOptions;
 import dev.runlens.launch.UsageException;
 import dev.runlens.ui.app.LaunchOptions;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -31,10 +30,7 @@ import java.util.function.Function;
         exitCodeListHeading = "%nExit status (with --exit-when-finished, as record's):%n",
         exitCodeList = {"0:done", "1:the stats or the session log could not be written", "2:bad usage", "3:token refused", "4:run not found",
                 "5:gave up"})
-public final class WatchCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+public final class WatchCommand extends SubCommand {
     @Mixin
     ConnectionOptions connection;
 
@@ -98,7 +94,7 @@ public final class WatchCommand implements Callable<Integer> {
         WatchCommand command = new WatchCommand(env::get);
         try {
             new CommandLine(command).parseArgs(args.toArray(new String[0]));
-            return command.help.requested() ? null : command.launchOptions();
+            return command.helpRequested() ? null : command.launchOptions();
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(CommandLines.sentence(e), e);
         } catch (UsageException e) {

@@ -37,7 +37,7 @@ class OpenCommandTest {
         assertEquals(Pace.MAX, parsed("a").pace);
         assertEquals(new Pace(1, false), parsed("a", "--speed", "realtime").pace);
         assertEquals(new Pace(0.25, false), parsed("a", "--speed", "0.25x").pace);
-        assertTrue(parsed("--help").help.requested());
+        assertTrue(parsed("--help").helpRequested());
     }
 
     @Test
