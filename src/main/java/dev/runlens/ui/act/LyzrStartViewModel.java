@@ -13,9 +13,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,13 +49,9 @@ public final class LyzrStartViewModel {
     private Request request;
 
     public LyzrStartViewModel() {
-        api.subscribe(t -> update());
-        socket.subscribe(t -> update());
-        workflowFile.subscribe(t -> update());
-        recorded.subscribe(t -> update());
-        keyEnv.subscribe(t -> update());
-        keyFile.subscribe(t -> update());
-        keyTyped.subscribe(t -> update());
+        for (ObservableValue<?> entry : List.of(api, socket, workflowFile, recorded, keyEnv, keyFile, keyTyped)) {
+            entry.subscribe(t -> update());
+        }
     }
 
     private void update() {
@@ -72,14 +70,16 @@ public final class LyzrStartViewModel {
             problem.set("");
             valid.set(true);
         } catch (ActionFailure f) {
-            request = null;
-            problem.set(f.sentence());
-            valid.set(false);
+            reject(f.sentence());
         } catch (java.nio.file.InvalidPathException e) {
-            request = null;
-            problem.set("The workflow file name is not a valid path.");
-            valid.set(false);
+            reject("The workflow file name is not a valid path.");
         }
+    }
+
+    private void reject(String sentence) {
+        request = null;
+        problem.set(sentence);
+        valid.set(false);
     }
 
     /** The typed field if filled, else the file if named, else the environment variable. */

@@ -11,21 +11,7 @@ import javafx.scene.control.TabPane;
 import java.util.List;
 
 /** Moving around the window from the keyboard: the next error, the next run, a panel's focus. */
-final class Navigation {
-    private final Selection selection;
-    private final RunsViewModel runs;
-    private final ErrorsViewModel errors;
-    private final TabPane bottomTabs;
-    private final Tab errorsTab;
-
-    Navigation(Selection selection, RunsViewModel runs, ErrorsViewModel errors, TabPane bottomTabs, Tab errorsTab) {
-        this.selection = selection;
-        this.runs = runs;
-        this.errors = errors;
-        this.bottomTabs = bottomTabs;
-        this.errorsTab = errorsTab;
-    }
-
+record Navigation(Selection selection, RunsViewModel runs, ErrorsViewModel errors, TabPane bottomTabs, Tab errorsTab) {
     /** Selects the next (1) or previous (-1) error, and shows the errors tab. */
     void stepError(int direction) {
         if (errors.step(direction) != null) {

@@ -103,17 +103,17 @@ final class StatusBarView extends HBox {
                 worst = f.feed().label() + ": " + f.state().label();
             }
         }
-        StringBuilder b = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         if (live > 0) {
-            b.append(live == 1 ? "1 connection live" : live + " connections live");
+            parts.add(live == 1 ? "1 connection live" : live + " connections live");
         }
         if (worst != null) {
-            b.append(b.length() > 0 ? " · " : "").append(worst);
+            parts.add(worst);
         }
         if (files > 0) {
-            b.append(b.length() > 0 ? " · " : "").append(files == 1 ? "1 file" : files + " files");
+            parts.add(files == 1 ? "1 file" : files + " files");
         }
-        return b.length() == 0 ? "Not connected" : b.toString();
+        return parts.isEmpty() ? "Not connected" : String.join(" · ", parts);
     }
 
     /** The notice area (ui.notify) takes the room after the figures; it never covers the panels. */

@@ -251,33 +251,26 @@ final class TimelineRenderer {
         if (usual != null) {
             paintUsual(gc, f, x0, usual, top, height);
         }
-        switch (e.status()) {
-            case RUNNING:
-                gc.setFill(c.deriveColor(0, 0.6, 1.25, 0.75));
-                gc.fillRect(x0, top, w, height);
-                gc.setStroke(c);
-                gc.setLineWidth(1);
-                gc.strokeRect(x0 + 0.5, top + 0.5, Math.max(0, w - 1), height - 1);
-                break;
-            case INTERRUPTED:
-                gc.setFill(c.deriveColor(0, 0.5, 1.2, 0.5));
-                gc.fillRect(x0, top, w, height);
-                gc.setStroke(c);
-                gc.setLineWidth(1);
-                if (w > 6) {
-                    for (double hx = x0 - height; hx < x1; hx += 6) {
-                        double ax = Math.max(x0, hx);
-                        double ay = top + height - (ax - hx);
-                        double bx = Math.min(x1, hx + height);
-                        double by = top + height - (bx - hx);
-                        gc.strokeLine(ax, ay, bx, by);
-                    }
+        boolean running = e.status() == ExecutionStatus.RUNNING;
+        if (running || e.status() == ExecutionStatus.INTERRUPTED) {
+            // Running: lighter, outlined; interrupted: paler still, and hatched when there is room.
+            gc.setFill(running ? c.deriveColor(0, 0.6, 1.25, 0.75) : c.deriveColor(0, 0.5, 1.2, 0.5));
+            gc.fillRect(x0, top, w, height);
+            gc.setStroke(c);
+            gc.setLineWidth(1);
+            if (!running && w > 6) {
+                for (double hx = x0 - height; hx < x1; hx += 6) {
+                    double ax = Math.max(x0, hx);
+                    double ay = top + height - (ax - hx);
+                    double bx = Math.min(x1, hx + height);
+                    double by = top + height - (bx - hx);
+                    gc.strokeLine(ax, ay, bx, by);
                 }
-                gc.strokeRect(x0 + 0.5, top + 0.5, Math.max(0, w - 1), height - 1);
-                break;
-            default:
-                gc.setFill(c);
-                gc.fillRect(x0, top, w, height);
+            }
+            gc.strokeRect(x0 + 0.5, top + 0.5, Math.max(0, w - 1), height - 1);
+        } else {
+            gc.setFill(c);
+            gc.fillRect(x0, top, w, height);
         }
         if (w >= 16) {
             style.draw(gc, x0 + 3, top + height / 2 - 4.5, 9,
