@@ -105,7 +105,8 @@ class CliTest {
 
     @Test
     void everyCommandHasAGeneratedHelp() {
-        for (String command : List.of("summary", "record", "export", "demo-server", "watch", "open", "dashboard")) {
+        for (String command : List.of("summary", "record", "export", "demo-server", "watch", "open", "dashboard",
+                "start", "stop", "compare", "search")) {
             out.reset();
             assertEquals(0, run(command, "--help"), command);
             assertTrue(out().startsWith("Usage: runlens " + command), out());
